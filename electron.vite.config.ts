@@ -1,0 +1,71 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * The renderer's Content-Security-Policy: nothing remote, ever. Only the app's own scripts,
+ * styles, images and fonts; no connections, no frames, no plugins, no forms posting anywhere.
+ * Added to the built page only: the dev server needs its inline HMR preamble and websocket.
+ */
+export const contentSecurityPolicy = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'none'",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+function strictCsp(): Plugin {
+  return {
+    name: 'stance-strict-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
+// Three builds, one per Electron process:
+// - main: src-main/index.ts (and the headless CLI), node deps left external (better-sqlite3 is native);
+// - preload: src-main/preload/index.ts bundled into ONE CommonJS file, because a sandboxed
+//   renderer's preload may only require('electron');
+// - renderer: src-renderer/, React, fully bundled (nothing is fetched at run time).
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src-main/index.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      externalizeDeps: false,
+      isolatedEntries: true,
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src-main/preload/index.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'src-renderer'),
+    base: './',
+    build: {
+      outDir: resolve(__dirname, 'out/renderer'),
+      rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
+    },
+    plugins: [react(), strictCsp()],
+  },
+});

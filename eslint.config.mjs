@@ -1,0 +1,51 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'native/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    // The core never imports electron: only index.ts, preload/ and ipc/register.ts may (DESIGN.md).
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/index.ts', 'src-main/preload/**', 'src-main/ipc/register.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only index.ts, preload/ and ipc/register.ts talk to Electron.' }] }],
+    },
+  },
+  {
+    // The contract is pure TypeScript the renderer may import: no node, no electron.
+    files: ['src-main/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(node:|electron$|better-sqlite3$|\\.\\./(db|ipc|gpx|analysis)/)', message: 'src-main/shared must stay pure.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(node:|electron$|better-sqlite3$)|src-main/(db|ipc|gpx|analysis)/', message: 'The renderer talks to main only through window.stance.' }] },
+      ],
+    },
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}', 'src-main/**/*.ts', 'tests/**/*.ts', '*.config.ts'],
+    languageOptions: { globals: globals.node },
+  },
+);

@@ -1,0 +1,15 @@
+import { initialSchema } from './001-initial';
+
+/**
+ * The numbered migrations. `PRAGMA user_version` holds the number of the last one applied.
+ * Append only: a released migration is never edited, a change is a new number.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: initialSchema }];
+
+export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -1,0 +1,105 @@
+import type { StanceDatabase } from './open';
+import type { Run } from '../shared/domain';
+import type { ValidInput } from '../shared/contract';
+import { StanceError } from '../shared/errors';
+import { isoUtc, localToUtc, utcToLocal } from './local-time';
+
+/** How far ahead of the clock a start may be: a watch a little fast, a zone picked wrong by an hour or two. */
+const FUTURE_TOLERANCE_MS = 3 * 3600 * 1000;
+/** Faster than this on average is a typing mistake (the 100 m world record is about 10.4 m/s). */
+const FASTEST_PLAUSIBLE_METRES_PER_SECOND = 10.5;
+
+interface RunRow {
+  id: number;
+  started_at: string;
+  time_zone: string;
+  local_date: string;
+  local_time: string;
+  distance_m: number;
+  duration_s: number;
+  effort: number | null;
+  surface: Run['surface'];
+  shoe_id: number | null;
+  shoe_name: string | null;
+  notes: string;
+  source: Run['source'];
+  pain_status: Run['painStatus'];
+}
+
+const selectRuns = `
+  SELECT runs.id, started_at, time_zone, local_date, local_time, distance_m, duration_s, effort, surface,
+         shoe_id, shoes.name AS shoe_name, notes, source, pain_status
+  FROM runs LEFT JOIN shoes ON shoes.id = runs.shoe_id`;
+
+function toRun(row: RunRow): Run {
+  return {
+    id: row.id,
+    startedAt: row.started_at,
+    timeZone: row.time_zone,
+    localDate: row.local_date,
+    localTime: row.local_time,
+    distanceMetres: row.distance_m,
+    durationSeconds: row.duration_s,
+    effort: row.effort,
+    surface: row.surface,
+    shoeId: row.shoe_id,
+    shoeName: row.shoe_name,
+    notes: row.notes,
+    source: row.source,
+    painStatus: row.pain_status,
+  };
+}
+
+export function getRun(db: StanceDatabase, id: number): Run {
+  const row = db.prepare(`${selectRuns} WHERE runs.id = ?`).get(id) as RunRow | undefined;
+  if (!row) throw new StanceError('refused', 'That run no longer exists. It may have been deleted.');
+  return toRun(row);
+}
+
+export function listRuns(db: StanceDatabase, query: ValidInput<'runs:list'>): Run[] {
+  const rows = db
+    .prepare(
+      `${selectRuns}
+       WHERE (@fromDate IS NULL OR local_date >= @fromDate) AND (@toDate IS NULL OR local_date <= @toDate)
+       ORDER BY started_at DESC, runs.id DESC`,
+    )
+    .all({ fromDate: query.fromDate ?? null, toDate: query.toDate ?? null }) as RunRow[];
+  return rows.map(toRun);
+}
+
+/** Checks that need more than the input's shape: the clock, the shoe list, a plausible pace. */
+function checkRunDraft(db: StanceDatabase, draft: ValidInput<'runs:add'>, now: Date): Date {
+  const startedAt = localToUtc(draft.localDate, draft.localTime, draft.timeZone);
+  if (startedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+    throw new StanceError('invalid', 'That start is in the future. Give the date and time the run began.', 'localDate');
+  }
+  if (startedAt.getUTCFullYear() < 1970) {
+    throw new StanceError('invalid', 'That date is before 1970. Check the year.', 'localDate');
+  }
+  if (draft.distanceMetres / draft.durationSeconds > FASTEST_PLAUSIBLE_METRES_PER_SECOND) {
+    throw new StanceError(
+      'invalid',
+      'That pace is faster than a world record. Check the distance, its units, and the duration (h:mm:ss).',
+      'durationSeconds',
+    );
+  }
+  if (draft.shoeId !== null) {
+    const shoe = db.prepare('SELECT id FROM shoes WHERE id = ?').get(draft.shoeId);
+    if (!shoe) throw new StanceError('invalid', 'Those shoes are no longer in your list. Pick others.', 'shoeId');
+  }
+  return startedAt;
+}
+
+export function addRun(db: StanceDatabase, draft: ValidInput<'runs:add'>, now: Date): Run {
+  const startedAt = checkRunDraft(db, draft, now);
+  const stamp = isoUtc(now);
+  const result = db
+    .prepare(
+      `INSERT INTO runs (started_at, time_zone, local_date, local_time, distance_m, duration_s, effort, surface,
+                         shoe_id, notes, source, created_at, updated_at)
+       VALUES (@startedAt, @timeZone, @localDate, @localTime, @distanceMetres, @durationSeconds, @effort, @surface,
+               @shoeId, @notes, 'manual', @stamp, @stamp)`,
+    )
+    .run({ ...draft, ...utcToLocal(startedAt, draft.timeZone), startedAt: isoUtc(startedAt), stamp });
+  return getRun(db, Number(result.lastInsertRowid));
+}

@@ -1,0 +1,220 @@
+/**
+ * Electron's main process: app lifecycle, the one window and its security, the menu.
+ * The only Electron-heavy file; everything else in src-main runs under plain Node.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BrowserWindow, Menu, app, dialog, screen, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { openStanceDatabase, type StanceDatabase } from './db/open';
+import { readInternal, writeInternal } from './db/settings';
+import { createDispatch, samePage } from './ipc/dispatch';
+import { createHandlers } from './ipc/handlers';
+import { registerChannels } from './ipc/register';
+import { electronNativeBinding } from './native-binding';
+import { DEFAULT_SIZE, MIN_SIZE, restorableBounds, type WindowBounds } from './window-state';
+
+const pages = ['today', 'runs', 'strength', 'pain', 'insights', 'settings'] as const;
+
+// The data folder: the user-data folder, unless STANCE_DATA_DIR says otherwise (tests, portable use).
+if (process.env.STANCE_DATA_DIR) app.setPath('userData', path.resolve(process.env.STANCE_DATA_DIR));
+const dataFolder = app.getPath('userData');
+const databasePath = path.join(dataFolder, 'stance.sqlite');
+
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const rendererFile = path.join(__dirname, '../renderer/index.html');
+const appPageUrl = devServerUrl ?? pathToFileURL(rendererFile).href;
+const isOwnPage = devServerUrl ? (url: string) => safeOrigin(url) === safeOrigin(devServerUrl) : samePage(appPageUrl);
+
+let mainWindow: BrowserWindow | undefined;
+let db: StanceDatabase | undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.whenReady().then(start).catch((error: unknown) => {
+    dialog.showErrorBox('Stance could not start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  });
+}
+
+app.on('window-all-closed', () => {
+  db?.close();
+  db = undefined;
+  app.quit();
+});
+
+app.on('web-contents-created', (_event, contents) => {
+  // No navigation away from Stance's page, no new windows, no webviews.
+  contents.on('will-navigate', (event, url) => {
+    if (!isOwnPage(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    // Links leave the app only as https, and only through the system browser.
+    if (safeProtocol(url) === 'https:') void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+});
+
+async function start(): Promise<void> {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  // Offline, always: the only requests allowed are for the app's own files (and the dev server).
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
+    const protocol = safeProtocol(details.url);
+    const allowed =
+      protocol === 'file:' || protocol === 'devtools:' || protocol === 'data:' || (devServerUrl !== undefined && safeOrigin(details.url) === safeOrigin(devServerUrl));
+    callback({ cancel: !allowed });
+  });
+
+  db = await openStanceDatabase(databasePath, {
+    backupsFolder: path.join(dataFolder, 'backups'),
+    nativeBinding: electronNativeBinding({
+      electronVersion: process.versions.electron,
+      packaged: app.isPackaged,
+      appPath: app.getAppPath(),
+      resourcesPath: process.resourcesPath,
+    }),
+  });
+
+  const handlers = createHandlers({
+    db,
+    now: () => new Date(),
+    version: app.getVersion(),
+    databasePath,
+    dataFolder,
+  });
+  registerChannels(
+    createDispatch(handlers, {
+      isTrustedPage: isOwnPage,
+      logFault: (channel, error) => console.error(`[stance] ${channel} failed:`, error),
+    }),
+  );
+
+  Menu.setApplicationMenu(buildMenu());
+  createWindow(db);
+}
+
+function createWindow(database: StanceDatabase): void {
+  const saved = restorableBounds(
+    readInternal<WindowBounds>(database, 'window'),
+    screen.getAllDisplays().map((display) => display.workArea),
+  );
+  const window = new BrowserWindow({
+    ...(saved ? { x: saved.x, y: saved.y, width: saved.width, height: saved.height } : DEFAULT_SIZE),
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
+    title: 'Stance',
+    show: false,
+    backgroundColor: '#f7f6f2',
+    icon: path.join(__dirname, '../../resources/icon.png'),
+    webPreferences: {
+      preload: path.join(__dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+    },
+  });
+  mainWindow = window;
+  if (saved?.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+
+  const remember = () => {
+    if (!db || window.isDestroyed()) return;
+    const bounds = window.getNormalBounds();
+    writeInternal(db, 'window', { ...bounds, maximized: window.isMaximized() } satisfies WindowBounds);
+  };
+  window.on('close', remember);
+  window.on('closed', () => {
+    mainWindow = undefined;
+  });
+
+  if (devServerUrl) void window.loadURL(devServerUrl);
+  else void window.loadFile(rendererFile);
+}
+
+function navigate(page: (typeof pages)[number]): void {
+  mainWindow?.webContents.send('event:navigate', page);
+}
+
+function buildMenu(): Menu {
+  const isMac = process.platform === 'darwin';
+  const pageItems: MenuItemConstructorOptions[] = pages.map((page, index) => ({
+    label: page[0]!.toUpperCase() + page.slice(1),
+    accelerator: `CmdOrCtrl+${index + 1}`,
+    click: () => navigate(page),
+  }));
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Log a Run…', accelerator: 'CmdOrCtrl+N', click: () => navigate('runs') },
+        { type: 'separator' },
+        {
+          label: 'Open Data Folder',
+          click: () => void shell.openPath(dataFolder),
+        },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    {
+      label: 'View',
+      submenu: [
+        ...pageItems,
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),
+      ],
+    },
+    { role: 'windowMenu' },
+    {
+      role: 'help',
+      submenu: [
+        {
+          label: 'About Stance',
+          click: () =>
+            void dialog.showMessageBox({
+              type: 'info',
+              title: 'About Stance',
+              message: `Stance ${app.getVersion()}`,
+              detail: `Your runs, knee pain and glute work, kept on this computer only.\n\nData folder: ${dataFolder}`,
+            }),
+        },
+      ],
+    },
+  ];
+  return Menu.buildFromTemplate(template);
+}
+
+function safeProtocol(url: string): string {
+  try {
+    return new URL(url).protocol;
+  } catch {
+    return '';
+  }
+}
+
+function safeOrigin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
+}

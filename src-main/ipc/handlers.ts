@@ -1,0 +1,38 @@
+/**
+ * What each channel does: one line per channel, from validated input to the core.
+ * No electron here, so the browser test harness runs exactly these handlers.
+ */
+import type { ChannelName } from '../shared/channels';
+import type { ChannelResult, ValidInput } from '../shared/contract';
+import type { AppInfo } from '../shared/domain';
+import type { StanceDatabase } from '../db/open';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { getSettings, updateSettings } from '../db/settings';
+import { addRun, listRuns } from '../db/runs';
+
+/** What the handlers need from the world: the database, the clock, and where things are. */
+export interface CoreContext {
+  db: StanceDatabase;
+  now: () => Date;
+  version: string;
+  databasePath: string;
+  dataFolder: string;
+}
+
+export type Handlers = { [C in ChannelName]: (input: ValidInput<C>) => ChannelResult<C> | Promise<ChannelResult<C>> };
+
+export function createHandlers(core: CoreContext): Handlers {
+  const { db } = core;
+  return {
+    'app:info': (): AppInfo => ({
+      version: core.version,
+      databasePath: core.databasePath,
+      dataFolder: core.dataFolder,
+      schemaVersion: LATEST_SCHEMA_VERSION,
+    }),
+    'settings:get': () => getSettings(db),
+    'settings:update': (patch) => updateSettings(db, patch),
+    'runs:list': (query) => listRuns(db, query),
+    'runs:add': (draft) => addRun(db, draft, core.now()),
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * The names of every channel between the renderer and the main process.
+ *
+ * Kept apart from the schemas (contract.ts) so that the preload, which only needs the names,
+ * bundles no validation library. contract.ts proves at compile time that it defines exactly
+ * these channels, no more and no fewer.
+ *
+ * A name is `group:action`; the preload exposes it as `window.stance.group.action(input)`.
+ */
+export const channelNames = [
+  'app:info',
+  'settings:get',
+  'settings:update',
+  'runs:list',
+  'runs:add',
+] as const;
+
+export type ChannelName = (typeof channelNames)[number];
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && (channelNames as readonly string[]).includes(name);
+}
+
+/** Messages main sends to the window (the application menu's shortcuts). */
+export const eventNames = ['navigate'] as const;
+export type EventName = (typeof eventNames)[number];

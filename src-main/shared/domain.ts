@@ -1,0 +1,53 @@
+/**
+ * The runner's records as the renderer sees them. Stored in SI (metres, seconds, UTC instants
+ * plus the run's IANA time zone); shown in miles or kilometres by the units setting.
+ */
+
+export const distanceUnits = ['mi', 'km'] as const;
+export type DistanceUnit = (typeof distanceUnits)[number];
+
+export const surfaces = ['road', 'trail', 'track', 'treadmill'] as const;
+export type Surface = (typeof surfaces)[number];
+
+/** Whether pain was recorded for a run: never asked, none for the whole run, or an onset. */
+export const painStatuses = ['unrecorded', 'none', 'pain'] as const;
+export type PainStatus = (typeof painStatuses)[number];
+
+/** 0 = Sunday, 1 = Monday, 6 = Saturday (as Date.getDay()). */
+export const weekStartDays = [0, 1, 6] as const;
+export type WeekStartDay = (typeof weekStartDays)[number];
+
+export interface Settings {
+  units: DistanceUnit;
+  weekStartsOn: WeekStartDay;
+}
+
+export const defaultSettings: Settings = { units: 'mi', weekStartsOn: 1 };
+
+export interface Run {
+  id: number;
+  /** The start as a UTC instant, ISO 8601 with Z. */
+  startedAt: string;
+  /** IANA zone the run happened in, e.g. "Europe/London". */
+  timeZone: string;
+  /** The start in the runner's local calendar: "2026-11-21". */
+  localDate: string;
+  /** The start on the local clock: "07:30". */
+  localTime: string;
+  distanceMetres: number;
+  durationSeconds: number;
+  effort: number | null;
+  surface: Surface | null;
+  shoeId: number | null;
+  shoeName: string | null;
+  notes: string;
+  source: 'manual' | 'gpx';
+  painStatus: PainStatus;
+}
+
+export interface AppInfo {
+  version: string;
+  databasePath: string;
+  dataFolder: string;
+  schemaVersion: number;
+}

@@ -1,0 +1,137 @@
+/**
+ * The browser test harness: Stance's built renderer in real Chromium, with window.stance made
+ * by the app's own preload bundle, wired to the real dispatcher over a real SQLite file.
+ * Only the transport differs from the app: Playwright's binding instead of Electron's IPC.
+ *
+ * The page is served from a made-up origin by request interception; every other request is
+ * aborted and recorded, so a test can prove the page asked for nothing from the network.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { openStanceDatabase, type StanceDatabase } from '../../src-main/db/open';
+import { createDispatch, samePage } from '../../src-main/ipc/dispatch';
+import { createHandlers } from '../../src-main/ipc/handlers';
+
+export const APP_ORIGIN = 'http://stance.app.test';
+export const APP_URL = `${APP_ORIGIN}/index.html`;
+export const FOREIGN_ORIGIN = 'http://elsewhere.test';
+
+const root = path.resolve(__dirname, '../..');
+const rendererFolder = path.join(root, 'out/renderer');
+const preloadBundle = path.join(root, 'out/preload/index.cjs');
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+};
+
+export interface Stance {
+  page: Page;
+  dataFolder: string;
+  databasePath: string;
+  db: StanceDatabase;
+  /** Requests the page tried to make to anywhere but the app itself. */
+  blockedRequests: string[];
+  faults: unknown[];
+  /** Closes the database and opens the same file again, then reloads the page: a restart. */
+  restart(): Promise<void>;
+  close(): void;
+  /** Rows in a table, straight from the file. */
+  count(table: string): number;
+}
+
+export function newDataFolder(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'stance-e2e-'));
+}
+
+function preloadScript(): string {
+  if (!fs.existsSync(preloadBundle)) throw new Error('out/preload/index.cjs is missing: run `npm run build` first.');
+  const code = fs.readFileSync(preloadBundle, 'utf8');
+  // The preload's only import is 'electron': give it contextBridge and ipcRenderer over the test binding.
+  return `(() => {
+    const listeners = new Map();
+    window.__stanceEmit = (channel, payload) => (listeners.get(channel) || []).forEach((fn) => fn({}, payload));
+    const fakeElectron = {
+      contextBridge: { exposeInMainWorld: (key, api) => Object.defineProperty(window, key, { value: Object.freeze(api) }) },
+      ipcRenderer: {
+        invoke: (channel, payload) => window.__stanceIpc(channel, payload),
+        on: (channel, fn) => listeners.set(channel, [...(listeners.get(channel) || []), fn]),
+        removeListener: (channel, fn) => listeners.set(channel, (listeners.get(channel) || []).filter((f) => f !== fn)),
+      },
+    };
+    const fakeRequire = (name) => { if (name === 'electron') return fakeElectron; throw new Error('preload may only require electron'); };
+    (function (require) {
+      ${code}
+    })(fakeRequire);
+  })();`;
+}
+
+export async function launchStance(page: Page, options: { dataFolder?: string; now?: () => Date } = {}): Promise<Stance> {
+  const dataFolder = options.dataFolder ?? newDataFolder();
+  const databasePath = path.join(dataFolder, 'stance.sqlite');
+  const blockedRequests: string[] = [];
+  const faults: unknown[] = [];
+  let db = await openStanceDatabase(databasePath, { backupsFolder: path.join(dataFolder, 'backups') });
+
+  const dispatchFor = (database: StanceDatabase) =>
+    createDispatch(
+      createHandlers({ db: database, now: options.now ?? (() => new Date()), version: '0.0.0-test', databasePath, dataFolder }),
+      { isTrustedPage: samePage(APP_URL), logFault: (_channel, error) => faults.push(error) },
+    );
+  let dispatch = dispatchFor(db);
+
+  await page.exposeBinding('__stanceIpc', (source, channel: unknown, payload: unknown) =>
+    dispatch(channel, payload, { url: source.frame.url() }),
+  );
+  await page.addInitScript({ content: preloadScript() });
+  await page.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin === FOREIGN_ORIGIN) {
+      return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Elsewhere</title><p>Another site</p>' });
+    }
+    if (url.origin !== APP_ORIGIN) {
+      blockedRequests.push(url.href);
+      return route.abort('blockedbyclient');
+    }
+    const file = path.normalize(path.join(rendererFolder, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(rendererFolder) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      return route.fulfill({ status: 404, body: 'not found' });
+    }
+    return route.fulfill({
+      status: 200,
+      contentType: contentTypes[path.extname(file)] ?? 'application/octet-stream',
+      body: fs.readFileSync(file),
+    });
+  });
+  await page.goto(APP_URL);
+
+  const stance: Stance = {
+    page,
+    dataFolder,
+    databasePath,
+    get db() {
+      return db;
+    },
+    blockedRequests,
+    faults,
+    async restart() {
+      db.close();
+      db = await openStanceDatabase(databasePath, { backupsFolder: path.join(dataFolder, 'backups') });
+      dispatch = dispatchFor(db);
+      await page.goto(APP_URL);
+    },
+    close() {
+      if (db.open) db.close();
+    },
+    count(table: string) {
+      return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    },
+  };
+  return stance;
+}
