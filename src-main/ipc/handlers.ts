@@ -9,6 +9,8 @@ import type { StanceDatabase } from '../db/open';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { getSettings, updateSettings } from '../db/settings';
 import { addRun, listRuns } from '../db/runs';
+import { painHandlers } from './handlers-pain';
+import { strengthHandlers } from './handlers-strength';
 
 /** What the handlers need from the world: the database, the clock, and where things are. */
 export interface CoreContext {
@@ -19,7 +21,11 @@ export interface CoreContext {
   dataFolder: string;
 }
 
-export type Handlers = { [C in ChannelName]: (input: ValidInput<C>) => ChannelResult<C> | Promise<ChannelResult<C>> };
+/** Handlers for some of the channels; each domain file returns the ones it owns. */
+export type HandlersFor<Owned extends ChannelName> = {
+  [C in Owned]: (input: ValidInput<C>) => ChannelResult<C> | Promise<ChannelResult<C>>;
+};
+export type Handlers = HandlersFor<ChannelName>;
 
 export function createHandlers(core: CoreContext): Handlers {
   const { db } = core;
@@ -34,5 +40,7 @@ export function createHandlers(core: CoreContext): Handlers {
     'settings:update': (patch) => updateSettings(db, patch),
     'runs:list': (query) => listRuns(db, query),
     'runs:add': (draft) => addRun(db, draft, core.now()),
+    ...painHandlers(core),
+    ...strengthHandlers(core),
   };
 }

@@ -11,16 +11,9 @@ import { distanceUnits, surfaces, weekStartDays } from './domain';
 import type { AppInfo, Run, Settings } from './domain';
 import { isCalendarDate, isClockTime, isTimeZone } from './validation';
 
-/** A schema plus a phantom result type. */
-interface ChannelSpec<Input extends z.ZodType, Result> {
-  input: Input;
-  /** Never read at run time: carries the result type. */
-  result?: Result;
-}
-
-function channel<Result>() {
-  return <Input extends z.ZodType>(input: Input): ChannelSpec<Input, Result> => ({ input });
-}
+import { channel, type ChannelSpec } from './channel-spec';
+import { painChannels } from './contract-pain';
+import { strengthChannels } from './contract-strength';
 
 const nothing = z.undefined().or(z.null()).or(z.strictObject({}));
 
@@ -88,6 +81,8 @@ export const contract = {
   'settings:update': channel<Settings>()(settingsPatchSchema),
   'runs:list': channel<Run[]>()(runListQuerySchema),
   'runs:add': channel<Run>()(runDraftSchema),
+  ...painChannels,
+  ...strengthChannels,
 } satisfies { [C in ChannelName]: ChannelSpec<z.ZodType, unknown> };
 
 // Compile-time proof that contract.ts and channels.ts name the same channels.
