@@ -39,7 +39,6 @@ function strictCsp(): Plugin {
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src-main/index.ts'),
@@ -49,7 +48,6 @@ export default defineConfig({
   },
   preload: {
     build: {
-      outDir: 'out/preload',
       externalizeDeps: false,
       isolatedEntries: true,
       rollupOptions: {
@@ -63,7 +61,6 @@ export default defineConfig({
     root: resolve(__dirname, 'src-renderer'),
     base: './',
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
     },
     plugins: [react(), strictCsp()],

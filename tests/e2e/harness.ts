@@ -19,8 +19,10 @@ export const APP_URL = `${APP_ORIGIN}/index.html`;
 export const FOREIGN_ORIGIN = 'http://elsewhere.test';
 
 const root = path.resolve(__dirname, '../..');
-const rendererFolder = path.join(root, 'out/renderer');
-const preloadBundle = path.join(root, 'out/preload/index.cjs');
+// STANCE_OUT_DIR lets parallel work test its own build (electron-vite build --outDir DIR).
+const buildFolder = process.env.STANCE_OUT_DIR ? path.resolve(process.env.STANCE_OUT_DIR) : path.join(root, 'out');
+const rendererFolder = path.join(buildFolder, 'renderer');
+const preloadBundle = path.join(buildFolder, 'preload/index.cjs');
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
