@@ -86,6 +86,7 @@ async function start(): Promise<void> {
   const handlers = createHandlers({
     db,
     now: () => new Date(),
+    timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
     version: app.getVersion(),
     databasePath,
     dataFolder,

@@ -103,3 +103,35 @@ export function addRun(db: StanceDatabase, draft: ValidInput<'runs:add'>, now: D
     .run({ ...draft, ...utcToLocal(startedAt, draft.timeZone), startedAt: isoUtc(startedAt), stamp });
   return getRun(db, Number(result.lastInsertRowid));
 }
+
+/**
+ * Changes a run's details. A run imported from GPX keeps its track; a distance shorter than a
+ * recorded pain onset is refused (the pain record would no longer fit the run).
+ */
+export function updateRun(db: StanceDatabase, update: ValidInput<'runs:update'>, now: Date): Run {
+  const { id, ...draft } = update;
+  getRun(db, id);
+  const startedAt = checkRunDraft(db, draft, now);
+  const furthestOnset = db.prepare('SELECT max(onset_m) AS metres FROM run_pain WHERE run_id = ?').get(id) as { metres: number | null };
+  if (furthestOnset.metres !== null && furthestOnset.metres > draft.distanceMetres + 0.5) {
+    throw new StanceError(
+      'invalid',
+      'This run has knee pain recorded further in than that distance. Change the pain record first, or check the distance.',
+      'distanceMetres',
+    );
+  }
+  db.prepare(
+    `UPDATE runs SET started_at = @startedAt, time_zone = @timeZone, local_date = @localDate, local_time = @localTime,
+                     distance_m = @distanceMetres, duration_s = @durationSeconds, effort = @effort, surface = @surface,
+                     shoe_id = @shoeId, notes = @notes, updated_at = @stamp
+     WHERE id = @id`,
+  ).run({ ...draft, ...utcToLocal(startedAt, draft.timeZone), startedAt: isoUtc(startedAt), stamp: isoUtc(now), id });
+  return getRun(db, id);
+}
+
+/** Deletes a run with its pain record and track (one statement; the schema cascades). */
+export function deleteRun(db: StanceDatabase, id: number): { deleted: number } {
+  const result = db.prepare('DELETE FROM runs WHERE id = ?').run(id);
+  if (result.changes === 0) throw new StanceError('refused', 'That run no longer exists. It may have been deleted already.');
+  return { deleted: id };
+}

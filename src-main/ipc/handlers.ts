@@ -8,7 +8,10 @@ import type { AppInfo } from '../shared/domain';
 import type { StanceDatabase } from '../db/open';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { getSettings, updateSettings } from '../db/settings';
-import { addRun, listRuns } from '../db/runs';
+import { addRun, deleteRun, getRun, listRuns, updateRun } from '../db/runs';
+import { addShoe, listShoes, updateShoe } from '../db/shoes';
+import { deletePlan, planHistory, setPlan } from '../db/glute-plan';
+import { todaySummary } from '../db/today';
 import { painHandlers } from './handlers-pain';
 import { strengthHandlers } from './handlers-strength';
 
@@ -16,6 +19,8 @@ import { strengthHandlers } from './handlers-strength';
 export interface CoreContext {
   db: StanceDatabase;
   now: () => Date;
+  /** The runner's IANA time zone: their calendar for "today" and "days since". */
+  timeZone: () => string;
   version: string;
   databasePath: string;
   dataFolder: string;
@@ -39,7 +44,17 @@ export function createHandlers(core: CoreContext): Handlers {
     'settings:get': () => getSettings(db),
     'settings:update': (patch) => updateSettings(db, patch),
     'runs:list': (query) => listRuns(db, query),
+    'runs:get': ({ id }) => getRun(db, id),
     'runs:add': (draft) => addRun(db, draft, core.now()),
+    'runs:update': (update) => updateRun(db, update, core.now()),
+    'runs:delete': ({ id }) => deleteRun(db, id),
+    'shoes:list': () => listShoes(db),
+    'shoes:add': (shoe) => addShoe(db, shoe, core.now()),
+    'shoes:update': (shoe) => updateShoe(db, shoe),
+    'plan:history': () => planHistory(db),
+    'plan:set': (plan) => setPlan(db, plan, core.now()),
+    'plan:delete': ({ id }) => deletePlan(db, id),
+    'today:summary': () => todaySummary(db, core.now(), core.timeZone()),
     ...painHandlers(core),
     ...strengthHandlers(core),
   };

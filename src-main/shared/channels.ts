@@ -12,7 +12,17 @@ export const channelNames = [
   'settings:get',
   'settings:update',
   'runs:list',
+  'runs:get',
   'runs:add',
+  'runs:update',
+  'runs:delete',
+  'shoes:list',
+  'shoes:add',
+  'shoes:update',
+  'plan:history',
+  'plan:set',
+  'plan:delete',
+  'today:summary',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

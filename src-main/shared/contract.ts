@@ -7,8 +7,8 @@
  */
 import { z } from 'zod';
 import type { ChannelName } from './channels';
-import { distanceUnits, surfaces, weekStartDays } from './domain';
-import type { AppInfo, Run, Settings } from './domain';
+import { distanceUnits, glutePlanKinds, surfaces, weekStartDays } from './domain';
+import type { AppInfo, GlutePlan, Run, Settings, Shoe, TodaySummary } from './domain';
 import { isCalendarDate, isClockTime, isTimeZone } from './validation';
 
 import { channel, type ChannelSpec } from './channel-spec';
@@ -57,6 +57,55 @@ export const runDraftSchema = z.strictObject({
 });
 export type RunDraft = z.input<typeof runDraftSchema>;
 
+const recordId = (what: string) =>
+  z.number({ error: `Say which ${what}.` }).int({ error: `Say which ${what}.` }).positive({ error: `Say which ${what}.` });
+
+export const runIdSchema = z.strictObject({ id: recordId('run') });
+export const runUpdateSchema = runDraftSchema.extend({ id: recordId('run') });
+export type RunUpdate = z.input<typeof runUpdateSchema>;
+
+const shoeName = z
+  .string({ error: 'Give the shoes a name.' })
+  .trim()
+  .min(1, { error: 'Give the shoes a name, e.g. "Ghost 16 (blue)".' })
+  .max(100, { error: 'Keep the name under 100 characters.' });
+export const shoeAddSchema = z.strictObject({ name: shoeName });
+export const shoeUpdateSchema = z.strictObject({ id: recordId('pair of shoes'), name: shoeName.optional(), retired: z.boolean().optional() });
+
+export const glutePlanSchema = z
+  .strictObject({
+    effectiveFrom: localDateSchema,
+    kind: z.enum(glutePlanKinds, { error: 'Choose "times a week" or "every N days".' }),
+    sessionsPerWeek: z
+      .number()
+      .int({ error: 'Sessions a week is a whole number from 1 to 14.' })
+      .min(1, { error: 'Sessions a week is a whole number from 1 to 14.' })
+      .max(14, { error: 'Sessions a week is a whole number from 1 to 14.' })
+      .nullable()
+      .default(null),
+    everyNDays: z
+      .number()
+      .int({ error: 'Every N days is a whole number from 1 to 30.' })
+      .min(1, { error: 'Every N days is a whole number from 1 to 30.' })
+      .max(30, { error: 'Every N days is a whole number from 1 to 30.' })
+      .nullable()
+      .default(null),
+  })
+  .superRefine((plan, context) => {
+    if (plan.kind === 'per_week' && plan.sessionsPerWeek === null) {
+      context.addIssue({ code: 'custom', path: ['sessionsPerWeek'], message: 'Say how many sessions a week.' });
+    }
+    if (plan.kind === 'every_n_days' && plan.everyNDays === null) {
+      context.addIssue({ code: 'custom', path: ['everyNDays'], message: 'Say every how many days.' });
+    }
+  })
+  .transform((plan) => ({
+    ...plan,
+    sessionsPerWeek: plan.kind === 'per_week' ? plan.sessionsPerWeek : null,
+    everyNDays: plan.kind === 'every_n_days' ? plan.everyNDays : null,
+  }));
+export type GlutePlanDraft = z.input<typeof glutePlanSchema>;
+
 export const runListQuerySchema = z
   .strictObject({
     fromDate: localDateSchema.optional(),
@@ -80,7 +129,17 @@ export const contract = {
   'settings:get': channel<Settings>()(nothing),
   'settings:update': channel<Settings>()(settingsPatchSchema),
   'runs:list': channel<Run[]>()(runListQuerySchema),
+  'runs:get': channel<Run>()(runIdSchema),
   'runs:add': channel<Run>()(runDraftSchema),
+  'runs:update': channel<Run>()(runUpdateSchema),
+  'runs:delete': channel<{ deleted: number }>()(runIdSchema),
+  'shoes:list': channel<Shoe[]>()(nothing),
+  'shoes:add': channel<Shoe>()(shoeAddSchema),
+  'shoes:update': channel<Shoe>()(shoeUpdateSchema),
+  'plan:history': channel<GlutePlan[]>()(nothing),
+  'plan:set': channel<GlutePlan[]>()(glutePlanSchema),
+  'plan:delete': channel<GlutePlan[]>()(z.strictObject({ id: recordId('plan') })),
+  'today:summary': channel<TodaySummary>()(nothing),
   ...painChannels,
   ...strengthChannels,
 } satisfies { [C in ChannelName]: ChannelSpec<z.ZodType, unknown> };

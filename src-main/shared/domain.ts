@@ -51,3 +51,43 @@ export interface AppInfo {
   dataFolder: string;
   schemaVersion: number;
 }
+
+export interface Shoe {
+  id: number;
+  name: string;
+  retired: boolean;
+  runCount: number;
+  distanceMetres: number;
+}
+
+export const glutePlanKinds = ['per_week', 'every_n_days'] as const;
+export type GlutePlanKind = (typeof glutePlanKinds)[number];
+
+/** What the runner meant to do, from a date on. The plan in force on a day is the latest one begun by then. */
+export interface GlutePlan {
+  id: number;
+  effectiveFrom: string;
+  kind: GlutePlanKind;
+  /** For 'per_week': glute or hip sessions a week. */
+  sessionsPerWeek: number | null;
+  /** For 'every_n_days': one session every N days. */
+  everyNDays: number | null;
+}
+
+export interface TodaySummary {
+  /** Today on the runner's calendar. */
+  today: string;
+  lastGluteSessionDate: string | null;
+  daysSinceGluteSession: number | null;
+  plan: GlutePlan | null;
+  weekStart: string;
+  weekEnd: string;
+  gluteSessionsThisWeek: number;
+  /** Sessions the plan(s) in force called for this week, day by day; null with no plan. */
+  plannedThisWeek: number | null;
+  /** The day the next glute session is due; null with no plan. */
+  nextDue: string | null;
+  /** Days the next session is overdue (0 when it is not). */
+  daysOverdue: number;
+  latestRun: Run | null;
+}

@@ -74,7 +74,7 @@ function preloadScript(): string {
   })();`;
 }
 
-export async function launchStance(page: Page, options: { dataFolder?: string; now?: () => Date } = {}): Promise<Stance> {
+export async function launchStance(page: Page, options: { dataFolder?: string; now?: () => Date; timeZone?: string } = {}): Promise<Stance> {
   const dataFolder = options.dataFolder ?? newDataFolder();
   const databasePath = path.join(dataFolder, 'stance.sqlite');
   const blockedRequests: string[] = [];
@@ -83,7 +83,15 @@ export async function launchStance(page: Page, options: { dataFolder?: string; n
 
   const dispatchFor = (database: StanceDatabase) =>
     createDispatch(
-      createHandlers({ db: database, now: options.now ?? (() => new Date()), version: '0.0.0-test', databasePath, dataFolder }),
+      createHandlers({
+        db: database,
+        now: options.now ?? (() => new Date()),
+        // The browser's zone (playwright.config.ts sets timezoneId), so main and page share one calendar.
+        timeZone: () => options.timeZone ?? 'Europe/London',
+        version: '0.0.0-test',
+        databasePath,
+        dataFolder,
+      }),
       { isTrustedPage: samePage(APP_URL), logFault: (_channel, error) => faults.push(error) },
     );
   let dispatch = dispatchFor(db);

@@ -14,7 +14,7 @@ async function setUp() {
   const { db, file, folder, cleanup } = await openTempDatabase();
   cleanups.push(cleanup);
   const faults: unknown[] = [];
-  const handlers = createHandlers({ db, now: () => new Date('2026-11-21T12:00:00Z'), version: 'test', databasePath: file, dataFolder: folder });
+  const handlers = createHandlers({ db, now: () => new Date('2026-11-21T12:00:00Z'), timeZone: () => 'Europe/London', version: 'test', databasePath: file, dataFolder: folder });
   const dispatch = createDispatch(handlers, { isTrustedPage: samePage(APP), logFault: (_c, error) => faults.push(error) });
   return { db, dispatch, faults, handlers };
 }
