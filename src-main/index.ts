@@ -11,6 +11,7 @@ import { createDispatch, samePage } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
 import { registerChannels } from './ipc/register';
 import { electronNativeBinding } from './native-binding';
+import { BACKUPS_FOLDER_NAME, DATABASE_FILE_NAME } from './data-folder';
 import { DEFAULT_SIZE, MIN_SIZE, restorableBounds, type WindowBounds } from './window-state';
 
 const pages = ['today', 'runs', 'strength', 'pain', 'insights', 'settings'] as const;
@@ -18,7 +19,7 @@ const pages = ['today', 'runs', 'strength', 'pain', 'insights', 'settings'] as c
 // The data folder: the user-data folder, unless STANCE_DATA_DIR says otherwise (tests, portable use).
 if (process.env.STANCE_DATA_DIR) app.setPath('userData', path.resolve(process.env.STANCE_DATA_DIR));
 const dataFolder = app.getPath('userData');
-const databasePath = path.join(dataFolder, 'stance.sqlite');
+const databasePath = path.join(dataFolder, DATABASE_FILE_NAME);
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const rendererFile = path.join(__dirname, '../renderer/index.html');
@@ -74,7 +75,7 @@ async function start(): Promise<void> {
   });
 
   db = await openStanceDatabase(databasePath, {
-    backupsFolder: path.join(dataFolder, 'backups'),
+    backupsFolder: path.join(dataFolder, BACKUPS_FOLDER_NAME),
     nativeBinding: electronNativeBinding({
       electronVersion: process.versions.electron,
       packaged: app.isPackaged,

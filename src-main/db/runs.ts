@@ -17,6 +17,11 @@ interface RunRow {
   local_time: string;
   distance_m: number;
   duration_s: number;
+  moving_s: number | null;
+  elevation_gain_m: number | null;
+  elevation_loss_m: number | null;
+  avg_heart_rate: number | null;
+  has_track: number;
   effort: number | null;
   surface: Run['surface'];
   shoe_id: number | null;
@@ -27,8 +32,9 @@ interface RunRow {
 }
 
 const selectRuns = `
-  SELECT runs.id, started_at, time_zone, local_date, local_time, distance_m, duration_s, effort, surface,
-         shoe_id, shoes.name AS shoe_name, notes, source, pain_status
+  SELECT runs.id, started_at, time_zone, local_date, local_time, distance_m, duration_s, moving_s, elevation_gain_m,
+         elevation_loss_m, avg_heart_rate, EXISTS (SELECT 1 FROM run_tracks WHERE run_tracks.run_id = runs.id) AS has_track,
+         effort, surface, shoe_id, shoes.name AS shoe_name, notes, source, pain_status
   FROM runs LEFT JOIN shoes ON shoes.id = runs.shoe_id`;
 
 function toRun(row: RunRow): Run {
@@ -40,6 +46,11 @@ function toRun(row: RunRow): Run {
     localTime: row.local_time,
     distanceMetres: row.distance_m,
     durationSeconds: row.duration_s,
+    movingSeconds: row.moving_s,
+    elevationGainMetres: row.elevation_gain_m,
+    elevationLossMetres: row.elevation_loss_m,
+    averageHeartRate: row.avg_heart_rate,
+    hasTrack: row.has_track === 1,
     effort: row.effort,
     surface: row.surface,
     shoeId: row.shoe_id,

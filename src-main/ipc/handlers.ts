@@ -12,6 +12,7 @@ import { addRun, deleteRun, getRun, listRuns, updateRun } from '../db/runs';
 import { addShoe, listShoes, updateShoe } from '../db/shoes';
 import { deletePlan, planHistory, setPlan } from '../db/glute-plan';
 import { todaySummary } from '../db/today';
+import { importGpxFromWindow, readRunTrack } from '../gpx/runs-from-gpx';
 import { painHandlers } from './handlers-pain';
 import { strengthHandlers } from './handlers-strength';
 
@@ -48,6 +49,8 @@ export function createHandlers(core: CoreContext): Handlers {
     'runs:add': (draft) => addRun(db, draft, core.now()),
     'runs:update': (update) => updateRun(db, update, core.now()),
     'runs:delete': ({ id }) => deleteRun(db, id),
+    'runs:importGpx': (file) => importGpxFromWindow(db, file, core.now()),
+    'runs:track': ({ id }) => readRunTrack(db, id),
     'shoes:list': () => listShoes(db),
     'shoes:add': (shoe) => addShoe(db, shoe, core.now()),
     'shoes:update': (shoe) => updateShoe(db, shoe),

@@ -11,11 +11,14 @@ export const channelNames = [
   'app:info',
   'settings:get',
   'settings:update',
+  // runs, shoes, the glute plan, today
   'runs:list',
   'runs:get',
   'runs:add',
   'runs:update',
   'runs:delete',
+  'runs:importGpx',
+  'runs:track',
   'shoes:list',
   'shoes:add',
   'shoes:update',
@@ -23,6 +26,28 @@ export const channelNames = [
   'plan:set',
   'plan:delete',
   'today:summary',
+  // pain
+  'pain:getForRun',
+  'pain:setForRun',
+  'pain:overview',
+  'checkins:list',
+  'checkins:add',
+  'checkins:update',
+  'checkins:delete',
+  // strength and recovery
+  'exercises:list',
+  'exercises:add',
+  'strength:list',
+  'strength:get',
+  'strength:add',
+  'strength:update',
+  'strength:delete',
+  'strength:last',
+  'routines:list',
+  'routines:saveFromSession',
+  'recovery:list',
+  'recovery:add',
+  'recovery:delete',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { ChannelName } from './channels';
 import { distanceUnits, glutePlanKinds, surfaces, weekStartDays } from './domain';
 import type { AppInfo, GlutePlan, Run, Settings, Shoe, TodaySummary } from './domain';
+import type { GpxImportResult, RunTrackView } from './track';
 import { isCalendarDate, isClockTime, isTimeZone } from './validation';
 
 import { channel, type ChannelSpec } from './channel-spec';
@@ -106,6 +107,31 @@ export const glutePlanSchema = z
   }));
 export type GlutePlanDraft = z.input<typeof glutePlanSchema>;
 
+/** The largest GPX file Stance takes through the window: 300 MB (a whole day of 1 Hz recording is ~90 MB). */
+export const MAX_GPX_BYTES = 300 * 1024 * 1024;
+
+export const gpxImportSchema = z
+  .strictObject({
+    fileName: z.string().min(1).max(1000),
+    bytes: z
+      .instanceof(Uint8Array, { error: 'The file could not be read. Try choosing it again.' })
+      .refine((bytes) => bytes.byteLength <= MAX_GPX_BYTES, { error: 'That file is over 300 MB, too large to be one run.' }),
+    timeZone: timeZoneSchema,
+    /** For a file without times: the runner gives when it started and how long it took. */
+    startLocalDate: localDateSchema.optional(),
+    startLocalTime: z.string().refine(isClockTime, { error: 'Give the start time as HH:MM, e.g. 07:30.' }).optional(),
+    durationSeconds: z
+      .number()
+      .gt(0, { error: 'The duration must be more than zero.' })
+      .max(MAX_RUN_SECONDS, { error: 'That duration is over ten days. Give it as h:mm:ss.' })
+      .optional(),
+    trackNumber: z.number().int().min(1).max(10_000).optional(),
+  })
+  .refine((input) => (input.startLocalDate === undefined) === (input.startLocalTime === undefined), {
+    error: 'Give both the date and the start time.',
+    path: ['startLocalTime'],
+  });
+
 export const runListQuerySchema = z
   .strictObject({
     fromDate: localDateSchema.optional(),
@@ -133,6 +159,8 @@ export const contract = {
   'runs:add': channel<Run>()(runDraftSchema),
   'runs:update': channel<Run>()(runUpdateSchema),
   'runs:delete': channel<{ deleted: number }>()(runIdSchema),
+  'runs:importGpx': channel<GpxImportResult>()(gpxImportSchema),
+  'runs:track': channel<RunTrackView | null>()(runIdSchema),
   'shoes:list': channel<Shoe[]>()(nothing),
   'shoes:add': channel<Shoe>()(shoeAddSchema),
   'shoes:update': channel<Shoe>()(shoeUpdateSchema),
@@ -155,4 +183,4 @@ export type Contract = typeof contract;
 export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>;
 /** What the handler receives after validation (defaults applied). */
 export type ValidInput<C extends ChannelName> = z.output<Contract[C]['input']>;
-export type ChannelResult<C extends ChannelName> = NonNullable<Contract[C]['result']>;
+export type ChannelResult<C extends ChannelName> = Exclude<Contract[C]['result'], undefined>;

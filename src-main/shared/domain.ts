@@ -35,7 +35,15 @@ export interface Run {
   /** The start on the local clock: "07:30". */
   localTime: string;
   distanceMetres: number;
+  /** Start to finish, pauses included. */
   durationSeconds: number;
+  /** Pauses left out; from a GPS track only. */
+  movingSeconds: number | null;
+  elevationGainMetres: number | null;
+  elevationLossMetres: number | null;
+  averageHeartRate: number | null;
+  /** True when the run was imported with a GPS track (route, splits). */
+  hasTrack: boolean;
   effort: number | null;
   surface: Surface | null;
   shoeId: number | null;

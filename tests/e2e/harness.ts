@@ -74,7 +74,13 @@ function preloadScript(): string {
   })();`;
 }
 
-export async function launchStance(page: Page, options: { dataFolder?: string; now?: () => Date; timeZone?: string } = {}): Promise<Stance> {
+export async function launchStance(page: Page, options: {
+    dataFolder?: string;
+    now?: () => Date;
+    timeZone?: string;
+    /** Makes the named channels answer this many milliseconds late, like a slow laptop. */
+    slowChannels?: Record<string, number>;
+  } = {}): Promise<Stance> {
   const dataFolder = options.dataFolder ?? newDataFolder();
   const databasePath = path.join(dataFolder, 'stance.sqlite');
   const blockedRequests: string[] = [];
@@ -96,9 +102,11 @@ export async function launchStance(page: Page, options: { dataFolder?: string; n
     );
   let dispatch = dispatchFor(db);
 
-  await page.exposeBinding('__stanceIpc', (source, channel: unknown, payload: unknown) =>
-    dispatch(channel, payload, { url: source.frame.url() }),
-  );
+  await page.exposeBinding('__stanceIpc', async (source, channel: unknown, payload: unknown) => {
+    const delay = typeof channel === 'string' ? options.slowChannels?.[channel] : undefined;
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+    return dispatch(channel, payload, { url: source.frame.url() });
+  });
   await page.addInitScript({ content: preloadScript() });
   await page.route('**/*', async (route) => {
     const url = new URL(route.request().url());

@@ -1,33 +1,60 @@
-import { useId, useState, type FormEvent } from 'react';
-import type { Run } from '../../../src-main/shared/domain';
-import { parseDecimal, parseDuration, toMetres, unitLabel } from '../../../src-main/shared/units';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { surfaces, type Run, type Shoe, type Surface } from '../../../src-main/shared/domain';
+import { fromMetres, formatDuration, parseDecimal, parseDuration, toMetres, unitLabel } from '../../../src-main/shared/units';
 import { StanceError, messageOf, request } from '../api/client';
 import { allTimeZones, nowLocalTime, systemTimeZone, todayLocalDate } from '../local-clock';
 import { useLoadedSettings } from '../settings-context';
 
-const fields = ['localDate', 'localTime', 'timeZone', 'distanceMetres', 'durationSeconds'] as const;
+const fields = ['localDate', 'localTime', 'timeZone', 'distanceMetres', 'durationSeconds', 'effort', 'surface', 'shoeId', 'notes'] as const;
 type Field = (typeof fields)[number];
 
 function asField(name: string | undefined): Field | undefined {
   return fields.find((field) => field === name);
 }
 
+const surfaceLabels: Record<Surface, string> = { road: 'Road', trail: 'Trail', track: 'Track', treadmill: 'Treadmill' };
+
 interface Props {
+  /** The run to edit; a new run when absent. */
+  run?: Run;
   onSaved: (run: Run) => void;
   onCancel: () => void;
 }
 
-/** Log a run by hand: when, how far, how long. Every check that matters is made by main. */
-export function RunForm({ onSaved, onCancel }: Props) {
+/** Log or edit a run by hand: when, how far, how long, and how it went. Main makes every check that matters. */
+export function RunForm({ run, onSaved, onCancel }: Props) {
   const { units } = useLoadedSettings();
   const id = useId();
-  const [localDate, setLocalDate] = useState(todayLocalDate());
-  const [localTime, setLocalTime] = useState(nowLocalTime());
-  const [timeZone, setTimeZone] = useState(systemTimeZone());
-  const [distance, setDistance] = useState('');
-  const [duration, setDuration] = useState('');
+  const [localDate, setLocalDate] = useState(run?.localDate ?? todayLocalDate());
+  const [localTime, setLocalTime] = useState(run?.localTime ?? nowLocalTime());
+  const [timeZone, setTimeZone] = useState(run?.timeZone ?? systemTimeZone());
+  const [distance, setDistance] = useState(run ? String(Number(fromMetres(run.distanceMetres, units).toFixed(2))) : '');
+  const [duration, setDuration] = useState(run ? formatDuration(run.durationSeconds) : '');
+  const [effort, setEffort] = useState(run?.effort ? String(run.effort) : '');
+  const [surface, setSurface] = useState<Surface | ''>(run?.surface ?? '');
+  const [shoeId, setShoeId] = useState(run?.shoeId ? String(run.shoeId) : '');
+  const [notes, setNotes] = useState(run?.notes ?? '');
+  const [shoes, setShoes] = useState<Shoe[]>([]);
+  const [newShoe, setNewShoe] = useState<string>();
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<{ field?: Field | undefined; message: string }>();
+
+  useEffect(() => {
+    request('shoes:list').then(setShoes, () => setShoes([]));
+  }, []);
+
+  async function addShoe() {
+    if (!newShoe?.trim()) return;
+    try {
+      const shoe = await request('shoes:add', { name: newShoe });
+      setShoes((list) => [...list, shoe]);
+      setShoeId(String(shoe.id));
+      setNewShoe(undefined);
+      setProblem(undefined);
+    } catch (error) {
+      setProblem({ field: 'shoeId', message: messageOf(error) });
+    }
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -41,17 +68,21 @@ export function RunForm({ onSaved, onCancel }: Props) {
       setProblem({ field: 'durationSeconds', message: 'Give the duration as h:mm:ss (1:02:30) or mm:ss (48:15).' });
       return;
     }
+    const draft = {
+      localDate,
+      localTime,
+      timeZone,
+      distanceMetres: toMetres(distanceInUnits, units),
+      durationSeconds,
+      effort: effort === '' ? null : Number(effort),
+      surface: surface === '' ? null : surface,
+      shoeId: shoeId === '' ? null : Number(shoeId),
+      notes,
+    };
     setSaving(true);
     setProblem(undefined);
     try {
-      const run = await request('runs:add', {
-        localDate,
-        localTime,
-        timeZone,
-        distanceMetres: toMetres(distanceInUnits, units),
-        durationSeconds,
-      });
-      onSaved(run);
+      onSaved(run ? await request('runs:update', { id: run.id, ...draft }) : await request('runs:add', draft));
     } catch (error) {
       const field = error instanceof StanceError ? asField(error.field) : undefined;
       setProblem({ field, message: messageOf(error) });
@@ -66,42 +97,29 @@ export function RunForm({ onSaved, onCancel }: Props) {
         {problem.message}
       </p>
     ) : null;
-  const describedBy = (field: Field) => (problem?.field === field ? `${id}-${field}-error` : undefined);
+  const invalid = (field: Field) => ({
+    'aria-invalid': problem?.field === field,
+    'aria-describedby': problem?.field === field ? `${id}-${field}-error` : undefined,
+  });
+  const activeShoes = shoes.filter((shoe) => !shoe.retired || String(shoe.id) === shoeId);
 
   return (
     <form className="card form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
-      <h2 id={`${id}-title`}>Log a run</h2>
+      <h2 id={`${id}-title`}>{run ? 'Edit run' : 'Log a run'}</h2>
       <div className="form-grid">
         <div className="field">
           <label htmlFor={`${id}-date`}>Date</label>
-          <input
-            id={`${id}-date`}
-            type="date"
-            required
-            value={localDate}
-            max={todayLocalDate()}
-            onChange={(e) => setLocalDate(e.target.value)}
-            aria-invalid={problem?.field === 'localDate'}
-            aria-describedby={describedBy('localDate')}
-          />
+          <input id={`${id}-date`} type="date" required value={localDate} max={todayLocalDate()} onChange={(e) => setLocalDate(e.target.value)} {...invalid('localDate')} />
           {fieldError('localDate')}
         </div>
         <div className="field">
           <label htmlFor={`${id}-time`}>Start time</label>
-          <input
-            id={`${id}-time`}
-            type="time"
-            required
-            value={localTime}
-            onChange={(e) => setLocalTime(e.target.value)}
-            aria-invalid={problem?.field === 'localTime'}
-            aria-describedby={describedBy('localTime')}
-          />
+          <input id={`${id}-time`} type="time" required value={localTime} onChange={(e) => setLocalTime(e.target.value)} {...invalid('localTime')} />
           {fieldError('localTime')}
         </div>
         <div className="field">
           <label htmlFor={`${id}-zone`}>Time zone</label>
-          <select id={`${id}-zone`} value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
+          <select id={`${id}-zone`} value={timeZone} onChange={(e) => setTimeZone(e.target.value)} {...invalid('timeZone')}>
             {allTimeZones().map((zone) => (
               <option key={zone} value={zone}>
                 {zone.replace(/_/g, ' ')}
@@ -120,8 +138,7 @@ export function RunForm({ onSaved, onCancel }: Props) {
               placeholder={units === 'mi' ? '6.2' : '10'}
               value={distance}
               onChange={(e) => setDistance(e.target.value)}
-              aria-invalid={problem?.field === 'distanceMetres'}
-              aria-describedby={describedBy('distanceMetres')}
+              {...invalid('distanceMetres')}
               autoFocus
             />
             <span aria-hidden="true">{units}</span>
@@ -137,10 +154,77 @@ export function RunForm({ onSaved, onCancel }: Props) {
             placeholder="0:52:30"
             value={duration}
             onChange={(e) => setDuration(e.target.value)}
-            aria-invalid={problem?.field === 'durationSeconds'}
-            aria-describedby={describedBy('durationSeconds')}
+            {...invalid('durationSeconds')}
           />
           {fieldError('durationSeconds')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-effort`}>Effort (1–10, optional)</label>
+          <select id={`${id}-effort`} value={effort} onChange={(e) => setEffort(e.target.value)} {...invalid('effort')}>
+            <option value="">Not given</option>
+            {Array.from({ length: 10 }, (_, index) => index + 1).map((level) => (
+              <option key={level} value={level}>
+                {level}
+                {level === 1 ? ' – very easy' : level === 10 ? ' – all out' : ''}
+              </option>
+            ))}
+          </select>
+          {fieldError('effort')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-surface`}>Surface (optional)</label>
+          <select id={`${id}-surface`} value={surface} onChange={(e) => setSurface(e.target.value as Surface | '')} {...invalid('surface')}>
+            <option value="">Not given</option>
+            {surfaces.map((option) => (
+              <option key={option} value={option}>
+                {surfaceLabels[option]}
+              </option>
+            ))}
+          </select>
+          {fieldError('surface')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-shoes`}>Shoes (optional)</label>
+          {newShoe === undefined ? (
+            <div className="with-suffix">
+              <select id={`${id}-shoes`} value={shoeId} onChange={(e) => setShoeId(e.target.value)} {...invalid('shoeId')}>
+                <option value="">Not given</option>
+                {activeShoes.map((shoe) => (
+                  <option key={shoe.id} value={shoe.id}>
+                    {shoe.name}
+                  </option>
+                ))}
+              </select>
+              <button type="button" className="small" onClick={() => setNewShoe('')}>
+                New…
+              </button>
+            </div>
+          ) : (
+            <div className="with-suffix">
+              <input
+                id={`${id}-shoes`}
+                placeholder="Name, e.g. Ghost 16"
+                value={newShoe}
+                onChange={(e) => setNewShoe(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') {
+                    e.preventDefault();
+                    void addShoe();
+                  }
+                }}
+                {...invalid('shoeId')}
+              />
+              <button type="button" className="small" onClick={() => void addShoe()}>
+                Add
+              </button>
+            </div>
+          )}
+          {fieldError('shoeId')}
+        </div>
+        <div className="field wide">
+          <label htmlFor={`${id}-notes`}>Notes (optional)</label>
+          <textarea id={`${id}-notes`} value={notes} maxLength={5000} onChange={(e) => setNotes(e.target.value)} {...invalid('notes')} />
+          {fieldError('notes')}
         </div>
       </div>
       {problem && !problem.field ? (
@@ -150,7 +234,7 @@ export function RunForm({ onSaved, onCancel }: Props) {
       ) : null}
       <div className="actions">
         <button type="submit" className="primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save run'}
+          {saving ? 'Saving…' : run ? 'Save changes' : 'Save run'}
         </button>
         <button type="button" onClick={onCancel}>
           Cancel

@@ -2,6 +2,8 @@ import { useEffect, useId, useState } from 'react';
 import type { AppInfo, DistanceUnit, WeekStartDay } from '../../../src-main/shared/domain';
 import { messageOf, request } from '../api/client';
 import { useLoadedSettings } from '../settings-context';
+import { GlutePlanSettings } from '../components/settings/GlutePlanSettings';
+import { ShoeSettings } from '../components/settings/ShoeSettings';
 
 const weekDayNames: Record<WeekStartDay, string> = { 0: 'Sunday', 1: 'Monday', 6: 'Saturday' };
 
@@ -33,7 +35,7 @@ export function SettingsPage() {
       </header>
 
       <section className="card" aria-labelledby={`${id}-units`}>
-        <h2 id={`${id}-units`}>Units</h2>
+        <h2 id={`${id}-units`}>Units and calendar</h2>
         <fieldset className="choice-row">
           <legend>Show distances in</legend>
           {(['mi', 'km'] as const).map((unit) => (
@@ -63,6 +65,9 @@ export function SettingsPage() {
           </p>
         ) : null}
       </section>
+
+      <GlutePlanSettings />
+      <ShoeSettings />
 
       <section className="card" aria-labelledby={`${id}-data`}>
         <h2 id={`${id}-data`}>Your data</h2>

@@ -1,0 +1,461 @@
+/**
+ * From what the file holds to what the run is: which points count, how far, how long, how
+ * much climbing, splits, heart rate — or a refusal saying why the file is not a run.
+ *
+ * The decisions, in order (each one a defined outcome a runner can understand):
+ *  1. No <trk>: a route-only file, a waypoints-only file, or nothing → refused.
+ *     Tracks with no points → refused as empty; no readable position → refused.
+ *  2. Fewer than two distinct points (position or time differ) → refused.
+ *  3. Times. A track "has times" when at least two of its points have different, believable
+ *     times. Tracks without times in a file whose other tracks have them are left out with a
+ *     warning (Garmin units save an untimed copy of the active log next to it). If no track has
+ *     times: refused as `no-times` (or `times-unusable` when the times are all one instant or
+ *     before 1990), unless the caller gives `startTime`, in which case the run gets distance,
+ *     elevation and splits but no pace, elapsed or moving time.
+ *  4. Several tracks are one run when each starts within 3 hours after the previous one ended
+ *     (untimed tracks: within 1 km of where the previous one ended); otherwise the file holds
+ *     several recordings and is refused (the caller may pick one with `trackNumber`).
+ *  5. Inside a timed track, untimed points between timed ones get a time in proportion to
+ *     distance; untimed points at the ends of a segment are left out (warned).
+ *  6. Repeated/backwards times and GPS spikes are left out (see track-maths); if spikes are more
+ *     than a quarter of the points, the recording is too fast to be a run → refused.
+ */
+import { measureClimb } from './elevation';
+import type { RunFingerprint } from './fingerprint';
+import type { ParsedGpx, RecordedTrack } from './parse';
+import type { TrackPointColumns } from './point-columns';
+import { refuse } from './refusals';
+import { METRES_PER_KILOMETRE, METRES_PER_MILE, splitsEvery, type Split } from './splits';
+import {
+  DEFAULT_TRACK_MATHS,
+  haversineMetres,
+  interpolateMissingTimes,
+  keepBelievablePoints,
+  metresAlong,
+  movingIntervals,
+  type TrackMathsSettings,
+} from './track-maths';
+
+/** The per-point streams of a run, one entry per kept point, as typed arrays. */
+export interface RunStreams {
+  latitude: Float64Array;
+  longitude: Float64Array;
+  /** Metres as recorded (not smoothed); NaN where absent. */
+  elevationMetres: Float32Array;
+  /** Seconds since the first point; NaN everywhere when the file had no times. */
+  secondsFromStart: Float64Array;
+  /** Distance covered up to each point (spikes and gaps excluded). */
+  metresFromStart: Float64Array;
+  /** Beats per minute; NaN where not recorded. */
+  heartRate: Float32Array;
+  /** As recorded by the device (Garmin: strides per minute of one foot); NaN where not recorded. */
+  cadence: Float32Array;
+  powerWatts: Float32Array;
+  /** Index of the first point of each piece (a segment, or after a GPS jump); a map breaks the line there. Starts with 0. */
+  pieceStarts: Uint32Array;
+}
+
+export type GpxWarningCode =
+  | 'times-without-zone'
+  | 'unreadable-times'
+  | 'points-without-position'
+  | 'untimed-tracks-left-out'
+  | 'times-filled-in'
+  | 'untimed-points-left-out'
+  | 'repeated-times-left-out'
+  | 'spikes-left-out'
+  | 'tracks-joined'
+  | 'start-time-given'
+  | 'no-distance'
+  | 'undecodable-text';
+
+export interface GpxWarning {
+  code: GpxWarningCode;
+  /** A plain sentence for the runner. */
+  message: string;
+}
+
+export interface DerivedRun {
+  /** UTC milliseconds of the first kept point (or the start time given for an untimed file). */
+  startUtcMs: number;
+  /** Where the start came from: the file's times, or `options.startTime`. */
+  startTimeFrom: 'file' | 'given';
+  /** The UTC offset written in the file's times (`+01:00` → 60), if any; the importer still chooses the time zone. */
+  utcOffsetMinutes: number | null;
+  /** The track's name (or the file's), as plain text. */
+  name: string | null;
+  distanceMetres: number;
+  /** First to last point, pauses included; null without times. */
+  elapsedSeconds: number | null;
+  /** Pauses and gaps between segments excluded; null without times. */
+  movingSeconds: number | null;
+  elevationGainMetres: number | null;
+  elevationLossMetres: number | null;
+  averageHeartRate: number | null;
+  maxHeartRate: number | null;
+  /** Points that count (the length of every stream). */
+  pointCount: number;
+  splitsPerKilometre: Split[];
+  splitsPerMile: Split[];
+  streams: RunStreams;
+  warnings: GpxWarning[];
+  fingerprint: RunFingerprint;
+  /** Which <trk> (1-based) the run was made from. */
+  tracksUsed: number[];
+}
+
+export interface DeriveOptions {
+  /** For a file without times: when the run started (UTC ms or a Date). Ignored when the file has times. */
+  startTime?: number | Date;
+  /** Import only this <trk> (1-based), e.g. from a file holding several recordings. */
+  trackNumber?: number;
+  trackMaths?: Partial<TrackMathsSettings>;
+}
+
+/** Two tracks further apart than this are separate recordings. */
+export const LONGEST_GAP_WITHIN_A_RUN_MS = 3 * 3600_000;
+/** Untimed tracks whose end and next start are further apart than this are separate recordings. */
+export const LONGEST_JUMP_BETWEEN_UNTIMED_TRACKS_METRES = 1000;
+/** Spikes beyond this share of the points mean the recording is not a run. */
+const MOST_SPIKES_IN_A_RUN = 0.25;
+
+interface Gathered {
+  columns: TrackPointColumns;
+  segmentStarts: Uint32Array;
+}
+
+/** Copies the chosen points (ascending indices) into new columns, remapping segment starts. */
+function gather(columns: TrackPointColumns, segmentStarts: Uint32Array, chosen: Uint32Array, extraStarts: ReadonlySet<number> = new Set()): Gathered {
+  const n = chosen.length;
+  const pick64 = (from: Float64Array): Float64Array => {
+    const to = new Float64Array(n);
+    for (let k = 0; k < n; k += 1) to[k] = from[chosen[k] ?? 0] ?? Number.NaN;
+    return to;
+  };
+  const pick32 = (from: Float32Array): Float32Array => {
+    const to = new Float32Array(n);
+    for (let k = 0; k < n; k += 1) to[k] = from[chosen[k] ?? 0] ?? Number.NaN;
+    return to;
+  };
+  const isStart = new Set<number>(extraStarts);
+  for (const start of segmentStarts) isStart.add(start);
+  const starts: number[] = [];
+  let previous = -2;
+  for (let k = 0; k < n; k += 1) {
+    const index = chosen[k] ?? 0;
+    // A new segment starts at a segment start, or where chosen points skip over one.
+    if (k === 0 || isStart.has(index) || (index !== previous + 1 && startsBetween(segmentStarts, previous, index))) starts.push(k);
+    previous = index;
+  }
+  return {
+    columns: {
+      count: n,
+      latitude: pick64(columns.latitude),
+      longitude: pick64(columns.longitude),
+      elevationMetres: pick32(columns.elevationMetres),
+      utcMs: pick64(columns.utcMs),
+      heartRate: pick32(columns.heartRate),
+      cadence: pick32(columns.cadence),
+      powerWatts: pick32(columns.powerWatts),
+    },
+    segmentStarts: Uint32Array.from(starts),
+  };
+}
+
+/** Whether a segment starts in (afterIndex, upToIndex]; binary search over the ascending starts. */
+function startsBetween(segmentStarts: Uint32Array, afterIndex: number, upToIndex: number): boolean {
+  let low = 0;
+  let high = segmentStarts.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((segmentStarts[middle] ?? 0) <= afterIndex) low = middle + 1;
+    else high = middle;
+  }
+  return low < segmentStarts.length && (segmentStarts[low] ?? 0) <= upToIndex;
+}
+
+function isoMinute(utcMs: number): string {
+  return `${new Date(utcMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+interface TrackTimes {
+  track: RecordedTrack;
+  firstMs: number;
+  lastMs: number;
+  timedPoints: number;
+  hasTimes: boolean;
+}
+
+function timesOf(track: RecordedTrack, utcMs: Float64Array): TrackTimes {
+  let firstMs = Number.NaN;
+  let lastMs = Number.NaN;
+  let timedPoints = 0;
+  let minMs = Number.POSITIVE_INFINITY;
+  let maxMs = Number.NEGATIVE_INFINITY;
+  for (let i = track.firstPoint; i < track.firstPoint + track.pointCount; i += 1) {
+    const ms = utcMs[i] ?? Number.NaN;
+    if (Number.isNaN(ms)) continue;
+    if (timedPoints === 0) firstMs = ms;
+    lastMs = ms;
+    timedPoints += 1;
+    if (ms < minMs) minMs = ms;
+    if (ms > maxMs) maxMs = ms;
+  }
+  return { track, firstMs, lastMs, timedPoints, hasTimes: timedPoints >= 2 && maxMs > minMs };
+}
+
+function countDistinctPoints(columns: TrackPointColumns, tracks: readonly RecordedTrack[]): number {
+  let distinct = 0;
+  for (const track of tracks) {
+    for (let i = track.firstPoint; i < track.firstPoint + track.pointCount; i += 1) {
+      const same =
+        i > track.firstPoint &&
+        columns.latitude[i] === columns.latitude[i - 1] &&
+        columns.longitude[i] === columns.longitude[i - 1] &&
+        Object.is(columns.utcMs[i], columns.utcMs[i - 1]);
+      if (!same) distinct += 1;
+      if (distinct >= 2) return distinct;
+    }
+  }
+  return distinct;
+}
+
+function pointRange(tracks: readonly RecordedTrack[]): Uint32Array {
+  const total = tracks.reduce((sum, track) => sum + track.pointCount, 0);
+  const chosen = new Uint32Array(total);
+  let k = 0;
+  for (const track of tracks) for (let i = 0; i < track.pointCount; i += 1) chosen[k++] = track.firstPoint + i;
+  return chosen;
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+}
+
+export function deriveRun(parsed: ParsedGpx, options: DeriveOptions = {}): DerivedRun {
+  const settings: TrackMathsSettings = { ...DEFAULT_TRACK_MATHS, ...options.trackMaths };
+  const warnings: GpxWarning[] = [];
+  const warn = (code: GpxWarningCode, message: string): void => {
+    warnings.push({ code, message });
+  };
+
+  // 1. Is there a recorded track at all?
+  if (parsed.tracks.length === 0) {
+    if (parsed.routes > 0) throw refuse.routeOnly();
+    if (parsed.waypoints > 0) throw refuse.waypointsOnly();
+    throw refuse.noTrack();
+  }
+  if (parsed.trackPointElements === 0) {
+    if (parsed.routePoints > 0) throw refuse.routeOnly();
+    throw refuse.emptyTrack();
+  }
+  if (parsed.points.count === 0) throw refuse.noValidPositions(parsed.trackPointElements);
+
+  let candidates = parsed.tracks.filter((track) => track.pointCount > 0);
+  if (options.trackNumber !== undefined) {
+    const asked = parsed.tracks.find((track) => track.trackNumber === options.trackNumber);
+    if (asked === undefined) throw refuse.noSuchTrack(options.trackNumber, parsed.tracks.length);
+    if (asked.pointCount === 0) throw refuse.emptyTrack();
+    candidates = [asked];
+  }
+
+  // 2. At least two distinct points.
+  if (countDistinctPoints(parsed.points, candidates) < 2) throw refuse.tooFewPoints();
+
+  // 3. Times.
+  const trackTimes = candidates.map((track) => timesOf(track, parsed.points.utcMs));
+  const timedTracks = trackTimes.filter((times) => times.hasTimes);
+  const startGiven = options.startTime === undefined ? null : Number(options.startTime);
+  if (startGiven !== null && !Number.isFinite(startGiven)) throw new RangeError('options.startTime is not a valid time');
+  // 4. One run, or several recordings? Every track holding a time takes part, even a single instant.
+  if (options.trackNumber === undefined) {
+    const dated = trackTimes.filter((times) => times.timedPoints > 0);
+    for (let k = 1; k < dated.length; k += 1) {
+      const before = dated[k - 1];
+      const after = dated[k];
+      if (before === undefined || after === undefined) continue;
+      const gapMs = after.firstMs - before.lastMs;
+      if (gapMs < -60_000 || gapMs > LONGEST_GAP_WITHIN_A_RUN_MS) {
+        throw refuse.severalRecordings(dated.length, dated.map((times) => `starting ${isoMinute(times.firstMs)}`));
+      }
+    }
+  }
+  const allPoints = trackTimes.reduce((sum, times) => sum + times.track.pointCount, 0);
+  const pointsInTimedTracks = timedTracks.reduce((sum, times) => sum + times.track.pointCount, 0);
+  const mostlyUntimed = timedTracks.length > 0 && pointsInTimedTracks * 2 < allPoints;
+  if (mostlyUntimed && startGiven === null) {
+    const timedPoints = timedTracks.reduce((sum, times) => sum + times.timedPoints, 0);
+    throw refuse.timesUnusable(`only ${timedPoints.toLocaleString('en')} of its ${allPoints.toLocaleString('en')} points have a time`);
+  }
+  const timed = timedTracks.length > 0 && !mostlyUntimed;
+  if (!timed && startGiven === null) {
+    const anyTime = trackTimes.find((times) => times.timedPoints > 0);
+    if (anyTime !== undefined) {
+      throw refuse.timesUnusable(`every point has the same time, ${isoMinute(anyTime.firstMs)}`);
+    }
+    if (parsed.unbelievableTimes > 0) {
+      throw refuse.timesUnusable('they are dated before 1990 or after 2099 — the receiver had not set its clock');
+    }
+    throw refuse.noTimes();
+  }
+
+  let usedTracks: RecordedTrack[];
+  if (timed) {
+    const leftOut = trackTimes.filter((times) => !times.hasTimes);
+    if (leftOut.length > 0) {
+      const points = leftOut.reduce((sum, times) => sum + times.track.pointCount, 0);
+      warn(
+        'untimed-tracks-left-out',
+        `${plural(leftOut.length, 'track')} without usable times (${plural(points, 'point')}) ${leftOut.length === 1 ? 'was' : 'were'} left out; a device often saves such an untimed copy of the recording.`,
+      );
+    }
+    usedTracks = timedTracks.map((times) => times.track);
+    if (startGiven !== null) {
+      warn('start-time-given', 'The file has its own times, so those were used rather than the start time given.');
+    }
+  } else {
+    usedTracks = candidates;
+    // Without times, tracks far apart (a collection of outings, not pauses in one) are several recordings.
+    for (let k = 1; k < usedTracks.length; k += 1) {
+      const before = usedTracks[k - 1];
+      const after = usedTracks[k];
+      if (before === undefined || after === undefined) continue;
+      const last = before.firstPoint + before.pointCount - 1;
+      const first = after.firstPoint;
+      const apartMetres = haversineMetres(
+        parsed.points.latitude[last] ?? 0, parsed.points.longitude[last] ?? 0,
+        parsed.points.latitude[first] ?? 0, parsed.points.longitude[first] ?? 0,
+      );
+      if (apartMetres > LONGEST_JUMP_BETWEEN_UNTIMED_TRACKS_METRES) {
+        throw refuse.severalRecordings(usedTracks.length, usedTracks.map((track) => `“${track.name ?? `track ${track.trackNumber}`}”`));
+      }
+    }
+    warn(
+      'start-time-given',
+      'This file has no times: the run starts at the time you gave; it has distance but no pace, moving or elapsed time.',
+    );
+  }
+  if (usedTracks.length > 1) {
+    warn('tracks-joined', `The file's ${usedTracks.length} tracks were joined into one run; the gaps between them count as pauses, not distance.`);
+  }
+
+  // The chosen tracks' points, every track boundary a segment boundary.
+  const trackStarts = new Set(usedTracks.map((track) => track.firstPoint));
+  let working = gather(parsed.points, parsed.segmentStarts, pointRange(usedTracks), trackStarts);
+
+  // 5. Fill in or leave out untimed points of timed tracks.
+  if (timed) {
+    const filled = interpolateMissingTimes(working.columns, working.segmentStarts);
+    const withTime: number[] = [];
+    for (let i = 0; i < filled.utcMs.length; i += 1) if (!Number.isNaN(filled.utcMs[i] ?? Number.NaN)) withTime.push(i);
+    const untimedLeftOut = filled.utcMs.length - withTime.length;
+    working = { columns: { ...working.columns, utcMs: filled.utcMs }, segmentStarts: working.segmentStarts };
+    if (filled.interpolated > 0) {
+      warn('times-filled-in', `${plural(filled.interpolated, 'point')} had no time; ${filled.interpolated === 1 ? 'its time was' : 'their times were'} filled in from the points around ${filled.interpolated === 1 ? 'it' : 'them'}.`);
+    }
+    if (untimedLeftOut > 0) {
+      warn('untimed-points-left-out', `${plural(untimedLeftOut, 'point')} without a time at the start or end of a segment ${untimedLeftOut === 1 ? 'was' : 'were'} left out.`);
+      working = gather(working.columns, working.segmentStarts, Uint32Array.from(withTime));
+    }
+  } else {
+    working = { columns: { ...working.columns, utcMs: new Float64Array(working.columns.count).fill(Number.NaN) }, segmentStarts: working.segmentStarts };
+  }
+
+  // 6. Which points count.
+  const kept = keepBelievablePoints(working.columns, working.segmentStarts, timed, settings);
+  if (timed && kept.spikesLeftOut > MOST_SPIKES_IN_A_RUN * working.columns.count) {
+    throw refuse.tooFastForARun(Math.round(settings.maxRunningSpeed * 3.6));
+  }
+  const run = gather(working.columns, working.segmentStarts, kept.indices).columns;
+  const pieceStarts = kept.pieceStarts;
+  if (kept.spikesLeftOut > 0) {
+    warn('spikes-left-out', `${plural(kept.spikesLeftOut, 'GPS spike')} (a point implying over ${Math.round(settings.maxRunningSpeed * 3.6)} km/h) ${kept.spikesLeftOut === 1 ? 'was' : 'were'} left out of the distance.`);
+  }
+  if (kept.repeatedOrBackwardTimesLeftOut > 0) {
+    warn('repeated-times-left-out', `${plural(kept.repeatedOrBackwardTimesLeftOut, 'point')} with a repeated or backwards time ${kept.repeatedOrBackwardTimesLeftOut === 1 ? 'was' : 'were'} left out.`);
+  }
+
+  const count = run.count;
+  const metresFromStart = metresAlong(run.latitude, run.longitude, pieceStarts);
+  const firstMs = run.utcMs[0] ?? Number.NaN;
+  const secondsFromStart = new Float64Array(count);
+  for (let i = 0; i < count; i += 1) secondsFromStart[i] = timed ? ((run.utcMs[i] ?? 0) - firstMs) / 1000 : Number.NaN;
+  const moving = movingIntervals(metresFromStart, secondsFromStart, pieceStarts, settings);
+
+  let movingSeconds = 0;
+  let lastSeconds = 0;
+  for (let i = 1; i < count; i += 1) {
+    const seconds = secondsFromStart[i] ?? 0;
+    if (moving[i] === 1) movingSeconds += seconds - (secondsFromStart[i - 1] ?? 0);
+    if (seconds > lastSeconds) lastSeconds = seconds;
+  }
+
+  const climb = measureClimb(run.elevationMetres, metresFromStart);
+  let heartRateSum = 0;
+  let heartRateReadings = 0;
+  let maxHeartRate = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < count; i += 1) {
+    const bpm = run.heartRate[i] ?? Number.NaN;
+    if (Number.isNaN(bpm)) continue;
+    heartRateSum += bpm;
+    heartRateReadings += 1;
+    if (bpm > maxHeartRate) maxHeartRate = bpm;
+  }
+
+  const splitInputs = {
+    metresFromStart,
+    secondsFromStart,
+    moving,
+    climbCountedAt: climb.climbCountedAt,
+    hasElevation: climb.gainMetres !== null,
+    heartRate: run.heartRate,
+  };
+  const distanceMetres = count > 0 ? (metresFromStart[count - 1] ?? 0) : 0;
+
+  if (distanceMetres === 0) warn('no-distance', 'The recorded points never move, so the run has no distance (a treadmill run?).');
+  if (parsed.timesWithoutZone > 0 && timed) {
+    warn('times-without-zone', `${plural(parsed.timesWithoutZone, 'time')} in this file ${parsed.timesWithoutZone === 1 ? 'has' : 'have'} no time zone; ${parsed.timesWithoutZone === 1 ? 'it was' : 'they were'} read as UTC, as GPX requires. Check the start time.`);
+  }
+  if (parsed.unreadableTimes > 0 || parsed.unbelievableTimes > 0) {
+    const bad = parsed.unreadableTimes + parsed.unbelievableTimes;
+    warn('unreadable-times', `${plural(bad, 'time')} in this file could not be read or ${bad === 1 ? 'was' : 'were'} not believable, and ${bad === 1 ? 'was' : 'were'} ignored.`);
+  }
+  if (parsed.pointsWithUnreadablePosition > 0) {
+    warn('points-without-position', `${plural(parsed.pointsWithUnreadablePosition, 'point')} without a readable position ${parsed.pointsWithUnreadablePosition === 1 ? 'was' : 'were'} left out.`);
+  }
+  if (parsed.hadUndecodableText) {
+    warn('undecodable-text', 'Some letters in the names could not be read (the file is not in the text encoding it claims).');
+  }
+
+  const name = usedTracks.find((track) => track.name !== null)?.name ?? parsed.fileName;
+  return {
+    startUtcMs: timed ? firstMs : (startGiven ?? 0),
+    startTimeFrom: timed ? 'file' : 'given',
+    utcOffsetMinutes: timed ? parsed.writtenUtcOffsetMinutes : null,
+    name: name ?? null,
+    distanceMetres,
+    elapsedSeconds: timed ? lastSeconds : null,
+    movingSeconds: timed ? movingSeconds : null,
+    elevationGainMetres: climb.gainMetres,
+    elevationLossMetres: climb.lossMetres,
+    averageHeartRate: heartRateReadings > 0 ? heartRateSum / heartRateReadings : null,
+    maxHeartRate: heartRateReadings > 0 ? maxHeartRate : null,
+    pointCount: count,
+    splitsPerKilometre: splitsEvery(METRES_PER_KILOMETRE, splitInputs),
+    splitsPerMile: splitsEvery(METRES_PER_MILE, splitInputs),
+    streams: {
+      latitude: run.latitude,
+      longitude: run.longitude,
+      elevationMetres: run.elevationMetres,
+      secondsFromStart,
+      metresFromStart,
+      heartRate: run.heartRate,
+      cadence: run.cadence,
+      powerWatts: run.powerWatts,
+      pieceStarts,
+    },
+    warnings,
+    fingerprint: { fileSha256: parsed.fileSha256, pointsSha256: parsed.pointsSha256 },
+    tracksUsed: usedTracks.map((track) => track.trackNumber),
+  };
+}

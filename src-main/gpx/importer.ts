@@ -1,0 +1,189 @@
+/**
+ * GPX file → one run in the database, all of it or none.
+ *
+ * The file is read once, as a stream: the same chunks feed the XML reader and a gzip of the
+ * original bytes (kept so a better importer can re-derive the run later). The derived per-point
+ * streams are stored compactly (streams-codec). One transaction per file: the run, its track and
+ * nothing else. The same run imported twice (same points, even from a re-exported file) is
+ * recognised and skipped.
+ */
+import zlib from 'node:zlib';
+import type { StanceDatabase } from '../db/open';
+import { isoUtc, utcToLocal } from '../db/local-time';
+import { encodeStreams } from './streams-codec';
+import { parseGpx, type ParseGpxOptions } from './index';
+import { isGpxRefusal, type GpxRefusalReason } from './refusals';
+import type { DerivedRun, GpxWarning } from './derive';
+
+export interface GpxImportRequest {
+  /** The name the runner knows the file by (shown in the summary; stored with the track). */
+  fileName: string;
+  /** The file's bytes, whole or as a stream of chunks. */
+  source: Uint8Array | AsyncIterable<Uint8Array>;
+  /** The runner's time zone: the run's local date and time are read in it. */
+  timeZone: string;
+  /** For a file without times: when the run started and how long it took, as the runner says. */
+  given?: { startUtcMs: number; durationSeconds: number };
+  /** For a file holding several recordings: which track to import (1-based). */
+  trackNumber?: number;
+  signal?: AbortSignal;
+  onProgress?: (bytesRead: number) => void;
+}
+
+export type GpxImportOutcome =
+  | {
+      file: string;
+      status: 'imported';
+      runId: number;
+      distanceMetres: number;
+      points: number;
+      startedAt: string;
+      warnings: GpxWarning[];
+    }
+  | { file: string; status: 'duplicate'; runId: number; distanceMetres: number; points: number; reason: string }
+  | { file: string; status: 'refused'; reason: string; refusal: GpxRefusalReason | 'no-duration' | 'unreadable' };
+
+/** Tees a byte source into a gzip of the original bytes while it is read. */
+function keepOriginal(source: Uint8Array | AsyncIterable<Uint8Array>): {
+  source: Uint8Array | AsyncIterable<Uint8Array>;
+  compressed: () => Promise<Buffer>;
+} {
+  if (source instanceof Uint8Array) return { source, compressed: async () => zlib.gzipSync(source, { level: 6 }) };
+  const gzip = zlib.createGzip({ level: 6 });
+  const pieces: Buffer[] = [];
+  gzip.on('data', (piece: Buffer) => pieces.push(piece));
+  const done = new Promise<void>((resolve, reject) => {
+    gzip.on('end', resolve);
+    gzip.on('error', reject);
+  });
+  async function* tee() {
+    for await (const chunk of source as AsyncIterable<Uint8Array>) {
+      gzip.write(chunk);
+      yield chunk;
+    }
+  }
+  return {
+    source: tee(),
+    compressed: async () => {
+      gzip.end();
+      await done;
+      return Buffer.concat(pieces);
+    },
+  };
+}
+
+function findDuplicate(db: StanceDatabase, run: DerivedRun): { runId: number; distanceMetres: number } | undefined {
+  return db
+    .prepare(
+      `SELECT runs.id AS runId, runs.distance_m AS distanceMetres FROM run_tracks JOIN runs ON runs.id = run_tracks.run_id
+       WHERE run_tracks.points_sha256 = ? LIMIT 1`,
+    )
+    .get(run.fingerprint.pointsSha256) as { runId: number; distanceMetres: number } | undefined;
+}
+
+export async function importGpxFile(db: StanceDatabase, request: GpxImportRequest, now: Date): Promise<GpxImportOutcome> {
+  const file = request.fileName;
+  const tee = keepOriginal(request.source);
+  let run: DerivedRun;
+  try {
+    const options: ParseGpxOptions = {
+      ...(request.given ? { startTime: request.given.startUtcMs } : {}),
+      ...(request.trackNumber ? { trackNumber: request.trackNumber } : {}),
+      ...(request.signal ? { signal: request.signal } : {}),
+      ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+    };
+    run = await parseGpx(tee.source, options);
+  } catch (error) {
+    if (isGpxRefusal(error)) return { file, status: 'refused', reason: error.message, refusal: error.reason };
+    return {
+      file,
+      status: 'refused',
+      reason: `Stance could not read this file (${(error as Error).message}). Nothing was imported.`,
+      refusal: 'unreadable',
+    };
+  }
+
+  if (!(run.distanceMetres >= 1)) {
+    return {
+      file,
+      status: 'refused',
+      refusal: 'too-few-points',
+      reason: 'The points in this file never move, so there is no distance to import. Nothing was imported.',
+    };
+  }
+  const durationSeconds = run.elapsedSeconds ?? request.given?.durationSeconds ?? null;
+  if (!durationSeconds || !(durationSeconds > 0)) {
+    return {
+      file,
+      status: 'refused',
+      refusal: 'no-duration',
+      reason: 'This file has no times, so Stance cannot tell how long the run took. Give its date, start time and duration to import it.',
+    };
+  }
+  const original = await tee.compressed();
+  const streams = encodeStreams(run.streams);
+  const startedAt = new Date(run.startUtcMs);
+  const local = utcToLocal(startedAt, request.timeZone);
+  const stamp = isoUtc(now);
+
+  return db.transaction((): GpxImportOutcome => {
+    const duplicate = findDuplicate(db, run);
+    if (duplicate) {
+      return {
+        file,
+        status: 'duplicate',
+        runId: duplicate.runId,
+        distanceMetres: duplicate.distanceMetres,
+        points: run.pointCount,
+        reason: 'This run is already in Stance (the same points were imported before), so it was skipped.',
+      };
+    }
+    const moving = run.movingSeconds !== null && run.movingSeconds > 0 ? Math.min(run.movingSeconds, durationSeconds) : null;
+    const runId = Number(
+      db
+        .prepare(
+          `INSERT INTO runs (started_at, time_zone, local_date, local_time, distance_m, duration_s, moving_s,
+                             elevation_gain_m, elevation_loss_m, avg_heart_rate, notes, source, created_at, updated_at)
+           VALUES (@startedAt, @timeZone, @localDate, @localTime, @distance, @duration, @moving, @gain, @loss, @heartRate,
+                   '', 'gpx', @stamp, @stamp)`,
+        )
+        .run({
+          startedAt: isoUtc(startedAt),
+          timeZone: request.timeZone,
+          ...local,
+          distance: Math.max(run.distanceMetres, 0.1),
+          duration: durationSeconds,
+          moving,
+          gain: run.elevationGainMetres,
+          loss: run.elevationLossMetres,
+          heartRate: run.averageHeartRate,
+          stamp,
+        }).lastInsertRowid,
+    );
+    db.prepare(
+      `INSERT INTO run_tracks (run_id, file_name, track_name, file_sha256, points_sha256, point_count, original_gzip, streams,
+                               splits_json, imported_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      runId,
+      file.slice(0, 1000),
+      run.name?.slice(0, 1000) ?? null,
+      run.fingerprint.fileSha256,
+      run.fingerprint.pointsSha256,
+      run.pointCount,
+      original,
+      streams,
+      JSON.stringify({ km: run.splitsPerKilometre, mi: run.splitsPerMile, warnings: run.warnings }),
+      stamp,
+    );
+    return {
+      file,
+      status: 'imported',
+      runId,
+      distanceMetres: run.distanceMetres,
+      points: run.pointCount,
+      startedAt: isoUtc(startedAt),
+      warnings: run.warnings,
+    };
+  })();
+}

@@ -1,0 +1,168 @@
+/**
+ * Why a GPX file was not imported, in words a runner can act on.
+ *
+ * Every refusal is thrown as a `GpxRefusal`: `reason` is a stable code for programs (the UI,
+ * the CLI, tests), `message` is the plain sentence shown to the runner. A refusal always means
+ * nothing was imported: the parser produces a result only when the whole file was understood.
+ */
+
+export type GpxRefusalReason =
+  /** Zero bytes, or only white space. */
+  | 'empty-file'
+  /** Well-formed XML, but its root element is not <gpx> (a TCX, KML, HTML page…). */
+  | 'not-gpx'
+  /** The XML stops in the middle: unclosed elements at the end of the bytes. */
+  | 'cut-off'
+  /** Broken XML somewhere before the end. */
+  | 'malformed-xml'
+  /** A <!DOCTYPE>: GPX never needs one, and DTDs are how entity bombs and file-reading attacks get in. */
+  | 'doctype'
+  /** An `&name;` that XML does not define (only &amp; &lt; &gt; &quot; &apos; exist without a DTD). */
+  | 'unknown-entity'
+  /** Text in an encoding Stance does not read (GPX files are UTF-8 or ISO-8859-1). */
+  | 'unsupported-encoding'
+  /** Elements nested deeper than any GPX file needs. */
+  | 'too-deep'
+  /** One attribute, text, comment or name longer than any GPX file needs. */
+  | 'too-long'
+  /** More points than any run holds. */
+  | 'too-many-points'
+  /** Only <rte> (a planned route), no <trk>. */
+  | 'route-only'
+  /** Only <wpt> (saved places), no <trk>. */
+  | 'waypoints-only'
+  /** No track, route or waypoint at all. */
+  | 'no-track'
+  /** <trk> elements are there, but none holds a point. */
+  | 'empty-track'
+  /** Points are there, but none has a readable latitude and longitude. */
+  | 'no-valid-positions'
+  /** Fewer than two distinct recorded points. */
+  | 'too-few-points'
+  /** No point has a time, and the caller gave no start time. */
+  | 'no-times'
+  /** Points have times, but not ones that can time a run (all the same instant, or before 1990). */
+  | 'times-unusable'
+  /** Several recordings from different days or hours in one file. */
+  | 'several-recordings'
+  /** `options.trackNumber` names a track the file does not have. */
+  | 'no-such-track'
+  /** Most of the recording moves faster than anyone runs. */
+  | 'too-fast-for-a-run'
+  /** The caller cancelled the import (options.signal). */
+  | 'cancelled';
+
+export class GpxRefusal extends Error {
+  override readonly name = 'GpxRefusal';
+  readonly reason: GpxRefusalReason;
+
+  constructor(reason: GpxRefusalReason, message: string) {
+    super(message);
+    this.reason = reason;
+  }
+}
+
+export function isGpxRefusal(error: unknown): error is GpxRefusal {
+  return error instanceof GpxRefusal;
+}
+
+const NOTHING = 'nothing was imported.';
+
+/** The sentences, in one place so that the UI, the CLI and the tests agree on them. */
+export const refuse = {
+  emptyFile: () => new GpxRefusal('empty-file', `This file is empty — ${NOTHING}`),
+  notGpx: (rootElement: string) =>
+    new GpxRefusal(
+      'not-gpx',
+      `This is not a GPX file (it is XML whose main element is <${rootElement}>, not <gpx>) — ${NOTHING}`,
+    ),
+  notXml: () =>
+    new GpxRefusal('not-gpx', `This is not a GPX file (it does not start like an XML document) — ${NOTHING}`),
+  cutOff: () =>
+    new GpxRefusal('cut-off', `The file ends in the middle (it looks cut off) — ${NOTHING}`),
+  malformed: (line: number, problem: string) =>
+    new GpxRefusal(
+      'malformed-xml',
+      `The file is damaged: line ${line} is not valid XML (${problem}) — ${NOTHING}`,
+    ),
+  doctype: () =>
+    new GpxRefusal(
+      'doctype',
+      `This file contains a document type declaration (<!DOCTYPE>). GPX files never need one, and Stance refuses them for safety — ${NOTHING}`,
+    ),
+  unknownEntity: (line: number) =>
+    new GpxRefusal(
+      'unknown-entity',
+      `The file is damaged: line ${line} uses an “&…;” code that XML does not define — ${NOTHING}`,
+    ),
+  unsupportedEncoding: (encoding: string) =>
+    new GpxRefusal(
+      'unsupported-encoding',
+      `This file is written in the “${encoding}” text encoding; Stance reads GPX files in UTF-8 or ISO-8859-1 — ${NOTHING}`,
+    ),
+  tooDeep: (limit: number) =>
+    new GpxRefusal(
+      'too-deep',
+      `This file nests elements more than ${limit} levels deep, which no GPX file does — ${NOTHING}`,
+    ),
+  tooLong: (limitBytes: number) =>
+    new GpxRefusal(
+      'too-long',
+      `This file holds a single value, name or comment longer than ${Math.round(limitBytes / 1024)} KiB, which no GPX file does — ${NOTHING}`,
+    ),
+  tooManyPoints: (limit: number) =>
+    new GpxRefusal(
+      'too-many-points',
+      `This file holds more than ${limit.toLocaleString('en')} points — far more than any run — ${NOTHING}`,
+    ),
+  routeOnly: () =>
+    new GpxRefusal(
+      'route-only',
+      `This file holds a planned route, not a recorded run — ${NOTHING} Export the activity itself (with its times) from your watch or app.`,
+    ),
+  waypointsOnly: () =>
+    new GpxRefusal(
+      'waypoints-only',
+      `This file holds only waypoints (saved places), not a recorded run — ${NOTHING}`,
+    ),
+  noTrack: () =>
+    new GpxRefusal('no-track', `This GPX file holds no recorded track at all — ${NOTHING}`),
+  emptyTrack: () =>
+    new GpxRefusal('empty-track', `This file's track is empty: it holds no recorded points — ${NOTHING}`),
+  noValidPositions: (points: number) =>
+    new GpxRefusal(
+      'no-valid-positions',
+      `None of the ${points} points in this file has a readable position (latitude and longitude) — ${NOTHING}`,
+    ),
+  tooFewPoints: () =>
+    new GpxRefusal(
+      'too-few-points',
+      `This file holds only one recorded point — a run needs at least two — ${NOTHING}`,
+    ),
+  noTimes: () =>
+    new GpxRefusal(
+      'no-times',
+      `This file has no times, so Stance cannot tell when the run was or how long it took — ${NOTHING} Give the run's date and start time to import its distance without pace.`,
+    ),
+  timesUnusable: (why: string) =>
+    new GpxRefusal(
+      'times-unusable',
+      `This file's times cannot time a run (${why}) — ${NOTHING} Give the run's date and start time to import its distance without pace.`,
+    ),
+  severalRecordings: (count: number, recordings: readonly string[]) =>
+    new GpxRefusal(
+      'several-recordings',
+      `This file holds ${count} separate recordings (${recordings.join(', ')}) — Stance imports one run per file, so ${NOTHING} Choose which track to import, or export each run on its own.`,
+    ),
+  noSuchTrack: (asked: number, tracks: number) =>
+    new GpxRefusal(
+      'no-such-track',
+      `Track ${asked} was asked for, but this file holds ${tracks === 1 ? 'only one track' : `${tracks} tracks`} — ${NOTHING}`,
+    ),
+  tooFastForARun: (limitKmh: number) =>
+    new GpxRefusal(
+      'too-fast-for-a-run',
+      `Most of this recording moves faster than ${limitKmh} km/h — it looks like a drive or a ride, not a run — ${NOTHING}`,
+    ),
+  cancelled: () => new GpxRefusal('cancelled', `The import was cancelled — ${NOTHING}`),
+} as const;

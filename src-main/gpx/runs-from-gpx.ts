@@ -1,0 +1,44 @@
+/** The GPX channels' work: import one file sent by the window, and read a run's track back. */
+import type { StanceDatabase } from '../db/open';
+import { localToUtc } from '../db/local-time';
+import type { ValidInput } from '../shared/contract';
+import { StanceError } from '../shared/errors';
+import type { GpxImportResult, RunTrackView } from '../shared/track';
+import { importGpxFile } from './importer';
+import { decodeStreams } from './streams-codec';
+import { trackView } from './track-view';
+
+export async function importGpxFromWindow(db: StanceDatabase, input: ValidInput<'runs:importGpx'>, now: Date): Promise<GpxImportResult> {
+  let given: { startUtcMs: number; durationSeconds: number } | undefined;
+  if (input.startLocalDate && input.startLocalTime) {
+    const start = localToUtc(input.startLocalDate, input.startLocalTime, input.timeZone);
+    if (start.getTime() > now.getTime() + 3 * 3600_000) {
+      throw new StanceError('invalid', 'That start is in the future. Give the date and time the run began.', 'startLocalDate');
+    }
+    if (!input.durationSeconds) throw new StanceError('invalid', 'Give how long the run took (h:mm:ss).', 'durationSeconds');
+    given = { startUtcMs: start.getTime(), durationSeconds: input.durationSeconds };
+  }
+  const outcome = await importGpxFile(
+    db,
+    {
+      fileName: input.fileName,
+      source: input.bytes,
+      timeZone: input.timeZone,
+      ...(given ? { given } : {}),
+      ...(input.trackNumber ? { trackNumber: input.trackNumber } : {}),
+    },
+    now,
+  );
+  return outcome.status === 'imported' ? { ...outcome, warnings: outcome.warnings.map((warning) => warning.message) } : outcome;
+}
+
+export function readRunTrack(db: StanceDatabase, runId: number): RunTrackView | null {
+  const row = db
+    .prepare('SELECT file_name, track_name, point_count, streams, splits_json FROM run_tracks WHERE run_id = ?')
+    .get(runId) as { file_name: string; track_name: string | null; point_count: number; streams: Buffer; splits_json: string } | undefined;
+  if (!row) return null;
+  return trackView(
+    { runId, fileName: row.file_name, trackName: row.track_name, pointCount: row.point_count, splitsJson: row.splits_json },
+    decodeStreams(row.streams),
+  );
+}

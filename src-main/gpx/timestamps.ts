@@ -1,0 +1,67 @@
+/**
+ * GPX <time> values (xsd:dateTime) to UTC instants.
+ *
+ * Accepted: `YYYY-MM-DDThh:mm:ss`, optional fraction of any length (`.2073437`), then `Z`,
+ * `±hh:mm`, `±hhmm`, `±hh`, or nothing. A value with no zone designator is read as UTC — the
+ * GPX schema says times are UTC — and the caller warns the runner. Date.parse is deliberately
+ * not used: it reads zone-less date-times as the computer's local time.
+ */
+
+export interface GpxInstant {
+  /** UTC milliseconds since 1970 (may carry a fraction of a millisecond). */
+  utcMs: number;
+  /** The offset written in the file (`+01:00` → 60); null for `Z` or no designator. */
+  writtenOffsetMinutes: number | null;
+  /** True when the value had no zone designator at all. */
+  hadNoZone: boolean;
+}
+
+const DATE_TIME =
+  /^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d+))?\s*(Z|[+-]\d{2}(?::?\d{2})?)?\s*$/i;
+
+/** Earliest believable recording time: GPS watches did not exist before the 1990s. */
+export const EARLIEST_BELIEVABLE_UTC_MS = Date.UTC(1990, 0, 1);
+/** Latest believable recording time (a fixed bound keeps parsing deterministic). */
+export const LATEST_BELIEVABLE_UTC_MS = Date.UTC(2100, 0, 1);
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+}
+
+/** Parses one <time> text; null when it is not a valid date-time. */
+export function parseGpxTime(text: string): GpxInstant | null {
+  const match = DATE_TIME.exec(text);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const hour = Number(match[4]);
+  const minute = Number(match[5]);
+  let second = Number(match[6]);
+  const fraction = match[7];
+  const zone = match[8];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (hour > 24 || minute > 59 || second > 60) return null;
+  if (hour === 24 && (minute !== 0 || second !== 0 || (fraction !== undefined && /[1-9]/.test(fraction)))) return null;
+  if (second === 60) second = 59.999; // a leap second: keep the order of points, lose a millisecond
+  let utcMs = Date.UTC(year, month - 1, day, hour, minute, 0) + second * 1000;
+  if (fraction !== undefined) utcMs += Number(`0.${fraction}`) * 1000;
+  let writtenOffsetMinutes: number | null = null;
+  if (zone !== undefined && zone.toUpperCase() !== 'Z') {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    const offsetHours = Number(digits.slice(0, 2));
+    const offsetMinutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+    if (offsetHours > 14 || offsetMinutes > 59) return null;
+    writtenOffsetMinutes = sign * (offsetHours * 60 + offsetMinutes);
+    utcMs -= writtenOffsetMinutes * 60_000;
+  }
+  return { utcMs, writtenOffsetMinutes, hadNoZone: zone === undefined };
+}
+
+export function isBelievableRecordingTime(utcMs: number): boolean {
+  return utcMs >= EARLIEST_BELIEVABLE_UTC_MS && utcMs < LATEST_BELIEVABLE_UTC_MS;
+}

@@ -1,0 +1,43 @@
+/** A run's GPS track as the run page draws it. Pure types, shared with the renderer. */
+
+/** One mile or kilometre of a run (the last may be partial). Same shape as gpx/splits.ts's Split. */
+export interface TrackSplit {
+  number: number;
+  startMetres: number;
+  distanceMetres: number;
+  isPartial: boolean;
+  elapsedSeconds: number | null;
+  movingSeconds: number | null;
+  /** Moving seconds per whole unit (per km or per mile). */
+  paceSecondsPerUnit: number | null;
+  elevationGainMetres: number | null;
+  elevationLossMetres: number | null;
+  averageHeartRate: number | null;
+}
+
+export interface RunTrackView {
+  runId: number;
+  fileName: string;
+  trackName: string | null;
+  pointCount: number;
+  hasTimes: boolean;
+  /** The route, thinned for drawing: each piece is a polyline of [latitude, longitude]. */
+  route: [number, number][][];
+  /** Along the run, thinned to a few hundred samples. */
+  profile: {
+    metres: number[];
+    elevationMetres: (number | null)[];
+    /** Seconds per kilometre, smoothed over ~200 m; null while stopped or without times. */
+    paceSecondsPerKm: (number | null)[];
+    heartRate: (number | null)[];
+  };
+  splits: { km: TrackSplit[]; mi: TrackSplit[] };
+  /** Plain sentences about what the import left out or assumed. */
+  warnings: string[];
+}
+
+/** What happened to one file of an import. */
+export type GpxImportResult =
+  | { file: string; status: 'imported'; runId: number; distanceMetres: number; points: number; startedAt: string; warnings: string[] }
+  | { file: string; status: 'duplicate'; runId: number; distanceMetres: number; points: number; reason: string }
+  | { file: string; status: 'refused'; reason: string; refusal: string };

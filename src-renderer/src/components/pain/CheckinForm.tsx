@@ -1,0 +1,166 @@
+import { useId, useState, type FormEvent } from 'react';
+import { addDays } from '../../../../src-main/shared/calendar';
+import { checkinContextLabels, checkinContexts, type CheckinContext, type PainCheckin } from '../../../../src-main/shared/pain';
+import { StanceError, messageOf, request } from '../../api/client';
+import { todayLocalDate } from '../../local-clock';
+import { Segmented } from './Segmented';
+
+const fields = ['localDate', 'context', 'leftScore', 'rightScore', 'notes'] as const;
+type Field = (typeof fields)[number];
+
+function asField(name: string | undefined): Field | undefined {
+  return fields.find((field) => field === name);
+}
+
+interface Props {
+  /** The check-in to edit; a new one when absent. */
+  checkin?: PainCheckin;
+  onSaved: (checkin: PainCheckin) => void;
+  /** Shown as a Cancel button when given (editing). */
+  onCancel?: () => void;
+}
+
+/** A score typed as text: blank is "not scored"; anything else goes to main, which checks it. */
+function readScore(text: string): number | null {
+  return text.trim() === '' ? null : Number(text);
+}
+
+/** How the knee feels today: a 0–10 score for the left and/or right, and when it hurts. */
+export function CheckinForm({ checkin, onSaved, onCancel }: Props) {
+  const id = useId();
+  const [localDate, setLocalDate] = useState(checkin?.localDate ?? todayLocalDate());
+  const [context, setContext] = useState<CheckinContext>(checkin?.context ?? 'general');
+  const [leftScore, setLeftScore] = useState(checkin?.leftScore === null || !checkin ? '' : String(checkin.leftScore));
+  const [rightScore, setRightScore] = useState(checkin?.rightScore === null || !checkin ? '' : String(checkin.rightScore));
+  const [notes, setNotes] = useState(checkin?.notes ?? '');
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<{ field?: Field | undefined; message: string }>();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const draft = { localDate, context, leftScore: readScore(leftScore), rightScore: readScore(rightScore), notes };
+    if (draft.leftScore !== null && Number.isNaN(draft.leftScore)) {
+      setProblem({ field: 'leftScore', message: 'Give the left knee a score from 0 (no pain) to 10 (the worst pain imaginable).' });
+      return;
+    }
+    if (draft.rightScore !== null && Number.isNaN(draft.rightScore)) {
+      setProblem({ field: 'rightScore', message: 'Give the right knee a score from 0 (no pain) to 10 (the worst pain imaginable).' });
+      return;
+    }
+    setSaving(true);
+    setProblem(undefined);
+    try {
+      onSaved(checkin ? await request('checkins:update', { id: checkin.id, ...draft }) : await request('checkins:add', draft));
+    } catch (error) {
+      const field = error instanceof StanceError ? asField(error.field) : undefined;
+      setProblem({ field, message: messageOf(error) });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const fieldError = (field: Field) =>
+    problem?.field === field ? (
+      <p className="field-error" id={`${id}-${field}-error`} role="alert">
+        {problem.message}
+      </p>
+    ) : null;
+  const invalid = (field: Field, hint?: string) => ({
+    'aria-invalid': problem?.field === field,
+    'aria-describedby': problem?.field === field ? `${id}-${field}-error` : hint,
+  });
+
+  return (
+    <form className="card form checkin-form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
+      <h2 id={`${id}-title`}>{checkin ? 'Edit check-in' : 'How does your knee feel today?'}</h2>
+      <div className="checkin-grid">
+        <div className="field">
+          <label htmlFor={`${id}-date`}>Date</label>
+          <input
+            id={`${id}-date`}
+            type="date"
+            required
+            value={localDate}
+            max={addDays(todayLocalDate(), 1)}
+            onChange={(e) => setLocalDate(e.target.value)}
+            // Editing starts from a row further down the page: bring the form into view and focus.
+            autoFocus={checkin !== undefined}
+            {...invalid('localDate')}
+          />
+          {fieldError('localDate')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-left`}>Left knee (0–10)</label>
+          <input
+            id={`${id}-left`}
+            className="score-input"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={10}
+            step={1}
+            value={leftScore}
+            onChange={(e) => setLeftScore(e.target.value)}
+            {...invalid('leftScore', `${id}-score-hint`)}
+          />
+          {fieldError('leftScore')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-right`}>Right knee (0–10)</label>
+          <input
+            id={`${id}-right`}
+            className="score-input"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={10}
+            step={1}
+            value={rightScore}
+            onChange={(e) => setRightScore(e.target.value)}
+            {...invalid('rightScore', `${id}-score-hint`)}
+          />
+          {fieldError('rightScore')}
+        </div>
+        <p className="hint checkin-hint" id={`${id}-score-hint`}>
+          Score one knee or both: 0 is no pain, 10 the worst imaginable.
+        </p>
+      </div>
+      <Segmented
+        legend="When"
+        name={`${id}-context`}
+        options={checkinContexts}
+        labels={checkinContextLabels}
+        value={context}
+        onChange={setContext}
+      />
+      <div className="field">
+        <label htmlFor={`${id}-notes`}>Notes (optional)</label>
+        <input
+          id={`${id}-notes`}
+          maxLength={2000}
+          autoComplete="off"
+          placeholder="e.g. stiff going down the stairs at work"
+          value={notes}
+          onChange={(e) => setNotes(e.target.value)}
+          {...invalid('notes')}
+        />
+        {fieldError('notes')}
+      </div>
+      {problem && !problem.field ? (
+        <p className="form-error" role="alert">
+          {problem.message}
+        </p>
+      ) : null}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? 'Saving…' : checkin ? 'Save changes' : 'Save check-in'}
+        </button>
+        {onCancel ? (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

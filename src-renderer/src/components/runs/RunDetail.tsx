@@ -1,0 +1,214 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Run } from '../../../../src-main/shared/domain';
+import type { RunPain } from '../../../../src-main/shared/pain';
+import type { RunTrackView, TrackSplit } from '../../../../src-main/shared/track';
+import { formatDistance, formatDuration, formatPace, fromMetres } from '../../../../src-main/shared/units';
+import { messageOf, request } from '../../api/client';
+import { formatLocalDate } from '../../local-clock';
+import { useLoadedSettings } from '../../settings-context';
+import { RunPainEditor } from '../pain/RunPainEditor';
+import { ProfileChart } from './ProfileChart';
+import { RouteMap } from './RouteMap';
+
+const locationLabels: Record<string, string> = {
+  lateral_knee: 'outside of the knee',
+  front_knee: 'front of the knee',
+  hip: 'hip',
+  other: 'elsewhere',
+};
+
+/** One run: its numbers, its route, pace and elevation along it, its splits, and its knee pain. */
+export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void }) {
+  const { units } = useLoadedSettings();
+  const [run, setRun] = useState<Run>();
+  const [track, setTrack] = useState<RunTrackView | null>();
+  const [pain, setPain] = useState<RunPain>();
+  const [loadError, setLoadError] = useState<string>();
+  const [editingPain, setEditingPain] = useState<{ onsetMetres?: number } | null>(null);
+
+  const load = useCallback(() => {
+    Promise.all([request('runs:get', { id: runId }), request('runs:track', { id: runId }), request('pain:getForRun', { runId })]).then(
+      ([loadedRun, loadedTrack, loadedPain]) => {
+        setRun(loadedRun);
+        setTrack(loadedTrack);
+        setPain(loadedPain);
+      },
+      (error: unknown) => setLoadError(messageOf(error)),
+    );
+  }, [runId]);
+  useEffect(load, [load]);
+
+  const firstOnset = pain?.sites.length ? Math.min(...pain.sites.map((site) => site.painOnsetMetres)) : null;
+  const splits: TrackSplit[] = track ? (units === 'mi' ? track.splits.mi : track.splits.km) : [];
+
+  return (
+    <div className="page">
+      <div>
+        <button type="button" className="link back-link" onClick={onBack}>
+          ← All runs
+        </button>
+      </div>
+      {loadError ? (
+        <p className="error-banner" role="alert">
+          {loadError}
+        </p>
+      ) : !run || track === undefined ? (
+        <p className="muted" role="status">
+          Loading the run…
+        </p>
+      ) : (
+        <>
+          <header className="page-header">
+            <div>
+              <h1>
+                {formatDistance(run.distanceMetres, units)} on {formatLocalDate(run.localDate)}
+              </h1>
+              <p className="muted">
+                Started {run.localTime} ({run.timeZone.replace(/_/g, ' ')}){track?.trackName ? ` · “${track.trackName}”` : ''}
+                {track ? ` · from ${track.fileName}` : ''}
+              </p>
+            </div>
+          </header>
+
+          <dl className="run-stats">
+            <div>
+              <dt>Time</dt>
+              <dd>{formatDuration(run.durationSeconds)}</dd>
+            </div>
+            <div>
+              <dt>Pace</dt>
+              <dd>{formatPace(run.distanceMetres, run.durationSeconds, units)}</dd>
+            </div>
+            {run.movingSeconds ? (
+              <div>
+                <dt>Moving</dt>
+                <dd>
+                  {formatDuration(run.movingSeconds)} · {formatPace(run.distanceMetres, run.movingSeconds, units)}
+                </dd>
+              </div>
+            ) : null}
+            {run.elevationGainMetres !== null ? (
+              <div>
+                <dt>Climb</dt>
+                <dd>
+                  +{Math.round(run.elevationGainMetres)} m / −{Math.round(run.elevationLossMetres ?? 0)} m
+                </dd>
+              </div>
+            ) : null}
+            {run.averageHeartRate ? (
+              <div>
+                <dt>Heart rate</dt>
+                <dd>{Math.round(run.averageHeartRate)} bpm average</dd>
+              </div>
+            ) : null}
+          </dl>
+
+          <section className="card" aria-labelledby="run-pain">
+            <div className="panel-head">
+              <h2 id="run-pain">Knee pain</h2>
+              <button type="button" onClick={() => setEditingPain({})}>
+                {pain?.status === 'unrecorded' ? 'Record knee pain…' : 'Change…'}
+              </button>
+            </div>
+            {pain?.status === 'unrecorded' ? (
+              <p className="muted">Not recorded yet.{track ? ' Click the chart below where it began, or record it here.' : ''}</p>
+            ) : pain?.status === 'none' ? (
+              <p data-testid="pain-summary">No pain: pain-free for the whole {formatDistance(run.distanceMetres, units)}.</p>
+            ) : (
+              <ul className="pain-sites" data-testid="pain-summary">
+                {pain?.sites.map((site, index) => (
+                  <li key={index}>
+                    Began at {formatDistance(site.painOnsetMetres, units)} — {site.side === 'both' ? 'both sides' : site.side},{' '}
+                    {locationLabels[site.location] ?? site.location}, worst {site.worstScore}/10
+                  </li>
+                ))}
+              </ul>
+            )}
+            {editingPain ? (
+              <RunPainEditor
+                run={run}
+                {...(editingPain.onsetMetres !== undefined ? { initialOnsetMetres: editingPain.onsetMetres } : {})}
+                onSaved={() => {
+                  setEditingPain(null);
+                  load();
+                }}
+                onCancel={() => setEditingPain(null)}
+              />
+            ) : null}
+          </section>
+
+          {track ? (
+            <>
+              <div className="run-visuals">
+                <section className="card" aria-labelledby="run-route">
+                  <h2 id="run-route">Route</h2>
+                  <RouteMap route={track.route} label={`The route of the run, ${track.pointCount} recorded points`} />
+                </section>
+                <section className="card chart-card" aria-labelledby="run-profile">
+                  <h2 id="run-profile">Pace and elevation</h2>
+                  <p className="hint">Click the chart where the knee pain began to record it there.</p>
+                  <ProfileChart
+                    profile={track.profile}
+                    units={units}
+                    onsetMetres={firstOnset}
+                    onPick={(metres) => setEditingPain({ onsetMetres: metres })}
+                  />
+                </section>
+              </div>
+              {splits.length > 0 ? (
+                <section className="card table-card" aria-labelledby="run-splits">
+                  <h2 id="run-splits" className="table-title">
+                    Splits per {units === 'mi' ? 'mile' : 'kilometre'}
+                  </h2>
+                  <table>
+                    <thead>
+                      <tr>
+                        <th scope="col">{units === 'mi' ? 'Mile' : 'Km'}</th>
+                        <th scope="col" className="num">
+                          Pace
+                        </th>
+                        <th scope="col" className="num">
+                          Climb
+                        </th>
+                        <th scope="col" className="num">
+                          Heart rate
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {splits.map((split) => (
+                        <tr key={split.number} data-testid="split-row">
+                          <td>
+                            {split.number}
+                            {split.isPartial ? ` (${fromMetres(split.distanceMetres, units).toFixed(2)} ${units})` : ''}
+                          </td>
+                          <td className="num">{split.paceSecondsPerUnit === null ? '–' : `${formatDuration(split.paceSecondsPerUnit)} /${units}`}</td>
+                          <td className="num">
+                            {split.elevationGainMetres === null ? '–' : `+${Math.round(split.elevationGainMetres)} / −${Math.round(split.elevationLossMetres ?? 0)} m`}
+                          </td>
+                          <td className="num">{split.averageHeartRate === null ? '–' : `${Math.round(split.averageHeartRate)} bpm`}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </section>
+              ) : null}
+              {track.warnings.length > 0 ? (
+                <section className="card" aria-labelledby="run-import-notes">
+                  <h2 id="run-import-notes">Notes from the import</h2>
+                  <ul>
+                    {track.warnings.map((warning) => (
+                      <li key={warning}>{warning}</li>
+                    ))}
+                  </ul>
+                </section>
+              ) : null}
+            </>
+          ) : (
+            <p className="muted">This run was logged by hand, so it has no route or splits.</p>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,383 @@
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import {
+  bandSuggestions,
+  exerciseCategories,
+  exerciseCategoryLabels,
+  measureLabel,
+  type Exercise,
+  type StrengthSession,
+} from '../../../../src-main/shared/strength';
+import { StanceError, messageOf, request } from '../../api/client';
+import { todayLocalDate } from '../../local-clock';
+import {
+  copyOfSet,
+  draftFromForm,
+  formFromExercise,
+  inputKey,
+  type ExerciseForm,
+  type Problem,
+  type SessionForm,
+  type SetForm,
+} from './session-form';
+
+interface Props {
+  /** What the form starts with: empty, a routine, a repeated session, or the session being edited. */
+  initial: SessionForm;
+  /** The session being edited; a new session when absent. */
+  session?: StrengthSession | undefined;
+  title: string;
+  /** Where a pre-filled form came from, in a sentence. */
+  origin?: string | undefined;
+  library: Exercise[];
+  onSaved: (session: StrengthSession) => void;
+  onCancel: () => void;
+}
+
+/**
+ * Log or edit a strength session: when, then each exercise with its sets (per side for a
+ * one-legged exercise). Saved whole, in one go: the session with all its exercises and sets.
+ */
+export function SessionEditor({ initial, session, title, origin, library, onSaved, onCancel }: Props) {
+  const id = useId();
+  const [form, setForm] = useState<SessionForm>(initial);
+  const [picked, setPicked] = useState('');
+  const [problem, setProblem] = useState<Problem>();
+  const [saving, setSaving] = useState(false);
+  /** The input to move the focus to after the next render (a new exercise's first set, a problem). */
+  const focusNext = useRef<string | undefined>(initial.exercises.length === 0 ? 'picker' : undefined);
+  const setFocusTarget = (key: string | undefined) => {
+    focusNext.current = key;
+  };
+
+  const elementId = (key: string) => `${id}-${key}`;
+  useEffect(() => {
+    if (focusNext.current === undefined) return;
+    document.getElementById(`${id}-${focusNext.current}`)?.focus();
+    focusNext.current = undefined;
+  });
+
+  const update = (patch: Partial<SessionForm>) => setForm((current) => ({ ...current, ...patch }));
+  const updateExercise = (key: string, change: (entry: ExerciseForm) => ExerciseForm) =>
+    setForm((current) => ({ ...current, exercises: current.exercises.map((entry) => (entry.key === key ? change(entry) : entry)) }));
+  const updateSet = (exerciseKey: string, setKey: string, patch: Partial<SetForm>) =>
+    updateExercise(exerciseKey, (entry) => ({ ...entry, sets: entry.sets.map((set) => (set.key === setKey ? { ...set, ...patch } : set)) }));
+
+  function addExercise() {
+    const exercise = library.find((candidate) => String(candidate.id) === picked);
+    if (!exercise) {
+      setProblem({ message: 'Choose an exercise from the list first.', input: 'picker' });
+      setFocusTarget('picker');
+      return;
+    }
+    const entry = formFromExercise(exercise);
+    setForm((current) => ({ ...current, exercises: [...current.exercises, entry] }));
+    setPicked('');
+    setProblem(undefined);
+    const first = entry.sets[0];
+    setFocusTarget(first ? inputKey(entry, first, exercise.perSide ? 'left' : 'both') : undefined);
+  }
+
+  function addSet(entry: ExerciseForm) {
+    const set = copyOfSet(entry.sets[entry.sets.length - 1], entry.exercise);
+    updateExercise(entry.key, (current) => ({ ...current, sets: [...current.sets, set] }));
+    setFocusTarget(inputKey(entry, set, entry.exercise.perSide ? 'left' : 'both'));
+  }
+
+  function removeSet(entry: ExerciseForm, set: SetForm) {
+    updateExercise(entry.key, (current) => ({ ...current, sets: current.sets.filter((candidate) => candidate.key !== set.key) }));
+    setFocusTarget(`${entry.key}-add-set`);
+  }
+
+  function removeExercise(entry: ExerciseForm) {
+    setForm((current) => ({ ...current, exercises: current.exercises.filter((candidate) => candidate.key !== entry.key) }));
+    setFocusTarget('picker');
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const translation = draftFromForm(form);
+    if (!translation.ok) {
+      setProblem(translation.problem);
+      setFocusTarget(translation.problem.input);
+      return;
+    }
+    setSaving(true);
+    setProblem(undefined);
+    try {
+      const { draft } = translation;
+      onSaved(session ? await request('strength:update', { id: session.id, ...draft }) : await request('strength:add', draft));
+    } catch (error) {
+      const located = translation.locate(error instanceof StanceError ? error.field : undefined, messageOf(error));
+      setProblem(located);
+      setFocusTarget(located.input);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const problemId = `${id}-problem`;
+  const invalid = (key: string) => ({
+    'aria-invalid': problem?.input === key,
+    'aria-describedby': problem?.input === key ? problemId : undefined,
+  });
+  const problemHere = (key: string) =>
+    problem?.input === key ? (
+      <p className="field-error" id={problemId} role="alert">
+        {problem.message}
+      </p>
+    ) : null;
+  /** A problem shows beside its input: a session field, or inside the exercise it is about; others above the Save button. */
+  const exerciseOfProblem = form.exercises.find((entry) => problem?.input?.startsWith(`${entry.key}-`));
+  const besideItsField = problem?.input !== undefined && (['date', 'duration', 'rpe', 'notes', 'picker'].includes(problem.input) || exerciseOfProblem !== undefined);
+  const problemWithSetsOf = (entry: ExerciseForm) =>
+    problem && entry === exerciseOfProblem && !/-(band|effort)$/.test(problem.input ?? '') ? (
+      <p className="field-error" id={problemId} role="alert">
+        {problem.message}
+      </p>
+    ) : null;
+
+  return (
+    <form className="card form strength-editor" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
+      <h2 id={`${id}-title`}>{title}</h2>
+      {origin ? <p className="hint editor-origin">{origin}</p> : null}
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor={elementId('date')}>Date</label>
+          <input id={elementId('date')} type="date" required value={form.localDate} max={todayLocalDate()} onChange={(e) => update({ localDate: e.target.value })} {...invalid('date')} />
+          {problemHere('date')}
+        </div>
+        <div className="field">
+          <label htmlFor={elementId('duration')}>Minutes (optional)</label>
+          <input id={elementId('duration')} inputMode="numeric" autoComplete="off" placeholder="20" value={form.durationMinutes} onChange={(e) => update({ durationMinutes: e.target.value })} {...invalid('duration')} />
+          {problemHere('duration')}
+        </div>
+        <div className="field">
+          <label htmlFor={elementId('rpe')}>How hard, 1–10 (optional)</label>
+          <select id={elementId('rpe')} value={form.rpe} onChange={(e) => update({ rpe: e.target.value })} {...invalid('rpe')}>
+            <option value="">Not given</option>
+            {Array.from({ length: 10 }, (_, index) => index + 1).map((level) => (
+              <option key={level} value={level}>
+                {level}
+                {level === 1 ? ' – very easy' : level === 10 ? ' – all out' : ''}
+              </option>
+            ))}
+          </select>
+          {problemHere('rpe')}
+        </div>
+      </div>
+
+      <datalist id={`${id}-bands`}>
+        {bandSuggestions.map((band) => (
+          <option key={band} value={band} />
+        ))}
+      </datalist>
+
+      {form.exercises.length > 0 ? (
+        <ol className="exercise-blocks">
+          {form.exercises.map((entry, position) => (
+            <li key={entry.key}>
+              <ExerciseBlock
+                entry={entry}
+                position={position}
+                elementId={elementId}
+                bandList={`${id}-bands`}
+                invalid={invalid}
+                problemHere={problemHere}
+                problemWithSets={problemWithSetsOf(entry)}
+                onSet={(set, patch) => updateSet(entry.key, set.key, patch)}
+                onChange={(patch) => updateExercise(entry.key, (current) => ({ ...current, ...patch }))}
+                onAddSet={() => addSet(entry)}
+                onRemoveSet={(set) => removeSet(entry, set)}
+                onRemove={() => removeExercise(entry)}
+              />
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="hint no-exercises">No exercises yet: choose one below and press Add. Its usual sets and reps are filled in for you.</p>
+      )}
+
+      <div className="field add-exercise">
+        <label htmlFor={elementId('picker')}>{form.exercises.length === 0 ? 'Add an exercise' : 'Add another exercise'}</label>
+        <div className="with-suffix">
+          <select id={elementId('picker')} value={picked} onChange={(e) => setPicked(e.target.value)} {...invalid('picker')}>
+            <option value="">Choose from your library…</option>
+            {exerciseCategories.map((category) => {
+              const inCategory = library.filter((exercise) => exercise.category === category);
+              return inCategory.length === 0 ? null : (
+                <optgroup key={category} label={exerciseCategoryLabels[category]}>
+                  {inCategory.map((exercise) => (
+                    <option key={exercise.id} value={exercise.id}>
+                      {exercise.name}
+                    </option>
+                  ))}
+                </optgroup>
+              );
+            })}
+          </select>
+          <button type="button" onClick={addExercise}>
+            Add
+          </button>
+        </div>
+        {problemHere('picker')}
+      </div>
+
+      <div className="field">
+        <label htmlFor={elementId('notes')}>Notes (optional)</label>
+        <textarea id={elementId('notes')} value={form.notes} maxLength={5000} onChange={(e) => update({ notes: e.target.value })} {...invalid('notes')} />
+        {problemHere('notes')}
+      </div>
+
+      {problem && !besideItsField ? (
+        <p className="form-error" role="alert">
+          {problem.message}
+        </p>
+      ) : null}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? 'Saving…' : session ? 'Save changes' : 'Save session'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+interface BlockProps {
+  entry: ExerciseForm;
+  position: number;
+  elementId: (key: string) => string;
+  bandList: string;
+  invalid: (key: string) => { 'aria-invalid': boolean; 'aria-describedby': string | undefined };
+  problemHere: (key: string) => ReactNode;
+  /** The message about one of this exercise's sets, if there is one. */
+  problemWithSets: ReactNode;
+  onSet: (set: SetForm, patch: Partial<SetForm>) => void;
+  onChange: (patch: Partial<ExerciseForm>) => void;
+  onAddSet: () => void;
+  onRemoveSet: (set: SetForm) => void;
+  onRemove: () => void;
+}
+
+/** One exercise of the session: its sets in a small table, then band, effort, and remove. */
+function ExerciseBlock({ entry, position, elementId, bandList, invalid, problemHere, problemWithSets, onSet, onChange, onAddSet, onRemoveSet, onRemove }: BlockProps) {
+  const { exercise } = entry;
+  const unit = measureLabel(exercise.measure);
+  const sides = exercise.perSide ? (['left', 'right'] as const) : (['both'] as const);
+  const headingId = elementId(`${entry.key}-heading`);
+  return (
+    <section className="exercise-block" aria-labelledby={headingId}>
+      <div className="exercise-block-head">
+        <h3 id={headingId}>
+          <span className="exercise-number" aria-hidden="true">
+            {position + 1}
+          </span>
+          {exercise.name}
+        </h3>
+        {exercise.category === 'glute_hip' ? <span className="pill glute-badge">Glute/hip</span> : <span className="pill category-pill">{exerciseCategoryLabels[exercise.category]}</span>}
+        <button type="button" className="small quiet remove-exercise" onClick={onRemove} aria-label={`Remove ${exercise.name} from the session`}>
+          Remove
+        </button>
+      </div>
+      {exercise.cue ? <p className="hint">{exercise.cue}</p> : null}
+      <table className="sets-table">
+        <caption className="visually-hidden">
+          Sets of {exercise.name}
+          {exercise.perSide ? ', each side' : ''}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Set</th>
+            {exercise.perSide ? (
+              <>
+                <th scope="col">Left {unit.toLowerCase()}</th>
+                <th scope="col">Right {unit.toLowerCase()}</th>
+              </>
+            ) : (
+              <th scope="col">{unit}</th>
+            )}
+            <th scope="col">Load kg (optional)</th>
+            <th scope="col">
+              <span className="visually-hidden">Remove</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {entry.sets.map((set, index) => (
+            <tr key={set.key}>
+              <th scope="row">{index + 1}</th>
+              {sides.map((side) => {
+                const key = inputKey(entry, set, side);
+                return (
+                  <td key={side}>
+                    <input
+                      id={elementId(key)}
+                      className="set-input"
+                      inputMode="numeric"
+                      autoComplete="off"
+                      aria-label={`${exercise.name} set ${index + 1}${side === 'both' ? '' : ` ${side}`} ${unit.toLowerCase()}`}
+                      value={set[side]}
+                      onChange={(e) => onSet(set, { [side]: e.target.value })}
+                      {...invalid(key)}
+                    />
+                  </td>
+                );
+              })}
+              <td>
+                <input
+                  id={elementId(inputKey(entry, set, 'kg'))}
+                  className="set-input"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  aria-label={`${exercise.name} set ${index + 1} load in kg`}
+                  value={set.loadKg}
+                  onChange={(e) => onSet(set, { loadKg: e.target.value })}
+                  {...invalid(inputKey(entry, set, 'kg'))}
+                />
+              </td>
+              <td>
+                <button type="button" className="small quiet" onClick={() => onRemoveSet(set)} aria-label={`Remove set ${index + 1} of ${exercise.name}`}>
+                  ×
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {problemWithSets}
+      <div className="exercise-block-foot">
+        <button type="button" className="small" id={elementId(`${entry.key}-add-set`)} onClick={onAddSet} aria-label={`Add a set of ${exercise.name}`}>
+          + Add a set
+        </button>
+        <div className="field compact">
+          <label htmlFor={elementId(`${entry.key}-band`)}>Band</label>
+          <input
+            id={elementId(`${entry.key}-band`)}
+            list={bandList}
+            autoComplete="off"
+            placeholder="none"
+            maxLength={50}
+            value={entry.band}
+            onChange={(e) => onChange({ band: e.target.value })}
+            {...invalid(`${entry.key}-band`)}
+          />
+          {problemHere(`${entry.key}-band`)}
+        </div>
+        <div className="field compact">
+          <label htmlFor={elementId(`${entry.key}-effort`)}>How hard (1–10)</label>
+          <select id={elementId(`${entry.key}-effort`)} value={entry.effort} onChange={(e) => onChange({ effort: e.target.value })} {...invalid(`${entry.key}-effort`)}>
+            <option value="">–</option>
+            {Array.from({ length: 10 }, (_, level) => level + 1).map((level) => (
+              <option key={level} value={level}>
+                {level}
+              </option>
+            ))}
+          </select>
+          {problemHere(`${entry.key}-effort`)}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,236 @@
+/**
+ * The session editor's model: what the runner is typing, as text, and its translation into
+ * the contract's draft. The checks here only catch what cannot be sent at all (letters where
+ * a number goes, a set left empty); main makes every check that matters.
+ */
+import type { StrengthSessionDraft } from '../../../../src-main/shared/contract-strength';
+import type { Exercise, ExerciseRef, Routine, SetSide, StrengthSession } from '../../../../src-main/shared/strength';
+import { parseDecimal } from '../../../../src-main/shared/units';
+
+export interface SetForm {
+  key: string;
+  /** Reps or seconds, for a two-legged exercise. */
+  both: string;
+  left: string;
+  right: string;
+  loadKg: string;
+}
+
+export interface ExerciseForm {
+  key: string;
+  exercise: ExerciseRef;
+  band: string;
+  effort: string;
+  notes: string;
+  sets: SetForm[];
+}
+
+export interface SessionForm {
+  localDate: string;
+  durationMinutes: string;
+  rpe: string;
+  notes: string;
+  exercises: ExerciseForm[];
+}
+
+/**
+ * Something to fix: the message, and which input it is about (a key the editor turns into
+ * an element id: 'date', 'duration', 'rpe', 'notes', 'picker', or `${exercise}-${set}-left`…).
+ */
+export interface Problem {
+  message: string;
+  input?: string | undefined;
+}
+
+let lastKey = 0;
+const newKey = () => `k${++lastKey}`;
+
+function text(value: number | null | undefined): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
+export function emptySet(amount: number | null, loadKg: number | null = null): SetForm {
+  return { key: newKey(), both: text(amount), left: text(amount), right: text(amount), loadKg: text(loadKg) };
+}
+
+/** The usual amount when the library gives none: 10 reps, or a 30-second hold. */
+function fallbackAmount(exercise: Pick<ExerciseRef, 'measure'>): number {
+  return exercise.measure === 'seconds' ? 30 : 10;
+}
+
+function exerciseForm(exercise: ExerciseRef, sets: number, amount: number, band: string | null): ExerciseForm {
+  return {
+    key: newKey(),
+    exercise,
+    band: band ?? '',
+    effort: '',
+    notes: '',
+    sets: Array.from({ length: sets }, () => emptySet(amount)),
+  };
+}
+
+/** An exercise picked from the library: its default sets × amount, ready to adjust. */
+export function formFromExercise(exercise: Exercise): ExerciseForm {
+  return exerciseForm(exercise, exercise.defaultSets ?? 3, exercise.defaultAmount ?? fallbackAmount(exercise), null);
+}
+
+export function emptySessionForm(localDate: string): SessionForm {
+  return { localDate, durationMinutes: '', rpe: '', notes: '', exercises: [] };
+}
+
+/** A routine as a new session on `localDate`. */
+export function formFromRoutine(routine: Routine, localDate: string): SessionForm {
+  return {
+    ...emptySessionForm(localDate),
+    exercises: routine.exercises.map((entry) => exerciseForm(entry.exercise, entry.sets, entry.amount, entry.band)),
+  };
+}
+
+/** A saved session, to edit it (keeping its date) or to repeat it (on `localDate`, without its notes). */
+export function formFromSession(session: StrengthSession, repeatOn?: string): SessionForm {
+  return {
+    localDate: repeatOn ?? session.localDate,
+    durationMinutes: session.durationSeconds === null ? '' : String(Math.round(session.durationSeconds / 60)),
+    rpe: repeatOn ? '' : text(session.rpe),
+    notes: repeatOn ? '' : session.notes,
+    exercises: session.exercises.map((entry) => {
+      const setNumbers = [...new Set(entry.sets.map((set) => set.setNumber))].sort((a, b) => a - b);
+      return {
+        key: newKey(),
+        exercise: entry.exercise,
+        band: entry.band ?? '',
+        effort: repeatOn ? '' : text(entry.effort),
+        notes: repeatOn ? '' : entry.notes,
+        sets: setNumbers.map((setNumber) => {
+          const sides = entry.sets.filter((set) => set.setNumber === setNumber);
+          const amountOn = (side: SetSide) => text(sides.find((set) => set.side === side)?.amount);
+          return { key: newKey(), both: amountOn('both'), left: amountOn('left'), right: amountOn('right'), loadKg: text(sides[0]?.loadKg) };
+        }),
+      };
+    }),
+  };
+}
+
+/** A copy of the set above, so "add a set" is one click. */
+export function copyOfSet(set: SetForm | undefined, exercise: ExerciseRef): SetForm {
+  if (!set) return emptySet(fallbackAmount(exercise));
+  return { ...set, key: newKey() };
+}
+
+function wholeNumber(value: string): number | null | 'not a number' {
+  const trimmed = value.trim();
+  if (trimmed === '') return null;
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : 'not a number';
+}
+
+function unitWord(exercise: ExerciseRef): string {
+  return exercise.measure === 'seconds' ? 'seconds' : 'reps';
+}
+
+/** Where a set of the draft came from, to point at the right input when main refuses it. */
+interface DraftSetOrigin {
+  exercise: ExerciseForm;
+  set: SetForm;
+  setNumber: number;
+  side: SetSide;
+}
+
+export type Translation =
+  | { ok: true; draft: StrengthSessionDraft; locate: (field: string | undefined, message: string) => Problem }
+  | { ok: false; problem: Problem };
+
+export function inputKey(exercise: ExerciseForm, set: SetForm, part: SetSide | 'kg'): string {
+  return `${exercise.key}-${set.key}-${part}`;
+}
+
+/** The form as the contract's draft, or the first thing that cannot be sent as it is. */
+export function draftFromForm(form: SessionForm): Translation {
+  let durationSeconds: number | null = null;
+  const minutes = wholeNumber(form.durationMinutes);
+  if (minutes === 'not a number') return { ok: false, problem: { message: 'Give the duration in whole minutes, e.g. 20.', input: 'duration' } };
+  if (minutes !== null) durationSeconds = minutes * 60;
+
+  const origins: DraftSetOrigin[][] = [];
+  const exercises: StrengthSessionDraft['exercises'] = [];
+  for (const entry of form.exercises) {
+    const { exercise } = entry;
+    const sets: NonNullable<StrengthSessionDraft['exercises']>[number]['sets'] = [];
+    const setOrigins: DraftSetOrigin[] = [];
+    for (const [index, set] of entry.sets.entries()) {
+      const setNumber = index + 1;
+      let loadKg: number | null = null;
+      if (set.loadKg.trim() !== '') {
+        loadKg = parseDecimal(set.loadKg);
+        if (loadKg === null) {
+          return { ok: false, problem: { message: `${exercise.name}, set ${setNumber}: give the load in kg as a number, e.g. 8 or 12.5.`, input: inputKey(entry, set, 'kg') } };
+        }
+      }
+      const sides: SetSide[] = exercise.perSide ? ['left', 'right'] : ['both'];
+      const given = sides.map((side) => ({ side, amount: wholeNumber(set[side]) }));
+      for (const { side, amount } of given) {
+        if (amount === 'not a number') {
+          return {
+            ok: false,
+            problem: { message: `${exercise.name}, set ${setNumber}${exercise.perSide ? ` (${side})` : ''}: give the ${unitWord(exercise)} as a whole number.`, input: inputKey(entry, set, side) },
+          };
+        }
+      }
+      if (given.every(({ amount }) => amount === null)) {
+        return {
+          ok: false,
+          problem: {
+            message: exercise.perSide
+              ? `${exercise.name}, set ${setNumber}: give the ${unitWord(exercise)} for at least one side, or remove the set.`
+              : `${exercise.name}, set ${setNumber}: give the ${unitWord(exercise)}, or remove the set.`,
+            input: inputKey(entry, set, sides[0]!),
+          },
+        };
+      }
+      for (const { side, amount } of given) {
+        if (amount === null || amount === 'not a number') continue;
+        sets.push({ setNumber, side, amount, loadKg });
+        setOrigins.push({ exercise: entry, set, setNumber, side });
+      }
+    }
+    origins.push(setOrigins);
+    exercises.push({
+      exerciseId: exercise.id,
+      band: entry.band.trim() === '' ? null : entry.band.trim(),
+      effort: entry.effort === '' ? null : Number(entry.effort),
+      notes: entry.notes,
+      sets,
+    });
+  }
+
+  const draft: StrengthSessionDraft = {
+    localDate: form.localDate,
+    durationSeconds,
+    rpe: form.rpe === '' ? null : Number(form.rpe),
+    notes: form.notes,
+    exercises,
+  };
+
+  /** Turns main's field path ("exercises.1.sets.3.amount") into the input to fix, with its place in words. */
+  const locate = (field: string | undefined, message: string): Problem => {
+    const sessionInputs: Record<string, string> = { localDate: 'date', durationSeconds: 'duration', rpe: 'rpe', notes: 'notes', exercises: 'picker' };
+    if (!field) return { message };
+    if (field in sessionInputs) return { message, input: sessionInputs[field] };
+    const match = /^exercises\.(\d+)(?:\.sets\.(\d+))?\.?(\w+)?/.exec(field);
+    const entry = match ? form.exercises[Number(match[1])] : undefined;
+    if (!match || !entry) return { message };
+    const where = (text: string) => (message.includes(entry.exercise.name) ? message : `${text}: ${message}`);
+    if (match[2] !== undefined) {
+      const origin = origins[Number(match[1])]?.[Number(match[2])];
+      if (!origin) return { message: where(entry.exercise.name) };
+      const side = origin.side === 'both' ? '' : ` (${origin.side})`;
+      return {
+        message: where(`${entry.exercise.name}, set ${origin.setNumber}${side}`),
+        input: inputKey(entry, origin.set, match[3] === 'loadKg' ? 'kg' : origin.side),
+      };
+    }
+    if (match[3] === 'band' || match[3] === 'effort') return { message: where(entry.exercise.name), input: `${entry.key}-${match[3]}` };
+    return { message: where(entry.exercise.name) };
+  };
+
+  return { ok: true, draft, locate };
+}

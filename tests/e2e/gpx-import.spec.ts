@@ -1,0 +1,118 @@
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { launchStance, type Stance } from './harness';
+import { screenshot } from './screens';
+
+const corpus = path.resolve(__dirname, '../../../shared/gpx-corpus');
+const file = (name: string) => path.join(corpus, name);
+
+let stance: Stance;
+test.afterEach(() => stance?.close());
+
+async function openImport(page: Page) {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Runs' }).click();
+  await page.getByRole('button', { name: 'Import GPX' }).first().click();
+}
+
+test('several files imported through the picker: progress, then a summary per file, each file all or nothing', async ({ page }) => {
+  stance = await launchStance(page, { slowChannels: { 'runs:importGpx': 250 } });
+  await openImport(page);
+  await page.getByLabel('GPX files to import').setInputFiles([
+    file('georust__garmin-activity.gpx'),
+    file('mapbox__run_gpxtpx.gpx'),
+    file('derived__run_gpxtpx_truncated.gpx'),
+    file('placemark__opencpn.gpx'),
+    file('mapbox__run.gpx'),
+  ]);
+  await expect(page.getByRole('status')).toContainText(/Importing \d of 5/);
+  await expect(page.getByRole('progressbar', { name: 'Files imported so far' })).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText('3 imported, 0 duplicates skipped, 2 refused.', { timeout: 20_000 });
+  const results = page.getByTestId('import-result');
+  await expect(results).toHaveCount(5);
+  await expect(results.filter({ hasText: 'derived__run_gpxtpx_truncated.gpx' })).toContainText(
+    'The file ends in the middle (it looks cut off) — nothing was imported.',
+  );
+  await expect(results.filter({ hasText: 'placemark__opencpn.gpx' })).toContainText('This file holds a planned route, not a recorded run');
+  await expect(results.filter({ hasText: 'georust__garmin-activity.gpx' })).toContainText('7.97 mi');
+  await screenshot(page, 'import-summary');
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  expect(stance.count('runs')).toBe(3);
+  expect(stance.count('run_tracks')).toBe(3);
+
+  // The same run again is recognised and skipped.
+  await page.getByLabel('GPX files to import').setInputFiles([file('mapbox__run.gpx')]);
+  await expect(page.getByRole('status')).toHaveText('0 imported, 1 duplicate skipped, 0 refused.');
+  await expect(page.getByTestId('import-result')).toContainText('Already in Stance');
+  expect(stance.count('runs')).toBe(3);
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByTestId('run-row')).toHaveCount(3);
+});
+
+test('an import can be cancelled between files; what was imported stays, the rest is not started', async ({ page }) => {
+  stance = await launchStance(page, { slowChannels: { 'runs:importGpx': 700 } });
+  await openImport(page);
+  await page.getByLabel('GPX files to import').setInputFiles([
+    file('georust__garmin-activity.gpx'),
+    file('mapbox__run_gpxtpx.gpx'),
+    file('mapbox__run.gpx'),
+    file('tkrajina__korita-zbevnica.gpx'),
+  ]);
+  await expect(page.getByRole('status')).toContainText('Importing 1 of 4');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('status')).toHaveText('1 imported, 0 duplicates skipped, 0 refused, 3 not started (cancelled).');
+  expect(stance.count('runs')).toBe(1);
+});
+
+test('a file without times imports once the runner gives its date, start and duration', async ({ page }) => {
+  stance = await launchStance(page);
+  await openImport(page);
+  await page.getByLabel('GPX files to import').setInputFiles([file('georust__strava_route_example.gpx')]);
+  const result = page.getByTestId('import-result');
+  await expect(result).toContainText('This file has no times');
+  const form = page.getByRole('form', { name: 'When was the run in georust__strava_route_example.gpx?' });
+  await form.getByLabel('Date').fill('2026-11-14');
+  await form.getByLabel('Start time').fill('08:15');
+  await form.getByLabel('Duration (h:mm:ss)').fill('1:05:00');
+  await form.getByRole('button', { name: 'Import with this date' }).click();
+  await expect(result).toContainText('Imported');
+  expect(stance.db.prepare('SELECT local_date, local_time, duration_s, source FROM runs').get()).toEqual({
+    local_date: '2026-11-14',
+    local_time: '08:15',
+    duration_s: 3900,
+    source: 'gpx',
+  });
+});
+
+test("a run's page draws its route, pace and elevation and splits, and the pain onset is set by clicking the chart", async ({ page }) => {
+  stance = await launchStance(page);
+  await openImport(page);
+  await page.getByLabel('GPX files to import').setInputFiles([file('georust__garmin-activity.gpx')]);
+  await page.getByRole('button', { name: 'open the run' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('7.97 mi on');
+  await expect(page.getByRole('img', { name: /The route of the run, 988 recorded points/ })).toBeVisible();
+  await expect(page.getByTestId('split-row')).toHaveCount(8);
+  await expect(page.getByTestId('split-row').first()).toContainText('/mi');
+  const chart = page.getByTestId('profile-chart');
+  await expect(chart).toBeVisible();
+  await screenshot(page, 'run-page');
+
+  // Click half way along the distance axis: the editor opens with the onset there.
+  const box = (await chart.boundingBox())!;
+  await chart.click({ position: { x: box.width * 0.5, y: box.height * 0.4 } });
+  const form = page.getByRole('form', { name: /Knee pain on the run of/ });
+  await expect(form.getByRole('radio', { name: /Knee pain started at/ })).toBeChecked();
+  const onsetField = form.getByLabel('Started at (miles)');
+  const onset = Number(await onsetField.inputValue());
+  expect(onset).toBeGreaterThan(2.5);
+  expect(onset).toBeLessThan(5.5);
+  await form.getByRole('group', { name: 'Side' }).getByRole('radio', { name: 'Left' }).check();
+  await form.getByLabel('Worst pain (0–10)').fill('6');
+  await form.getByRole('button', { name: 'Save pain note' }).click();
+  await expect(page.getByTestId('pain-summary')).toContainText(`Began at ${onset.toFixed(2)} mi`);
+  await screenshot(page, 'run-page-with-onset');
+  const stored = stance.db.prepare('SELECT onset_m FROM run_pain').get() as { onset_m: number };
+  expect(stored.onset_m / 1609.344).toBeCloseTo(onset, 2);
+});
