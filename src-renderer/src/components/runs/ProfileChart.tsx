@@ -59,8 +59,9 @@ export function ProfileChart({ profile, units, onsetMetres, onPick }: Props) {
   const chartRef = useRef<Chart<'line'>>(null);
   const onset = useRef<number | null>(null);
   const pick = useRef(onPick);
-  onset.current = onsetMetres === null ? null : fromMetres(onsetMetres, units);
-  pick.current = onPick;
+  useEffect(() => {
+    pick.current = onPick;
+  }, [onPick]);
 
   useEffect(() => {
     if (!canvas.current) return;
@@ -139,8 +140,9 @@ export function ProfileChart({ profile, units, onsetMetres, onPick }: Props) {
   }, [profile, units]);
 
   useEffect(() => {
+    onset.current = onsetMetres === null ? null : fromMetres(onsetMetres, units);
     chartRef.current?.draw();
-  }, [onsetMetres]);
+  }, [onsetMetres, units]);
 
   return (
     <div className="profile-chart">
