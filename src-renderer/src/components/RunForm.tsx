@@ -1,16 +1,13 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { surfaces, type Run, type Shoe, type Surface } from '../../../src-main/shared/domain';
 import { fromMetres, formatDuration, parseDecimal, parseDuration, toMetres, unitLabel } from '../../../src-main/shared/units';
-import { StanceError, messageOf, request } from '../api/client';
+import { request } from '../api/client';
 import { allTimeZones, nowLocalTime, systemTimeZone, todayLocalDate } from '../local-clock';
+import { useFieldProblem } from './use-field-problem';
 import { useLoadedSettings } from '../settings-context';
 
 const fields = ['localDate', 'localTime', 'timeZone', 'distanceMetres', 'durationSeconds', 'effort', 'surface', 'shoeId', 'notes'] as const;
-type Field = (typeof fields)[number];
 
-function asField(name: string | undefined): Field | undefined {
-  return fields.find((field) => field === name);
-}
 
 const surfaceLabels: Record<Surface, string> = { road: 'Road', trail: 'Trail', track: 'Track', treadmill: 'Treadmill' };
 
@@ -37,7 +34,7 @@ export function RunForm({ run, onSaved, onCancel }: Props) {
   const [shoes, setShoes] = useState<Shoe[]>([]);
   const [newShoe, setNewShoe] = useState<string>();
   const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<{ field?: Field | undefined; message: string }>();
+  const { setProblem, fromError, fieldError, invalid, formError } = useFieldProblem(fields);
 
   useEffect(() => {
     request('shoes:list').then(setShoes, () => setShoes([]));
@@ -52,7 +49,7 @@ export function RunForm({ run, onSaved, onCancel }: Props) {
       setNewShoe(undefined);
       setProblem(undefined);
     } catch (error) {
-      setProblem({ field: 'shoeId', message: messageOf(error) });
+      setProblem({ ...fromError(error), field: 'shoeId' });
     }
   }
 
@@ -84,23 +81,12 @@ export function RunForm({ run, onSaved, onCancel }: Props) {
     try {
       onSaved(run ? await request('runs:update', { id: run.id, ...draft }) : await request('runs:add', draft));
     } catch (error) {
-      const field = error instanceof StanceError ? asField(error.field) : undefined;
-      setProblem({ field, message: messageOf(error) });
+      setProblem(fromError(error));
     } finally {
       setSaving(false);
     }
   }
 
-  const fieldError = (field: Field) =>
-    problem?.field === field ? (
-      <p className="field-error" id={`${id}-${field}-error`} role="alert">
-        {problem.message}
-      </p>
-    ) : null;
-  const invalid = (field: Field) => ({
-    'aria-invalid': problem?.field === field,
-    'aria-describedby': problem?.field === field ? `${id}-${field}-error` : undefined,
-  });
   const activeShoes = shoes.filter((shoe) => !shoe.retired || String(shoe.id) === shoeId);
 
   return (
@@ -227,11 +213,7 @@ export function RunForm({ run, onSaved, onCancel }: Props) {
           {fieldError('notes')}
         </div>
       </div>
-      {problem && !problem.field ? (
-        <p className="form-error" role="alert">
-          {problem.message}
-        </p>
-      ) : null}
+      {formError}
       <div className="actions">
         <button type="submit" className="primary" disabled={saving}>
           {saving ? 'Saving…' : run ? 'Save changes' : 'Save run'}

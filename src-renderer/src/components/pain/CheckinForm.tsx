@@ -1,16 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import { addDays } from '../../../../src-main/shared/calendar';
 import { checkinContextLabels, checkinContexts, type CheckinContext, type PainCheckin } from '../../../../src-main/shared/pain';
-import { StanceError, messageOf, request } from '../../api/client';
+import { request } from '../../api/client';
 import { todayLocalDate } from '../../local-clock';
 import { Segmented } from './Segmented';
+import { useFieldProblem } from '../use-field-problem';
 
 const fields = ['localDate', 'context', 'leftScore', 'rightScore', 'notes'] as const;
-type Field = (typeof fields)[number];
 
-function asField(name: string | undefined): Field | undefined {
-  return fields.find((field) => field === name);
-}
 
 interface Props {
   /** The check-in to edit; a new one when absent. */
@@ -34,7 +31,7 @@ export function CheckinForm({ checkin, onSaved, onCancel }: Props) {
   const [rightScore, setRightScore] = useState(checkin?.rightScore === null || !checkin ? '' : String(checkin.rightScore));
   const [notes, setNotes] = useState(checkin?.notes ?? '');
   const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<{ field?: Field | undefined; message: string }>();
+  const { setProblem, fromError, fieldError, invalid, formError } = useFieldProblem(fields);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -52,23 +49,12 @@ export function CheckinForm({ checkin, onSaved, onCancel }: Props) {
     try {
       onSaved(checkin ? await request('checkins:update', { id: checkin.id, ...draft }) : await request('checkins:add', draft));
     } catch (error) {
-      const field = error instanceof StanceError ? asField(error.field) : undefined;
-      setProblem({ field, message: messageOf(error) });
+      setProblem(fromError(error));
     } finally {
       setSaving(false);
     }
   }
 
-  const fieldError = (field: Field) =>
-    problem?.field === field ? (
-      <p className="field-error" id={`${id}-${field}-error`} role="alert">
-        {problem.message}
-      </p>
-    ) : null;
-  const invalid = (field: Field, hint?: string) => ({
-    'aria-invalid': problem?.field === field,
-    'aria-describedby': problem?.field === field ? `${id}-${field}-error` : hint,
-  });
 
   return (
     <form className="card form checkin-form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
@@ -146,11 +132,7 @@ export function CheckinForm({ checkin, onSaved, onCancel }: Props) {
         />
         {fieldError('notes')}
       </div>
-      {problem && !problem.field ? (
-        <p className="form-error" role="alert">
-          {problem.message}
-        </p>
-      ) : null}
+      {formError}
       <div className="actions">
         <button type="submit" className="primary" disabled={saving}>
           {saving ? 'Saving…' : checkin ? 'Save changes' : 'Save check-in'}
