@@ -15,6 +15,7 @@ import { todaySummary } from '../db/today';
 import { importGpxFromWindow, readRunTrack } from '../gpx/runs-from-gpx';
 import { painHandlers } from './handlers-pain';
 import { strengthHandlers } from './handlers-strength';
+import { insightsHandlers } from './handlers-insights';
 
 /** What the handlers need from the world: the database, the clock, and where things are. */
 export interface CoreContext {
@@ -60,5 +61,6 @@ export function createHandlers(core: CoreContext): Handlers {
     'today:summary': () => todaySummary(db, core.now(), core.timeZone()),
     ...painHandlers(core),
     ...strengthHandlers(core),
+    ...insightsHandlers(core),
   };
 }

@@ -48,6 +48,9 @@ export const channelNames = [
   'recovery:list',
   'recovery:add',
   'recovery:delete',
+  // insights
+  'insights:get',
+  'insights:setExampleHidden',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -15,6 +15,7 @@ import { isCalendarDate, isClockTime, isTimeZone } from './validation';
 import { channel, type ChannelSpec } from './channel-spec';
 import { painChannels } from './contract-pain';
 import { strengthChannels } from './contract-strength';
+import { insightsChannels } from './contract-insights';
 
 const nothing = z.undefined().or(z.null()).or(z.strictObject({}));
 
@@ -170,6 +171,7 @@ export const contract = {
   'today:summary': channel<TodaySummary>()(nothing),
   ...painChannels,
   ...strengthChannels,
+  ...insightsChannels,
 } satisfies { [C in ChannelName]: ChannelSpec<z.ZodType, unknown> };
 
 // Compile-time proof that contract.ts and channels.ts name the same channels.

@@ -1,0 +1,109 @@
+/**
+ * `npm run bench`: how fast the Insights are for ten years of history (3,650 runs, 1,500
+ * strength sessions, 3,650 daily check-ins, written straight into a real SQLite file):
+ *
+ * 1. every Insights number computed from the database (readInsights: four queries plus the
+ *    analysis) — target under 50 ms;
+ * 2. the Insights page drawn in the browser test harness (the built renderer in Chromium, over the
+ *    real dispatcher): from the click on "Insights" until its four charts and summary are on
+ *    screen — target under a second.
+ *
+ * Prints the median (and range) of several runs after a warm-up. Run with tsx (no build step for
+ * Node). The page needs a build: STANCE_OUT_DIR=… if you have one, else it builds into a temp folder.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { readInsights } from '../src-main/db/insights';
+import { openStanceDatabase } from '../src-main/db/open';
+import { defaultInsightsFilters } from '../src-main/shared/insights';
+import { TEN_YEARS, writeGeneratedHistory } from '../tests/support/history';
+
+const now = new Date('2026-11-21T10:00:00Z');
+
+function stats(samples: number[]): { median: number; min: number; max: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return { median, min: sorted[0]!, max: sorted[sorted.length - 1]! };
+}
+
+async function main(): Promise<void> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'stance-bench-'));
+  const rows: { what: string; runs: number; median: number; min: number; max: number; target: number }[] = [];
+  try {
+    const databasePath = path.join(folder, 'stance.sqlite');
+    const db = await openStanceDatabase(databasePath, { backupsFolder: path.join(folder, 'backups') });
+    writeGeneratedHistory(db, TEN_YEARS, { totalStrengthSessions: 1500 });
+    const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    console.log(
+      `History: ${count('runs')} runs, ${count('strength_sessions')} strength sessions, ${count('pain_checkins')} check-ins, ${count('run_pain')} pain sites.`,
+    );
+
+    for (let warm = 0; warm < 5; warm++) readInsights(db, defaultInsightsFilters, now, 'Europe/London');
+    const computeTimes: number[] = [];
+    for (let run = 0; run < 21; run++) {
+      const start = performance.now();
+      readInsights(db, defaultInsightsFilters, now, 'Europe/London');
+      computeTimes.push(performance.now() - start);
+    }
+    rows.push({ what: 'Insights numbers from the database', runs: computeTimes.length, ...stats(computeTimes), target: 50 });
+    db.close();
+
+    let outDir = process.env.STANCE_OUT_DIR;
+    if (!outDir) {
+      outDir = path.join(folder, 'out');
+      console.log('Building the app for the page timing…');
+      execFileSync('npx', ['electron-vite', 'build', '--outDir', outDir], { stdio: 'ignore' });
+    }
+    process.env.STANCE_OUT_DIR = outDir;
+    const { launchStance } = await import('../tests/e2e/harness');
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1200, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+      const stance = await launchStance(page, { dataFolder: folder, now: () => now });
+      const nav = page.getByRole('navigation', { name: 'Sections' });
+      const drawTimes: number[] = [];
+      for (let run = 0; run < 8; run++) {
+        await nav.getByRole('button', { name: 'Today' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+        const start = performance.now();
+        await nav.getByRole('button', { name: 'Insights' }).click();
+        await page.getByTestId('insights-summary').waitFor();
+        // (Page code as strings: this script is type-checked for Node, without the DOM's types.)
+        await page.waitForFunction('document.querySelectorAll(\'canvas[role="img"]\').length === 4');
+        // Two animation frames: the charts have been painted.
+        await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+        if (run > 0) drawTimes.push(performance.now() - start); // the first is a warm-up
+      }
+      rows.push({ what: 'Insights page drawn in the browser harness', runs: drawTimes.length, ...stats(drawTimes), target: 1000 });
+      // Of which: the request alone, through the harness's transport (a Playwright binding, JSON both ways).
+      const requestTimes: number[] = [];
+      for (let run = 0; run < 7; run++) {
+        requestTimes.push(
+          await page.evaluate<number>('(async () => { const start = performance.now(); await window.stance.insights.get({}); return performance.now() - start; })()'),
+        );
+      }
+      rows.push({ what: '  of which: insights:get through the harness transport', runs: requestTimes.length, ...stats(requestTimes), target: 1000 });
+      stance.close();
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+
+  console.log('');
+  console.log('| measurement | runs | median ms | min ms | max ms | target ms |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const row of rows) {
+    console.log(`| ${row.what} | ${row.runs} | ${row.median.toFixed(1)} | ${row.min.toFixed(1)} | ${row.max.toFixed(1)} | < ${row.target} |`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

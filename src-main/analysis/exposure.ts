@@ -1,0 +1,232 @@
+/**
+ * Exposure and outcome per run: the model behind the Insights page.
+ *
+ * Only runs whose pain was recorded are analysed ('none' or 'pain'); runs whose pain was never
+ * recorded ('unrecorded') are left out and counted, so the page can say how many.
+ *
+ * EXPOSURE — the glute work before a run, on the runner's local calendar (the run's local_date
+ * and the sessions' local dates; no clock time or time zone enters, so daylight-saving changes
+ * cannot shift a day):
+ * - days since the last glute session: calendar days from the latest glute session on or before
+ *   the run's day. A session on the same day as the run counts as done before it (0 days): a
+ *   session's time of day is not recorded, and pre-run activation is the common case.
+ * - sessions done: glute sessions in the 7 calendar days ending on the run's day (run day included).
+ * - sessions planned: what the plan(s) in force called for over those 7 days, day by day
+ *   (plannedSessions: N a week is N/7 a day, every N days is 1/N a day), so a plan changed
+ *   mid-week counts each day by the plan of that day.
+ * - on plan when done ≥ floor(planned + 1e-9), else skipped. (The 1e-9 keeps a sum such as 2.9999999 from
+ *   rounding down to 2; floor lets "every 2 days" = 3.5 a week be met by 3.)
+ * - Days with no plan in force at all are judged against 3 sessions a week, and the run is
+ *   flagged so the page can say so.
+ *
+ * OUTCOME — how far into the run the pain began:
+ * - pain at one or more sites matching the filters: the earliest matching onset (an event);
+ * - pain-free ('none'), or pain only at sites that do not match the filters: pain-free through
+ *   the whole distance, right-censored at the run's distance. Never missing, never "pain at the end".
+ */
+import { addDays } from '../shared/calendar';
+import type { PainStatus } from '../shared/domain';
+import {
+  DEFAULT_SESSIONS_PER_WEEK,
+  type InsightLocation,
+  type InsightSide,
+  type InsightsFilters,
+  type RunExposure,
+} from '../shared/insights';
+import type { PainLocation, PainSide } from '../shared/pain';
+import { daysSinceSession, planInForce, plannedSessions, sessionsDone, sessionsPerDay, type PlanTerms } from './glute-plan';
+
+export interface PainSiteRecord {
+  onsetMetres: number;
+  location: PainLocation;
+  side: PainSide;
+}
+
+export interface RunRecord {
+  id: number;
+  localDate: string;
+  distanceMetres: number;
+  painStatus: PainStatus;
+  /** The run's pain sites (empty unless painStatus is 'pain'). */
+  sites: PainSiteRecord[];
+}
+
+/** Everything the Insights need, from the database or from the built-in example. */
+export interface InsightsHistory {
+  runs: RunRecord[];
+  /** One local date per glute session, sorted ascending. */
+  gluteSessionDates: string[];
+  plans: PlanTerms[];
+}
+
+/** The plan assumed on days with no plan in force: 3 sessions a week, from the beginning of time. */
+export const defaultPlan: PlanTerms = {
+  effectiveFrom: '0000-01-01',
+  kind: 'per_week',
+  sessionsPerWeek: DEFAULT_SESSIONS_PER_WEEK,
+  everyNDays: null,
+};
+
+/** The runner's plans with the default filling every day before the first of them. */
+export function plansWithDefault(plans: readonly PlanTerms[]): PlanTerms[] {
+  return [defaultPlan, ...plans];
+}
+
+/** True when a pain site counts under the filters. A site on 'both' sides matches left and right. */
+export function siteMatches(site: Pick<PainSiteRecord, 'location' | 'side'>, location: InsightLocation, side: InsightSide): boolean {
+  if (location !== 'any' && site.location !== location) return false;
+  if (side !== 'any' && site.side !== side && site.side !== 'both') return false;
+  return true;
+}
+
+/** The outcome of a run with pain recorded; null for an unrecorded run (left out). */
+export function runOutcome(
+  run: Pick<RunRecord, 'distanceMetres' | 'painStatus' | 'sites'>,
+  filters: Pick<InsightsFilters, 'location' | 'side'>,
+): { pain: boolean; outcomeMetres: number } | null {
+  if (run.painStatus === 'unrecorded') return null;
+  let earliest = Infinity;
+  if (run.painStatus === 'pain') {
+    for (const site of run.sites) {
+      if (siteMatches(site, filters.location, filters.side) && site.onsetMetres < earliest) earliest = site.onsetMetres;
+    }
+  }
+  if (earliest === Infinity) return { pain: false, outcomeMetres: run.distanceMetres };
+  // An onset a hair past the distance (GPS rounding, allowed by the schema) is still inside the run.
+  return { pain: true, outcomeMetres: Math.min(earliest, run.distanceMetres) };
+}
+
+/**
+ * Days since 1970-01-01 of a YYYY-MM-DD date, by Hinnant's days_from_civil: integer arithmetic
+ * on the digits, no Date object (the same numbers as shared/calendar.ts, which the tests check;
+ * this one is for the loops over ten years of runs).
+ */
+export function dayNumber(date: string): number {
+  const digit = (index: number) => date.charCodeAt(index) - 48;
+  let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  const month = digit(5) * 10 + digit(6);
+  const day = digit(8) * 10 + digit(9);
+  if (month <= 2) year -= 1;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+/** Index of the first number in a sorted list that is ≥ `value`. */
+export function firstIndexAtLeast(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as number) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+export interface GluteExposure {
+  daysSinceGluteSession: number | null;
+  sessionsDone: number;
+  sessionsPlanned: number;
+  judgedByDefaultPlan: boolean;
+  onPlan: boolean;
+}
+
+/**
+ * The glute work before a run on `runDate`, straight from the definitions in analysis/glute-plan
+ * (daysSinceSession, sessionsDone, plannedSessions, planInForce). `plans` are the runner's own.
+ */
+export function gluteExposure(runDate: string, sessionDates: readonly string[], plans: readonly PlanTerms[]): GluteExposure {
+  const windowStart = addDays(runDate, -6);
+  const done = sessionsDone(sessionDates, windowStart, runDate);
+  const planned = plannedSessions(plansWithDefault(plans), windowStart, runDate);
+  return {
+    daysSinceGluteSession: daysSinceSession(sessionDates, runDate),
+    sessionsDone: done,
+    sessionsPlanned: planned,
+    judgedByDefaultPlan: planInForce(plans, windowStart) === null,
+    onPlan: isOnPlan(done, planned),
+  };
+}
+
+export function isOnPlan(done: number, planned: number): boolean {
+  return done >= Math.floor(planned + 1e-9);
+}
+
+/**
+ * gluteExposure for many runs at once, the same numbers (tests/analysis/exposure.test.ts checks
+ * it on generated histories) in a fraction of the time: session dates and plan starts become day
+ * numbers once, each run costs two binary searches, and the planned sessions are 7 × the plan's
+ * sessions a day unless a plan began inside the run's 7 days (then the day-by-day sum).
+ */
+/**
+ * plannedSessions(plansWithDefault(plans), from, to) for windows ending on `to`, `days` long:
+ * days × the plan's sessions a day when no plan began inside the window (then one plan held on
+ * every day of it), else the day-by-day sum.
+ */
+export function plannedSessionsCalculator(plans: readonly PlanTerms[]): (to: string, days: number) => number {
+  const planStartDays = plans.map((plan) => dayNumber(plan.effectiveFrom));
+  const withDefault = plansWithDefault(plans);
+  return (to, days) => {
+    const toDay = dayNumber(to);
+    const planBeganInWindow = planStartDays.some((day) => day > toDay - days + 1 && day <= toDay);
+    if (planBeganInWindow) return plannedSessions(withDefault, addDays(to, -(days - 1)), to);
+    return days * sessionsPerDay(planInForce(plans, to) ?? defaultPlan);
+  };
+}
+
+export function gluteExposureCalculator(sortedSessionDates: readonly string[], plans: readonly PlanTerms[]): (runDate: string) => GluteExposure {
+  const sessionDays = sortedSessionDates.map(dayNumber);
+  const firstPlanDay = plans.reduce((first, plan) => Math.min(first, dayNumber(plan.effectiveFrom)), Infinity);
+  const plannedOver = plannedSessionsCalculator(plans);
+  return (runDate) => {
+    const runDay = dayNumber(runDate);
+    const windowStartDay = runDay - 6;
+    const pastRun = firstIndexAtLeast(sessionDays, runDay + 1);
+    const done = pastRun - firstIndexAtLeast(sessionDays, windowStartDay);
+    const last = pastRun > 0 ? (sessionDays[pastRun - 1] as number) : null;
+    const planned = plannedOver(runDate, 7);
+    return {
+      daysSinceGluteSession: last === null ? null : runDay - last,
+      sessionsDone: done,
+      sessionsPlanned: planned,
+      judgedByDefaultPlan: windowStartDay < firstPlanDay,
+      onPlan: isOnPlan(done, planned),
+    };
+  };
+}
+
+export interface RunExposures {
+  /** Analysed runs in the date range, oldest first. */
+  runs: RunExposure[];
+  runsInRange: number;
+  unrecordedLeftOut: number;
+}
+
+/** Exposure and outcome for every run in the filters' date range with its pain recorded. */
+export function runExposures(history: InsightsHistory, filters: InsightsFilters): RunExposures {
+  const inRange = history.runs.filter(
+    (run) => (filters.fromDate === null || run.localDate >= filters.fromDate) && (filters.toDate === null || run.localDate <= filters.toDate),
+  );
+  const exposureOf = gluteExposureCalculator(history.gluteSessionDates, history.plans);
+  const runs: RunExposure[] = [];
+  let unrecordedLeftOut = 0;
+  for (const run of inRange) {
+    const outcome = runOutcome(run, filters);
+    if (outcome === null) {
+      unrecordedLeftOut += 1;
+      continue;
+    }
+    runs.push({
+      runId: run.id,
+      localDate: run.localDate,
+      distanceMetres: run.distanceMetres,
+      ...exposureOf(run.localDate),
+      ...outcome,
+    });
+  }
+  runs.sort((a, b) => (a.localDate < b.localDate ? -1 : a.localDate > b.localDate ? 1 : a.runId - b.runId));
+  return { runs, runsInRange: inRange.length, unrecordedLeftOut };
+}

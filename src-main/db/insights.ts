@@ -1,0 +1,71 @@
+/**
+ * The Insights from the database: reads the history (runs, their pain sites, glute session dates,
+ * plans) in four queries and hands it to the pure analysis/insights.ts.
+ *
+ * While the runner has no run with its pain recorded, the page shows the built-in example (a
+ * made-up year generated in memory, never written here), unless they chose to hide it; that
+ * choice is kept in the settings table as internal.insights.exampleHidden.
+ */
+import type { StanceDatabase } from './open';
+import type { Insights, InsightsFilters } from '../shared/insights';
+import type { PainStatus } from '../shared/domain';
+import type { PainLocation, PainSide } from '../shared/pain';
+import { computeInsights } from '../analysis/insights';
+import { exampleHistory } from '../analysis/example-history';
+import type { InsightsHistory, RunRecord } from '../analysis/exposure';
+import { gluteSessionDates, planHistory } from './glute-plan';
+import { getSettings, readInternal, writeInternal } from './settings';
+import { utcToLocal } from './local-time';
+
+const EXAMPLE_HIDDEN_KEY = 'insights.exampleHidden';
+
+/** Everything the Insights read from the database. */
+export function readInsightsHistory(db: StanceDatabase): InsightsHistory {
+  const runRows = db.prepare('SELECT id, local_date, distance_m, pain_status FROM runs ORDER BY local_date, id').raw().all() as [
+    number,
+    string,
+    number,
+    PainStatus,
+  ][];
+  const runs: RunRecord[] = [];
+  const byId = new Map<number, RunRecord>();
+  for (const [id, localDate, distanceMetres, painStatus] of runRows) {
+    const run: RunRecord = { id, localDate, distanceMetres, painStatus, sites: [] };
+    runs.push(run);
+    byId.set(id, run);
+  }
+  const siteRows = db.prepare('SELECT run_id, onset_m, location, side FROM run_pain').raw().all() as [number, number, PainLocation, PainSide][];
+  for (const [runId, onsetMetres, location, side] of siteRows) byId.get(runId)?.sites.push({ onsetMetres, location, side });
+  return { runs, gluteSessionDates: gluteSessionDates(db), plans: planHistory(db) };
+}
+
+export function isExampleHidden(db: StanceDatabase): boolean {
+  return readInternal<boolean>(db, EXAMPLE_HIDDEN_KEY) === true;
+}
+
+export function setExampleHidden(db: StanceDatabase, hidden: boolean): { exampleHidden: boolean } {
+  writeInternal(db, EXAMPLE_HIDDEN_KEY, hidden);
+  return { exampleHidden: hidden };
+}
+
+function hasRecordedPain(db: StanceDatabase): boolean {
+  return db.prepare("SELECT 1 FROM runs WHERE pain_status <> 'unrecorded' LIMIT 1").get() !== undefined;
+}
+
+/**
+ * The Insights for the runner's own data, or for the example while they have none (and have not
+ * hidden it). `now` and `timeZone` date the example: a year ending today on the runner's calendar.
+ */
+export function readInsights(db: StanceDatabase, filters: InsightsFilters, now: Date, timeZone: string): Insights {
+  const { weekStartsOn } = getSettings(db);
+  const exampleHidden = isExampleHidden(db);
+  const hasOwnData = hasRecordedPain(db);
+  const showExample = !hasOwnData && !exampleHidden;
+  const history = showExample ? exampleHistory(utcToLocal(now, timeZone).localDate) : readInsightsHistory(db);
+  return {
+    source: showExample ? 'example' : 'yours',
+    exampleHidden,
+    hasOwnData,
+    ...computeInsights(history, filters, weekStartsOn),
+  };
+}
