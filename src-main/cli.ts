@@ -13,6 +13,8 @@ import { openStanceDatabase, type StanceDatabase } from './db/open';
 import { BACKUPS_FOLDER_NAME, DATABASE_FILE_NAME, defaultDataFolder } from './data-folder';
 import { importGpxFile } from './gpx/importer';
 import { isTimeZone } from './shared/validation';
+import { MAX_GPX_BYTES, tooLargeReason } from './shared/track';
+import type { GpxImportOutcome } from './gpx/importer';
 
 export interface Output {
   out: (line: string) => void;
@@ -68,7 +70,11 @@ async function importCommand(args: string[], output: Output): Promise<number> {
   const counts = { imported: 0, duplicate: 0, refused: 0 };
   try {
     for (const file of files) {
-      const outcome = await importGpxFile(db, { fileName: path.basename(file), source: fs.createReadStream(file), timeZone }, new Date());
+      const size = fs.statSync(file).size;
+      const outcome: GpxImportOutcome =
+        size > MAX_GPX_BYTES
+          ? { file: path.basename(file), status: 'refused', refusal: 'too-long', reason: tooLargeReason(size) }
+          : await importGpxFile(db, { fileName: path.basename(file), source: fs.createReadStream(file), timeZone }, new Date());
       counts[outcome.status]++;
       if (outcome.status === 'refused') refused++;
       if (values.json) {

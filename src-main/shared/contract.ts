@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { ChannelName } from './channels';
 import { distanceUnits, glutePlanKinds, surfaces, weekStartDays } from './domain';
 import type { AppInfo, GlutePlan, Run, Settings, Shoe, TodaySummary } from './domain';
-import type { GpxImportResult, RunTrackView } from './track';
+import { MAX_GPX_BYTES, type GpxImportResult, type RunTrackView } from './track';
 import { isCalendarDate, isClockTime, isTimeZone } from './validation';
 
 import { channel, type ChannelSpec } from './channel-spec';
@@ -108,8 +108,6 @@ export const glutePlanSchema = z
   }));
 export type GlutePlanDraft = z.input<typeof glutePlanSchema>;
 
-/** The largest GPX file Stance takes through the window: 300 MB (a whole day of 1 Hz recording is ~90 MB). */
-export const MAX_GPX_BYTES = 300 * 1024 * 1024;
 
 export const gpxImportSchema = z
   .strictObject({

@@ -41,3 +41,11 @@ export type GpxImportResult =
   | { file: string; status: 'imported'; runId: number; distanceMetres: number; points: number; startedAt: string; warnings: string[] }
   | { file: string; status: 'duplicate'; runId: number; distanceMetres: number; points: number; reason: string }
   | { file: string; status: 'refused'; reason: string; refusal: string };
+
+/** The largest GPX file Stance reads: 300 MB (a whole day of 1 Hz recording is about 90 MB). */
+export const MAX_GPX_BYTES = 300 * 1024 * 1024;
+
+/** What a runner is told about a file over MAX_GPX_BYTES: refused before a byte is read. */
+export function tooLargeReason(bytes: number): string {
+  return `This file is ${Math.round(bytes / 1024 / 1024).toLocaleString('en')} MB — over 300 MB, far larger than one run, so it was not read. Nothing was imported.`;
+}

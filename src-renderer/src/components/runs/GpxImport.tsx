@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type DragEvent, type FormEvent } from 'react';
-import type { GpxImportResult } from '../../../../src-main/shared/track';
+import { MAX_GPX_BYTES, tooLargeReason, type GpxImportResult } from '../../../../src-main/shared/track';
 import { formatDistance, parseDuration } from '../../../../src-main/shared/units';
 import { messageOf, request } from '../../api/client';
 import { systemTimeZone, todayLocalDate } from '../../local-clock';
@@ -54,8 +54,12 @@ export function GpxImport({ onImported, onClose, openRun }: Props) {
       setCurrent(file.name);
       let result: GpxImportResult;
       try {
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        result = await request('runs:importGpx', { fileName: file.name, bytes, timeZone: systemTimeZone() });
+        if (file.size > MAX_GPX_BYTES) {
+          result = { file: file.name, status: 'refused', refusal: 'too-long', reason: tooLargeReason(file.size) };
+        } else {
+          const bytes = new Uint8Array(await file.arrayBuffer());
+          result = await request('runs:importGpx', { fileName: file.name, bytes, timeZone: systemTimeZone() });
+        }
       } catch (error) {
         result = { file: file.name, status: 'refused', refusal: 'failed', reason: messageOf(error) };
       }

@@ -1,0 +1,109 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src-main/cli';
+import { tempFolder } from '../support/temp-db';
+
+const root = path.resolve(__dirname, '../..');
+const corpus = path.resolve(root, '../shared/gpx-corpus');
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+
+async function cli(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  return { code, out, err };
+}
+
+function folder(): string {
+  const made = tempFolder();
+  cleanups.push(made.cleanup);
+  return made.folder;
+}
+
+function rows(db: string, table: string): number {
+  const database = new Database(db, { readonly: true });
+  try {
+    return (database.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  } finally {
+    database.close();
+  }
+}
+
+describe('stance import', () => {
+  it('imports a folder, one JSON object per file, and exits 1 because some files were refused', async () => {
+    const db = path.join(folder(), 'stance.sqlite');
+    const result = await cli(['import', corpus, '--db', db, '--json', '--time-zone', 'Europe/London']);
+    expect(result.code).toBe(1);
+    const lines = result.out.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toHaveLength(fs.readdirSync(corpus).filter((name) => name.endsWith('.gpx')).length);
+    const byFile = new Map(lines.map((line) => [path.basename(String(line.file)), line]));
+    expect(byFile.get('georust__garmin-activity.gpx')).toMatchObject({ status: 'imported', points: 988, reason: null });
+    expect(Number(byFile.get('georust__garmin-activity.gpx')!.distanceMetres)).toBeCloseTo(12_821, -1);
+    expect(byFile.get('placemark__wpt.gpx')).toEqual({
+      file: path.join(corpus, 'placemark__wpt.gpx'),
+      status: 'refused',
+      runId: null,
+      distanceMetres: null,
+      points: null,
+      reason: 'This file holds only waypoints (saved places), not a recorded run — nothing was imported.',
+    });
+    const imported = lines.filter((line) => line.status === 'imported').length;
+    expect(imported).toBe(13);
+    expect(rows(db, 'runs')).toBe(imported);
+    expect(rows(db, 'run_tracks')).toBe(imported);
+
+    // Again: every imported run is recognised and skipped.
+    const again = await cli(['import', corpus, '--db', db, '--json']);
+    const statuses = again.out.map((line) => (JSON.parse(line) as { status: string }).status);
+    expect(statuses.filter((status) => status === 'duplicate')).toHaveLength(imported);
+    expect(statuses).not.toContain('imported');
+    expect(rows(db, 'runs')).toBe(imported);
+  });
+
+  it('exits 0 when nothing was refused, and says what it did in words without --json', async () => {
+    const db = path.join(folder(), 'stance.sqlite');
+    const result = await cli(['import', path.join(corpus, 'mapbox__run.gpx'), path.join(corpus, 'placemark__strava.gpx'), '--db', db]);
+    expect(result.code).toBe(0);
+    expect(result.out[0]).toMatch(/^imported {3}.*mapbox__run\.gpx: 3\.10 km, 205 points \(run 1\)$/);
+    expect(result.err).toEqual(['2 imported, 0 duplicates skipped, 0 refused.']);
+  });
+
+  it('refuses a 1 GB file within seconds without reading it, and writes nothing', async () => {
+    const where = folder();
+    const huge = path.join(where, 'huge.gpx');
+    fs.writeFileSync(huge, '<?xml version="1.0"?><gpx version="1.1"><trk><trkseg>');
+    fs.truncateSync(huge, 1024 * 1024 * 1024); // sparse: a gigabyte on paper, nothing on disk
+    const db = path.join(where, 'stance.sqlite');
+    const started = Date.now();
+    const result = await cli(['import', huge, '--db', db, '--json']);
+    expect(Date.now() - started).toBeLessThan(30_000); // a hang guard, not a speed test
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.out[0]!)).toMatchObject({
+      status: 'refused',
+      reason: 'This file is 1,024 MB — over 300 MB, far larger than one run, so it was not read. Nothing was imported.',
+    });
+    expect(rows(db, 'runs')).toBe(0);
+  });
+
+  it('answers a command line it cannot read with usage and exit status 2', async () => {
+    expect((await cli(['import'])).code).toBe(2);
+    expect((await cli(['import', '/no/such/file.gpx'])).err[0]).toMatch(/^No such file or folder: \/no\/such\/file\.gpx\n\nUsage:/);
+    expect((await cli(['frobnicate'])).code).toBe(2);
+    expect((await cli(['import', corpus, '--colour'])).code).toBe(2);
+    expect((await cli(['import', corpus, '--time-zone', 'Mars/Base'])).err[0]).toMatch(/^Unknown time zone: Mars\/Base\n/);
+  });
+
+  it('works as `npm run --silent cli -- import …`, the way scripts call it', () => {
+    const db = path.join(folder(), 'stance.sqlite');
+    const result = spawnSync('npm', ['run', '--silent', 'cli', '--', 'import', path.join(corpus, 'mapbox__run.gpx'), '--db', db, '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout.trim())).toMatchObject({ status: 'imported', points: 205 });
+  });
+});
