@@ -2,6 +2,7 @@
  * Stance's command line: the same core as the app, for bulk work and scripts.
  *
  *   npm run --silent cli -- import FILE_OR_FOLDER... [--db PATH] [--json] [--time-zone ZONE]
+ *   npm run --silent cli -- backup | restore FILE | export --out DIR [--format json|csv] | import-json FILE | check
  *
  * Without --db it uses the app's own database (see data-folder.ts). Exit status: 0 when all
  * went well, 1 when something was refused or failed, 2 for a command line it cannot read.
@@ -9,7 +10,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openStanceDatabase, type StanceDatabase } from './db/open';
+import { DatabaseUnusableError, openStanceDatabase, type StanceDatabase } from './db/open';
+import { listBackups, restoreDatabase, rotateBackups, settleInterruptedRestore, takeBackup } from './db/backups';
+import { checkDatabaseFile } from './db/check';
+import { exportTarget, writeCsvExport, writeJsonExport } from './db/export';
+import { importStanceExport, MAX_IMPORT_BYTES, parseStanceExport } from './db/import-json';
 import { BACKUPS_FOLDER_NAME, DATABASE_FILE_NAME, defaultDataFolder } from './data-folder';
 import { importGpxFile } from './gpx/importer';
 import { isTimeZone } from './shared/validation';
@@ -24,13 +29,36 @@ export interface Output {
 const USAGE = `Usage:
   stance import FILE_OR_FOLDER... [--db PATH] [--json] [--time-zone ZONE]
       Import GPX runs (folders are searched for .gpx files). With --json, one JSON object per file.
+  stance backup [--db PATH]
+      Write a verified backup (integrity-checked copy) into the backups folder beside the database.
+  stance restore FILE [--db PATH]
+      Replace the database with a backup (a path, or a name in the backups folder). The database as
+      it was is kept first as a before-restore backup, so the restore can be undone.
+  stance export --out DIR [--format json|csv] [--db PATH]
+      Export everything: one versioned JSON file (default), or one CSV file per table.
+  stance import-json FILE [--db PATH]
+      Import a Stance JSON export; records already in the database are recognised, not duplicated.
+  stance check [--db PATH]
+      Check the database's integrity and references, read-only. Exit status 1 if anything is wrong.
 
 Every command takes --db PATH; without it, the app's own database is used.`;
 
 class UsageError extends Error {}
 
+function databaseFile(dbOption: string | undefined): string {
+  return path.resolve(dbOption ?? path.join(defaultDataFolder(), DATABASE_FILE_NAME));
+}
+
+/** Opens an existing database (never creating one: backing up or exporting nothing is a mistake). */
+async function openExistingDatabase(dbOption: string | undefined): Promise<{ db: StanceDatabase; file: string }> {
+  const file = databaseFile(dbOption);
+  if (!fs.existsSync(file)) throw new Error(`There is no Stance database at ${file}. Give its path with --db.`);
+  settleInterruptedRestore(file);
+  return openCliDatabase(file);
+}
+
 export async function openCliDatabase(dbOption: string | undefined): Promise<{ db: StanceDatabase; file: string }> {
-  const file = path.resolve(dbOption ?? path.join(defaultDataFolder(), DATABASE_FILE_NAME));
+  const file = databaseFile(dbOption);
   const db = await openStanceDatabase(file, { backupsFolder: path.join(path.dirname(file), BACKUPS_FOLDER_NAME) });
   return { db, file };
 }
@@ -103,8 +131,113 @@ async function importCommand(args: string[], output: Output): Promise<number> {
   return refused > 0 ? 1 : 0;
 }
 
+const backupsFolderOf = (file: string) => path.join(path.dirname(file), BACKUPS_FOLDER_NAME);
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+async function backupCommand(args: string[], output: Output): Promise<number> {
+  const { values } = parseArgs({ args, options: { db: { type: 'string' } } });
+  const { db, file } = await openExistingDatabase(values.db);
+  try {
+    const backup = await takeBackup(db, backupsFolderOf(file), 'manual', new Date());
+    rotateBackups(backupsFolderOf(file), new Date());
+    output.out(`Backed up ${file} to ${path.join(backupsFolderOf(file), backup.name)} (${megabytes(backup.sizeBytes)}, integrity checked).`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+async function restoreCommand(args: string[], output: Output): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { db: { type: 'string' } } });
+  if (positionals.length !== 1) throw new UsageError('restore needs exactly one backup file.');
+  const file = databaseFile(values.db);
+  const backupsFolder = backupsFolderOf(file);
+  const named = positionals[0]!;
+  const backupFile = fs.existsSync(named) ? path.resolve(named) : path.join(backupsFolder, path.basename(named));
+  if (!fs.existsSync(backupFile)) throw new Error(`There is no backup at ${named} (nor in ${backupsFolder}). Nothing was changed.`);
+  settleInterruptedRestore(file);
+  let current: StanceDatabase | undefined;
+  if (fs.existsSync(file)) {
+    try {
+      current = (await openCliDatabase(file)).db;
+    } catch (error) {
+      if (!(error instanceof DatabaseUnusableError)) throw error;
+      output.err(`The database is damaged; it will be moved aside, not written to. (${error.message})`);
+    }
+  }
+  const outcome = await restoreDatabase({ current, databasePath: file, backupsFolder, backupFile, now: new Date() });
+  outcome.db?.close();
+  if (!outcome.ok) {
+    output.err(`stance restore: ${outcome.error.message}`);
+    return 1;
+  }
+  output.out(`Restored ${backupFile} into ${file}.`);
+  if (outcome.keptAside) output.out(`The database as it was is kept as ${path.join(backupsFolder, outcome.keptAside.name)}: restore it to undo.`);
+  if (outcome.damagedFileMovedTo) output.out(`The damaged database was moved, untouched, to ${outcome.damagedFileMovedTo}.`);
+  return 0;
+}
+
+async function exportCommand(args: string[], output: Output): Promise<number> {
+  const { values } = parseArgs({ args, options: { db: { type: 'string' }, out: { type: 'string' }, format: { type: 'string', default: 'json' } } });
+  if (!values.out) throw new UsageError('export needs --out DIR, the folder to write into.');
+  if (values.format !== 'json' && values.format !== 'csv') throw new UsageError(`--format is json or csv, not "${values.format}".`);
+  const { db } = await openExistingDatabase(values.db);
+  try {
+    const now = new Date();
+    const target = exportTarget(path.resolve(values.out), values.format, now);
+    const result = values.format === 'json' ? writeJsonExport(db, target, now) : writeCsvExport(db, target, now);
+    const total = Object.values(result.counts).reduce((sum, count) => sum + count, 0);
+    output.out(`Exported ${total} records (${result.counts.runs ?? 0} runs) to ${result.path}.`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+async function importJsonCommand(args: string[], output: Output): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { db: { type: 'string' } } });
+  if (positionals.length !== 1) throw new UsageError('import-json needs exactly one export file.');
+  const source = path.resolve(positionals[0]!);
+  const stat = fs.statSync(source, { throwIfNoEntry: false });
+  if (!stat?.isFile()) throw new UsageError(`No such file: ${positionals[0]}`);
+  if (stat.size > MAX_IMPORT_BYTES) throw new Error('That file is over 1 GB, too large to be a Stance export. Nothing was imported.');
+  const exported = parseStanceExport(fs.readFileSync(source));
+  const { db, file } = await openCliDatabase(values.db);
+  try {
+    const backup = await takeBackup(db, backupsFolderOf(file), 'before-import', new Date());
+    const summary = importStanceExport(db, exported);
+    const added = Object.values(summary.added).reduce((sum, count) => sum + count, 0);
+    const recognised = Object.values(summary.recognised).reduce((sum, count) => sum + count, 0);
+    output.out(`Imported ${source}: ${added} records added (${summary.added.runs} runs), ${recognised} already there.`);
+    output.out(`Before importing, the database was backed up to ${path.join(backupsFolderOf(file), backup.name)}.`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+async function checkCommand(args: string[], output: Output): Promise<number> {
+  const { values } = parseArgs({ args, options: { db: { type: 'string' } } });
+  const report = checkDatabaseFile(databaseFile(values.db));
+  if (report.ok) {
+    output.out(`${report.file}: ok (integrity and references; schema ${report.schemaVersion}).`);
+    const backups = listBackups(backupsFolderOf(report.file));
+    output.out(backups[0] ? `Newest backup: ${backups[0].name}.` : 'No backups yet.');
+    return 0;
+  }
+  output.err(`${report.file} has problems:`);
+  for (const line of new Set([...report.integrity.filter((line) => line !== 'ok'), ...report.brokenReferences])) output.err(`  ${line}`);
+  output.err('Restore a backup (stance restore FILE) or open Stance to be offered the newest good one.');
+  return 1;
+}
+
 const commands: Record<string, (args: string[], output: Output) => Promise<number>> = {
   import: importCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  export: exportCommand,
+  'import-json': importJsonCommand,
+  check: checkCommand,
 };
 
 export async function runCli(argv: string[], output: Output): Promise<number> {

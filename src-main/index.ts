@@ -5,10 +5,12 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, Menu, app, dialog, screen, session, shell, type MenuItemConstructorOptions } from 'electron';
-import { openStanceDatabase, type StanceDatabase } from './db/open';
+import { DatabaseUnusableError, openStanceDatabase, type StanceDatabase } from './db/open';
+import { settleInterruptedRestore, takeDailyBackupIfDue } from './db/backups';
 import { readInternal, writeInternal } from './db/settings';
 import { createDispatch, samePage } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
+import { recoveryHandlers, restoreHook } from './ipc/handlers-data';
 import { registerChannels } from './ipc/register';
 import { electronNativeBinding } from './native-binding';
 import { BACKUPS_FOLDER_NAME, DATABASE_FILE_NAME } from './data-folder';
@@ -20,6 +22,9 @@ const pages = ['today', 'runs', 'strength', 'pain', 'insights', 'settings'] as c
 if (process.env.STANCE_DATA_DIR) app.setPath('userData', path.resolve(process.env.STANCE_DATA_DIR));
 const dataFolder = app.getPath('userData');
 const databasePath = path.join(dataFolder, DATABASE_FILE_NAME);
+const backupsFolder = path.join(dataFolder, BACKUPS_FOLDER_NAME);
+/** How often, while the app is open, it checks whether today's backup is due. */
+const DAILY_BACKUP_CHECK_MS = 60 * 60 * 1000;
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const rendererFile = path.join(__dirname, '../renderer/index.html');
@@ -74,38 +79,73 @@ async function start(): Promise<void> {
     callback({ cancel: !allowed });
   });
 
-  db = await openStanceDatabase(databasePath, {
-    backupsFolder: path.join(dataFolder, BACKUPS_FOLDER_NAME),
-    nativeBinding: electronNativeBinding({
-      electronVersion: process.versions.electron,
-      packaged: app.isPackaged,
-      appPath: app.getAppPath(),
-      resourcesPath: process.resourcesPath,
-    }),
+  const nativeBinding = electronNativeBinding({
+    electronVersion: process.versions.electron,
+    packaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
   });
 
-  const handlers = createHandlers({
-    db,
+  // A damaged database opens the window in recovery mode: nothing is written to the file, and
+  // the window offers the newest good backup (ipc/handlers-data.ts recoveryHandlers).
+  settleInterruptedRestore(databasePath);
+  let damaged: { problem: string } | undefined;
+  try {
+    db = await openStanceDatabase(databasePath, { backupsFolder, nativeBinding });
+  } catch (error) {
+    if (!(error instanceof DatabaseUnusableError)) throw error;
+    damaged = { problem: error.message };
+  }
+
+  const context = {
     now: () => new Date(),
     timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
     version: app.getVersion(),
     databasePath,
     dataFolder,
-  });
-  registerChannels(
-    createDispatch(handlers, {
-      isTrustedPage: isOwnPage,
-      logFault: (channel, error) => console.error(`[stance] ${channel} failed:`, error),
+    backupsFolder,
+    // Restoring closes the database, swaps the file and reopens it; the window then reloads.
+    restoreDatabase: restoreHook({
+      current: () => db,
+      databasePath,
+      backupsFolder,
+      now: () => new Date(),
+      nativeBinding,
+      swap: (database) => {
+        db = database;
+        if (database) damaged = undefined;
+        dispatch = dispatchFor(database);
+      },
     }),
-  );
+    openFolder: async (folder: string) => (await shell.openPath(folder)) === '',
+  };
+  const dispatchOptions = {
+    isTrustedPage: isOwnPage,
+    logFault: (channel: string, error: unknown) => console.error(`[stance] ${channel} failed:`, error),
+  };
+  const dispatchFor = (database: StanceDatabase | undefined) =>
+    createDispatch(
+      database ? createHandlers({ ...context, db: database }) : recoveryHandlers({ ...context, damaged: damaged ?? { problem: 'Stance’s database could not be opened.' } }),
+      dispatchOptions,
+    );
+  let dispatch = dispatchFor(db);
+  registerChannels((channel, payload, caller) => dispatch(channel, payload, caller));
+
+  // The daily backup, while the app is used: at start and then every hour (taken once a day).
+  const dailyBackup = () => {
+    if (!db) return;
+    takeDailyBackupIfDue(db, backupsFolder, new Date(), { nativeBinding }).catch((error: unknown) => console.error('[stance] daily backup failed:', error));
+  };
+  dailyBackup();
+  setInterval(dailyBackup, DAILY_BACKUP_CHECK_MS).unref();
 
   Menu.setApplicationMenu(buildMenu());
   createWindow(db);
 }
 
-function createWindow(database: StanceDatabase): void {
+function createWindow(database: StanceDatabase | undefined): void {
   const saved = restorableBounds(
-    readInternal<WindowBounds>(database, 'window'),
+    database ? readInternal<WindowBounds>(database, 'window') : undefined,
     screen.getAllDisplays().map((display) => display.workArea),
   );
   const window = new BrowserWindow({
@@ -166,6 +206,10 @@ function buildMenu(): Menu {
         {
           label: 'Open Data Folder',
           click: () => void shell.openPath(dataFolder),
+        },
+        {
+          label: 'Open Backups Folder',
+          click: () => void shell.openPath(backupsFolder),
         },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },

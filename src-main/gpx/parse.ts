@@ -8,7 +8,6 @@
  * what receivers write when they have no fix) are left out and counted.
  */
 import { createHash, type Hash } from 'node:crypto';
-import type { SaxesAttributeNS } from 'saxes';
 import { PointFingerprinter } from './fingerprint';
 import { GrowingIndexList, GrowingPointColumns, type OnePoint, type TrackPointColumns } from './point-columns';
 import { refuse } from './refusals';
@@ -81,13 +80,51 @@ export interface ParsedGpx {
 }
 
 const NOT_DECIMAL = /[xXoObB]|^\s*$/;
+/** 10^0 … 10^15, exact in a double. */
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /** A finite decimal number, or NaN ("", "undefined", "12abc", "0x1f", "Infinity" are all NaN — unlike Number()). */
 export function readDecimal(text: string | undefined): number {
   if (text === undefined) return Number.NaN;
+  const plain = readPlainDecimal(text);
+  if (plain !== null) return plain;
   const value = Number(text);
   if (!Number.isFinite(value) || NOT_DECIMAL.test(text)) return Number.NaN;
   return value;
+}
+
+/**
+ * The common case without building anything: `[-+]digits[.digits]` with at most 15 digits is
+ * read as an integer over a power of ten. Both are exact doubles, and one division rounds
+ * correctly, so the result is exactly Number(text)'s. Anything else (white space, an exponent,
+ * more digits) returns null and goes the general way.
+ */
+function readPlainDecimal(text: string): number | null {
+  const length = text.length;
+  let i = 0;
+  let sign = 1;
+  let code = text.charCodeAt(0);
+  if (code === 0x2d /* - */ || code === 0x2b /* + */) {
+    if (code === 0x2d) sign = -1;
+    i = 1;
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; i < length; i += 1) {
+    code = text.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) {
+      mantissa = mantissa * 10 + (code - 0x30);
+      digits += 1;
+      if (decimals >= 0) decimals += 1;
+    } else if (code === 0x2e /* . */ && decimals < 0) {
+      decimals = 0;
+    } else {
+      return null;
+    }
+  }
+  if (digits === 0 || digits > 15) return null;
+  return decimals > 0 ? (sign * mantissa) / (POWERS_OF_TEN[decimals] ?? 1) : sign * mantissa;
 }
 
 const MAX_NAME_CHARS = 200;
@@ -173,7 +210,12 @@ export class GpxFileReader implements XmlElementListener {
     };
   }
 
-  openElement(namespaceUri: string, localName: string, attributes: Readonly<Record<string, SaxesAttributeNS>>): void {
+  /** Text is wanted only inside an element being captured (see XmlElementListener). */
+  get wantsText(): boolean {
+    return this.capture !== null && this.depth === this.captureDepth;
+  }
+
+  openElement(namespaceUri: string, localName: string, attributes: Readonly<Record<string, string>>): void {
     this.depth += 1;
     const depth = this.depth;
     if (depth === 1) {
@@ -247,12 +289,12 @@ export class GpxFileReader implements XmlElementListener {
     this.segmentHasPoint = false;
   }
 
-  private startPoint(attributes: Readonly<Record<string, SaxesAttributeNS>>): void {
+  private startPoint(attributes: Readonly<Record<string, string>>): void {
     this.trackPointElements += 1;
     if (this.trackPointElements > this.limits.maxPoints) throw refuse.tooManyPoints(this.limits.maxPoints);
     this.pointDepth = this.depth;
-    const latitude = readDecimal(attributes['lat']?.value);
-    const longitude = readDecimal(attributes['lon']?.value);
+    const latitude = readDecimal(attributes['lat']);
+    const longitude = readDecimal(attributes['lon']);
     this.pointHasPosition =
       latitude >= -90 && latitude <= 90 && longitude >= -180 && longitude <= 180 && !(latitude === 0 && longitude === 0);
     const point = this.point;

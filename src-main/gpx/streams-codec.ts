@@ -19,6 +19,11 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { RunStreams } from './derive';
 
 const MAGIC = Buffer.from('STS1', 'latin1');
+/**
+ * Level 4 is within 1% of level 9 on these varints and three times faster (a 323,000-point run:
+ * 1.15 MB in 55 ms, against 1.14 MB in 177 ms). The level does not change the format.
+ */
+const STREAMS_DEFLATE_LEVEL = 4;
 
 class ByteWriter {
   private bytes = new Uint8Array(1 << 16);
@@ -147,7 +152,7 @@ export function encodeStreams(streams: RunStreams): Buffer {
   if (flags & 4) writeSparseColumn(writer, streams.heartRate, 1);
   if (flags & 8) writeSparseColumn(writer, streams.cadence, 1);
   if (flags & 16) writeSparseColumn(writer, streams.powerWatts, 1);
-  return Buffer.concat([MAGIC, deflateRawSync(writer.result(), { level: 9 })]);
+  return Buffer.concat([MAGIC, deflateRawSync(writer.result(), { level: STREAMS_DEFLATE_LEVEL })]);
 }
 
 export function decodeStreams(blob: Uint8Array): RunStreams {

@@ -31,8 +31,55 @@ function daysInMonth(year: number, month: number): number {
   return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
 }
 
+/** Two ASCII digits at `at` as a number, or -1. */
+function twoDigits(text: string, at: number): number {
+  const high = text.charCodeAt(at) - 0x30;
+  const low = text.charCodeAt(at + 1) - 0x30;
+  return high >= 0 && high <= 9 && low >= 0 && low <= 9 ? high * 10 + low : -1;
+}
+
+/**
+ * What nearly every device writes, `YYYY-MM-DDThh:mm:ssZ` or with a fraction of a second, read
+ * without a regular expression: the same arithmetic as the general path, so the same instant.
+ * Anything else (an offset, a space, lower-case z…) returns undefined and goes the general way.
+ */
+function parseUtcTimeQuickly(text: string): GpxInstant | null | undefined {
+  const length = text.length;
+  if (length < 20 || text.charCodeAt(length - 1) !== 0x5a /* Z */) return undefined;
+  if (text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d || text.charCodeAt(10) !== 0x54 /* T */) return undefined;
+  if (text.charCodeAt(13) !== 0x3a || text.charCodeAt(16) !== 0x3a) return undefined;
+  const century = twoDigits(text, 0);
+  const yearInCentury = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  let second = twoDigits(text, 17);
+  if (century < 0 || yearInCentury < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+  let fraction: string | undefined;
+  if (length > 20) {
+    const separator = text.charCodeAt(19);
+    if ((separator !== 0x2e && separator !== 0x2c) || length === 21) return undefined;
+    for (let i = 20; i < length - 1; i += 1) {
+      const code = text.charCodeAt(i);
+      if (code < 0x30 || code > 0x39) return undefined;
+    }
+    fraction = text.slice(20, length - 1);
+  }
+  const year = century * 100 + yearInCentury;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (hour > 24 || minute > 59 || second > 60) return null;
+  if (hour === 24 && (minute !== 0 || second !== 0 || (fraction !== undefined && /[1-9]/.test(fraction)))) return null;
+  if (second === 60) second = 59.999;
+  let utcMs = Date.UTC(year, month - 1, day, hour, minute, 0) + second * 1000;
+  if (fraction !== undefined) utcMs += Number(`0.${fraction}`) * 1000;
+  return { utcMs, writtenOffsetMinutes: null, hadNoZone: false };
+}
+
 /** Parses one <time> text; null when it is not a valid date-time. */
 export function parseGpxTime(text: string): GpxInstant | null {
+  const quick = parseUtcTimeQuickly(text);
+  if (quick !== undefined) return quick;
   const match = DATE_TIME.exec(text);
   if (!match) return null;
   const year = Number(match[1]);

@@ -16,6 +16,8 @@ import { importGpxFromWindow, readRunTrack } from '../gpx/runs-from-gpx';
 import { painHandlers } from './handlers-pain';
 import { strengthHandlers } from './handlers-strength';
 import { insightsHandlers } from './handlers-insights';
+import { dataHandlers } from './handlers-data';
+import type { RestoreResult } from '../shared/backups';
 
 /** What the handlers need from the world: the database, the clock, and where things are. */
 export interface CoreContext {
@@ -26,6 +28,15 @@ export interface CoreContext {
   version: string;
   databasePath: string;
   dataFolder: string;
+  /** Where backups go: the data folder's backups/. */
+  backupsFolder: string;
+  /**
+   * Replaces the open database with a backup: the host (index.ts, the test harness) closes it,
+   * swaps the file and reopens (ipc/handlers-data.ts restoreHook), then handlers use the new one.
+   */
+  restoreDatabase: (backupFile: string) => Promise<RestoreResult>;
+  /** Shows a folder in the system's file manager (Electron's shell.openPath); false if it could not. */
+  openFolder: (folder: string) => Promise<boolean>;
 }
 
 /** Handlers for some of the channels; each domain file returns the ones it owns. */
@@ -62,5 +73,6 @@ export function createHandlers(core: CoreContext): Handlers {
     ...painHandlers(core),
     ...strengthHandlers(core),
     ...insightsHandlers(core),
+    ...dataHandlers(core),
   };
 }

@@ -51,6 +51,14 @@ export const channelNames = [
   // insights
   'insights:get',
   'insights:setExampleHidden',
+  // backups and data
+  'backups:list',
+  'backups:create',
+  'backups:restore',
+  'backups:openFolder',
+  'backups:recovery',
+  'data:export',
+  'data:importJson',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -16,6 +16,7 @@ import { channel, type ChannelSpec } from './channel-spec';
 import { painChannels } from './contract-pain';
 import { strengthChannels } from './contract-strength';
 import { insightsChannels } from './contract-insights';
+import { dataChannels } from './contract-data';
 
 const nothing = z.undefined().or(z.null()).or(z.strictObject({}));
 
@@ -170,6 +171,7 @@ export const contract = {
   ...painChannels,
   ...strengthChannels,
   ...insightsChannels,
+  ...dataChannels,
 } satisfies { [C in ChannelName]: ChannelSpec<z.ZodType, unknown> };
 
 // Compile-time proof that contract.ts and channels.ts name the same channels.

@@ -6,6 +6,9 @@ import { StrengthPage } from './pages/StrengthPage';
 import { PainPage } from './pages/PainPage';
 import { InsightsPage } from './pages/InsightsPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { RecoveryScreen } from './components/recovery/RecoveryScreen';
+import type { RecoveryInfo } from '../../src-main/shared/backups';
+import { request } from './api/client';
 
 export const pages = [
   { id: 'today', label: 'Today', icon: '◎' },
@@ -23,6 +26,16 @@ function isPageId(value: string): value is PageId {
 }
 
 export function App() {
+  // A damaged database opens the recovery screen instead of the app (src-main/index.ts).
+  const [recovery, setRecovery] = useState<RecoveryInfo | null>();
+  useEffect(() => {
+    request('backups:recovery').then(
+      (answer) => setRecovery(answer.recovery),
+      () => setRecovery(null), // the shell shows its own error if the database cannot be reached
+    );
+  }, []);
+  if (recovery === undefined) return null;
+  if (recovery) return <RecoveryScreen info={recovery} />;
   return (
     <SettingsProvider>
       <Shell />

@@ -10,9 +10,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { openStanceDatabase, type StanceDatabase } from '../../src-main/db/open';
+import { DatabaseUnusableError, openStanceDatabase, type StanceDatabase } from '../../src-main/db/open';
 import { createDispatch, samePage } from '../../src-main/ipc/dispatch';
 import { createHandlers } from '../../src-main/ipc/handlers';
+import { recoveryHandlers, restoreHook } from '../../src-main/ipc/handlers-data';
 
 export const APP_ORIGIN = 'http://stance.app.test';
 export const APP_URL = `${APP_ORIGIN}/index.html`;
@@ -41,6 +42,8 @@ export interface Stance {
   /** Requests the page tried to make to anywhere but the app itself. */
   blockedRequests: string[];
   faults: unknown[];
+  /** Folders the app asked the system to show (Electron's shell.openPath in the app). */
+  openedFolders: string[];
   /** Closes the database and opens the same file again, then reloads the page: a restart. */
   restart(): Promise<void>;
   close(): void;
@@ -85,19 +88,46 @@ export async function launchStance(page: Page, options: {
   const databasePath = path.join(dataFolder, 'stance.sqlite');
   const blockedRequests: string[] = [];
   const faults: unknown[] = [];
-  let db = await openStanceDatabase(databasePath, { backupsFolder: path.join(dataFolder, 'backups') });
+  const backupsFolder = path.join(dataFolder, 'backups');
+  const openedFolders: string[] = [];
+  // A damaged database opens in recovery mode, as in the app (src-main/index.ts).
+  let damaged: { problem: string } | undefined;
+  let db: StanceDatabase | undefined;
+  try {
+    db = await openStanceDatabase(databasePath, { backupsFolder });
+  } catch (error) {
+    if (!(error instanceof DatabaseUnusableError)) throw error;
+    damaged = { problem: error.message };
+  }
 
-  const dispatchFor = (database: StanceDatabase) =>
+  const now = options.now ?? (() => new Date());
+  const context = {
+    now,
+    // The browser's zone (playwright.config.ts sets timezoneId), so main and page share one calendar.
+    timeZone: () => options.timeZone ?? 'Europe/London',
+    version: '0.0.0-test',
+    databasePath,
+    dataFolder,
+    backupsFolder,
+    restoreDatabase: restoreHook({
+      current: () => db,
+      databasePath,
+      backupsFolder,
+      now,
+      swap: (database) => {
+        db = database;
+        if (database) damaged = undefined;
+        dispatch = dispatchFor(database);
+      },
+    }),
+    openFolder: async (folder: string) => {
+      openedFolders.push(folder);
+      return true;
+    },
+  };
+  const dispatchFor = (database: StanceDatabase | undefined) =>
     createDispatch(
-      createHandlers({
-        db: database,
-        now: options.now ?? (() => new Date()),
-        // The browser's zone (playwright.config.ts sets timezoneId), so main and page share one calendar.
-        timeZone: () => options.timeZone ?? 'Europe/London',
-        version: '0.0.0-test',
-        databasePath,
-        dataFolder,
-      }),
+      database ? createHandlers({ ...context, db: database }) : recoveryHandlers({ ...context, damaged: damaged ?? { problem: 'damaged' } }),
       { isTrustedPage: samePage(APP_URL), logFault: (_channel, error) => faults.push(error) },
     );
   let dispatch = dispatchFor(db);
@@ -134,21 +164,23 @@ export async function launchStance(page: Page, options: {
     dataFolder,
     databasePath,
     get db() {
+      if (!db) throw new Error('The database is damaged: Stance is in recovery mode.');
       return db;
     },
     blockedRequests,
     faults,
+    openedFolders,
     async restart() {
-      db.close();
-      db = await openStanceDatabase(databasePath, { backupsFolder: path.join(dataFolder, 'backups') });
+      db?.close();
+      db = await openStanceDatabase(databasePath, { backupsFolder });
       dispatch = dispatchFor(db);
       await page.goto(APP_URL);
     },
     close() {
-      if (db.open) db.close();
+      if (db?.open) db.close();
     },
     count(table: string) {
-      return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      return (stance.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     },
   };
   return stance;

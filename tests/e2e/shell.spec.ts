@@ -75,6 +75,7 @@ test('a malformed call from our own page is refused in words, and the app keeps 
 
 test('the menu shortcuts reach the window', async ({ page }) => {
   stance = await launchStance(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
   await page.evaluate(() => (window as unknown as { __stanceEmit: (c: string, p: string) => void }).__stanceEmit('event:navigate', 'settings'));
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 });

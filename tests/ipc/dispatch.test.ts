@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatch, samePage } from '../../src-main/ipc/dispatch';
 import { createHandlers } from '../../src-main/ipc/handlers';
@@ -14,7 +15,17 @@ async function setUp() {
   const { db, file, folder, cleanup } = await openTempDatabase();
   cleanups.push(cleanup);
   const faults: unknown[] = [];
-  const handlers = createHandlers({ db, now: () => new Date('2026-11-21T12:00:00Z'), timeZone: () => 'Europe/London', version: 'test', databasePath: file, dataFolder: folder });
+  const handlers = createHandlers({
+    db,
+    now: () => new Date('2026-11-21T12:00:00Z'),
+    timeZone: () => 'Europe/London',
+    version: 'test',
+    databasePath: file,
+    dataFolder: folder,
+    backupsFolder: path.join(folder, 'backups'),
+    restoreDatabase: () => Promise.reject(new Error('no restore in these tests')),
+    openFolder: async () => true,
+  });
   const dispatch = createDispatch(handlers, { isTrustedPage: samePage(APP), logFault: (_c, error) => faults.push(error) });
   return { db, dispatch, faults, handlers };
 }

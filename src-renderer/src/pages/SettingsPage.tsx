@@ -4,6 +4,7 @@ import { messageOf, request } from '../api/client';
 import { useLoadedSettings } from '../settings-context';
 import { GlutePlanSettings } from '../components/settings/GlutePlanSettings';
 import { ShoeSettings } from '../components/settings/ShoeSettings';
+import { BackupSettings } from '../components/settings/BackupSettings';
 
 const weekDayNames: Record<WeekStartDay, string> = { 0: 'Sunday', 1: 'Monday', 6: 'Saturday' };
 
@@ -68,6 +69,7 @@ export function SettingsPage() {
 
       <GlutePlanSettings />
       <ShoeSettings />
+      <BackupSettings />
 
       <section className="card" aria-labelledby={`${id}-data`}>
         <h2 id={`${id}-data`}>Your data</h2>
