@@ -8,27 +8,13 @@
  * run's hysteresis (so the splits add up exactly to the run's totals). Heart rate is the mean of
  * the readings at the split's points.
  */
+import type { TrackSplit } from '../shared/track';
+import { METRES_PER_KILOMETRE, METRES_PER_MILE } from '../shared/units';
 
-export const METRES_PER_KILOMETRE = 1000;
-export const METRES_PER_MILE = 1609.344;
+export { METRES_PER_KILOMETRE, METRES_PER_MILE };
 
-export interface Split {
-  /** 1, 2, 3… */
-  number: number;
-  startMetres: number;
-  /** The split's length: a whole unit, except perhaps the last. */
-  distanceMetres: number;
-  isPartial: boolean;
-  /** Wall-clock time across the split (pauses included); null when the run has no times. */
-  elapsedSeconds: number | null;
-  /** Time spent moving; null when the run has no times. */
-  movingSeconds: number | null;
-  /** Moving seconds per whole unit (per km or per mile); null without times. */
-  paceSecondsPerUnit: number | null;
-  elevationGainMetres: number | null;
-  elevationLossMetres: number | null;
-  averageHeartRate: number | null;
-}
+/** One mile or kilometre of a run (the last may be partial): the shape the run page shows. */
+export type Split = TrackSplit;
 
 export interface SplitInputs {
   metresFromStart: Float64Array;

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import { once } from 'node:events';
+import { seededRandom } from '../../src-main/analysis/example-history';
 
 export interface GeneratedRunOptions {
   /** Length of the run in seconds (one point a second). */
@@ -26,18 +27,6 @@ export interface GeneratedRunOptions {
   extensionPrefix?: string;
 }
 
-/** Mulberry32: a tiny deterministic PRNG. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface GeneratedPoint {
   latitude: number;
   longitude: number;
@@ -50,7 +39,7 @@ export interface GeneratedPoint {
 
 /** The points of a generated run, before they are written as GPX. */
 export function* generateRunPoints(options: GeneratedRunOptions): Generator<GeneratedPoint> {
-  const random = randomSource(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const startMs = Date.parse(options.start ?? '2024-03-02T07:30:00Z');
   const speed = options.speed ?? 3;
   let latitude = 51.5007;
