@@ -16,7 +16,9 @@ import { gpxText } from '../support/gpx-text';
 import { proofCount } from '../support/proofs';
 
 const root = path.resolve(__dirname, '../..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
+// The child runs in ONE process (node with tsx's loader). The `tsx` command itself starts node as
+// a grandchild, which SIGKILL on `tsx` would not reach: the "killed" importer would keep writing.
+const childCommand = [process.execPath, '--import', 'tsx'];
 const child = path.join(root, 'tests/support/import-batch-child.ts');
 const KILLS = proofCount(6, 100);
 const FILES = 16;
@@ -57,7 +59,7 @@ function makeBatch(): Expected[] {
 /** Runs the child and kills it `afterMs` after it says it is ready. Returns the lines it printed. */
 function runAndKill(databasePath: string, files: string[], afterMs: number): Promise<{ lines: string[]; killed: boolean }> {
   return new Promise((resolve, reject) => {
-    const process_ = spawn(tsx, [child, databasePath, ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const process_ = spawn(childCommand[0]!, [...childCommand.slice(1), child, databasePath, ...files], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     let timer: NodeJS.Timeout | undefined;

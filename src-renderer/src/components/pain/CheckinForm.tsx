@@ -75,38 +75,29 @@ export function CheckinForm({ checkin, onSaved, onCancel }: Props) {
           />
           {fieldError('localDate')}
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-left`}>Left knee (0–10)</label>
-          <input
-            id={`${id}-left`}
-            className="score-input"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={10}
-            step={1}
-            value={leftScore}
-            onChange={(e) => setLeftScore(e.target.value)}
-            {...invalid('leftScore', `${id}-score-hint`)}
-          />
-          {fieldError('leftScore')}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-right`}>Right knee (0–10)</label>
-          <input
-            id={`${id}-right`}
-            className="score-input"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={10}
-            step={1}
-            value={rightScore}
-            onChange={(e) => setRightScore(e.target.value)}
-            {...invalid('rightScore', `${id}-score-hint`)}
-          />
-          {fieldError('rightScore')}
-        </div>
+        {(
+          [
+            { side: 'left', label: 'Left knee (0–10)', field: 'leftScore', value: leftScore, set: setLeftScore },
+            { side: 'right', label: 'Right knee (0–10)', field: 'rightScore', value: rightScore, set: setRightScore },
+          ] as const
+        ).map((knee) => (
+          <div className="field" key={knee.side}>
+            <label htmlFor={`${id}-${knee.side}`}>{knee.label}</label>
+            <input
+              id={`${id}-${knee.side}`}
+              className="score-input"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={10}
+              step={1}
+              value={knee.value}
+              onChange={(e) => knee.set(e.target.value)}
+              {...invalid(knee.field, `${id}-score-hint`)}
+            />
+            {fieldError(knee.field)}
+          </div>
+        ))}
         <p className="hint checkin-hint" id={`${id}-score-hint`}>
           Score one knee or both: 0 is no pain, 10 the worst imaginable.
         </p>
