@@ -52,8 +52,8 @@ function databaseFile(dbOption: string | undefined): string {
 /** Opens an existing database (never creating one: backing up or exporting nothing is a mistake). */
 async function openExistingDatabase(dbOption: string | undefined): Promise<{ db: StanceDatabase; file: string }> {
   const file = databaseFile(dbOption);
+  settleInterruptedRestore(file); // a restore cut short may have left the database under another name
   if (!fs.existsSync(file)) throw new Error(`There is no Stance database at ${file}. Give its path with --db.`);
-  settleInterruptedRestore(file);
   return openCliDatabase(file);
 }
 
