@@ -30,9 +30,21 @@ export interface ChildOptions {
 
 /** Runs `script` (a .ts file) with arguments; resolves when it exits. */
 export function runScript(script: string, args: string[], options: ChildOptions = {}): Promise<ChildResult> {
+  return startScript(script, args, options).done;
+}
+
+/** Starts `script`; `kill` sends SIGKILL to that child (by its own process id). */
+export function startScript(script: string, args: string[], options: ChildOptions = {}): { done: Promise<ChildResult>; kill: () => void } {
+  let killChild = () => {};
+  const done = new Promise<ChildResult>((resolve, reject) => {
+    start(resolve, reject);
+  });
+  return { done, kill: () => killChild() };
+
+  function start(resolve: (result: ChildResult) => void, reject: (error: Error) => void): void {
   const node = [process.execPath, '--import', 'tsx', script, ...args];
   const command = options.asUser ? ['setpriv', `--reuid=${options.asUser.user}`, `--regid=${options.asUser.group}`, '--clear-groups', ...node] : node;
-  return new Promise((resolve, reject) => {
+  {
     const child = spawn(command[0]!, command.slice(1), {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -42,6 +54,7 @@ export function runScript(script: string, args: string[], options: ChildOptions 
     let stderr = '';
     let timedOut = false;
     const kill = () => child.kill('SIGKILL');
+    killChild = kill;
     const timer = options.timeoutMs
       ? setTimeout(() => {
           timedOut = true;
@@ -58,7 +71,13 @@ export function runScript(script: string, args: string[], options: ChildOptions 
       if (timer) clearTimeout(timer);
       resolve({ code, signal, stdout, stderr, timedOut });
     });
-  });
+  }
+  }
+}
+
+/** Starts Stance's command line; kill() sends it SIGKILL. */
+export function startCliChild(args: string[], options: ChildOptions = {}): { done: Promise<ChildResult>; kill: () => void } {
+  return startScript(cliScript, args, options);
 }
 
 /** Runs Stance's command line. */
