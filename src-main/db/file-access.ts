@@ -36,7 +36,7 @@ export function fileProblem(error: unknown, where: string, doing: string): Stanc
   }
   if (code === 'EACCES' || code === 'EPERM' || code.startsWith('SQLITE_READONLY')) {
     return new DatabaseNotWritableError(
-      `${cannot}: ${where} is read-only for you (permission denied). Make it writable, or run Stance as the user who owns it. Nothing was changed.`,
+      `${cannot}: ${where} is read-only for you, or not yours to open (permission denied). Make it readable and writable for you, or run Stance as the user who owns it. Nothing was changed.`,
     );
   }
   if (code === 'ENOENT' || code === 'ENOTDIR') {
