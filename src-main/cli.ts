@@ -14,7 +14,7 @@ import { DatabaseUnusableError, openStanceDatabase, type StanceDatabase } from '
 import { listBackups, restoreDatabase, rotateBackups, settleInterruptedRestore, takeBackup } from './db/backups';
 import { checkDatabaseFile } from './db/check';
 import { exportTarget, writeCsvExport, writeJsonExport } from './db/export';
-import { importStanceExport, MAX_IMPORT_BYTES, parseStanceExport } from './db/import-json';
+import { importStanceExport, MAX_IMPORT_BYTES, openStanceExport } from './db/import-json';
 import { BACKUPS_FOLDER_NAME, DATABASE_FILE_NAME, defaultDataFolder } from './data-folder';
 import { importGpxFile } from './gpx/importer';
 import { isTimeZone } from './shared/validation';
@@ -200,12 +200,18 @@ async function importJsonCommand(args: string[], output: Output): Promise<number
   const source = path.resolve(positionals[0]!);
   const stat = fs.statSync(source, { throwIfNoEntry: false });
   if (!stat?.isFile()) throw new UsageError(`No such file: ${positionals[0]}`);
-  if (stat.size > MAX_IMPORT_BYTES) throw new Error('That file is over 1 GB, too large to be a Stance export. Nothing was imported.');
-  const exported = parseStanceExport(fs.readFileSync(source));
+  if (stat.size > MAX_IMPORT_BYTES) throw new Error('That file is over 8 GB, too large to be a Stance export. Nothing was imported.');
+  const exported = openStanceExport({ file: source }); // read as a stream: memory near the largest record
   const { db, file } = await openCliDatabase(values.db);
   try {
     const backup = await takeBackup(db, backupsFolderOf(file), 'before-import', new Date());
-    const summary = importStanceExport(db, exported);
+    let summary: ReturnType<typeof importStanceExport>;
+    try {
+      summary = importStanceExport(db, exported, new Date());
+    } catch (error) {
+      fs.rmSync(path.join(backupsFolderOf(file), backup.name), { force: true });
+      throw error;
+    }
     const added = Object.values(summary.added).reduce((sum, count) => sum + count, 0);
     const recognised = Object.values(summary.recognised).reduce((sum, count) => sum + count, 0);
     output.out(`Imported ${source}: ${added} records added (${summary.added.runs} runs), ${recognised} already there.`);

@@ -175,7 +175,7 @@ describe('a failure at each statement of a write leaves the database as it was',
     const source = await copyOfBase();
     const exported = exportData(source.db, FILL_NOW);
     // Something new and something already there: a different run, a check-in, a session on a new day.
-    exported.tables.runs.push({ ...exported.tables.runs[1]!, id: 900, started_at: '2025-01-01T08:00:00Z', local_date: '2025-01-01' });
+    exported.tables.runs.push({ ...exported.tables.runs[1]!, id: 900, started_at: '2025-01-01T23:05:00Z', local_date: '2025-01-01' });
     exported.tables.pain_checkins.push({ ...exported.tables.pain_checkins[0]!, id: 900, local_date: '2025-01-02' });
     exported.tables.strength_sessions.push({ ...exported.tables.strength_sessions[0]!, id: 900, local_date: '2025-01-03' });
     exported.tables.session_exercises.push({ ...exported.tables.session_exercises[0]!, id: 900, session_id: 900 });
