@@ -270,7 +270,7 @@ const RESTORE_LOCK_WAIT_MS = 15_000;
  * at a time; readers keep their snapshot until their transaction ends).
  */
 export async function restoreDatabase(request: RestoreRequest): Promise<RestoreOutcome> {
-  const { databasePath, backupsFolder, now, nativeBinding } = request;
+  const { databasePath, nativeBinding } = request;
   const step = async (name: RestoreStep) => request.beforeStep?.(name);
   const copy = restoringCopyOf(databasePath);
   const current = request.current;
