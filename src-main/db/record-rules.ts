@@ -121,12 +121,18 @@ const splitSchema = z.object({
   elevationLossMetres: z.number().min(0).max(100_000).nullable(),
   averageHeartRate: z.number().min(0).max(300).nullable(),
 });
-/** What run_tracks.splits_json holds (gpx/importer.ts writes it; gpx/track-view.ts reads it). */
-const trackExtrasSchema = z.object({
-  km: z.array(splitSchema, { error: 'its splits per kilometre are missing' }),
-  mi: z.array(splitSchema, { error: 'its splits per mile are missing' }),
-  warnings: z.array(z.object({ message: z.string().max(2000) })).max(100).optional(),
-});
+/**
+ * What run_tracks.splits_json holds: gpx/importer.ts writes { km, mi, warnings }; the column's
+ * default, an empty list, means none (gpx/track-view.ts reads both).
+ */
+const trackExtrasSchema = z.union([
+  z.object({
+    km: z.array(splitSchema).max(100_000).optional(),
+    mi: z.array(splitSchema).max(100_000).optional(),
+    warnings: z.array(z.object({ message: z.string().max(2000) })).max(100).optional(),
+  }),
+  z.array(z.never()).length(0),
+]);
 
 const base64Bytes = (row: ExportRow, column: string): Buffer => {
   const value = row[column];
