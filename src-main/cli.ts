@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { DatabaseUnusableError, openStanceDatabase, type StanceDatabase } from './db/open';
 import { listBackups, restoreDatabase, rotateBackups, settleInterruptedRestore, takeBackup } from './db/backups';
 import { checkDatabaseFile } from './db/check';
+import { databaseFault } from './db/file-access';
 import { exportTarget, writeCsvExport, writeJsonExport } from './db/export';
 import { importStanceExport, MAX_IMPORT_BYTES, openStanceExport } from './db/import-json';
 import { BACKUPS_FOLDER_NAME, DATABASE_FILE_NAME, defaultDataFolder } from './data-folder';
@@ -44,6 +45,13 @@ const USAGE = `Usage:
 Every command takes --db PATH; without it, the app's own database is used.`;
 
 class UsageError extends Error {}
+
+/** The --db option's value, read loosely (for wording an error after the command failed). */
+function parseDbOption(args: string[]): string | undefined {
+  const at = args.indexOf('--db');
+  if (at >= 0) return args[at + 1];
+  return args.find((arg) => arg.startsWith('--db='))?.slice('--db='.length);
+}
 
 function databaseFile(dbOption: string | undefined): string {
   return path.resolve(dbOption ?? path.join(defaultDataFolder(), DATABASE_FILE_NAME));
@@ -264,7 +272,8 @@ export async function runCli(argv: string[], output: Output): Promise<number> {
       output.err(`${(error as Error).message}\n\n${USAGE}`);
       return 2;
     }
-    output.err(`stance ${name}: ${(error as Error).message}`);
+    const worded = databaseFault(error, databaseFile(parseDbOption(args)));
+    output.err(`stance ${name}: ${(worded ?? (error as Error)).message}`);
     return 1;
   }
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { BrowserWindow, Menu, app, dialog, protocol, screen, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAllowedRequest, serveRendererRequest } from './app-protocol';
 import { DatabaseUnusableError, openStanceDatabase, type StanceDatabase } from './db/open';
+import { databaseFault } from './db/file-access';
 import { settleInterruptedRestore, takeDailyBackupIfDue } from './db/backups';
 import { readInternal, writeInternal } from './db/settings';
 import { createDispatch, samePage } from './ipc/dispatch';
@@ -126,6 +127,7 @@ async function start(): Promise<void> {
   };
   const dispatchOptions = {
     isTrustedPage: isOwnPage,
+    describeFault: (error: unknown) => databaseFault(error, databasePath),
     logFault: (channel: string, error: unknown) => console.error(`[stance] ${channel} failed:`, error),
   };
   const dispatchFor = (database: StanceDatabase | undefined) =>

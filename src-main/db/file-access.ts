@@ -125,3 +125,14 @@ export function assertStillTheOpenedFile(file: string, opened: FileIdentity): vo
     );
   }
 }
+
+/**
+ * A worded StanceError for an SQLite error met by a write through the window or the command
+ * line (the database busy, read-only, on a full or failing disk, no longer openable), or
+ * undefined for any other error. For the dispatcher and the command line, which otherwise
+ * could only say "something went wrong".
+ */
+export function databaseFault(error: unknown, databasePath: string): StanceError | undefined {
+  if (!codeOf(error).startsWith('SQLITE_') || codeOf(error).startsWith('SQLITE_CONSTRAINT')) return undefined;
+  return fileProblem(error, databasePath, 'do that');
+}

@@ -15,6 +15,7 @@ import { openStanceDatabase } from '../../src-main/db/open';
 import { exportData } from '../../src-main/db/export';
 import { importStanceExport } from '../../src-main/db/import-json';
 import { importGpxFile } from '../../src-main/gpx/importer';
+import { databaseFault } from '../../src-main/db/file-access';
 import { tempFolder } from '../support/temp-db';
 import { gpxText } from '../support/gpx-text';
 
@@ -43,7 +44,7 @@ async function setUp() {
     restoreDatabase: () => Promise.reject(new Error('no restore here')),
     openFolder: async () => true,
   });
-  const dispatch = createDispatch(handlers, { isTrustedPage: samePage(APP) });
+  const dispatch = createDispatch(handlers, { isTrustedPage: samePage(APP), describeFault: (error) => databaseFault(error, file) });
   return { db, file, folder, work: work.folder, dispatch };
 }
 
@@ -134,4 +135,20 @@ describe('the database file replaced while Stance runs', () => {
     const result = await dispatch('runs:add', aRun(1), caller);
     expect(result).toMatchObject({ ok: false, error: { message: expect.stringContaining(`The database file ${file} was deleted or moved`) } });
   });
+});
+
+describe('the database held by another writer for longer than Stance waits', () => {
+  it('the write is refused with a message saying the database is busy, and nothing is saved', async () => {
+    const { file, dispatch, db } = await setUp();
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await dispatch('runs:add', aRun(1), caller);
+      expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/is busy .*Nothing was changed; try again/) } });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(db.prepare('SELECT count(*) FROM runs').pluck().get()).toBe(0);
+  }, 30_000);
 });
