@@ -34,8 +34,10 @@ async function writeLargeExport(file: string): Promise<number> {
   fs.writeSync(fd, `${JSON.stringify(head).slice(0, -1)},"tables":{\n"settings":${JSON.stringify(small.tables.settings)},\n`);
   const rowBytes = JSON.stringify(track).length;
   const count = Math.ceil((FILE_MB * 1024 * 1024) / rowBytes);
-  const day = (k: number) => new Date(Date.UTC(2020, 0, 1) + k * 86_400_000).toISOString().slice(0, 10);
-  const runRow = (k: number): ExportRow => ({ ...run, id: k + 1, shoe_id: null, started_at: `${day(k)}T07:30:00Z`, time_zone: 'UTC', local_date: day(k), local_time: '07:30' });
+  // Three runs a day, going back from November 2026 (never in the future, never before 1970).
+  const day = (k: number) => new Date(Date.UTC(2026, 10, 1) - Math.floor(k / 3) * 86_400_000).toISOString().slice(0, 10);
+  const time = (k: number) => ['06:00', '12:00', '18:00'][k % 3]!;
+  const runRow = (k: number): ExportRow => ({ ...run, id: k + 1, shoe_id: null, started_at: `${day(k)}T${time(k)}:00Z`, time_zone: 'UTC', local_date: day(k), local_time: time(k) });
   fs.writeSync(fd, '"runs":[\n');
   for (let k = 0; k < count; k++) fs.writeSync(fd, `${k ? ',\n' : ''}${JSON.stringify(runRow(k))}`);
   fs.writeSync(fd, '\n],\n"run_tracks":[\n');

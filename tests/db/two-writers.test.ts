@@ -15,7 +15,7 @@ import { addRun } from '../../src-main/db/runs';
 import { tempFolder } from '../support/temp-db';
 import { fillEveryKind, FILL_NOW } from '../support/fill-db';
 import { proofCount } from '../support/proofs';
-import { repoRoot, runCliChild, runScript } from '../support/children';
+import { repoRoot, runCliChild, startScript } from '../support/children';
 
 const work = tempFolder('stance-two-writers-');
 afterAll(() => work.cleanup());
@@ -44,20 +44,33 @@ describe('a restore while another process writes', () => {
       addRun(db, { localDate: '2026-11-05', localTime: '07:00', timeZone: 'UTC', distanceMetres: 7000, durationSeconds: 2400, effort: null, surface: null, shoeId: null, notes: 'after the backup' }, FILL_NOW);
       db.close();
 
-      const count = 60;
+      // The writer adds runs until it is stopped: once the restore has finished and the writer
+      // has since confirmed ten more (SIGKILL then: a run committed but not yet confirmed is
+      // allowed to be anywhere; only confirmed ones are checked).
       let restoreStarted = false;
+      let restoreDone = false;
+      let confirmedAtRestoreEnd = 0;
       let restore: Promise<Awaited<ReturnType<typeof runCliChild>>> | undefined;
-      const writer = runScript(writerScript, [file, String(count), '15'], {
-        timeoutMs: 120_000,
-        onStdout: (text) => {
+      const confirmedIn = (text: string) => text.match(/^ok /gm)?.length ?? 0;
+      let latest = '';
+      const writer = startScript(writerScript, [file, '100000', '15'], {
+        timeoutMs: 170_000,
+        onStdout: (text, kill) => {
+          latest = text;
           // Restore (from another process: the command line) once the writer is in full flow.
-          if (!restoreStarted && (text.match(/^ok /gm)?.length ?? 0) >= 8 + trial * 3) {
+          if (!restoreStarted && confirmedIn(text) >= 8 + trial * 3) {
             restoreStarted = true;
-            restore = runCliChild(['restore', backup.name, '--db', file], { timeoutMs: 60_000 });
+            restore = runCliChild(['restore', backup.name, '--db', file], { timeoutMs: 120_000 });
+            void restore.then(() => {
+              restoreDone = true;
+              confirmedAtRestoreEnd = confirmedIn(latest);
+            });
           }
+          if (restoreDone && confirmedIn(text) >= confirmedAtRestoreEnd + 10) kill();
         },
       });
-      const written = await writer;
+      const written = await writer.done;
+      expect(written.timedOut, 'the writer was never stopped').toBe(false);
       expect(written.stderr).toBe('');
       expect(restore, 'the restore never started').toBeDefined();
       const restored = await restore!;
