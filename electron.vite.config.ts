@@ -3,24 +3,10 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 
-/**
- * The renderer's Content-Security-Policy: nothing remote, ever. Only the app's own scripts,
- * styles, images and fonts; no connections, no frames, no plugins, no forms posting anywhere.
- * Added to the built page only: the dev server needs its inline HMR preamble and websocket.
- */
-export const contentSecurityPolicy = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'none'",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+import { contentSecurityPolicy } from './src-main/content-security-policy';
 
+// The renderer's Content-Security-Policy (src-main/content-security-policy.ts), added to the
+// built page only: the dev server needs its inline HMR preamble and websocket.
 function strictCsp(): Plugin {
   return {
     name: 'stance-strict-csp',

@@ -13,8 +13,9 @@ import { parseArgs } from 'node:util';
 import { DatabaseUnusableError, openStanceDatabase, type StanceDatabase } from './db/open';
 import { listBackups, restoreDatabase, rotateBackups, settleInterruptedRestore, takeBackup } from './db/backups';
 import { checkDatabaseFile } from './db/check';
+import { databaseFault } from './db/file-access';
 import { exportTarget, writeCsvExport, writeJsonExport } from './db/export';
-import { importStanceExport, MAX_IMPORT_BYTES, parseStanceExport } from './db/import-json';
+import { importStanceExport, MAX_IMPORT_BYTES, openStanceExport } from './db/import-json';
 import { BACKUPS_FOLDER_NAME, DATABASE_FILE_NAME, defaultDataFolder } from './data-folder';
 import { importGpxFile } from './gpx/importer';
 import { isTimeZone } from './shared/validation';
@@ -45,6 +46,13 @@ Every command takes --db PATH; without it, the app's own database is used.`;
 
 class UsageError extends Error {}
 
+/** The --db option's value, read loosely (for wording an error after the command failed). */
+function parseDbOption(args: string[]): string | undefined {
+  const at = args.indexOf('--db');
+  if (at >= 0) return args[at + 1];
+  return args.find((arg) => arg.startsWith('--db='))?.slice('--db='.length);
+}
+
 function databaseFile(dbOption: string | undefined): string {
   return path.resolve(dbOption ?? path.join(defaultDataFolder(), DATABASE_FILE_NAME));
 }
@@ -52,8 +60,8 @@ function databaseFile(dbOption: string | undefined): string {
 /** Opens an existing database (never creating one: backing up or exporting nothing is a mistake). */
 async function openExistingDatabase(dbOption: string | undefined): Promise<{ db: StanceDatabase; file: string }> {
   const file = databaseFile(dbOption);
+  settleInterruptedRestore(file); // a restore cut short may have left the database under another name
   if (!fs.existsSync(file)) throw new Error(`There is no Stance database at ${file}. Give its path with --db.`);
-  settleInterruptedRestore(file);
   return openCliDatabase(file);
 }
 
@@ -200,12 +208,18 @@ async function importJsonCommand(args: string[], output: Output): Promise<number
   const source = path.resolve(positionals[0]!);
   const stat = fs.statSync(source, { throwIfNoEntry: false });
   if (!stat?.isFile()) throw new UsageError(`No such file: ${positionals[0]}`);
-  if (stat.size > MAX_IMPORT_BYTES) throw new Error('That file is over 1 GB, too large to be a Stance export. Nothing was imported.');
-  const exported = parseStanceExport(fs.readFileSync(source));
+  if (stat.size > MAX_IMPORT_BYTES) throw new Error('That file is over 8 GB, too large to be a Stance export. Nothing was imported.');
+  const exported = openStanceExport({ file: source }); // read as a stream: memory near the largest record
   const { db, file } = await openCliDatabase(values.db);
   try {
     const backup = await takeBackup(db, backupsFolderOf(file), 'before-import', new Date());
-    const summary = importStanceExport(db, exported);
+    let summary: ReturnType<typeof importStanceExport>;
+    try {
+      summary = importStanceExport(db, exported, new Date());
+    } catch (error) {
+      fs.rmSync(path.join(backupsFolderOf(file), backup.name), { force: true });
+      throw error;
+    }
     const added = Object.values(summary.added).reduce((sum, count) => sum + count, 0);
     const recognised = Object.values(summary.recognised).reduce((sum, count) => sum + count, 0);
     output.out(`Imported ${source}: ${added} records added (${summary.added.runs} runs), ${recognised} already there.`);
@@ -258,7 +272,8 @@ export async function runCli(argv: string[], output: Output): Promise<number> {
       output.err(`${(error as Error).message}\n\n${USAGE}`);
       return 2;
     }
-    output.err(`stance ${name}: ${(error as Error).message}`);
+    const worded = databaseFault(error, databaseFile(parseDbOption(args)));
+    output.err(`stance ${name}: ${(worded ?? (error as Error)).message}`);
     return 1;
   }
 }

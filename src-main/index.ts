@@ -3,9 +3,10 @@
  * The only Electron-heavy file; everything else in src-main runs under plain Node.
  */
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { BrowserWindow, Menu, app, dialog, screen, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { BrowserWindow, Menu, app, dialog, protocol, screen, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAllowedRequest, serveRendererRequest } from './app-protocol';
 import { DatabaseUnusableError, openStanceDatabase, type StanceDatabase } from './db/open';
+import { databaseFault } from './db/file-access';
 import { settleInterruptedRestore, takeDailyBackupIfDue } from './db/backups';
 import { readInternal, writeInternal } from './db/settings';
 import { createDispatch, samePage } from './ipc/dispatch';
@@ -27,9 +28,14 @@ const backupsFolder = path.join(dataFolder, BACKUPS_FOLDER_NAME);
 const DAILY_BACKUP_CHECK_MS = 60 * 60 * 1000;
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
-const rendererFile = path.join(__dirname, '../renderer/index.html');
-const appPageUrl = devServerUrl ?? pathToFileURL(rendererFile).href;
+/** The built renderer: served from here, and only from here, by the app protocol (app-protocol.ts). */
+const rendererFolder = path.join(__dirname, '../renderer');
+const appPageUrl = devServerUrl ?? APP_PAGE_URL;
 const isOwnPage = devServerUrl ? (url: string) => safeOrigin(url) === safeOrigin(devServerUrl) : samePage(appPageUrl);
+
+// The renderer is served from stance://app/, a standard, secure origin of its own (not file://,
+// where the CSP's 'self' would match any file on the disk). Must be declared before "ready".
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 let mainWindow: BrowserWindow | undefined;
 let db: StanceDatabase | undefined;
@@ -71,12 +77,12 @@ app.on('web-contents-created', (_event, contents) => {
 async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
-  // Offline, always: the only requests allowed are for the app's own files (and the dev server).
+  // The app's own files, from the renderer folder only (a path that climbs out is refused).
+  protocol.handle(APP_SCHEME, (request) => serveRendererRequest(rendererFolder, request));
+  // Offline, always: the only requests allowed are for the app's own scheme (and the dev server).
+  const devServerOrigin = devServerUrl ? safeOrigin(devServerUrl) : undefined;
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    const protocol = safeProtocol(details.url);
-    const allowed =
-      protocol === 'file:' || protocol === 'devtools:' || protocol === 'data:' || (devServerUrl !== undefined && safeOrigin(details.url) === safeOrigin(devServerUrl));
-    callback({ cancel: !allowed });
+    callback({ cancel: !isAllowedRequest(details.url, devServerOrigin) });
   });
 
   const nativeBinding = electronNativeBinding({
@@ -121,6 +127,7 @@ async function start(): Promise<void> {
   };
   const dispatchOptions = {
     isTrustedPage: isOwnPage,
+    describeFault: (error: unknown) => databaseFault(error, databasePath),
     logFault: (channel: string, error: unknown) => console.error(`[stance] ${channel} failed:`, error),
   };
   const dispatchFor = (database: StanceDatabase | undefined) =>
@@ -181,8 +188,7 @@ function createWindow(database: StanceDatabase | undefined): void {
     mainWindow = undefined;
   });
 
-  if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(rendererFile);
+  void window.loadURL(appPageUrl);
 }
 
 function navigate(page: (typeof pages)[number]): void {

@@ -18,7 +18,17 @@ import { StanceError } from '../shared/errors';
 import type { BackupInfo, BackupKind } from '../shared/backups';
 import { backupDatabase, backupStamp, verifyDatabaseFile } from './backup';
 import { LATEST_SCHEMA_VERSION } from './migrations';
-import { openStanceDatabase, type StanceDatabase } from './open';
+import { checkDatabaseWritable, fileProblem } from './file-access';
+import { migrate, openStanceDatabase, type StanceDatabase } from './open';
+import {
+  carryOutRestorePlan,
+  moveWithCompanions,
+  removeWithCompanions,
+  restorePlanOf,
+  restoringCopyOf,
+  writeRestorePlan,
+  type RestorePlan,
+} from './restore-journal';
 
 const NAME = /^(daily|manual|before-restore|before-import|before-migration-v\d+-to-v\d+)-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z)\.sqlite$/;
 const DAY_MS = 24 * 3600 * 1000;
@@ -65,7 +75,12 @@ export function listBackups(folder: string): BackupInfo[] {
   return backups.sort((a, b) => (a.createdAt === b.createdAt ? b.name.localeCompare(a.name) : b.createdAt.localeCompare(a.createdAt)));
 }
 
-/** Writes a verified backup of the open database into the folder; a name already taken gets a later second. */
+/**
+ * Writes a verified backup of the open database into the folder, named `<kind>-<UTC time>.sqlite`.
+ * A name already taken (by an earlier backup, or one made at the same moment by another process)
+ * gets a later second: the name is claimed atomically when the verified copy is linked into
+ * place (backup.ts), so two backups at once both succeed, each with its own file.
+ */
 export async function takeBackup(
   db: StanceDatabase,
   folder: string,
@@ -74,10 +89,17 @@ export async function takeBackup(
   options: { nativeBinding?: string } = {},
 ): Promise<BackupInfo> {
   let when = now;
-  while (fs.existsSync(path.join(folder, `${kind}-${backupStamp(when)}.sqlite`))) when = new Date(when.getTime() + 1000);
-  const name = `${kind}-${backupStamp(when)}.sqlite`;
-  await backupDatabase(db, path.join(folder, name), options);
-  return listBackups(folder).find((backup) => backup.name === name)!;
+  for (let attempt = 0; ; attempt++) {
+    while (fs.existsSync(path.join(folder, `${kind}-${backupStamp(when)}.sqlite`))) when = new Date(when.getTime() + 1000);
+    const name = `${kind}-${backupStamp(when)}.sqlite`;
+    try {
+      await backupDatabase(db, path.join(folder, name), options);
+      return listBackups(folder).find((backup) => backup.name === name)!;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 60) throw error;
+      when = new Date(when.getTime() + 1000);
+    }
+  }
 }
 
 /**
@@ -182,14 +204,20 @@ export type RestoreStep =
   | 'check-backup'
   | 'copy-backup'
   | 'check-copy'
+  // over a healthy, open database (one transaction in the live file):
+  | 'lock-current'
   | 'keep-current-aside'
-  | 'close-current'
-  | 'move-current'
+  | 'copy-into-current'
+  | 'check-restored'
+  | 'commit'
+  // over a damaged or missing database (the file replaced, with a restore plan):
+  | 'write-plan'
+  | 'move-damaged-aside'
   | 'move-copy-in'
   | 'open-restored';
 
 export interface RestoreRequest {
-  /** The open database, or undefined when it could not be opened (damaged): then it is moved aside, never written. */
+  /** The open database, or undefined when it could not be opened (damaged) or does not exist: then its file is moved aside, never written. */
   current: StanceDatabase | undefined;
   databasePath: string;
   backupsFolder: string;
@@ -198,111 +226,224 @@ export interface RestoreRequest {
   now: Date;
   nativeBinding?: string;
   /** Test seam: called before each step; a throw there is a failure at that step. */
-  beforeStep?: (step: RestoreStep) => void;
+  beforeStep?: (step: RestoreStep) => void | Promise<void>;
 }
 
 export type RestoreOutcome =
   | { ok: true; db: StanceDatabase; keptAside: BackupInfo | null; damagedFileMovedTo: string | null }
-  /** Nothing changed: `db` is the database as it was (reopened if it had been closed), or undefined if it was damaged. */
+  /** Nothing changed: `db` is the database as it was, or undefined if it was damaged. */
   | { ok: false; db: StanceDatabase | undefined; error: Error };
 
-const companions = (file: string) => [file, `${file}-wal`, `${file}-shm`, `${file}-journal`];
-
-function moveWithCompanions(from: string, to: string): void {
-  const fromFiles = companions(from);
-  const toFiles = companions(to);
-  fromFiles.forEach((file, index) => {
-    if (fs.existsSync(file)) fs.renameSync(file, toFiles[index]!);
-  });
-}
-
-function removeWithCompanions(file: string): void {
-  for (const each of companions(file)) fs.rmSync(each, { force: true });
-}
+/** How long a restore waits for another connection's write to finish before it gives up. */
+const RESTORE_LOCK_WAIT_MS = 15_000;
 
 /**
- * Restores a backup over the database: checks the backup, copies it beside the database and
- * checks the copy, keeps the current database aside as a `before-restore` backup (so the
- * restore can be undone), closes it, swaps the files (with their -wal/-shm) by rename, and
- * opens the restored one (migrating it if it is from an older schema). Any failure puts the
- * original back and reopens it: the outcome's `db` is always the one to use.
+ * Restores a backup.
  *
- * A damaged database (current undefined) is never written: its file is renamed, with its
- * companions, to `damaged-<time>.sqlite` beside it.
+ * Over a healthy database (`current` open) the restore goes THROUGH SQLite, in the live file,
+ * so that every connection to it — this one, the app's, a command line's in another process —
+ * sees the restored content and later writes land in it:
+ *
+ * 1. the backup is checked (`integrity_check`, Stance's, not newer), copied beside the
+ *    database (`<db>.restoring`), migrated to this Stance's schema and checked again;
+ * 2. a second connection to the live file begins an IMMEDIATE transaction: SQLite's write lock,
+ *    which every writer in every process must wait for;
+ * 3. under that lock, the database as it is is copied (online backup API, by a reading
+ *    connection, which sees the last committed state) to a verified `before-restore` backup —
+ *    it holds every write confirmed before the lock;
+ * 4. still under it, every table is emptied and filled from the copy (foreign keys deferred,
+ *    then checked), and the transaction commits: one atomic change, so a crash at any moment
+ *    leaves the old database or the restored one.
+ *
+ * So a write confirmed before the restore took the lock is in the before-restore backup, and one
+ * confirmed after it committed is in the restored database; a write tried in between waits for
+ * the lock (SQLite's busy timeout) and, if the restore takes longer, is refused, not confirmed.
+ * The host keeps its connection: `db` in the outcome is `current`.
+ *
+ * Over a damaged or missing database (`current` undefined) the file is replaced instead: a
+ * restore plan is written (restore-journal.ts), the damaged file is renamed, untouched, to
+ * `damaged-<time>.sqlite`, the verified copy renamed into place, and the restored database
+ * opened. A crash in between is finished by the next open (settleInterruptedRestore).
+ *
+ * Any failure leaves the database as it was; the outcome says why. The source of the locking
+ * rules: https://www.sqlite.org/lockingv3.html and https://www.sqlite.org/wal.html (one writer
+ * at a time; readers keep their snapshot until their transaction ends).
  */
 export async function restoreDatabase(request: RestoreRequest): Promise<RestoreOutcome> {
-  const { databasePath, backupsFolder, now, nativeBinding } = request;
-  const step = (name: RestoreStep) => request.beforeStep?.(name);
-  const copy = `${databasePath}.restoring`;
-  const replaced = `${databasePath}.replaced`;
-  let current = request.current;
-  let keptAside: BackupInfo | null = null;
-  let closed = false;
-  let moved = false;
-  let movedIn = false;
-
+  const { databasePath, nativeBinding } = request;
+  const step = async (name: RestoreStep) => request.beforeStep?.(name);
+  const copy = restoringCopyOf(databasePath);
+  const current = request.current;
   try {
-    step('check-backup');
+    await step('check-backup');
     if (!fs.existsSync(request.backupFile)) throw new StanceError('refused', `There is no backup at ${request.backupFile}. Nothing was changed.`);
     checkRestorable(request.backupFile, { nativeBinding });
-    step('copy-backup');
+    await step('copy-backup');
     removeWithCompanions(copy);
-    fs.copyFileSync(request.backupFile, copy);
-    step('check-copy');
-    checkRestorable(copy, { nativeBinding });
-    step('keep-current-aside');
-    if (current) keptAside = await takeBackup(current, backupsFolder, 'before-restore', now, { nativeBinding });
-    step('close-current');
-    if (current) {
-      current.pragma('wal_checkpoint(TRUNCATE)');
-      current.close();
-      closed = true;
-    }
-    step('move-current');
-    removeWithCompanions(replaced);
-    moveWithCompanions(databasePath, replaced);
-    moved = true;
-    step('move-copy-in');
-    fs.renameSync(copy, databasePath);
-    movedIn = true;
-    step('open-restored');
-    const restored = await openStanceDatabase(databasePath, { backupsFolder, nativeBinding, now: () => now });
-
-    let damagedFileMovedTo: string | null = null;
-    if (current) {
-      removeWithCompanions(replaced);
-    } else {
-      damagedFileMovedTo = path.join(path.dirname(databasePath), `damaged-${backupStamp(now)}.sqlite`);
-      moveWithCompanions(replaced, damagedFileMovedTo);
-    }
-    return { ok: true, db: restored, keptAside, damagedFileMovedTo };
-  } catch (error) {
-    // Put everything back as it was.
     try {
-      if (movedIn) removeWithCompanions(databasePath);
-      if (moved) moveWithCompanions(replaced, databasePath);
-      removeWithCompanions(copy);
-      if (keptAside) fs.rmSync(path.join(backupsFolder, keptAside.name), { force: true });
-      if (current && closed) current = await openStanceDatabase(databasePath, { backupsFolder, nativeBinding, now: () => now });
-    } catch (putBackError) {
-      return { ok: false, db: current?.open ? current : undefined, error: putBackError as Error };
+      fs.copyFileSync(request.backupFile, copy);
+    } catch (error) {
+      throw fileProblem(error, path.dirname(databasePath), 'restore that backup') ?? error;
     }
+    await step('check-copy');
+    checkRestorable(copy, { nativeBinding });
+    migrateCopy(copy, nativeBinding);
+  } catch (error) {
+    removeWithCompanions(copy);
     return { ok: false, db: current, error: error as Error };
   }
+  return current ? restoreIntoLiveDatabase(request, current, step) : replaceDatabaseFile(request, step);
 }
 
-/**
- * Finishes or undoes a restore cut short by a crash, before the database is opened: a
- * `.replaced` file with no database beside it is the original, put back; with the restored
- * database already in place it is left over, and renamed `set-aside-<time>.sqlite` (never deleted: it may be a
- * damaged file the runner wants to keep).
- * A left-over `.restoring` copy is removed.
- */
-export function settleInterruptedRestore(databasePath: string): void {
-  const replaced = `${databasePath}.replaced`;
-  if (fs.existsSync(replaced)) {
-    if (fs.existsSync(databasePath)) moveWithCompanions(replaced, path.join(path.dirname(databasePath), `set-aside-${backupStamp(new Date())}.sqlite`));
-    else moveWithCompanions(replaced, databasePath);
+/** Brings the copy to this Stance's schema (it may come from an older one). Never touches the live file. */
+function migrateCopy(copy: string, nativeBinding: string | undefined): void {
+  const db = new Database(copy, { fileMustExist: true, nativeBinding });
+  try {
+    db.pragma('journal_mode = DELETE');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+  } finally {
+    db.close();
   }
-  removeWithCompanions(`${databasePath}.restoring`);
 }
+
+/** The schema as SQL text, to compare two databases table by table. */
+function schemaOf(db: StanceDatabase, schema: 'main' | 'restoring'): string {
+  return JSON.stringify(
+    db.prepare(`SELECT type, name, sql FROM ${schema}.sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name`).all(),
+  );
+}
+
+/** Tables of the main schema, children before parents (for emptying; reversed for filling). */
+function tablesChildrenFirst(db: StanceDatabase): string[] {
+  const tables = db
+    .prepare("SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
+    .pluck()
+    .all() as string[];
+  const parentsOf = new Map(
+    tables.map((table) => [table, (db.prepare('SELECT "table" AS parent FROM pragma_foreign_key_list(?)').pluck().all(table) as string[]).filter((t) => t !== table)]),
+  );
+  const order: string[] = [];
+  const visit = (table: string, path: Set<string>) => {
+    if (order.includes(table) || path.has(table)) return;
+    path.add(table);
+    for (const [child, parents] of parentsOf) if (parents.includes(table)) visit(child, path);
+    path.delete(table);
+    order.push(table);
+  };
+  tables.forEach((table) => visit(table, new Set()));
+  return order;
+}
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+async function restoreIntoLiveDatabase(
+  request: RestoreRequest,
+  current: StanceDatabase,
+  step: (name: RestoreStep) => Promise<void>,
+): Promise<RestoreOutcome> {
+  const { databasePath, backupsFolder, now, nativeBinding } = request;
+  const copy = restoringCopyOf(databasePath);
+  let keptAside: BackupInfo | null = null;
+  let live: StanceDatabase | undefined;
+  try {
+    await step('lock-current');
+    checkDatabaseWritable(databasePath);
+    live = new Database(databasePath, { fileMustExist: true, nativeBinding });
+    live.pragma(`busy_timeout = ${RESTORE_LOCK_WAIT_MS}`);
+    live.pragma('foreign_keys = ON');
+    live.prepare('ATTACH DATABASE ? AS restoring').run(copy);
+    if (schemaOf(live, 'main') !== schemaOf(live, 'restoring')) {
+      throw new StanceError('refused', 'That backup’s tables differ from this database’s, so it cannot be restored into it. Nothing was changed.');
+    }
+    try {
+      live.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      throw fileProblem(error, databasePath, 'restore that backup') ?? error;
+    }
+    await step('keep-current-aside');
+    // SQLite cannot back up from a connection holding a write transaction, so a reader copies
+    // it: in WAL mode it reads the last committed state, and none can commit while we hold the lock.
+    const reader = new Database(databasePath, { readonly: true, fileMustExist: true, nativeBinding });
+    try {
+      keptAside = await takeBackup(reader, backupsFolder, 'before-restore', now, { nativeBinding });
+    } finally {
+      reader.close();
+    }
+    await step('copy-into-current');
+    live.pragma('defer_foreign_keys = ON');
+    const childrenFirst = tablesChildrenFirst(live);
+    for (const table of childrenFirst) live.exec(`DELETE FROM main.${quote(table)}`);
+    for (const table of [...childrenFirst].reverse()) {
+      const columns = (live.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]).map(quote).join(', ');
+      live.exec(`INSERT INTO main.${quote(table)} (${columns}) SELECT ${columns} FROM restoring.${quote(table)}`);
+    }
+    const hasSequence = (schema: string) =>
+      live!.prepare(`SELECT 1 FROM ${schema}.sqlite_schema WHERE name = 'sqlite_sequence'`).get() !== undefined;
+    if (hasSequence('main')) {
+      live.exec('DELETE FROM main.sqlite_sequence');
+      if (hasSequence('restoring')) live.exec('INSERT INTO main.sqlite_sequence (name, seq) SELECT name, seq FROM restoring.sqlite_sequence');
+    }
+    await step('check-restored');
+    const broken = live.pragma('main.foreign_key_check') as unknown[];
+    if (broken.length > 0) throw new StanceError('refused', `That backup has ${broken.length} broken references, so it was not restored. Nothing was changed.`);
+    await step('commit');
+    live.exec('COMMIT');
+  } catch (error) {
+    if (live?.inTransaction) live.exec('ROLLBACK');
+    if (keptAside) fs.rmSync(path.join(backupsFolder, keptAside.name), { force: true });
+    return { ok: false, db: current, error: error as Error };
+  } finally {
+    if (live?.open) {
+      try {
+        live.exec('DETACH DATABASE restoring');
+      } catch {
+        // not attached (the failure came before) — nothing to undo
+      }
+      live.close();
+    }
+    removeWithCompanions(copy);
+  }
+  return { ok: true, db: current, keptAside, damagedFileMovedTo: null };
+}
+
+async function replaceDatabaseFile(request: RestoreRequest, step: (name: RestoreStep) => Promise<void>): Promise<RestoreOutcome> {
+  const { databasePath, backupsFolder, now, nativeBinding } = request;
+  const copy = restoringCopyOf(databasePath);
+  const existed = fs.existsSync(databasePath);
+  const plan: RestorePlan = { damagedTo: path.join(path.dirname(databasePath), `damaged-${backupStamp(now)}.sqlite`) };
+  let planWritten = false;
+  try {
+    await step('write-plan');
+    writeRestorePlan(databasePath, plan);
+    planWritten = true;
+    await step('move-damaged-aside');
+    moveWithCompanions(databasePath, plan.damagedTo!);
+    await step('move-copy-in');
+    carryOutRestorePlan(databasePath, plan);
+  } catch (error) {
+    // Before the copy is in place, undo: the damaged file goes back, the copy and plan are removed.
+    if (fs.existsSync(copy)) {
+      if (planWritten) moveWithCompanions(plan.damagedTo!, databasePath);
+      removeWithCompanions(copy);
+      fs.rmSync(restorePlanOf(databasePath), { force: true });
+    }
+    return { ok: false, db: undefined, error: error as Error };
+  }
+  try {
+    await step('open-restored');
+    const restored = await openStanceDatabase(databasePath, { backupsFolder, nativeBinding, now: () => now });
+    return { ok: true, db: restored, keptAside: null, damagedFileMovedTo: existed ? plan.damagedTo : null };
+  } catch (error) {
+    // Put the damaged (or missing) database back as it was; the backup itself is untouched.
+    try {
+      removeWithCompanions(databasePath);
+      moveWithCompanions(plan.damagedTo!, databasePath);
+    } catch (putBackError) {
+      return { ok: false, db: undefined, error: putBackError as Error };
+    }
+    return { ok: false, db: undefined, error: error as Error };
+  }
+}
+
+export { settleInterruptedRestore } from './restore-journal';

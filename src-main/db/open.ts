@@ -3,6 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { StanceError } from '../shared/errors';
 import { backupDatabase, backupStamp } from './backup';
+import { assertStillTheOpenedFile, checkDatabaseWritable, DatabaseNotWritableError, fileProblem, identityOf } from './file-access';
+import { settleInterruptedRestore } from './restore-journal';
 import { LATEST_SCHEMA_VERSION, migrations as releasedMigrations, type Migration } from './migrations';
 
 export type StanceDatabase = Database.Database;
@@ -38,21 +40,38 @@ export class DatabaseUnusableError extends StanceError {
   }
 }
 
+export { DatabaseNotWritableError } from './file-access';
+
 /**
- * Opens (creating if need be) the one Stance database: checks it, sets the pragmas, and brings
- * its schema up to date, after a verified backup when the file already held data.
+ * Opens (creating if need be) the one Stance database, the same way for every entry point (the
+ * app, each CLI command, any worker):
+ *
+ * 1. settles a restore cut short by a crash (restore-journal.ts), so a half-done restore is
+ *    finished before anything could create a fresh, empty database beside the runner's real one;
+ * 2. checks that the file, its companions and its folder can be written (file-access.ts), so a
+ *    read-only file, disk or folder is answered at once, by name, and never called damaged;
+ * 3. checks it (`quick_check`), sets the pragmas, and brings its schema up to date, after a
+ *    verified backup when the file already held data;
+ * 4. guards it: every later insert, update or delete through this connection first checks that
+ *    the file at `file` is still the one opened (installFileGuard).
+ *
+ * @throws DatabaseNotWritableError (cannot be written), DatabaseUnusableError (damaged or not
+ *   Stance's), DatabaseTooNewError (from a newer Stance).
  */
 export async function openStanceDatabase(file: string, options: OpenOptions): Promise<StanceDatabase> {
   const now = options.now ?? (() => new Date());
   const migrations = options.migrations ?? releasedMigrations;
   const latest = migrations[migrations.length - 1]?.version ?? 0;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  settleInterruptedRestore(file);
+  checkDatabaseWritable(file);
   const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
 
   let db: StanceDatabase;
   try {
     db = new Database(file, { nativeBinding: options.nativeBinding });
   } catch (error) {
+    const problem = fileProblem(error, file, 'open its database');
+    if (problem) throw problem;
     throw new DatabaseUnusableError(`Stance could not open its database at ${file}: ${(error as Error).message}`);
   }
 
@@ -73,6 +92,7 @@ export async function openStanceDatabase(file: string, options: OpenOptions): Pr
       }
       migrate(db, migrations);
     }
+    installFileGuard(db, file);
     return db;
   } catch (error) {
     db.close();
@@ -86,6 +106,9 @@ function checkReadable(db: StanceDatabase, file: string): void {
     const rows = db.pragma('quick_check') as { quick_check: string }[];
     verdict = rows.map((row) => row.quick_check).join('; ');
   } catch (error) {
+    // A file that cannot be read or locked is not a damaged file: say what is wrong instead.
+    const problem = fileProblem(error, file, 'open its database');
+    if (problem) throw problem;
     verdict = (error as Error).message;
   }
   if (verdict !== 'ok') {
@@ -98,6 +121,36 @@ function checkReadable(db: StanceDatabase, file: string): void {
 function hasForeignTables(db: StanceDatabase): boolean {
   const row = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };
   return row.n > 0;
+}
+
+/**
+ * Makes every insert, update and delete through `db` check first that `file` is still the file
+ * this connection opened (same device and inode; assertStillTheOpenedFile). A database deleted,
+ * moved or replaced under Stance, or its folder deleted, is noticed before the next write, which
+ * is refused with a DatabaseNotWritableError and rolled back with its transaction: no write is
+ * confirmed into a file that no longer has a name.
+ *
+ * How: a SQL function `stance_file_guard()` and, per table, TEMP triggers (this connection only;
+ * nothing is stored in the file) BEFORE INSERT / UPDATE / DELETE that call it. Tables added by
+ * later migrations are covered, since the triggers are made from the schema at open.
+ */
+export function installFileGuard(db: StanceDatabase, file: string): void {
+  const opened = identityOf(file);
+  if (!opened) throw new DatabaseNotWritableError(`Stance's database at ${file} disappeared while it was being opened. Nothing was changed.`);
+  db.function('stance_file_guard', { deterministic: false }, () => {
+    assertStillTheOpenedFile(file, opened);
+    return 1;
+  });
+  const tables = db
+    .prepare("SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
+    .pluck()
+    .all() as string[];
+  for (const table of tables) {
+    for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
+      const name = `stance_guard_${table}_${event.toLowerCase()}`.replace(/[^A-Za-z0-9_]/g, '_');
+      db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS "${name}" BEFORE ${event} ON main."${table.replace(/"/g, '""')}" BEGIN SELECT stance_file_guard(); END`);
+    }
+  }
 }
 
 /** WAL for concurrent readers, FULL sync so a committed run survives a power cut, and real foreign keys. */

@@ -79,7 +79,7 @@ export function listRuns(db: StanceDatabase, query: ValidInput<'runs:list'>): Ru
 }
 
 /** Checks that need more than the input's shape: the clock, the shoe list, a plausible pace. */
-function checkRunDraft(db: StanceDatabase, draft: ValidInput<'runs:add'>, now: Date): Date {
+export function checkRunDraft(db: StanceDatabase, draft: ValidInput<'runs:add'>, now: Date): Date {
   const startedAt = localToUtc(draft.localDate, draft.localTime, draft.timeZone);
   if (startedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
     throw new StanceError('invalid', 'That start is in the future. Give the date and time the run began.', 'localDate');

@@ -23,6 +23,8 @@ export interface DispatchOptions {
   isTrustedPage: (url: string) => boolean;
   /** Where Stance's own faults are reported (never shown to the runner). */
   logFault?: (channel: string, error: unknown) => void;
+  /** Turns an error the runner can act on (a database busy, read-only, on a full disk) into words; undefined for Stance's own faults. */
+  describeFault?: (error: unknown) => StanceError | undefined;
 }
 
 const FOREIGN_PAGE = 'This request did not come from Stance’s own window, so it was ignored.';
@@ -50,6 +52,8 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions): Di
       return { ok: true, value };
     } catch (error) {
       if (error instanceof StanceError) return { ok: false, error: error.toInfo() };
+      const worded = options.describeFault?.(error);
+      if (worded) return { ok: false, error: worded.toInfo() };
       options.logFault?.(channel, error);
       return { ok: false, error: { kind: 'failed', message: OWN_FAULT } };
     }

@@ -12,7 +12,7 @@ import { StanceError } from '../shared/errors';
 import type { StanceDatabase } from '../db/open';
 import { isBackupName, listBackups, newestGoodBackup, restoreDatabase, rotateBackups, takeBackup } from '../db/backups';
 import { exportTarget, writeCsvExport, writeJsonExport } from '../db/export';
-import { importStanceExport, parseStanceExport } from '../db/import-json';
+import { importStanceExport, openStanceExport } from '../db/import-json';
 import type { CoreContext, Handlers, HandlersFor } from './handlers';
 
 export const EXPORTS_FOLDER_NAME = 'exports';
@@ -66,10 +66,10 @@ export function dataHandlers(core: DataContext): HandlersFor<DataChannel> {
     },
     'data:importJson': async ({ bytes }) => {
       const db = openDatabase(core);
-      const file = parseStanceExport(bytes);
+      const file = openStanceExport({ bytes });
       const backup = await takeBackup(db, core.backupsFolder, 'before-import', core.now());
       try {
-        return { ...importStanceExport(db, file), backup: backup.name };
+        return { ...importStanceExport(db, file, core.now()), backup: backup.name };
       } catch (error) {
         fs.rmSync(path.join(core.backupsFolder, backup.name), { force: true });
         throw error;

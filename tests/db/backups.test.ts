@@ -99,13 +99,14 @@ describe('restoring a backup', () => {
     const withExtraRun = data(db);
 
     const outcome = await restoreDatabase({ current: db, databasePath: file, backupsFolder: backups, backupFile: path.join(backups, backup.name), now: new Date('2026-11-22T10:00:00Z') });
-    expect(outcome.ok).toBe(true);
-    if (!outcome.ok) return;
-    expect(db.open).toBe(false);
+    if (!outcome.ok) throw outcome.error;
+    // Restored in place, through SQLite: the connection that was open sees the restored content.
+    expect(outcome.db).toBe(db);
+    expect(data(db)).toBe(before);
     expect(data(outcome.db)).toBe(before);
     expect(outcome.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(outcome.keptAside).toMatchObject({ kind: 'before-restore', name: 'before-restore-2026-11-22T10-00-00Z.sqlite' });
-    expect(fs.readdirSync(path.dirname(file)).filter((name) => /restoring|replaced|damaged/.test(name))).toEqual([]);
+    expect(fs.readdirSync(path.dirname(file)).filter((name) => /restoring|replaced|damaged|partial|plan/.test(name))).toEqual([]);
 
     // Undo: restore the copy kept aside.
     const undo = await restoreDatabase({ current: outcome.db, databasePath: file, backupsFolder: backups, backupFile: path.join(backups, outcome.keptAside!.name), now: new Date('2026-11-22T10:05:00Z') });

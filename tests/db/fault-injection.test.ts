@@ -175,7 +175,7 @@ describe('a failure at each statement of a write leaves the database as it was',
     const source = await copyOfBase();
     const exported = exportData(source.db, FILL_NOW);
     // Something new and something already there: a different run, a check-in, a session on a new day.
-    exported.tables.runs.push({ ...exported.tables.runs[1]!, id: 900, started_at: '2025-01-01T08:00:00Z', local_date: '2025-01-01' });
+    exported.tables.runs.push({ ...exported.tables.runs[1]!, id: 900, started_at: '2025-01-01T23:05:00Z', local_date: '2025-01-01' });
     exported.tables.pain_checkins.push({ ...exported.tables.pain_checkins[0]!, id: 900, local_date: '2025-01-02' });
     exported.tables.strength_sessions.push({ ...exported.tables.strength_sessions[0]!, id: 900, local_date: '2025-01-03' });
     exported.tables.session_exercises.push({ ...exported.tables.session_exercises[0]!, id: 900, session_id: 900 });
@@ -189,7 +189,7 @@ describe('a failure at each statement of a write leaves the database as it was',
 });
 
 describe('a failure at each step of a restore', () => {
-  const steps: RestoreStep[] = ['check-backup', 'copy-backup', 'check-copy', 'keep-current-aside', 'close-current', 'move-current', 'move-copy-in', 'open-restored'];
+  const steps: RestoreStep[] = ['check-backup', 'copy-backup', 'check-copy', 'lock-current', 'keep-current-aside', 'copy-into-current', 'check-restored', 'commit'];
 
   it.each(steps)('at "%s": the database is as it was, open, and nothing is left behind', async (failing) => {
     const { db, file, folder } = await copyOfBase();
@@ -214,6 +214,32 @@ describe('a failure at each step of a restore', () => {
     expect(dumpDatabase(outcome.db!)).toBe(before);
     expect(outcome.db!.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(listBackups(backupsFolder)).toEqual(backupsBefore);
-    expect(fs.readdirSync(folder).filter((name) => /restoring|replaced/.test(name))).toEqual([]);
+    expect(fs.readdirSync(folder).filter((name) => /restoring|replaced|restore-plan|partial/.test(name))).toEqual([]);
+    expect(fs.readdirSync(backupsFolder).filter((name) => /partial/.test(name))).toEqual([]);
+  });
+
+  const replacingSteps: RestoreStep[] = ['check-backup', 'copy-backup', 'check-copy', 'write-plan', 'move-damaged-aside', 'move-copy-in', 'open-restored'];
+  it.each(replacingSteps)('over a damaged database, at "%s": the damaged file is in place, byte for byte, and nothing is left behind', async (failing) => {
+    const { db, file, folder } = await copyOfBase();
+    const backupsFolder = path.join(folder, 'backups');
+    const older = await takeBackup(db, backupsFolder, 'manual', FILL_NOW);
+    db.close();
+    const bytes = fs.readFileSync(file);
+    bytes.fill(0x00, 4096 * 3, 4096 * 3 + 2000);
+    fs.writeFileSync(file, bytes);
+    const damaged = crypto.createHash('sha256').update(bytes).digest('hex');
+    const outcome = await restoreDatabase({
+      current: undefined,
+      databasePath: file,
+      backupsFolder,
+      backupFile: path.join(backupsFolder, older.name),
+      now,
+      beforeStep: (step) => {
+        if (step === failing) throw new InjectedFault(step);
+      },
+    });
+    expect(outcome.ok).toBe(false);
+    expect(crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')).toBe(damaged);
+    expect(fs.readdirSync(folder).filter((name) => /restoring|replaced|restore-plan|partial|damaged-/.test(name))).toEqual([]);
   });
 });

@@ -1,0 +1,118 @@
+/**
+ * A JSON import is held to the same rules as the window. Each hostile value — the ones that
+ * broke parts of the app (a run id near 2^53, a run dated 9999-12-31 or 0001-01-01,
+ * `weekStartsOn: "x"`, garbage point streams, `splits_json: null`) and the rest of what a form
+ * refuses — is refused with the record named and why, and nothing is written: the database is
+ * row for row as it was.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { exportData, type ExportRow, type StanceExport } from '../../src-main/db/export';
+import { importStanceExport, parseStanceExport } from '../../src-main/db/import-json';
+import { recordRules } from '../../src-main/db/record-rules';
+import { columnsOf, exportedTables } from '../../src-main/db/export';
+import { addRun } from '../../src-main/db/runs';
+import { openTempDatabase } from '../support/temp-db';
+import { fillEveryKind, FILL_NOW } from '../support/fill-db';
+import { dumpDatabase } from '../support/dump';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+
+type Table = keyof StanceExport['tables'];
+type Change = [label: string, table: Table, change: Partial<ExportRow> | ((row: ExportRow) => unknown), message: RegExp];
+
+const changes: Change[] = [
+  ['a run id near 2^53', 'runs', { id: 2 ** 53 - 1 }, /not a record id/],
+  ['a run id past 2^31', 'runs', { id: 2 ** 31 }, /not a record id/],
+  ['a run dated 9999-12-31', 'runs', { started_at: '9999-12-31T07:00:00Z', local_date: '9999-12-31', local_time: '07:00', time_zone: 'UTC' }, /in the future/],
+  ['a run dated 0001-01-01', 'runs', { started_at: '0001-01-01T07:00:00Z', local_date: '0001-01-01', local_time: '07:00', time_zone: 'UTC' }, /not a date on the calendar/],
+  ['a run dated 1969-12-31', 'runs', { started_at: '1969-12-31T07:00:00Z', local_date: '1969-12-31', local_time: '07:00', time_zone: 'UTC' }, /before 1970/],
+  ['a run whose start is not its local date and time', 'runs', { started_at: '2026-11-01T03:00:00Z' }, /is not 2026-11-01 07:30 in Europe\/London/],
+  ['a run of 2,000 km', 'runs', { distance_m: 2_000_000 }, /over 1,000 km/],
+  ['a run faster than a world record', 'runs', { duration_s: 60 }, /faster than a world record/],
+  ['a run with effort 11', 'runs', { effort: 11 }, /Effort is a whole number from 1 to 10/],
+  ['a run on sand', 'runs', { surface: 'sand' }, /Pick road, trail, track or treadmill/],
+  ['a run in an unknown time zone', 'runs', { time_zone: 'Mars/Olympus_Mons' }, /time zone is not known/],
+  ['a run with pain status "maybe"', 'runs', { pain_status: 'maybe' }, /pain status/],
+  ['a run with a moving time longer than it', 'runs', { moving_s: 999_999 }, /moving time/],
+  ['a run that is not a record', 'runs', () => 5, /is not a record/],
+  ['weekStartsOn "x"', 'settings', (row) => (row.key === 'weekStartsOn' ? { ...row, value: '"x"' } : row), /week starts on Sunday, Monday or Saturday/],
+  ['units "furlongs"', 'settings', (row) => (row.key === 'units' ? { ...row, value: '"furlongs"' } : row), /Units are miles \(mi\) or kilometres \(km\)/],
+  ['a setting Stance does not know', 'settings', { key: 'theme', value: '"dark"' }, /setting Stance does not know/],
+  ['garbage point streams', 'run_tracks', { streams: Buffer.from('not streams at all').toString('base64') }, /point streams are damaged/],
+  ['point streams of another length', 'run_tracks', { point_count: 7 }, /not the 7 it says/],
+  ['splits_json null', 'run_tracks', { splits_json: null }, /splits are damaged/],
+  ['splits_json "null"', 'run_tracks', { splits_json: 'null' }, /splits are damaged/],
+  ['splits with text for numbers', 'run_tracks', { splits_json: '{"km":[{"number":"one"}],"mi":[]}' }, /splits are damaged/],
+  ['an original file that is not gzip', 'run_tracks', { original_gzip: Buffer.from('plain text, not gzip at all').toString('base64') }, /not gzip/],
+  ['a pain score of 11', 'run_pain', { worst_score: 11 }, /score is from 0/],
+  ['pain in the ankle', 'run_pain', { location: 'ankle' }, /Say where it hurt/],
+  ['a check-in dated 9999-12-31', 'pain_checkins', { local_date: '9999-12-31' }, /in the future/],
+  ['a check-in while flying', 'pain_checkins', { context: 'flying' }, /./],
+  ['a check-in with no score', 'pain_checkins', { left_score: null, right_score: null }, /./],
+  ['a set of 0 reps', 'exercise_sets', { reps: 0 }, /at least 1 rep/],
+  ['a set on the middle side', 'exercise_sets', { side: 'middle' }, /Say which side/],
+  ['a session of RPE 12', 'strength_sessions', { rpe: 12 }, /RPE/],
+  ['a session dated 2099-01-01', 'strength_sessions', { local_date: '2099-01-01' }, /in the future/],
+  ['a glute plan of "daily"', 'glute_plans', { kind: 'daily' }, /times a week/],
+  ['a plan of 99 sessions a week', 'glute_plans', { sessions_per_week: 99 }, /from 1 to 14/],
+  ['recovery in a sauna', 'recovery_entries', { kind: 'sauna' }, /foam rolling/],
+  ['a shoe with no name', 'shoes', { name: '   ' }, /Give the shoes a name/],
+  ['an exercise measured in laps', 'exercises', { measure: 'laps' }, /reps or seconds/],
+  ['a created-at that is not a time', 'shoes', { created_at: 'yesterday' }, /not a UTC time/],
+];
+
+async function setUp() {
+  const source = await openTempDatabase();
+  cleanups.push(source.cleanup);
+  await fillEveryKind(source.db);
+  const good = exportData(source.db, FILL_NOW);
+  const target = await openTempDatabase();
+  cleanups.push(target.cleanup);
+  addRun(target.db, { localDate: '2026-10-01', localTime: '06:00', timeZone: 'UTC', distanceMetres: 5000, durationSeconds: 1800, effort: null, surface: null, shoeId: null, notes: 'mine' }, FILL_NOW);
+  return { good, target };
+}
+
+describe('a hostile value in a JSON import', () => {
+  it.each(changes)('%s: refused, naming the record, and nothing written', async (_label, table, change, message) => {
+    const { good, target } = await setUp();
+    const rows = good.tables[table] as unknown[];
+    expect(rows.length, `the fixture has no ${table}`).toBeGreaterThan(0);
+    const index = table === 'settings' ? rows.length - 1 : 0;
+    const mangled = JSON.parse(JSON.stringify(good)) as { tables: Record<string, unknown[]> };
+    mangled.tables[table] = rows.map((row, k) =>
+      typeof change === 'function' ? change(row as ExportRow) : k === index ? { ...(row as ExportRow), ...change } : row,
+    );
+    const before = dumpDatabase(target.db);
+    let refusal: Error | undefined;
+    try {
+      importStanceExport(target.db, { bytes: JSON.stringify(mangled) }, FILL_NOW);
+    } catch (error) {
+      refusal = error as Error;
+    }
+    expect(refusal, 'the import was accepted').toBeDefined();
+    expect(refusal!.message).toMatch(new RegExp(`Record \\d+ of ${table} in the file`));
+    expect(refusal!.message).toMatch(message);
+    expect(refusal!.message).toMatch(/Nothing was imported\.$/);
+    expect(dumpDatabase(target.db)).toBe(before);
+  });
+
+  it('the same file without the hostile value is imported (the fixture itself is good)', async () => {
+    const { good, target } = await setUp();
+    const summary = importStanceExport(target.db, parseStanceExport(JSON.stringify(good)), FILL_NOW);
+    expect(summary.added.runs).toBe(3);
+  });
+});
+
+describe('the rules', () => {
+  it('name every column of every exported table (a new column must get a rule)', async () => {
+    const { db, cleanup } = await openTempDatabase();
+    cleanups.push(cleanup);
+    for (const table of exportedTables) {
+      const unruled = columnsOf(db, table)
+        .map((column) => column.name)
+        .filter((column) => !recordRules[table].columns.includes(column));
+      expect(unruled, `columns of ${table} without a rule`).toEqual([]);
+    }
+  });
+});
