@@ -159,7 +159,7 @@ export function coxProportionalHazards(observations: readonly CoxObservation[], 
   }
 
   const work = new PartialLikelihood(times, status, x, n, p, ties === 'efron');
-  let beta = new Float64Array(p);
+  let beta: Float64Array = new Float64Array(p);
   let current = work.evaluate(beta);
   const nullLogLikelihood = current.logLikelihood;
   const scoreAtZero = current.gradient;
@@ -325,7 +325,7 @@ class PartialLikelihood {
 }
 
 function addScaled(base: Float64Array, step: Float64Array, scale: number): Float64Array {
-  return base.map((value, j) => value + scale * step[j]!);
+  return Float64Array.from(base, (value, j) => value + scale * step[j]!);
 }
 
 /**

@@ -1,0 +1,294 @@
+/**
+ * The primary model behind the Insights' answer: a Cox proportional-hazards model on the
+ * distance scale, its week-shift permutation test, and the group-sequential claim.
+ *
+ * OUTCOME: the distance into the run at which the chosen pain began; a pain-free run is
+ * right-censored at its distance (exposure.ts). Runs that were sore at the start are not in it.
+ *
+ * COVARIATES (in this order):
+ * 1. exposure — days since the last glute session before the run, capped at 7 and divided by 7:
+ *    0 for a session done before the run that day, 1 for 7 days or more ("7+"). Linear between,
+ *    so its hazard ratio reads "7+ days without glute work against a session that day", and
+ *    every run adds information (a split into two groups threw most of it away: the issue found
+ *    19.7% power for on-plan/skipped groups against 54.6% for days since). Capped because the
+ *    exercise literature gives no reason to think day 12 differs from day 8, and a few very long
+ *    breaks would otherwise dominate the slope. Runs before the first glute session ever logged
+ *    have no "days since" and are left out of the model (the page counts them).
+ * 2. the distance run in the 7 calendar days before the run's day, per 10 km: recent load is a
+ *    plausible cause of both knee pain and of skipping strength work (a busy week).
+ * 3. a calendar trend, per year since the first analysed run: the knee may get better (or worse)
+ *    over months whatever the glute work, and adherence drifts too.
+ * No others: every added covariate costs power on one runner's data, and these are the ones the
+ * design (docs: DESIGN.md, Statistics) names.
+ *
+ * P-VALUE THAT SURVIVES DEPENDENT RUNS (weekShiftTest): a runner's runs are not independent
+ * (flare-ups, reactive adherence after a painful week), so the model's Wald p is too optimistic.
+ * The glute calendar is shifted against the runs by whole weeks, circularly over the weeks the
+ * runs span (a toroidal shift, as in ecology's "torus translation" tests, Harms et al. 2001,
+ * J Ecol 89:947–959): each shift keeps the runs with their outcomes and dependence, and the
+ * glute calendar with its own rhythm (weekday habits included, because shifts are whole weeks),
+ * and breaks only the link between the two. The statistic is the Cox score for the exposure in
+ * the model with the adjusters (fitted once, Breslow ties), so each shift costs one pass over
+ * the runs. p = (1 + shifts with |score| ≥ the observed) / (1 + shifts). With more than 199
+ * possible shifts, 199 are drawn with a fixed seed: the page shows the same p on every open.
+ *
+ * CLAIM: the group-sequential rule of sequential.ts, on the score standardised by the spread of
+ * the shifted scores (z = (U − mean) / (sd·√(1 + 1/K)), referred to Student's t with K − 1
+ * degrees of freedom and mapped to the normal scale): that keeps the shift test's robustness to
+ * dependence while giving the small p-values the early boundaries need.
+ */
+import { DAYS_SINCE_CAP, type ModelSummary, type ModelTerm, type RunExposure } from '../shared/insights';
+import { coxProportionalHazards, type CoxObservation } from './cox';
+import { normalQuantile, studentTCdf } from './distributions';
+import { seededRandom } from './example-history';
+import { dayNumber, firstIndexAtLeast } from './exposure';
+import { ONSET_MILESTONES, sequentialDecision } from './sequential';
+
+/** Fewest pain onsets before the model is fitted at all. */
+export const MIN_ONSETS_FOR_MODEL = 5;
+/** Most week shifts drawn for the permutation test. */
+export const MAX_SHIFTS = 199;
+const SHIFT_SEED = 20_251_203;
+
+export const exposureMeaning = '7+ days since the last glute session, against a session done before the run that day';
+const adjusterMeanings = ['each extra 10 km run in the 7 days before', 'each year later in the calendar'];
+
+export type ModelRun = Pick<RunExposure, 'runId' | 'localDate' | 'daysSinceGluteSession' | 'pain' | 'outcomeMetres' | 'previousWeekMetres' | 'cutShort'>;
+
+/** The glute calendar as day numbers, for shifting. */
+export interface GluteCalendar {
+  /** Day numbers (days since 1970-01-01) of every glute session, sorted. */
+  sessionDays: number[];
+  /** Day number → glute sessions that day done before a run. */
+  beforeRunByDay: Map<number, number>;
+}
+
+export function gluteCalendar(sessionDates: readonly string[], beforeRunSessionDates: readonly string[]): GluteCalendar {
+  const beforeRunByDay = new Map<number, number>();
+  for (const date of beforeRunSessionDates) beforeRunByDay.set(dayNumber(date), (beforeRunByDay.get(dayNumber(date)) ?? 0) + 1);
+  return { sessionDays: sessionDates.map(dayNumber).sort((a, b) => a - b), beforeRunByDay };
+}
+
+const cappedExposure = (days: number) => Math.min(days, DAYS_SINCE_CAP) / DAYS_SINCE_CAP;
+
+function covariatesOf(run: ModelRun, firstDay: number): number[] {
+  return [cappedExposure(run.daysSinceGluteSession ?? DAYS_SINCE_CAP), run.previousWeekMetres / 10_000, (dayNumber(run.localDate) - firstDay) / 365.25];
+}
+
+function term(meaning: string, fit: { hazardRatios: number[]; lower: number[]; upper: number[]; waldP: number[] }, index: number): ModelTerm {
+  return { meaning, hazardRatio: fit.hazardRatios[index]!, lower: fit.lower[index]!, upper: fit.upper[index]!, waldP: fit.waldP[index]! };
+}
+
+/** The runs the model uses: those with a "days since" (a glute session logged before them). */
+export function modelRuns<R extends ModelRun>(runs: readonly R[]): R[] {
+  return runs.filter((run) => run.daysSinceGluteSession !== null);
+}
+
+/** The Cox fit of the primary model, in words where it cannot be fitted. */
+export function fitPrimaryModel(runs: readonly ModelRun[], options: { cutShortAsOnsets?: boolean } = {}): { exposure: ModelTerm | null; adjusters: ModelTerm[]; problem: string | null } {
+  const used = modelRuns(runs);
+  const onsets = used.filter((run) => run.pain || (options.cutShortAsOnsets === true && run.cutShort)).length;
+  if (onsets < MIN_ONSETS_FOR_MODEL) {
+    return { exposure: null, adjusters: [], problem: `The model needs at least ${MIN_ONSETS_FOR_MODEL} pain onsets after a logged glute session; there ${onsets === 1 ? 'is' : 'are'} ${onsets}.` };
+  }
+  const firstDay = dayNumber(used[0]!.localDate);
+  const observations: CoxObservation[] = used.map((run) => ({
+    time: run.outcomeMetres,
+    event: run.pain || (options.cutShortAsOnsets === true && run.cutShort),
+    covariates: covariatesOf(run, firstDay),
+  }));
+  // A covariate with one value (all runs in one week: no trend) is dropped rather than failing the model.
+  const varies = [0, 1, 2].map((index) => observations.some((observation) => observation.covariates[index] !== observations[0]!.covariates[index]));
+  if (!varies[0]) {
+    return { exposure: null, adjusters: [], problem: 'Every run came the same number of days after a glute session, so the model cannot compare.' };
+  }
+  const kept = [0, 1, 2].filter((index) => varies[index]);
+  const fit = coxProportionalHazards(observations.map((observation) => ({ ...observation, covariates: kept.map((index) => observation.covariates[index]!) })));
+  if (!fit.estimable) {
+    const problem =
+      fit.problem === 'separation'
+        ? 'The estimate runs off to infinity: the pain onsets are split too neatly by the days since glute work (or by the adjusters). More runs will settle it.'
+        : fit.problem === 'collinear'
+          ? 'Days since glute work moved in lockstep with the distance run or the calendar, so their effects cannot be told apart.'
+          : fit.message;
+    return { exposure: null, adjusters: [], problem };
+  }
+  const adjusters = kept.slice(1).map((index, position) => term(adjusterMeanings[index - 1]!, fit, position + 1));
+  return { exposure: term(exposureMeaning, fit, 0), adjusters, problem: null };
+}
+
+/**
+ * Risk weights exp(η) of the adjusters-only Cox model (distance in the previous 7 days, trend),
+ * fitted once; all 1 when it cannot be fitted (too few onsets or a constant adjuster).
+ */
+function adjusterWeights(runs: readonly ModelRun[], firstDay: number): Float64Array {
+  const weights = new Float64Array(runs.length).fill(1);
+  const observations = runs.map((run) => ({ time: run.outcomeMetres, event: run.pain, covariates: covariatesOf(run, firstDay).slice(1) }));
+  const varies = [0, 1].filter((index) => observations.some((observation) => observation.covariates[index] !== observations[0]?.covariates[index]));
+  if (varies.length === 0) return weights;
+  const fit = coxProportionalHazards(observations.map((observation) => ({ ...observation, covariates: varies.map((index) => observation.covariates[index]!) })), { ties: 'breslow' });
+  if (!fit.estimable) return weights;
+  runs.forEach((_, row) => {
+    let eta = 0;
+    varies.forEach((index, position) => (eta += fit.coefficients[position]! * (observations[row]!.covariates[index]! - 0)));
+    weights[row] = Math.exp(eta);
+  });
+  // Scale to keep exp() moderate: only ratios of weights matter.
+  const largest = Math.max(...weights);
+  for (let row = 0; row < weights.length; row++) weights[row]! /= largest;
+  return weights;
+}
+
+export interface WeekShiftResult {
+  /** Permutation p-value, two-sided. */
+  pValue: number;
+  shifts: number;
+  /** Standardised score on the normal scale (positive: more days since, earlier pain); null when the shifts do not vary. */
+  z: number | null;
+}
+
+/**
+ * The week-shift permutation test of the exposure (see the top of this file). `runs` are the
+ * model's runs in date order. Null with fewer than 3 whole weeks to shift or fewer than 2 onsets.
+ */
+export function weekShiftTest(runs: readonly ModelRun[], calendar: GluteCalendar): WeekShiftResult | null {
+  const n = runs.length;
+  const onsets = runs.reduce((count, run) => count + (run.pain ? 1 : 0), 0);
+  if (n < 2 || onsets < 2) return null;
+  const runDays = runs.map((run) => dayNumber(run.localDate));
+  const firstRunDay = Math.min(...runDays);
+  const lastRunDay = Math.max(...runDays);
+  // The span: the week before the first run (so its look-back needs no wrap) to the last run, in whole weeks.
+  const spanStart = firstRunDay - DAYS_SINCE_CAP;
+  const weeks = Math.ceil((lastRunDay - spanStart + 1) / 7);
+  const spanDays = weeks * 7;
+  if (weeks < 3) return null;
+  const sessions = new Uint8Array(spanDays);
+  const beforeRun = new Uint8Array(spanDays);
+  const from = firstIndexAtLeast(calendar.sessionDays, spanStart);
+  for (let index = from; index < calendar.sessionDays.length && calendar.sessionDays[index]! < spanStart + spanDays; index++) {
+    sessions[calendar.sessionDays[index]! - spanStart] = 1;
+  }
+  for (const [day, count] of calendar.beforeRunByDay) if (day >= spanStart && day < spanStart + spanDays && count > 0) beforeRun[day - spanStart] = 1;
+
+  // Risk sets: runs by decreasing outcome distance; at tied distances, all enter before the events are scored (Breslow).
+  const firstDay = firstRunDay;
+  const weights = adjusterWeights(runs, firstDay);
+  const order = Array.from({ length: n }, (_, index) => index).sort((a, b) => runs[b]!.outcomeMetres - runs[a]!.outcomeMetres);
+  const dayIndex = Int32Array.from(runDays, (day) => day - spanStart);
+  const exposure = new Float64Array(n);
+
+  const score = (shiftDays: number): number => {
+    for (let row = 0; row < n; row++) {
+      const day = dayIndex[row]!;
+      const at = (offset: number) => {
+        let index = (day - offset - shiftDays) % spanDays;
+        if (index < 0) index += spanDays;
+        return index;
+      };
+      let days = DAYS_SINCE_CAP;
+      if (beforeRun[at(0)] === 1) days = 0;
+      else {
+        for (let back = 1; back < DAYS_SINCE_CAP; back++) {
+          if (sessions[at(back)] === 1) {
+            days = back;
+            break;
+          }
+        }
+      }
+      exposure[row] = days / DAYS_SINCE_CAP;
+    }
+    let s0 = 0;
+    let s1 = 0;
+    let total = 0;
+    let index = 0;
+    while (index < n) {
+      const time = runs[order[index]!]!.outcomeMetres;
+      let end = index;
+      for (; end < n && runs[order[end]!]!.outcomeMetres === time; end++) {
+        const row = order[end]!;
+        s0 += weights[row]!;
+        s1 += weights[row]! * exposure[row]!;
+      }
+      const mean = s1 / s0;
+      for (let k = index; k < end; k++) {
+        const row = order[k]!;
+        if (runs[row]!.pain) total += exposure[row]! - mean;
+      }
+      index = end;
+    }
+    return total;
+  };
+
+  // The observed score uses the real calendar (no shift). It differs from the circular one only
+  // for sessions more than the span away, which cannot reach a capped look-back of 7 days.
+  const observed = score(0);
+  const possible = Array.from({ length: weeks - 1 }, (_, index) => index + 1);
+  let shifts = possible;
+  if (possible.length > MAX_SHIFTS) {
+    const random = seededRandom(SHIFT_SEED ^ weeks);
+    for (let index = possible.length - 1; index > 0; index--) {
+      const other = Math.floor(random() * (index + 1));
+      [possible[index], possible[other]] = [possible[other]!, possible[index]!];
+    }
+    shifts = possible.slice(0, MAX_SHIFTS);
+  }
+  const shifted = shifts.map((weeksShifted) => score(weeksShifted * 7));
+  const tolerance = 1e-9 * Math.max(1, Math.abs(observed));
+  const asExtreme = shifted.filter((value) => Math.abs(value) >= Math.abs(observed) - tolerance).length;
+  const pValue = (1 + asExtreme) / (1 + shifted.length);
+  const mean = shifted.reduce((sum, value) => sum + value, 0) / shifted.length;
+  const variance = shifted.reduce((sum, value) => sum + (value - mean) ** 2, 0) / Math.max(1, shifted.length - 1);
+  let z: number | null = null;
+  if (shifted.length >= 4 && variance > 1e-18 * Math.max(1, observed * observed)) {
+    const t = (observed - mean) / Math.sqrt(variance * (1 + 1 / shifted.length));
+    const tail = studentTCdf(-Math.abs(t), shifted.length - 1);
+    const normal = -normalQuantile(Math.max(tail, 1e-300));
+    z = t >= 0 ? normal : -normal;
+  }
+  return { pValue, shifts: shifted.length, z };
+}
+
+/**
+ * The whole model summary for the analysed runs (date order): the fit, the permutation test, the
+ * claim decided at the onset milestones, and the check with runs cut short counted as onsets.
+ */
+export function primaryModel(runs: readonly ModelRun[], calendar: GluteCalendar): ModelSummary {
+  const used = modelRuns(runs);
+  const fit = fitPrimaryModel(used);
+  const onsets = used.filter((run) => run.pain).length;
+  const permutation = onsets >= MIN_ONSETS_FOR_MODEL ? weekShiftTest(used, calendar) : null;
+
+  // The evidence at each milestone reached: the runs up to the one that brought the onsets there.
+  const evidence: { z: number | null; reachedOn: string }[] = [];
+  let seen = 0;
+  let milestone = 0;
+  used.forEach((run, index) => {
+    if (!run.pain) return;
+    seen += 1;
+    if (milestone < ONSET_MILESTONES.length && seen === ONSET_MILESTONES[milestone]) {
+      const upTo = used.slice(0, index + 1);
+      const atMilestone = milestone === ONSET_MILESTONES.length - 1 && index === used.length - 1 ? permutation : weekShiftTest(upTo, calendar);
+      evidence.push({ z: atMilestone?.z ?? null, reachedOn: run.localDate });
+      milestone += 1;
+    }
+  });
+  const sequential = sequentialDecision(evidence, permutation?.z ?? null, onsets);
+
+  const cutShortPainFree = used.filter((run) => run.cutShort && !run.pain).length;
+  const cutShortSensitivity = cutShortPainFree > 0 ? { runs: cutShortPainFree, ...pick(fitPrimaryModel(used, { cutShortAsOnsets: true })) } : null;
+  return {
+    exposure: fit.exposure,
+    adjusters: fit.adjusters,
+    problem: fit.problem,
+    runs: used.length,
+    onsets,
+    permutation: permutation === null ? null : { pValue: permutation.pValue, shifts: permutation.shifts },
+    sequential,
+    cutShortSensitivity,
+  };
+}
+
+function pick(fit: ReturnType<typeof fitPrimaryModel>): { exposure: ModelTerm | null; problem: string | null } {
+  return { exposure: fit.exposure, problem: fit.problem };
+}
