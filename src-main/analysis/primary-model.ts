@@ -6,14 +6,17 @@
  * right-censored at its distance (exposure.ts). Runs that were sore at the start are not in it.
  *
  * COVARIATES (in this order):
- * 1. exposure — days since the last glute session before the run, capped at 7 and divided by 7:
- *    0 for a session done before the run that day, 1 for 7 days or more ("7+"). Linear between,
- *    so its hazard ratio reads "7+ days without glute work against a session that day", and
- *    every run adds information (a split into two groups threw most of it away: the issue found
- *    19.7% power for on-plan/skipped groups against 54.6% for days since). Capped because the
- *    exercise literature gives no reason to think day 12 differs from day 8, and a few very long
- *    breaks would otherwise dominate the slope. Runs before the first glute session ever logged
- *    have no "days since" and are left out of the model (the page counts them).
+ * 1. exposure — 7 or more days since the last glute session before the run (1), against 0–6
+ *    days (0). A session on the run's day counts only when done before the run. Why a step at 7:
+ *    the question is "when I skip my glute work", and plans are 2–3 sessions a week, so a week
+ *    with none is what skipping means; 0–6 days is the runner's usual rhythm, in which the
+ *    data can hardly separate day 2 from day 4. Its hazard ratio reads directly: "after 7+ days
+ *    without glute work, the pain was about h× as likely to start at any given point of a run".
+ *    (A linear term in days capped at 7 found the simulated effect less often: it spends its
+ *    information on differences inside the usual rhythm.) A runner whose routine never leaves 7
+ *    days empty gets a worded "cannot compare" instead of an estimate. Runs before the first
+ *    glute session ever logged have no "days since" and are left out of the model (the page
+ *    counts them).
  * 2. the distance run in the 7 calendar days before the run's day, per 10 km: recent load is a
  *    plausible cause of both knee pain and of skipping strength work (a busy week).
  * 3. a calendar trend, per year since the first analysed run: the knee may get better (or worse)
@@ -50,7 +53,7 @@ export const MIN_ONSETS_FOR_MODEL = 5;
 export const MAX_SHIFTS = 199;
 const SHIFT_SEED = 20_251_203;
 
-export const exposureMeaning = '7+ days since the last glute session, against a session done before the run that day';
+export const exposureMeaning = '7+ days since the last glute session, against 0–6 days';
 const adjusterMeanings = ['each extra 10 km run in the 7 days before', 'each year later in the calendar'];
 
 export type ModelRun = Pick<RunExposure, 'runId' | 'localDate' | 'daysSinceGluteSession' | 'pain' | 'outcomeMetres' | 'previousWeekMetres' | 'cutShort'>;
@@ -69,10 +72,11 @@ export function gluteCalendar(sessionDates: readonly string[], beforeRunSessionD
   return { sessionDays: sessionDates.map(dayNumber).sort((a, b) => a - b), beforeRunByDay };
 }
 
-const cappedExposure = (days: number) => Math.min(days, DAYS_SINCE_CAP) / DAYS_SINCE_CAP;
+/** 1 for 7+ days since the last glute session, else 0. */
+const skippedWeek = (days: number) => (days >= DAYS_SINCE_CAP ? 1 : 0);
 
 function covariatesOf(run: ModelRun, firstDay: number): number[] {
-  return [cappedExposure(run.daysSinceGluteSession ?? DAYS_SINCE_CAP), run.previousWeekMetres / 10_000, (dayNumber(run.localDate) - firstDay) / 365.25];
+  return [skippedWeek(run.daysSinceGluteSession ?? DAYS_SINCE_CAP), run.previousWeekMetres / 10_000, (dayNumber(run.localDate) - firstDay) / 365.25];
 }
 
 function term(meaning: string, fit: { hazardRatios: number[]; lower: number[]; upper: number[]; waldP: number[] }, index: number): ModelTerm {
@@ -100,7 +104,7 @@ export function fitPrimaryModel(runs: readonly ModelRun[], options: { cutShortAs
   // A covariate with one value (all runs in one week: no trend) is dropped rather than failing the model.
   const varies = [0, 1, 2].map((index) => observations.some((observation) => observation.covariates[index] !== observations[0]!.covariates[index]));
   if (!varies[0]) {
-    return { exposure: null, adjusters: [], problem: 'Every run came the same number of days after a glute session, so the model cannot compare.' };
+    return { exposure: null, adjusters: [], problem: `None of these runs came ${DAYS_SINCE_CAP}+ days after a glute session (or all did), so the model has nothing to compare yet.` };
   }
   const kept = [0, 1, 2].filter((index) => varies[index]);
   const fit = coxProportionalHazards(observations.map((observation) => ({ ...observation, covariates: kept.map((index) => observation.covariates[index]!) })));
@@ -180,23 +184,21 @@ export function weekShiftTest(runs: readonly ModelRun[], calendar: GluteCalendar
 
   const score = (shiftDays: number): number => {
     for (let row = 0; row < n; row++) {
-      const day = dayIndex[row]!;
-      const at = (offset: number) => {
-        let index = (day - offset - shiftDays) % spanDays;
-        if (index < 0) index += spanDays;
-        return index;
-      };
+      // The run's day on the shifted calendar (circular over the span).
+      let index = (dayIndex[row]! - shiftDays) % spanDays;
+      if (index < 0) index += spanDays;
       let days = DAYS_SINCE_CAP;
-      if (beforeRun[at(0)] === 1) days = 0;
+      if (beforeRun[index] === 1) days = 0;
       else {
         for (let back = 1; back < DAYS_SINCE_CAP; back++) {
-          if (sessions[at(back)] === 1) {
+          const earlier = index - back < 0 ? index - back + spanDays : index - back;
+          if (sessions[earlier] === 1) {
             days = back;
             break;
           }
         }
       }
-      exposure[row] = days / DAYS_SINCE_CAP;
+      exposure[row] = skippedWeek(days);
     }
     let s0 = 0;
     let s1 = 0;

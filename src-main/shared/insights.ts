@@ -30,7 +30,7 @@ export const defaultInsightsFilters: InsightsFilters = { fromDate: null, toDate:
 /** The plan a run with no glute plan in force is judged against (and the page says so). */
 export const DEFAULT_SESSIONS_PER_WEEK = 3;
 
-/** The exposure is capped here: 7 or more days since the last glute session all count as 7 ("7+"). */
+/** The exposure: runs 7 or more days after the last glute session ("7+") against those 0–6 days after. */
 export const DAYS_SINCE_CAP = 7;
 
 /** One run with its pain recorded: its exposure (glute work before it) and its outcome. */
@@ -120,7 +120,7 @@ export interface SequentialLook {
 }
 
 export interface ModelSummary {
-  /** The fitted model's exposure term (days since the last glute session, capped at 7, per 7 days); null when it could not be fitted. */
+  /** The fitted model's exposure term (7+ days since the last glute session against 0–6); null when it could not be fitted. */
   exposure: ModelTerm | null;
   /** The adjusters: distance in the previous 7 days (per 10 km) and the calendar trend (per year). */
   adjusters: ModelTerm[];
