@@ -180,14 +180,17 @@ function main(): void {
   };
   const years = argument('years', 1000);
   const seed = argument('seed', 9);
-  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+  const only = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] ?? null) : null;
   console.log(`Insights proof: ${years} simulated runner-years per scenario, weekly looks from week 4 to 52, seed ${seed}.`);
   console.log('');
   console.log('| scenario | runner-years | onsets a year | claims (any look) | 95% interval | naive Wald p < 0.05 at any look |');
   console.log('|---|---:|---:|---:|---|---:|');
   let failed = false;
-  for (const scenario of scenarios) {
+  // --part k/n runs every n-th scenario from the k-th (1-based), to split the work over processes.
+  const part = process.argv.includes('--part') ? (process.argv[process.argv.indexOf('--part') + 1] ?? '1/1').split('/').map(Number) : [1, 1];
+  for (const [index, scenario] of scenarios.entries()) {
     if (only !== null && !scenario.name.toLowerCase().includes(only.toLowerCase())) continue;
+    if (index % part[1]! !== part[0]! - 1) continue;
     const started = Date.now();
     const result = runScenario(scenario, years, seed);
     const [lower, upper] = clopperPearson(result.claims, result.years);

@@ -6,10 +6,10 @@
  * The runner: 4–5 runs a week (longer at weekends), a glute plan of 2 sessions a week that
  * becomes 3 a week a third of the way in, and spells of keeping to it and of letting it slip.
  * Their outside-of-the-knee pain begins at a distance drawn from a Weibull distribution (shape 2)
- * whose hazard, when `skippingBringsPainEarlier`, is multiplied by hazardRatio^(d/7), d the days
- * since the last glute session before the run capped at 7 — a realistic effect: with the default
- * hazard ratio of 2, 7+ days without glute work doubles the chance of the pain starting at any
- * point of a run (the primary model's own form, primary-model.ts). Otherwise it does not depend
+ * whose hazard, when `skippingBringsPainEarlier`, is multiplied by `hazardRatio` on runs 7+ days
+ * after the last glute session — a realistic effect: with the default hazard ratio of 2, 7+ days
+ * without glute work double the chance of the pain starting at any point of a run (the primary
+ * model's own form, primary-model.ts). Otherwise it does not depend
  * on the glute work. Glute sessions on a run day are done after the run (the default).
  * Now and then the pain is already there at the start, and a pain-free run is cut short because
  * of the knee. Pure: a seeded PRNG (mulberry32), no clock.
@@ -115,7 +115,7 @@ export function generateHistory(options: ExampleOptions): GeneratedHistory {
       const recorded = random() < recordedShare;
       // Weibull with shape 2 (the pain is unlikely in the first kilometre, likelier as the run goes
       // on); a hazard ratio h divides the scale by √h.
-      const scaleMetres = 16_000 / Math.sqrt(hazardRatio ** (daysSince / 7));
+      const scaleMetres = 16_000 / Math.sqrt(daysSince >= 7 ? hazardRatio : 1);
       const onsetMetres = Math.max(10, round(scaleMetres * Math.sqrt(-Math.log(1 - random())), 10));
       let painStatus: PainStatus = 'unrecorded';
       const sites: GeneratedRun['sites'] = [];

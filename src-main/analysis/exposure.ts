@@ -195,7 +195,8 @@ export function plannedSessionsCalculator(plans: readonly PlanTerms[]): (to: str
   const withDefault = plansWithDefault(plans);
   return (to, days) => {
     const toDay = dayNumber(to);
-    const planBeganInWindow = planStartDays.some((day) => day > toDay - days + 1 && day <= toDay);
+    let planBeganInWindow = false;
+    for (const day of planStartDays) if (day > toDay - days + 1 && day <= toDay) planBeganInWindow = true;
     if (planBeganInWindow) return plannedSessions(withDefault, addDays(to, -(days - 1)), to);
     return days * sessionsPerDay(planInForce(plans, to) ?? defaultPlan);
   };

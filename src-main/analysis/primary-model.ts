@@ -72,8 +72,10 @@ export function gluteCalendar(sessionDates: readonly string[], beforeRunSessionD
   return { sessionDays: sessionDates.map(dayNumber).sort((a, b) => a - b), beforeRunByDay };
 }
 
+/** Local copy: hot loops read it on every run (an imported binding can be a getter in CommonJS builds). */
+const CAP = DAYS_SINCE_CAP;
 /** 1 for 7+ days since the last glute session, else 0. */
-const skippedWeek = (days: number) => (days >= DAYS_SINCE_CAP ? 1 : 0);
+const skippedWeek = (days: number) => (days >= CAP ? 1 : 0);
 
 function covariatesOf(run: ModelRun, firstDay: number): number[] {
   return [skippedWeek(run.daysSinceGluteSession ?? DAYS_SINCE_CAP), run.previousWeekMetres / 10_000, (dayNumber(run.localDate) - firstDay) / 365.25];
@@ -167,13 +169,16 @@ export function weekShiftTest(runs: readonly ModelRun[], calendar: GluteCalendar
   const weeks = Math.ceil((lastRunDay - spanStart + 1) / 7);
   const spanDays = weeks * 7;
   if (weeks < 3) return null;
+  // Only what was known by the last run's day: the evidence at a milestone never changes later.
   const sessions = new Uint8Array(spanDays);
   const beforeRun = new Uint8Array(spanDays);
   const from = firstIndexAtLeast(calendar.sessionDays, spanStart);
-  for (let index = from; index < calendar.sessionDays.length && calendar.sessionDays[index]! < spanStart + spanDays; index++) {
-    sessions[calendar.sessionDays[index]! - spanStart] = 1;
-  }
-  for (const [day, count] of calendar.beforeRunByDay) if (day >= spanStart && day < spanStart + spanDays && count > 0) beforeRun[day - spanStart] = 1;
+  const to = firstIndexAtLeast(calendar.sessionDays, lastRunDay + 1);
+  for (let index = from; index < to; index++) sessions[calendar.sessionDays[index]! - spanStart] = 1;
+  for (const [day, count] of calendar.beforeRunByDay) if (day >= spanStart && day <= lastRunDay && count > 0) beforeRun[day - spanStart] = 1;
+  const key = cacheKey(runs, sessions, beforeRun);
+  const cached = shiftCache.get(key);
+  if (cached !== undefined) return cached;
 
   // Risk sets: runs by decreasing outcome distance; at tied distances, all enter before the events are scored (Breslow).
   const firstDay = firstRunDay;
@@ -187,10 +192,10 @@ export function weekShiftTest(runs: readonly ModelRun[], calendar: GluteCalendar
       // The run's day on the shifted calendar (circular over the span).
       let index = (dayIndex[row]! - shiftDays) % spanDays;
       if (index < 0) index += spanDays;
-      let days = DAYS_SINCE_CAP;
+      let days = CAP;
       if (beforeRun[index] === 1) days = 0;
       else {
-        for (let back = 1; back < DAYS_SINCE_CAP; back++) {
+        for (let back = 1; back < CAP; back++) {
           const earlier = index - back < 0 ? index - back + spanDays : index - back;
           if (sessions[earlier] === 1) {
             days = back;
@@ -198,7 +203,7 @@ export function weekShiftTest(runs: readonly ModelRun[], calendar: GluteCalendar
           }
         }
       }
-      exposure[row] = skippedWeek(days);
+      exposure[row] = days >= CAP ? 1 : 0;
     }
     let s0 = 0;
     let s1 = 0;
@@ -248,7 +253,23 @@ export function weekShiftTest(runs: readonly ModelRun[], calendar: GluteCalendar
     const normal = -normalQuantile(Math.max(tail, 1e-300));
     z = t >= 0 ? normal : -normal;
   }
-  return { pValue, shifts: shifted.length, z };
+  const result = { pValue, shifts: shifted.length, z };
+  shiftCache.set(key, result);
+  if (shiftCache.size > 256) shiftCache.delete(shiftCache.keys().next().value as string);
+  return result;
+}
+
+/**
+ * The week-shift test is a pure function of the runs and the glute calendar up to the last run,
+ * and the evidence at a milestone is recomputed on every open: a small cache of recent results
+ * (keyed by their content) saves most of that work.
+ */
+const shiftCache = new Map<string, WeekShiftResult>();
+
+function cacheKey(runs: readonly ModelRun[], sessions: Uint8Array, beforeRun: Uint8Array): string {
+  const parts: string[] = [];
+  for (const run of runs) parts.push(`${run.localDate}|${run.outcomeMetres}|${run.pain ? 1 : 0}|${run.previousWeekMetres}`);
+  return `${parts.join(';')}#${sessions.join('')}#${beforeRun.join('')}`;
 }
 
 /**
