@@ -18,7 +18,7 @@ import { addDays, dayOfWeek } from '../shared/calendar';
 import type { PainStatus } from '../shared/domain';
 import type { PainLocation, PainSide } from '../shared/pain';
 import type { InsightsHistory, PainSiteRecord } from './exposure';
-import { plannedSessions, sessionsDone, type PlanTerms } from './glute-plan';
+import type { PlanTerms } from './glute-plan';
 
 export interface ExampleOptions {
   /** The last day of the history (the example ends "today"). */
@@ -176,7 +176,12 @@ export function toInsightsHistory(history: GeneratedHistory): InsightsHistory {
   };
 }
 
-/** The built-in example: a year ending on `today`, where 7+ days without glute work double the hazard of the pain (hazard ratio 2). */
+/**
+ * The built-in example: a year ending on `today`, where 7+ days without glute work double the
+ * hazard of the pain (hazard ratio 2). Seed 4 is one of the years in which the page reaches its
+ * claim (with a real hazard ratio of 2 about half of such years do: scripts/prove-insights.ts),
+ * so a new runner sees every part of the page; its estimate is about 2.
+ */
 export function exampleHistory(today: string): InsightsHistory {
-  return toInsightsHistory(generateHistory({ endDate: today, seed: 7, days: 365 }));
+  return toInsightsHistory(generateHistory({ endDate: today, seed: 4, days: 365 }));
 }

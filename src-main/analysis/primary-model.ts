@@ -184,44 +184,48 @@ export function weekShiftTest(runs: readonly ModelRun[], calendar: GluteCalendar
   const firstDay = firstRunDay;
   const weights = adjusterWeights(runs, firstDay);
   const order = Array.from({ length: n }, (_, index) => index).sort((a, b) => runs[b]!.outcomeMetres - runs[a]!.outcomeMetres);
-  const dayIndex = Int32Array.from(runDays, (day) => day - spanStart);
+  // In risk-set order, as typed arrays: the day (in the span), the weight, whether pain began, and
+  // where each group of tied distances ends.
+  const sortedDay = Int32Array.from(order, (row) => runDays[row]! - spanStart);
+  const sortedWeight = Float64Array.from(order, (row) => weights[row]!);
+  const sortedPain = Uint8Array.from(order, (row) => (runs[row]!.pain ? 1 : 0));
+  const tieEnd = new Int32Array(n);
+  for (let index = n - 1; index >= 0; index--) {
+    tieEnd[index] = index + 1 < n && runs[order[index + 1]!]!.outcomeMetres === runs[order[index]!]!.outcomeMetres ? tieEnd[index + 1]! : index + 1;
+  }
+  // 1 where a run on that day of the (circular) calendar comes 7+ days after the last glute
+  // session: no session done before a run that day, none in the 6 days before. A shift by w
+  // weeks reads this at day − 7w.
+  const skippedOnDay = new Uint8Array(spanDays);
+  for (let day = 0; day < spanDays; day++) {
+    let skipped = beforeRun[day] === 1 ? 0 : 1;
+    for (let back = 1; skipped === 1 && back < CAP; back++) {
+      const earlier = day - back < 0 ? day - back + spanDays : day - back;
+      if (sessions[earlier] === 1) skipped = 0;
+    }
+    skippedOnDay[day] = skipped;
+  }
   const exposure = new Float64Array(n);
 
   const score = (shiftDays: number): number => {
-    for (let row = 0; row < n; row++) {
+    for (let k = 0; k < n; k++) {
       // The run's day on the shifted calendar (circular over the span).
-      let index = (dayIndex[row]! - shiftDays) % spanDays;
+      let index = (sortedDay[k]! - shiftDays) % spanDays;
       if (index < 0) index += spanDays;
-      let days = CAP;
-      if (beforeRun[index] === 1) days = 0;
-      else {
-        for (let back = 1; back < CAP; back++) {
-          const earlier = index - back < 0 ? index - back + spanDays : index - back;
-          if (sessions[earlier] === 1) {
-            days = back;
-            break;
-          }
-        }
-      }
-      exposure[row] = days >= CAP ? 1 : 0;
+      exposure[k] = skippedOnDay[index]!;
     }
     let s0 = 0;
     let s1 = 0;
     let total = 0;
     let index = 0;
     while (index < n) {
-      const time = runs[order[index]!]!.outcomeMetres;
-      let end = index;
-      for (; end < n && runs[order[end]!]!.outcomeMetres === time; end++) {
-        const row = order[end]!;
-        s0 += weights[row]!;
-        s1 += weights[row]! * exposure[row]!;
+      const end = tieEnd[index]!;
+      for (let k = index; k < end; k++) {
+        s0 += sortedWeight[k]!;
+        s1 += sortedWeight[k]! * exposure[k]!;
       }
       const mean = s1 / s0;
-      for (let k = index; k < end; k++) {
-        const row = order[k]!;
-        if (runs[row]!.pain) total += exposure[row]! - mean;
-      }
+      for (let k = index; k < end; k++) if (sortedPain[k] === 1) total += exposure[k]! - mean;
       index = end;
     }
     return total;
@@ -265,6 +269,11 @@ export function weekShiftTest(runs: readonly ModelRun[], calendar: GluteCalendar
  * (keyed by their content) saves most of that work.
  */
 const shiftCache = new Map<string, WeekShiftResult>();
+
+/** Empties the cache (the benchmark times the work done on a first open). */
+export function clearWeekShiftCache(): void {
+  shiftCache.clear();
+}
 
 function cacheKey(runs: readonly ModelRun[], sessions: Uint8Array, beforeRun: Uint8Array): string {
   const parts: string[] = [];

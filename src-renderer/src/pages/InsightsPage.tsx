@@ -4,7 +4,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ChartCanvas } from '../components/insights/ChartCanvas';
 import { NumbersTable } from '../components/insights/NumbersTable';
 import { groupNames, loadChart, longRunChart, onsetScatter, survivalCurves, weeksChart } from '../components/insights/charts';
-import { halfText, hazardSentence, painWords, pText, shortDate, summarySentences, timesText } from '../components/insights/wording';
+import { halfText, painWords, pText, shortDate, summarySentences, timesText } from '../components/insights/wording';
 import '../components/insights/insights.css';
 import { messageOf, request } from '../api/client';
 import { useLoadedSettings } from '../settings-context';
@@ -132,7 +132,7 @@ export function InsightsPage({ navigate }: { navigate: (page: PageId) => void })
         </div>
       ) : null}
       <Filters filters={filters} onChange={setFilters} insights={insights} />
-      <Summary insights={insights} units={units} />
+      <Summary insights={insights} />
       <OnsetCard insights={insights} units={units} />
       <SurvivalCard insights={insights} units={units} />
       <WeeksCard insights={insights} units={units} />
@@ -195,7 +195,7 @@ function Filters({ filters, onChange, insights }: { filters: InsightsFilters; on
   );
 }
 
-function Summary({ insights, units }: { insights: Insights; units: DistanceUnit }) {
+function Summary({ insights }: { insights: Insights }) {
   const { counts, model } = insights;
   const claim = insights.verdict === 'earlier_when_skipped' || insights.verdict === 'later_when_skipped';
   const title = claim

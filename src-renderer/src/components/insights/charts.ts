@@ -51,6 +51,8 @@ export function palette() {
 }
 
 type XY = { x: number; y: number };
+/** A hole in a line (Chart.js skips a point whose y is NaN; with parsing off, null is not allowed). */
+const hole = (x: number): XY => ({ x, y: Number.NaN });
 
 const base = {
   animation: false as const,
@@ -62,10 +64,13 @@ const base = {
   },
 };
 
-/** A little headroom above the largest value, never 0. */
+/** A round number a little above the largest value (so the top tick reads 14, not 13.1), never 0. */
 function roomAbove(largest: number): number {
   if (!(largest > 0)) return 1;
-  return largest * 1.06;
+  const target = largest * 1.04;
+  const magnitude = 10 ** Math.floor(Math.log10(target));
+  for (const step of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (step * magnitude >= target) return step * magnitude;
+  return 10 * magnitude;
 }
 
 /** Days since the last glute session are drawn up to this; longer spells sit in a "14+" column. */
@@ -119,10 +124,10 @@ export function onsetScatter(insights: Insights, unit: DistanceUnit): InsightsCh
             min: -0.5,
             max: largestDays + 0.5,
             title: { display: true, text: 'Days since your last glute session' },
-            ticks: {
-              stepSize: 1,
-              callback: (value) => (Number.isInteger(value) && (value as number) >= 0 ? ((value as number) === DAYS_AXIS_CAP ? `${DAYS_AXIS_CAP}+` : String(value)) : ''),
+            afterBuildTicks: (axis) => {
+              axis.ticks = Array.from({ length: largestDays + 1 }, (_, value) => ({ value }));
             },
+            ticks: { callback: (value) => ((value as number) === DAYS_AXIS_CAP ? `${DAYS_AXIS_CAP}+` : String(value)) },
             grid: { color: colours.grid },
           },
           y: { type: 'linear', min: 0, max: roomAbove(largestDistance), title: { display: true, text: `Distance into the run (${unit})` }, grid: { color: colours.grid } },
@@ -278,15 +283,14 @@ export function weeksChart(insights: Insights, unit: DistanceUnit): InsightsChar
   const distances = weeks.map((week) => fromMetres(week.distanceMetres, unit));
   const distanceMax = roomAbove(Math.max(0, ...distances, ...onsets.map((point) => point.y)));
   const sessionsMax = Math.max(3, ...weeks.map((week) => Math.max(week.gluteSessionsDone, week.gluteSessionsPlanned ?? 0))) + 1;
-  const planned: (XY | null)[] = [];
+  const planned: XY[] = [];
   weeks.forEach((week, index) => {
-    if (week.gapWeeksBefore > 0 && index > 0) planned.push(null);
-    if (week.gluteSessionsPlanned !== null) planned.push({ x: xs[index]!, y: Math.round(week.gluteSessionsPlanned * 10) / 10 });
-    else planned.push(null);
+    if (week.gapWeeksBefore > 0 && index > 0) planned.push(hole(xs[index]! - BREAK_WIDTH / 2 - 0.5));
+    planned.push(week.gluteSessionsPlanned !== null ? { x: xs[index]!, y: Math.round(week.gluteSessionsPlanned * 10) / 10 } : hole(xs[index]!));
   });
-  const distanceLine: (XY | null)[] = [];
+  const distanceLine: XY[] = [];
   weeks.forEach((week, index) => {
-    if (week.gapWeeksBefore > 0 && index > 0) distanceLine.push(null);
+    if (week.gapWeeksBefore > 0 && index > 0) distanceLine.push(hole(xs[index]! - BREAK_WIDTH / 2 - 0.5));
     distanceLine.push({ x: xs[index]!, y: distances[index]! });
   });
   const rows: ChartRow[] = weeks.map((week, index) => ({
@@ -416,12 +420,12 @@ export function longRunChart(insights: Insights, unit: DistanceUnit): InsightsCh
     runs.map((run) => run.gapWeeksBefore),
   );
   const distances = runs.map((run) => fromMetres(run.distanceMetres, unit));
-  const limits: (XY | null)[] = [];
+  const limits: XY[] = [];
   runs.forEach((run, index) => {
-    if (run.gapWeeksBefore > 0 && index > 0) limits.push(null);
-    limits.push(run.longestPrevious30DaysMetres === null ? null : { x: xs[index]!, y: fromMetres(insights.load.spikeAbove * run.longestPrevious30DaysMetres, unit) });
+    if (run.gapWeeksBefore > 0 && index > 0) limits.push(hole(xs[index]! - 3.5));
+    limits.push(run.longestPrevious30DaysMetres === null ? hole(xs[index]!) : { x: xs[index]!, y: fromMetres(insights.load.spikeAbove * run.longestPrevious30DaysMetres, unit) });
   });
-  const yMax = roomAbove(Math.max(0, ...distances, ...limits.map((point) => point?.y ?? 0)));
+  const yMax = roomAbove(Math.max(0, ...distances, ...limits.map((point) => (Number.isNaN(point.y) ? 0 : point.y))));
   const { labels, chosen } = datedTicks(xs, runs.map((run) => run.localDate));
   const percent = Math.round(100 * insights.load.spikeAbove);
   const rows: ChartRow[] = runs
@@ -501,10 +505,10 @@ export function loadChart(insights: Insights): InsightsChart {
     days.map((day) => day.date),
     days.map((day) => day.gapWeeksBefore),
   );
-  const line: (XY | null)[] = [];
+  const line: XY[] = [];
   days.forEach((day, index) => {
-    if (day.gapWeeksBefore > 0 && index > 0) line.push(null);
-    line.push(day.ratio === null ? null : { x: xs[index]!, y: day.ratio });
+    if (day.gapWeeksBefore > 0 && index > 0) line.push(hole(xs[index]! - 3.5));
+    line.push(day.ratio === null ? hole(xs[index]!) : { x: xs[index]!, y: day.ratio });
   });
   const indexOf = new Map(days.map((day, index) => [day.date, index]));
   const jumps = insights.load.jumps.map((day) => ({ x: xs[indexOf.get(day.date) ?? 0]!, y: day.ratio ?? 0 }));

@@ -83,8 +83,8 @@ export function summarySentences(insights: Insights): string[] {
   switch (insights.verdict) {
     case 'too_little':
       sentences.push(
-        model.problem ??
-          `Too little to tell anything yet: ${insights.counts.painEvents} ${insights.counts.painEvents === 1 ? 'run' : 'runs'} with ${pain} and ${insights.counts.analysed} runs with their pain recorded.`,
+        `Too little to tell anything yet about ${pain}: ${insights.counts.painEvents} ${insights.counts.painEvents === 1 ? 'run' : 'runs'} with it among ${insights.counts.analysed} with their pain recorded.` +
+          (model.problem === null ? '' : ` ${model.problem}`),
       );
       sentences.push(`Stance first weighs the evidence at ${sequential.looks[0]?.onsets ?? 10} pain onsets after a logged glute session.`);
       break;
@@ -114,6 +114,12 @@ export function summarySentences(insights: Insights): string[] {
         `No clear difference after ${sequential.looks[sequential.looks.length - 1]?.onsets} pain onsets, the last check: your data cannot tell whether skipping glute work brings the pain on earlier — which is not the same as showing it does not. The estimate above keeps updating.`,
       );
       break;
+  }
+  const clearAtOneLook = model.exposure !== null && (model.exposure.lower > 1 || model.exposure.upper < 1);
+  if (clearAtOneLook && (insights.verdict === 'cannot_tell_yet' || insights.verdict === 'no_clear_difference')) {
+    sentences.push(
+      'The 95% interval leaves out 1, but it is the interval of a single look; because you look every week, Stance asks for more before it says so, and its p-value also allows for runs that are not independent.',
+    );
   }
   if (model.exposure !== null && model.exposure.hazardRatio < 1 && insights.verdict !== 'later_when_skipped') sentences.push(REVERSE_CAUSATION);
   return sentences;
