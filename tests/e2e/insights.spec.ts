@@ -219,3 +219,27 @@ test('the filters choose which pain counts', async ({ page }) => {
   await page.getByLabel('Side').selectOption('left');
   await expect(page.getByTestId('insights-summary')).toContainText('on the left');
 });
+
+test('the pain note records pain already there at the start and a run cut short because of the knee; the Insights set them apart', async ({ page }) => {
+  stance = await launchStance(page, { now: saturday });
+  writeRealHistory(stance.db, { withOldRuns: false });
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Pain' }).click();
+  await page.getByRole('button', { name: /(Change the pain note|Record pain) for the run of Fri, 20 Nov 2026/ }).first().click();
+  const form = page.getByRole('form', { name: /Knee pain on the run of/ });
+  await form.getByRole('radio', { name: /Knee pain started at/ }).check();
+  await form.getByLabel('Worst pain (0–10)').fill('3');
+  await form.getByRole('radio', { name: 'Left', exact: true }).check();
+  await form.getByLabel(/It already hurt when I started this run/).check();
+  await expect(form.getByLabel(/Started at/)).toBeDisabled();
+  await form.getByLabel('I cut this run short because of my knee').check();
+  await screenshot(page, 'pain-editor-sore-at-start');
+  await form.getByRole('button', { name: 'Save pain note' }).click();
+  await expect(page.getByRole('status')).toContainText('Saved the pain note');
+  expect(stance.db.prepare("SELECT onset_m, present_at_start FROM run_pain JOIN runs ON runs.id = run_id WHERE local_date = '2026-11-20'").all()).toEqual([
+    { onset_m: 0, present_at_start: 1 },
+  ]);
+  expect(stance.db.prepare("SELECT cut_short_by_knee FROM runs WHERE local_date = '2026-11-20'").get()).toEqual({ cut_short_by_knee: 1 });
+  await openInsights(page);
+  await expect(page.getByTestId('insights-sore-at-start')).toContainText('1 run set apart: the pain on the outside of the knee was already there when it started');
+});

@@ -52,6 +52,9 @@ interface Problem {
 
 let nextSiteKey = 1;
 
+/** A checkbox beside its words, in body weight (inline: the shared stylesheet is being reworked). */
+const checkLabel = { display: 'flex', alignItems: 'center', gap: 8, fontWeight: 'normal' } as const;
+
 function newSite(side: PainSide | ''): SiteDraft {
   return { key: nextSiteKey++, onset: '', location: 'lateral_knee', side, worstScore: '', action: 'kept_going', notes: '', presentAtStart: false };
 }
@@ -273,14 +276,6 @@ export function RunPainEditor({ run, onSaved, onCancel, initialOnsetMetres }: Pr
                       <p className="hint" id={`${id}-site-${site.key}-onset-hint`}>
                         This run was {distance}.
                       </p>
-                      <label className="check">
-                        <input
-                          type="checkbox"
-                          checked={site.presentAtStart}
-                          onChange={(e) => changeSite(site.key, { presentAtStart: e.target.checked })}
-                        />{' '}
-                        It already hurt when I started
-                      </label>
                       {fieldError(index, 'painOnsetMetres')}
                     </div>
                     <div className="field">
@@ -344,6 +339,10 @@ export function RunPainEditor({ run, onSaved, onCancel, initialOnsetMetres }: Pr
                     />
                     {fieldError(index, 'notes')}
                   </div>
+                  <label className="check" style={checkLabel}>
+                    <input type="checkbox" checked={site.presentAtStart} onChange={(e) => changeSite(site.key, { presentAtStart: e.target.checked })} /> It
+                    already hurt when I started this run (then it did not start at a distance)
+                  </label>
                   {sites.length > 1 ? (
                     <button type="button" className="small" onClick={() => setSites((list) => list.filter((other) => other.key !== site.key))}>
                       Remove this place
@@ -353,7 +352,7 @@ export function RunPainEditor({ run, onSaved, onCancel, initialOnsetMetres }: Pr
               ))
             : null}
           {status !== 'unrecorded' ? (
-            <label className="check cut-short">
+            <label className="check cut-short" style={checkLabel}>
               <input type="checkbox" checked={cutShort} onChange={(e) => setCutShort(e.target.checked)} /> I cut this run short because of my
               knee
             </label>
