@@ -305,7 +305,7 @@ export function weeksChart(insights: Insights, unit: DistanceUnit): InsightsChar
     point: { x: xs[index]!, y: distances[index]!, axis: 'distance' },
   }));
   const tickLabels = new Map(xs.map((value, index) => [value, shortDate(weeks[index]!.weekStart)]));
-  const tickStep = Math.max(1, Math.ceil(weeks.length / 7));
+  const tickStep = Math.max(1, Math.ceil(weeks.length / 5));
   const datasets = [
     {
       type: 'bar' as const,
