@@ -7,10 +7,13 @@
  * EXPOSURE — the glute work before a run, on the runner's local calendar (the run's local_date
  * and the sessions' local dates; no clock time or time zone enters, so daylight-saving changes
  * cannot shift a day):
- * - days since the last glute session: calendar days from the latest glute session on or before
- *   the run's day. A session on the same day as the run counts as done before it (0 days): a
- *   session's time of day is not recorded, and pre-run activation is the common case.
- * - sessions done: glute sessions in the 7 calendar days ending on the run's day (run day included).
+ * - days since the last glute session: calendar days from the latest glute session done before
+ *   the run. A session on the same day as the run counts only when the runner said it was done
+ *   before the run (strength_sessions.same_day_run = 'before'); by default ('after') it does not:
+ *   work done after a run cannot have protected that run, and most runners who lift on a run day
+ *   do it afterwards. Then the count goes back to the session before (1 day or more).
+ * - sessions done: glute sessions in the 7 calendar days ending on the run's day (that day's only
+ *   when done before the run).
  * - sessions planned: what the plan(s) in force called for over those 7 days, day by day
  *   (plannedSessions: N a week is N/7 a day, every N days is 1/N a day), so a plan changed
  *   mid-week counts each day by the plan of that day.
@@ -23,6 +26,12 @@
  * - pain at one or more sites matching the filters: the earliest matching onset (an event);
  * - pain-free ('none'), or pain only at sites that do not match the filters: pain-free through
  *   the whole distance, right-censored at the run's distance. Never missing, never "pain at the end".
+ * - pain at a matching site that was already there at the start of the run (marked so, or an
+ *   onset at 0 m): not an onset at 0 m. The run is kept out of the onset analysis and counted apart
+ *   ("sore at the start"): the question is when the pain begins, and on these runs it had already begun.
+ * - a run marked "cut short because of the knee" stays what it is (censored at its distance if
+ *   pain-free); the page shows whether counting those as onsets where the runner stopped changes
+ *   the answer (primary-model.ts).
  */
 import { addDays } from '../shared/calendar';
 import type { PainStatus } from '../shared/domain';
@@ -40,6 +49,8 @@ export interface PainSiteRecord {
   onsetMetres: number;
   location: PainLocation;
   side: PainSide;
+  /** The pain was already there when the run started. */
+  presentAtStart: boolean;
 }
 
 export interface RunRecord {
@@ -49,6 +60,8 @@ export interface RunRecord {
   painStatus: PainStatus;
   /** The run's pain sites (empty unless painStatus is 'pain'). */
   sites: PainSiteRecord[];
+  /** Marked by the runner as cut short because of the knee. */
+  cutShort: boolean;
 }
 
 /** Everything the Insights need, from the database or from the built-in example. */
@@ -56,6 +69,8 @@ export interface InsightsHistory {
   runs: RunRecord[];
   /** One local date per glute session, sorted ascending. */
   gluteSessionDates: string[];
+  /** The dates (one per session, sorted) of the glute sessions marked as done before a run that day. */
+  beforeRunSessionDates: string[];
   plans: PlanTerms[];
 }
 
@@ -79,16 +94,18 @@ export function siteMatches(site: Pick<PainSiteRecord, 'location' | 'side'>, loc
   return true;
 }
 
-/** The outcome of a run with pain recorded; null for an unrecorded run (left out). */
+/** The outcome of a run: null when its pain was never recorded (left out), 'sore_at_start' when the pain was already there. */
 export function runOutcome(
   run: Pick<RunRecord, 'distanceMetres' | 'painStatus' | 'sites'>,
   filters: Pick<InsightsFilters, 'location' | 'side'>,
-): { pain: boolean; outcomeMetres: number } | null {
+): { pain: boolean; outcomeMetres: number } | 'sore_at_start' | null {
   if (run.painStatus === 'unrecorded') return null;
   let earliest = Infinity;
   if (run.painStatus === 'pain') {
     for (const site of run.sites) {
-      if (siteMatches(site, filters.location, filters.side) && site.onsetMetres < earliest) earliest = site.onsetMetres;
+      if (!siteMatches(site, filters.location, filters.side)) continue;
+      if (site.presentAtStart || site.onsetMetres <= 0) return 'sore_at_start';
+      if (site.onsetMetres < earliest) earliest = site.onsetMetres;
     }
   }
   if (earliest === Infinity) return { pain: false, outcomeMetres: run.distanceMetres };
@@ -102,10 +119,10 @@ export function runOutcome(
  * this one is for the loops over ten years of runs).
  */
 export function dayNumber(date: string): number {
-  const digit = (index: number) => date.charCodeAt(index) - 48;
-  let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-  const month = digit(5) * 10 + digit(6);
-  const day = digit(8) * 10 + digit(9);
+  // (No helper closure: this runs for every run, many times over.)
+  let year = (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48);
+  const month = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
+  const day = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48);
   if (month <= 2) year -= 1;
   const era = Math.floor(year / 400);
   const yearOfEra = year - era * 400;
@@ -138,12 +155,19 @@ export interface GluteExposure {
  * The glute work before a run on `runDate`, straight from the definitions in analysis/glute-plan
  * (daysSinceSession, sessionsDone, plannedSessions, planInForce). `plans` are the runner's own.
  */
-export function gluteExposure(runDate: string, sessionDates: readonly string[], plans: readonly PlanTerms[]): GluteExposure {
+export function gluteExposure(
+  runDate: string,
+  sessionDates: readonly string[],
+  plans: readonly PlanTerms[],
+  beforeRunSessionDates: readonly string[] = [],
+): GluteExposure {
   const windowStart = addDays(runDate, -6);
-  const done = sessionsDone(sessionDates, windowStart, runDate);
+  // Sessions that count for this run: every one on an earlier day, and those of its day done before it.
+  const counted = sessionDates.filter((date) => date < runDate).concat(beforeRunSessionDates.filter((date) => date === runDate));
+  const done = sessionsDone(counted, windowStart, runDate);
   const planned = plannedSessions(plansWithDefault(plans), windowStart, runDate);
   return {
-    daysSinceGluteSession: daysSinceSession(sessionDates, runDate),
+    daysSinceGluteSession: daysSinceSession(counted, runDate),
     sessionsDone: done,
     sessionsPlanned: planned,
     judgedByDefaultPlan: planInForce(plans, windowStart) === null,
@@ -171,22 +195,30 @@ export function plannedSessionsCalculator(plans: readonly PlanTerms[]): (to: str
   const withDefault = plansWithDefault(plans);
   return (to, days) => {
     const toDay = dayNumber(to);
-    const planBeganInWindow = planStartDays.some((day) => day > toDay - days + 1 && day <= toDay);
+    let planBeganInWindow = false;
+    for (const day of planStartDays) if (day > toDay - days + 1 && day <= toDay) planBeganInWindow = true;
     if (planBeganInWindow) return plannedSessions(withDefault, addDays(to, -(days - 1)), to);
     return days * sessionsPerDay(planInForce(plans, to) ?? defaultPlan);
   };
 }
 
-export function gluteExposureCalculator(sortedSessionDates: readonly string[], plans: readonly PlanTerms[]): (runDate: string) => GluteExposure {
+export function gluteExposureCalculator(
+  sortedSessionDates: readonly string[],
+  plans: readonly PlanTerms[],
+  beforeRunSessionDates: readonly string[] = [],
+): (runDate: string) => GluteExposure {
   const sessionDays = sortedSessionDates.map(dayNumber);
+  const beforeRunByDay = new Map<number, number>();
+  for (const date of beforeRunSessionDates) beforeRunByDay.set(dayNumber(date), (beforeRunByDay.get(dayNumber(date)) ?? 0) + 1);
   const firstPlanDay = plans.reduce((first, plan) => Math.min(first, dayNumber(plan.effectiveFrom)), Infinity);
   const plannedOver = plannedSessionsCalculator(plans);
   return (runDate) => {
     const runDay = dayNumber(runDate);
     const windowStartDay = runDay - 6;
-    const pastRun = firstIndexAtLeast(sessionDays, runDay + 1);
-    const done = pastRun - firstIndexAtLeast(sessionDays, windowStartDay);
-    const last = pastRun > 0 ? (sessionDays[pastRun - 1] as number) : null;
+    const beforeRunDay = firstIndexAtLeast(sessionDays, runDay);
+    const sameDayBefore = beforeRunByDay.get(runDay) ?? 0;
+    const done = beforeRunDay - firstIndexAtLeast(sessionDays, windowStartDay) + sameDayBefore;
+    const last = sameDayBefore > 0 ? runDay : beforeRunDay > 0 ? (sessionDays[beforeRunDay - 1] as number) : null;
     const planned = plannedOver(runDate, 7);
     return {
       daysSinceGluteSession: last === null ? null : runDay - last,
@@ -201,17 +233,45 @@ export function gluteExposureCalculator(sortedSessionDates: readonly string[], p
 export interface RunExposures {
   /** Analysed runs in the date range, oldest first. */
   runs: RunExposure[];
+  /** Runs in the range whose matching pain was already there at the start. */
+  soreAtStart: (RunExposure & { soreAtStart: true })[];
   runsInRange: number;
   unrecordedLeftOut: number;
 }
 
-/** Exposure and outcome for every run in the filters' date range with its pain recorded. */
-export function runExposures(history: InsightsHistory, filters: InsightsFilters): RunExposures {
+/**
+ * Metres run in the 7 calendar days before a day (that day not included), over every run of the
+ * history (recorded or not): a prefix sum by day number.
+ */
+export function previousWeekMetresCalculator(runs: readonly Pick<RunRecord, 'localDate' | 'distanceMetres'>[]): (date: string) => number {
+  if (runs.length === 0) return () => 0;
+  let first = Infinity;
+  let last = -Infinity;
+  const days = runs.map((run) => dayNumber(run.localDate));
+  for (const day of days) {
+    if (day < first) first = day;
+    if (day > last) last = day;
+  }
+  const cumulative = new Float64Array(last - first + 2);
+  runs.forEach((run, index) => (cumulative[days[index]! - first + 1]! += run.distanceMetres));
+  for (let index = 1; index < cumulative.length; index++) cumulative[index]! += cumulative[index - 1]!;
+  // cumulative[k] = metres on days first … first + k − 1.
+  const upTo = (day: number) => cumulative[Math.max(0, Math.min(cumulative.length - 1, day - first))]!;
+  return (date) => {
+    const day = dayNumber(date);
+    return upTo(day) - upTo(day - 7);
+  };
+}
+
+/** Exposure and outcome for every run in the date range with its pain recorded. */
+export function runExposures(history: InsightsHistory, filters: Pick<InsightsFilters, 'location' | 'side'> & { fromDate: string | null; toDate: string | null }): RunExposures {
   const inRange = history.runs.filter(
     (run) => (filters.fromDate === null || run.localDate >= filters.fromDate) && (filters.toDate === null || run.localDate <= filters.toDate),
   );
-  const exposureOf = gluteExposureCalculator(history.gluteSessionDates, history.plans);
+  const exposureOf = gluteExposureCalculator(history.gluteSessionDates, history.plans, history.beforeRunSessionDates);
+  const previousWeek = previousWeekMetresCalculator(history.runs);
   const runs: RunExposure[] = [];
+  const soreAtStart: RunExposures['soreAtStart'] = [];
   let unrecordedLeftOut = 0;
   for (const run of inRange) {
     const outcome = runOutcome(run, filters);
@@ -219,14 +279,19 @@ export function runExposures(history: InsightsHistory, filters: InsightsFilters)
       unrecordedLeftOut += 1;
       continue;
     }
-    runs.push({
+    const common = {
       runId: run.id,
       localDate: run.localDate,
       distanceMetres: run.distanceMetres,
+      cutShort: run.cutShort,
+      previousWeekMetres: previousWeek(run.localDate),
       ...exposureOf(run.localDate),
-      ...outcome,
-    });
+    };
+    if (outcome === 'sore_at_start') soreAtStart.push({ ...common, pain: true, outcomeMetres: 0, soreAtStart: true });
+    else runs.push({ ...common, ...outcome });
   }
-  runs.sort((a, b) => (a.localDate < b.localDate ? -1 : a.localDate > b.localDate ? 1 : a.runId - b.runId));
-  return { runs, runsInRange: inRange.length, unrecordedLeftOut };
+  const byDate = (a: RunExposure, b: RunExposure) => (a.localDate < b.localDate ? -1 : a.localDate > b.localDate ? 1 : a.runId - b.runId);
+  runs.sort(byDate);
+  soreAtStart.sort(byDate);
+  return { runs, soreAtStart, runsInRange: inRange.length, unrecordedLeftOut };
 }

@@ -16,6 +16,7 @@ export {
   type MedianSurvivalInterval,
   type SurvivalObservation,
 } from './survival';
+export { coxProportionalHazards, type CoxFit, type CoxNotEstimable, type CoxObservation, type CoxOptions, type CoxProblem, type CoxResult } from './cox';
 export { logRank, type LogRankTest } from './log-rank';
 export { averageRanks, pearson, spearman, type SpearmanCorrelation, type SpearmanOptions } from './correlation';
 export {

@@ -2,41 +2,29 @@
  * Every number on the Insights page, from a history (the database's or the built-in example's).
  * Pure: no database, no clock.
  *
- * Statistical choices, in plain words:
- * - "Still pain-free at this distance": Kaplan–Meier curves of the distance to pain onset, one for
- *   runs after on-plan glute work and one after skipped work, pain-free runs right-censored at
- *   their distance; 95% pointwise bands on the log-log scale; medians with Brookmeyer–Crowley
- *   intervals; the two compared by the log-rank test.
- * - Onset against days since the last glute session: Spearman's ρ over ALL analysed runs, a
- *   pain-free run entering at its full distance (a lower bound of its pain-free distance). If
- *   neither the pain nor the run lengths depend on the days since glute work, that observed
- *   distance does not either, so the test keeps its level; a real effect is diluted (ρ shrinks
- *   towards 0), never invented. ρ on the onsets alone is also given, for comparison only: it
- *   drops the pain-free runs, which are the long pain-free ones, so it is biased.
- * - The verdict claims a difference only when the log-rank p < 0.05, with at least 5 runs in
- *   each group and at least 5 pain onsets in all; otherwise "too little" or "no clear difference".
+ * What the page may claim, and from what (DESIGN.md, "Statistics: what the Insights may claim"):
+ * - The answer comes from the primary model (primary-model.ts): a Cox model on the distance
+ *   scale with days since the last glute session (capped at 7+) as the exposure, adjusted for the
+ *   distance run in the previous 7 days and a calendar trend; its hazard ratio and 95% interval
+ *   are the headline. Its p-value comes from shifting the glute calendar against the runs by whole
+ *   weeks; the yes/no claim is decided only at pain-onset milestones with group-sequential
+ *   boundaries (sequential.ts), so weekly looks keep the false-claim rate at or under 5%.
+ * - Kaplan–Meier curves after on-plan weeks and after 7 days with fewer glute sessions than
+ *   planned are pictures of the data, labelled so; "half of these runs were still pain-free at X"
+ *   is read off them (never a median of the onsets alone, which would drop the pain-free runs).
+ * - The timelines (timeline.ts) cover the range, with gaps drawn as breaks.
+ * - The range is the filters' or, by default, the last 12 months that hold runs.
  */
-import { addDays, weekStart as weekStartOf } from '../shared/calendar';
 import type { WeekStartDay } from '../shared/domain';
-import type {
-  CorrelationResult,
-  GroupSurvival,
-  Insights,
-  InsightsFilters,
-  InsightsVerdict,
-  LoadPoint,
-  RunExposure,
-  WeekSummary,
-} from '../shared/insights';
-import { spearman } from './correlation';
-import { acuteChronicRatio } from './load';
-import { logRank } from './log-rank';
+import type { GroupSurvival, Insights, InsightsFilters, InsightsVerdict, RunExposure } from '../shared/insights';
+import { runExposures, type InsightsHistory } from './exposure';
+import { gluteCalendar, MIN_ONSETS_FOR_MODEL, primaryModel } from './primary-model';
 import { kaplanMeier, medianSurvivalInterval, type SurvivalObservation } from './survival';
-import { dayNumber, firstIndexAtLeast, plannedSessionsCalculator, runExposures, type InsightsHistory } from './exposure';
+import { acuteChronicDays, defaultRange, LOAD_JUMP_ABOVE, longRunSpikes, SPIKE_ABOVE, weeklySummaries } from './timeline';
 
 export const MIN_RUNS_PER_GROUP = 5;
-export const MIN_PAIN_EVENTS = 5;
-export const LOAD_JUMP_ABOVE = 1.5;
+export const MIN_PAIN_EVENTS = MIN_ONSETS_FOR_MODEL;
+export { LOAD_JUMP_ABOVE };
 
 export type ComputedInsights = Omit<Insights, 'source' | 'exampleHidden' | 'hasOwnData'>;
 
@@ -44,9 +32,10 @@ function observations(runs: readonly RunExposure[]): SurvivalObservation[] {
   return runs.map((run) => ({ time: run.outcomeMetres, event: run.pain }));
 }
 
+/** The Kaplan–Meier picture of a group of runs, with where half of them were still pain-free. */
 export function groupSurvival(runs: readonly RunExposure[]): GroupSurvival {
   const curve = kaplanMeier(observations(runs));
-  const median = medianSurvivalInterval(curve);
+  const half = medianSurvivalInterval(curve);
   const longestMetres = runs.reduce((longest, run) => Math.max(longest, run.outcomeMetres), 0);
   return {
     runs: runs.length,
@@ -56,76 +45,24 @@ export function groupSurvival(runs: readonly RunExposure[]): GroupSurvival {
       ...curve.steps.map((step) => ({
         distanceMetres: step.time,
         stillPainFree: step.survival,
-        lower: step.lower,
-        upper: step.upper,
+        // At 0% the interval does not exist (R prints NA): never "0% (0–0)".
+        lower: step.survival > 0 ? step.lower : null,
+        upper: step.survival > 0 ? step.upper : null,
         atRisk: step.atRisk,
       })),
     ],
     longestMetres,
-    median: median.median,
-    medianLower: median.lower,
-    medianUpper: median.upper,
+    halfStillPainFreeAt: half.median,
+    halfLower: half.lower,
+    halfUpper: half.upper,
   };
 }
 
-function correlation(runs: readonly RunExposure[]): CorrelationResult {
-  const withDays = runs.filter((run) => run.daysSinceGluteSession !== null);
-  const result = spearman(
-    withDays.map((run) => run.daysSinceGluteSession as number),
-    withDays.map((run) => run.outcomeMetres),
-  );
-  return { rho: result.rho, lower: result.lower, upper: result.upper, pValue: result.pValue, n: result.n };
-}
-
-function weeklySummaries(history: InsightsHistory, from: string, to: string, weekStartsOn: WeekStartDay): WeekSummary[] {
-  const plannedOver = plannedSessionsCalculator(history.plans);
-  const sessionDays = history.gluteSessionDates.map(dayNumber);
-  // Distance by day number, then by week: no date strings in the loop over runs.
-  const fromDay = dayNumber(from);
-  const toDay = dayNumber(to);
-  const firstWeek = weekStartOf(from, weekStartsOn);
-  const firstWeekDay = dayNumber(firstWeek);
-  const distanceByWeek = new Float64Array(Math.floor((toDay - firstWeekDay) / 7) + 1);
-  for (const run of history.runs) {
-    const day = dayNumber(run.localDate);
-    if (day < fromDay || day > toDay) continue;
-    const week = Math.floor((day - firstWeekDay) / 7);
-    distanceByWeek[week] = (distanceByWeek[week] ?? 0) + run.distanceMetres;
-  }
-  const weeks: WeekSummary[] = [];
-  let start = firstWeek;
-  for (let week = 0; week < distanceByWeek.length; week++) {
-    const startDay = firstWeekDay + 7 * week;
-    const end = addDays(start, 6);
-    weeks.push({
-      weekStart: start,
-      gluteSessionsDone: firstIndexAtLeast(sessionDays, startDay + 7) - firstIndexAtLeast(sessionDays, startDay),
-      gluteSessionsPlanned: plannedOver(end, 7),
-      distanceMetres: distanceByWeek[week] ?? 0,
-    });
-    start = addDays(start, 7);
-  }
-  return weeks;
-}
-
-function trainingLoad(history: InsightsHistory, from: string, to: string): Insights['load'] {
-  // Over the whole history, so that the 28-day average has warmed up by the start of the range.
-  const load = acuteChronicRatio(
-    history.runs.map((run) => ({ date: run.localDate, distanceMetres: run.distanceMetres })),
-    { jumpAbove: LOAD_JUMP_ABOVE },
-  );
-  const inRange = (day: { date: string }) => day.date >= from && day.date <= to;
-  const point = (day: { date: string; ratio: number | null }): LoadPoint => ({ date: day.date, ratio: day.ratio === null ? null : Math.round(day.ratio * 1e4) / 1e4 });
-  return { days: load.days.filter(inRange).map(point), jumps: load.jumps.filter(inRange).map(point), jumpAbove: LOAD_JUMP_ABOVE };
-}
-
-export function verdictOf(survival: ComputedInsights['survival']): InsightsVerdict {
-  const { onPlan, skipped, logRank: test } = survival;
-  const enough =
-    onPlan.runs >= MIN_RUNS_PER_GROUP && skipped.runs >= MIN_RUNS_PER_GROUP && onPlan.painEvents + skipped.painEvents >= MIN_PAIN_EVENTS;
-  if (!enough || test === null) return 'too_little';
-  if (!(test.pValue < 0.05)) return 'no_clear_difference';
-  return test.observedSkipped > test.expectedSkipped ? 'earlier_when_skipped' : 'later_when_skipped';
+function verdictOf(model: Insights['model'], counts: { onPlan: number; skipped: number }): InsightsVerdict {
+  if (model.sequential.claim === 'earlier') return 'earlier_when_skipped';
+  if (model.sequential.claim === 'later') return 'later_when_skipped';
+  if (model.exposure === null || model.onsets < MIN_PAIN_EVENTS || counts.onPlan + counts.skipped < 2 * MIN_RUNS_PER_GROUP) return 'too_little';
+  return model.sequential.finished ? 'no_clear_difference' : 'cannot_tell_yet';
 }
 
 export function computeInsights(history: InsightsHistory, filters: InsightsFilters, weekStartsOn: WeekStartDay): ComputedInsights {
@@ -135,41 +72,37 @@ export function computeInsights(history: InsightsHistory, filters: InsightsFilte
     if (firstRunDate === null || run.localDate < firstRunDate) firstRunDate = run.localDate;
     if (lastRunDate === null || run.localDate > lastRunDate) lastRunDate = run.localDate;
   }
-  const exposures = runExposures(history, filters);
+  const isDefault = filters.fromDate === null && filters.toDate === null;
+  const fallback = lastRunDate === null ? null : defaultRange(lastRunDate);
+  const from = filters.fromDate ?? (filters.toDate === null ? (fallback?.from ?? null) : firstRunDate);
+  const to = filters.toDate ?? lastRunDate;
+  const exposures = runExposures(history, { ...filters, fromDate: from, toDate: to });
   const runs = exposures.runs;
   const onPlanRuns = runs.filter((run) => run.onPlan);
   const skippedRuns = runs.filter((run) => !run.onPlan);
-
-  const test = onPlanRuns.length > 0 && skippedRuns.length > 0 ? logRank(observations(skippedRuns), observations(onPlanRuns)) : null;
-  const survival: ComputedInsights['survival'] = {
-    onPlan: groupSurvival(onPlanRuns),
-    skipped: groupSurvival(skippedRuns),
-    logRank:
-      test && test.chiSquare !== null && test.pValue !== null
-        ? { chiSquare: test.chiSquare, pValue: test.pValue, observedSkipped: test.observedA, expectedSkipped: test.expectedA }
-        : null,
-  };
-
-  const from = filters.fromDate ?? firstRunDate;
-  const to = filters.toDate ?? lastRunDate;
+  const model = primaryModel(runs, gluteCalendar(history.gluteSessionDates, history.beforeRunSessionDates));
   const hasRange = from !== null && to !== null && from <= to;
   const painEvents = runs.filter((run) => run.pain).length;
-
+  const counts = {
+    runsInRange: exposures.runsInRange,
+    unrecordedLeftOut: exposures.unrecordedLeftOut,
+    analysed: runs.length,
+    painEvents,
+    painFree: runs.length - painEvents,
+    onPlan: onPlanRuns.length,
+    skipped: skippedRuns.length,
+    judgedByDefaultPlan: runs.filter((run) => run.judgedByDefaultPlan).length,
+    noGluteSessionYet: runs.filter((run) => run.daysSinceGluteSession === null).length,
+    soreAtStart: exposures.soreAtStart.length,
+    cutShort: runs.filter((run) => run.cutShort).length,
+  };
+  const loadDays = hasRange ? acuteChronicDays(history.runs, from, to) : [];
   return {
     filters,
+    range: { from, to, isDefault },
     firstRunDate,
     lastRunDate,
-    counts: {
-      runsInRange: exposures.runsInRange,
-      unrecordedLeftOut: exposures.unrecordedLeftOut,
-      analysed: runs.length,
-      painEvents,
-      painFree: runs.length - painEvents,
-      onPlan: onPlanRuns.length,
-      skipped: skippedRuns.length,
-      judgedByDefaultPlan: runs.filter((run) => run.judgedByDefaultPlan).length,
-      noGluteSessionYet: runs.filter((run) => run.daysSinceGluteSession === null).length,
-    },
+    counts,
     runs: runs.map((run) => ({
       runId: run.runId,
       localDate: run.localDate,
@@ -177,12 +110,27 @@ export function computeInsights(history: InsightsHistory, filters: InsightsFilte
       onPlan: run.onPlan,
       pain: run.pain,
       outcomeMetres: Math.round(run.outcomeMetres * 10) / 10,
+      cutShort: run.cutShort,
     })),
-    correlation: { allRuns: correlation(runs), onsetsOnly: correlation(runs.filter((run) => run.pain)) },
-    survival,
-    weeks: hasRange ? weeklySummaries(history, from, to, weekStartsOn) : [],
-    load: hasRange ? trainingLoad(history, from, to) : { days: [], jumps: [], jumpAbove: LOAD_JUMP_ABOVE },
-    verdict: verdictOf(survival),
+    soreAtStartRuns: exposures.soreAtStart.map((run) => ({
+      runId: run.runId,
+      localDate: run.localDate,
+      distanceMetres: run.distanceMetres,
+      daysSinceGluteSession: run.daysSinceGluteSession,
+    })),
+    model,
+    survival: { onPlan: groupSurvival(onPlanRuns), skipped: groupSurvival(skippedRuns) },
+    weeks: hasRange ? weeklySummaries(history.runs, history.gluteSessionDates, history.plans, from, to, weekStartsOn) : [],
+    load: hasRange
+      ? {
+          longRuns: longRunSpikes(history.runs, from, to),
+          spikeAbove: SPIKE_ABOVE,
+          days: loadDays,
+          jumps: loadDays.filter((day) => day.ratio !== null && day.ratio > LOAD_JUMP_ABOVE),
+          jumpAbove: LOAD_JUMP_ABOVE,
+        }
+      : { longRuns: [], spikeAbove: SPIKE_ABOVE, days: [], jumps: [], jumpAbove: LOAD_JUMP_ABOVE },
+    verdict: verdictOf(model, counts),
     minimums: { runsPerGroup: MIN_RUNS_PER_GROUP, painEvents: MIN_PAIN_EVENTS },
   };
 }

@@ -1,6 +1,7 @@
 /**
- * The Insights from the database: reads the history (runs, their pain sites, glute session dates,
- * plans) in four queries and hands it to the pure analysis/insights.ts.
+ * The Insights from the database: reads the history (runs, their pain sites, glute session dates
+ * and which were done before a run that day, plans) in five queries and hands it to the pure
+ * analysis/insights.ts.
  *
  * While the runner has no run with its pain recorded, the page shows the built-in example (a
  * made-up year generated in memory, never written here), unless they chose to hide it; that
@@ -21,22 +22,42 @@ const EXAMPLE_HIDDEN_KEY = 'insights.exampleHidden';
 
 /** Everything the Insights read from the database. */
 export function readInsightsHistory(db: StanceDatabase): InsightsHistory {
-  const runRows = db.prepare('SELECT id, local_date, distance_m, pain_status FROM runs ORDER BY local_date, id').raw().all() as [
+  const runRows = db.prepare('SELECT id, local_date, distance_m, pain_status, cut_short_by_knee FROM runs ORDER BY local_date, id').raw().all() as [
     number,
     string,
     number,
     PainStatus,
+    number,
   ][];
   const runs: RunRecord[] = [];
   const byId = new Map<number, RunRecord>();
-  for (const [id, localDate, distanceMetres, painStatus] of runRows) {
-    const run: RunRecord = { id, localDate, distanceMetres, painStatus, sites: [] };
+  for (const [id, localDate, distanceMetres, painStatus, cutShort] of runRows) {
+    const run: RunRecord = { id, localDate, distanceMetres, painStatus, sites: [], cutShort: cutShort === 1 };
     runs.push(run);
     byId.set(id, run);
   }
-  const siteRows = db.prepare('SELECT run_id, onset_m, location, side FROM run_pain').raw().all() as [number, number, PainLocation, PainSide][];
-  for (const [runId, onsetMetres, location, side] of siteRows) byId.get(runId)?.sites.push({ onsetMetres, location, side });
-  return { runs, gluteSessionDates: gluteSessionDates(db), plans: planHistory(db) };
+  const siteRows = db.prepare('SELECT run_id, onset_m, location, side, present_at_start FROM run_pain').raw().all() as [
+    number,
+    number,
+    PainLocation,
+    PainSide,
+    number,
+  ][];
+  for (const [runId, onsetMetres, location, side, presentAtStart] of siteRows) {
+    byId.get(runId)?.sites.push({ onsetMetres, location, side, presentAtStart: presentAtStart === 1 });
+  }
+  const beforeRunSessionDates = (
+    db
+      .prepare(
+        `SELECT s.local_date FROM strength_sessions s
+         WHERE s.same_day_run = 'before' AND EXISTS (SELECT 1 FROM session_exercises se JOIN exercises e ON e.id = se.exercise_id
+                       WHERE se.session_id = s.id AND e.category = 'glute_hip')
+         ORDER BY s.local_date`,
+      )
+      .raw()
+      .all() as [string][]
+  ).map(([date]) => date);
+  return { runs, gluteSessionDates: gluteSessionDates(db), beforeRunSessionDates, plans: planHistory(db) };
 }
 
 export function isExampleHidden(db: StanceDatabase): boolean {

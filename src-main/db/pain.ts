@@ -24,6 +24,7 @@ interface SiteRow {
   worst_score: number;
   action: PainSite['action'];
   notes: string;
+  present_at_start: number;
 }
 
 function toSite(row: SiteRow): PainSite {
@@ -35,12 +36,13 @@ function toSite(row: SiteRow): PainSite {
     worstScore: row.worst_score,
     action: row.action,
     notes: row.notes,
+    presentAtStart: row.present_at_start === 1,
   };
 }
 
 function sitesOf(db: StanceDatabase, runId: number): PainSite[] {
   const rows = db
-    .prepare('SELECT id, onset_m, location, side, worst_score, action, notes FROM run_pain WHERE run_id = ? ORDER BY onset_m, id')
+    .prepare('SELECT id, onset_m, location, side, worst_score, action, notes, present_at_start FROM run_pain WHERE run_id = ? ORDER BY onset_m, id')
     .all(runId) as SiteRow[];
   return rows.map(toSite);
 }
@@ -60,7 +62,8 @@ function lastUsedSide(db: StanceDatabase, runId: number): PainSide | null {
 /** A run's pain record. Refuses a run that does not exist. */
 export function getRunPain(db: StanceDatabase, runId: number): RunPain {
   const run = getRun(db, runId);
-  return { runId, status: run.painStatus, sites: sitesOf(db, runId), lastUsedSide: lastUsedSide(db, runId) };
+  const cutShort = (db.prepare('SELECT cut_short_by_knee FROM runs WHERE id = ?').get(runId) as { cut_short_by_knee: number }).cut_short_by_knee === 1;
+  return { runId, status: run.painStatus, sites: sitesOf(db, runId), cutShort, lastUsedSide: lastUsedSide(db, runId) };
 }
 
 /**
@@ -74,14 +77,14 @@ export function setRunPain(db: StanceDatabase, record: ValidInput<'pain:setForRu
   const { units } = getSettings(db);
   const roundingTolerance = 0.005 * metresPer(units);
   const insert = db.prepare(
-    `INSERT INTO run_pain (run_id, onset_m, location, side, worst_score, action, notes)
-     VALUES (@runId, @painOnsetMetres, @location, @side, @worstScore, @action, @notes)`,
+    `INSERT INTO run_pain (run_id, onset_m, location, side, worst_score, action, notes, present_at_start)
+     VALUES (@runId, @painOnsetMetres, @location, @side, @worstScore, @action, @notes, @presentAtStart)`,
   );
 
   db.transaction(() => {
     const run = getRun(db, record.runId);
     record.sites.forEach((site, index) => {
-      if (site.painOnsetMetres > run.distanceMetres + roundingTolerance) {
+      if (site.presentAtStart !== true && site.painOnsetMetres > run.distanceMetres + roundingTolerance) {
         throw new StanceError(
           'invalid',
           `The pain started at ${formatDistance(site.painOnsetMetres, units)}, but this run was ${formatDistance(run.distanceMetres, units)}. ` +
@@ -92,9 +95,17 @@ export function setRunPain(db: StanceDatabase, record: ValidInput<'pain:setForRu
     });
     db.prepare('DELETE FROM run_pain WHERE run_id = ?').run(record.runId);
     for (const site of record.sites) {
-      insert.run({ ...site, runId: record.runId, painOnsetMetres: Math.min(site.painOnsetMetres, run.distanceMetres) });
+      // Pain already there at the start is stored at 0 m (never an onset in the run).
+      const atStart = site.presentAtStart === true;
+      const onset = atStart ? 0 : Math.min(site.painOnsetMetres, run.distanceMetres);
+      insert.run({ ...site, runId: record.runId, painOnsetMetres: onset, presentAtStart: atStart ? 1 : 0 });
     }
-    db.prepare('UPDATE runs SET pain_status = ?, updated_at = ? WHERE id = ?').run(record.status, isoUtc(now), record.runId);
+    db.prepare('UPDATE runs SET pain_status = ?, cut_short_by_knee = ?, updated_at = ? WHERE id = ?').run(
+      record.status,
+      record.cutShort === true ? 1 : 0,
+      isoUtc(now),
+      record.runId,
+    );
   })();
 
   return getRunPain(db, record.runId);

@@ -40,6 +40,7 @@ interface SessionRow {
   duration_s: number | null;
   rpe: number | null;
   notes: string;
+  same_day_run: StrengthSession['sameDayRun'];
 }
 
 interface SessionExerciseRow {
@@ -76,7 +77,7 @@ function refOf(row: Pick<SessionExerciseRow, 'exercise_id' | 'name' | 'category'
 function loadSessions(db: StanceDatabase, where: string, params: Record<string, unknown>, limit = -1): StrengthSession[] {
   const chosen = `SELECT id FROM strength_sessions WHERE ${where} ORDER BY local_date DESC, id DESC LIMIT ${limit}`;
   const sessions = db
-    .prepare(`SELECT id, local_date, duration_s, rpe, notes FROM strength_sessions WHERE id IN (${chosen}) ORDER BY local_date DESC, id DESC`)
+    .prepare(`SELECT id, local_date, duration_s, rpe, notes, same_day_run FROM strength_sessions WHERE id IN (${chosen}) ORDER BY local_date DESC, id DESC`)
     .all(params) as SessionRow[];
   const exercises = db
     .prepare(
@@ -113,6 +114,7 @@ function loadSessions(db: StanceDatabase, where: string, params: Record<string, 
     return {
       id: row.id,
       localDate: row.local_date,
+      sameDayRun: row.same_day_run,
       durationSeconds: row.duration_s,
       rpe: row.rpe,
       notes: row.notes,
@@ -208,10 +210,10 @@ export function addStrengthSession(db: StanceDatabase, draft: ValidStrengthSessi
   const id = db.transaction(() => {
     const { lastInsertRowid } = db
       .prepare(
-        `INSERT INTO strength_sessions (local_date, duration_s, rpe, notes, created_at, updated_at)
-         VALUES (@localDate, @durationSeconds, @rpe, @notes, @stamp, @stamp)`,
+        `INSERT INTO strength_sessions (local_date, duration_s, rpe, notes, same_day_run, created_at, updated_at)
+         VALUES (@localDate, @durationSeconds, @rpe, @notes, @sameDayRun, @stamp, @stamp)`,
       )
-      .run({ localDate: draft.localDate, durationSeconds: draft.durationSeconds, rpe: draft.rpe, notes: draft.notes, stamp });
+      .run({ localDate: draft.localDate, durationSeconds: draft.durationSeconds, rpe: draft.rpe, notes: draft.notes, sameDayRun: draft.sameDayRun ?? 'after', stamp });
     const sessionId = Number(lastInsertRowid);
     writeExercises(db, sessionId, draft.exercises);
     return sessionId;
@@ -226,9 +228,17 @@ export function updateStrengthSession(db: StanceDatabase, update: ValidStrengthS
   refuseUnlikelyDate(draft.localDate, now, timeZone, 'session');
   db.transaction(() => {
     db.prepare(
-      `UPDATE strength_sessions SET local_date = @localDate, duration_s = @durationSeconds, rpe = @rpe, notes = @notes, updated_at = @stamp
-       WHERE id = @id`,
-    ).run({ id, localDate: draft.localDate, durationSeconds: draft.durationSeconds, rpe: draft.rpe, notes: draft.notes, stamp: isoUtc(now) });
+      `UPDATE strength_sessions SET local_date = @localDate, duration_s = @durationSeconds, rpe = @rpe, notes = @notes, same_day_run = @sameDayRun,
+       updated_at = @stamp WHERE id = @id`,
+    ).run({
+      id,
+      localDate: draft.localDate,
+      durationSeconds: draft.durationSeconds,
+      rpe: draft.rpe,
+      notes: draft.notes,
+      sameDayRun: draft.sameDayRun ?? 'after',
+      stamp: isoUtc(now),
+    });
     db.prepare('DELETE FROM session_exercises WHERE session_id = ?').run(id); // its sets go with it (ON DELETE CASCADE)
     writeExercises(db, id, draft.exercises);
   })();

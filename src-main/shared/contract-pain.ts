@@ -55,6 +55,8 @@ export const painSiteSchema = z.strictObject({
   worstScore: painScore,
   action: z.enum(painActions, { error: 'Say what you did: kept going, slowed, walked or stopped.' }),
   notes,
+  /** Already there when the run began: stored at 0 m, kept out of the onset analysis. Absent: false. */
+  presentAtStart: z.boolean({ error: 'Say whether the pain was already there at the start (true or false).' }).optional(),
 });
 export type PainSiteDraft = z.input<typeof painSiteSchema>;
 
@@ -66,6 +68,8 @@ export const runPainSchema = z
       .array(painSiteSchema, { error: 'Give the places that hurt as a list.' })
       .max(MAX_SITES_PER_RUN, { error: `A run can have at most ${MAX_SITES_PER_RUN} places that hurt.` })
       .default([]),
+    /** The runner cut the run short because of the knee. Absent: false. */
+    cutShort: z.boolean({ error: 'Say whether you cut the run short because of your knee (true or false).' }).optional(),
   })
   .superRefine((record, context) => {
     if (record.status === 'pain' && record.sites.length === 0) {

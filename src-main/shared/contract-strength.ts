@@ -12,6 +12,7 @@ import {
   exerciseCategories,
   exerciseMeasures,
   recoveryKinds,
+  sameDayRunOrders,
   setSides,
   type Exercise,
   type RecoveryEntry,
@@ -94,6 +95,8 @@ export const strengthSessionDraftSchema = z.strictObject({
   durationSeconds: optionalDurationSeconds,
   rpe: oneToTen('Session effort (RPE)'),
   notes: z.string().max(5000, { error: 'Notes can be at most 5,000 characters.' }).default(''),
+  /** On the day of a run: done before it or after it. Absent: 'after' (it then does not count for that run). */
+  sameDayRun: z.enum(sameDayRunOrders, { error: 'Say whether the session was before or after that day’s run.' }).optional(),
   exercises: z
     .array(sessionExerciseSchema, { error: 'Give the exercises you did.' })
     .min(1, { error: 'Add at least one exercise to the session.' })

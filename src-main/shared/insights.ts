@@ -3,7 +3,8 @@
  * knee pain come on earlier in the run?". Pure TypeScript; the renderer imports the types.
  *
  * Distances are metres (the page shows miles or km); dates are the runner's local calendar
- * dates, YYYY-MM-DD. The model is described in src-main/analysis/exposure.ts and insights.ts.
+ * dates, YYYY-MM-DD. The model is described in src-main/analysis/exposure.ts, primary-model.ts,
+ * sequential.ts and insights.ts.
  */
 import type { PainLocation } from './pain';
 
@@ -29,14 +30,20 @@ export const defaultInsightsFilters: InsightsFilters = { fromDate: null, toDate:
 /** The plan a run with no glute plan in force is judged against (and the page says so). */
 export const DEFAULT_SESSIONS_PER_WEEK = 3;
 
+/** The exposure: runs 7 or more days after the last glute session ("7+") against those 0–6 days after. */
+export const DAYS_SINCE_CAP = 7;
+
 /** One run with its pain recorded: its exposure (glute work before it) and its outcome. */
 export interface RunExposure {
   runId: number;
   localDate: string;
   distanceMetres: number;
-  /** Calendar days from the last glute session on or before the run's day; null with none yet. */
+  /**
+   * Calendar days from the last glute session done before the run: a session on an earlier day,
+   * or on the run's day when it was marked as done before the run. Null with none yet.
+   */
   daysSinceGluteSession: number | null;
-  /** Glute sessions in the 7 calendar days ending on the run's day (that day included). */
+  /** Glute sessions in the 7 calendar days ending on the run's day (that day's only if done before the run). */
   sessionsDone: number;
   /** Sessions the plan(s) in force called for over those 7 days, day by day. */
   sessionsPlanned: number;
@@ -48,18 +55,31 @@ export interface RunExposure {
   pain: boolean;
   /** The onset distance, or the run's full distance for a pain-free (right-censored) run. */
   outcomeMetres: number;
+  /** The runner marked the run as cut short because of the knee. */
+  cutShort: boolean;
+  /** Metres run in the 7 calendar days before the run's day (all runs, recorded or not). */
+  previousWeekMetres: number;
 }
 
 /** What the page draws of each analysed run (the full RunExposure stays in main: a smaller answer crosses IPC faster). */
-export type RunPoint = Pick<RunExposure, 'runId' | 'localDate' | 'daysSinceGluteSession' | 'onPlan' | 'pain' | 'outcomeMetres'>;
+export type RunPoint = Pick<RunExposure, 'runId' | 'localDate' | 'daysSinceGluteSession' | 'onPlan' | 'pain' | 'outcomeMetres' | 'cutShort'>;
+
+/** A run whose matching pain was already there when it started: kept out of the onset analysis and shown apart. */
+export interface SoreAtStartRun {
+  runId: number;
+  localDate: string;
+  distanceMetres: number;
+  daysSinceGluteSession: number | null;
+}
 
 export interface SurvivalPoint {
   /** Metres into the run. */
   distanceMetres: number;
   /** Share of runs still pain-free past this distance (Kaplan–Meier). */
   stillPainFree: number;
-  lower: number;
-  upper: number;
+  /** 95% pointwise interval (log-log); null where it does not exist (the share has fallen to 0). */
+  lower: number | null;
+  upper: number | null;
   atRisk: number;
 }
 
@@ -70,40 +90,103 @@ export interface GroupSurvival {
   curve: SurvivalPoint[];
   /** Longest run in the group: where the curve ends. */
   longestMetres: number;
-  /** Median pain-free distance and its 95% interval; null when not reached. */
-  median: number | null;
-  medianLower: number | null;
-  medianUpper: number | null;
+  /** Distance at which half of these runs were still pain-free, and its 95% interval; null when not reached. */
+  halfStillPainFreeAt: number | null;
+  halfLower: number | null;
+  halfUpper: number | null;
 }
 
-export interface CorrelationResult {
-  rho: number | null;
-  lower: number | null;
-  upper: number | null;
-  pValue: number | null;
-  n: number;
+/** One coefficient of the model, on the hazard-ratio scale. */
+export interface ModelTerm {
+  /** What a step of 1 in the covariate means, in words ("7+ days since the last glute session, against a session that day"). */
+  meaning: string;
+  hazardRatio: number;
+  lower: number;
+  upper: number;
+  waldP: number;
+}
+
+/** One information milestone of the group-sequential claim rule. */
+export interface SequentialLook {
+  /** Pain onsets at this milestone. */
+  onsets: number;
+  /** |z| the evidence must reach here (Lan–DeMets O'Brien–Fleming spending). */
+  boundary: number;
+  /** Reached: the date of the run that brought the onsets to this number; null when not yet. */
+  reachedOn: string | null;
+  /** The evidence (permutation-calibrated z) at this milestone; null when not reached or not computable. */
+  z: number | null;
+  crossed: boolean;
+}
+
+export interface ModelSummary {
+  /** The fitted model's exposure term (7+ days since the last glute session against 0–6); null when it could not be fitted. */
+  exposure: ModelTerm | null;
+  /** The adjusters: distance in the previous 7 days (per 10 km) and the calendar trend (per year). */
+  adjusters: ModelTerm[];
+  /** Why the model could not be fitted, in words; null when it was. */
+  problem: string | null;
+  runs: number;
+  onsets: number;
+  /** The week-shift permutation test of the exposure (seeded: the same number on every open); null when it cannot be run. */
+  permutation: { pValue: number; shifts: number } | null;
+  /** The yes/no claim, decided at onset milestones only, so that weekly looks keep the false-claim rate at 5%. */
+  sequential: {
+    looks: SequentialLook[];
+    /** 'earlier': pain came earlier with more days since glute work; 'later': the reverse; null: no claim. */
+    claim: 'earlier' | 'later' | null;
+    /** The milestone at which the claim was made. */
+    claimedAt: SequentialLook | null;
+    /** About how many more pain onsets the next milestone needs, if the effect stays as estimated now; null when even the last would not do. */
+    moreOnsetsNeeded: number | null;
+    /** True once the last milestone has been reached: the 5% has been spent and the answer is final. */
+    finished: boolean;
+  };
+  /** The same model with runs cut short because of the knee counted as onsets where they stopped; null with none marked. */
+  cutShortSensitivity: { runs: number; exposure: ModelTerm | null; problem: string | null } | null;
 }
 
 export interface WeekSummary {
   /** First day of the week (the runner's chosen week start). */
   weekStart: string;
   gluteSessionsDone: number;
-  /** Sessions the plan(s) in force called for that week (3 a week on days with no plan). */
-  gluteSessionsPlanned: number;
+  /** Sessions the runner's plan(s) called for that week; null when no plan was in force on any day of it. */
+  gluteSessionsPlanned: number | null;
   /** All runs that week, recorded or not. */
   distanceMetres: number;
+  /** The week is cut by the edge of the range: not judged as missed or met. */
+  partial: boolean;
+  /** Fewer sessions than planned in a whole week with a plan. */
+  missed: boolean;
+  /** Weeks without any run left out just before this one (a gap of more than 4 weeks); 0 otherwise. */
+  gapWeeksBefore: number;
 }
 
 export interface LoadPoint {
   date: string;
-  /** Acute (7-day) over chronic (28-day) EWMA of daily distance; null before 28 days of history. */
+  /** Acute (7-day) over chronic (28-day) EWMA of daily distance; null for the first 28 days of running and after a gap. */
   ratio: number | null;
+  /** Weeks without running left out just before this day (a gap of more than 4 weeks); 0 otherwise. */
+  gapWeeksBefore: number;
+}
+
+/** A run and the longest run of the 30 days before it (Frandsen et al. 2025). */
+export interface LongRunPoint {
+  runId: number;
+  localDate: string;
+  distanceMetres: number;
+  /** Longest run of the 30 days before; null when there is not enough history (the first 30 days of running or after a gap). */
+  longestPrevious30DaysMetres: number | null;
+  /** Longer than 110% of that longest run. */
+  spike: boolean;
+  gapWeeksBefore: number;
 }
 
 export type InsightsVerdict =
   | 'too_little'
   | 'earlier_when_skipped'
   | 'later_when_skipped'
+  | 'cannot_tell_yet'
   | 'no_clear_difference';
 
 export interface Insights {
@@ -114,6 +197,8 @@ export interface Insights {
   /** True when the runner has recorded pain for at least one run. */
   hasOwnData: boolean;
   filters: InsightsFilters;
+  /** The range analysed: the filters', or by default the last 12 months that hold runs. */
+  range: { from: string | null; to: string | null; isDefault: boolean };
   /** First and last local dates of the runs in the data (before the date filter); null with none. */
   firstRunDate: string | null;
   lastRunDate: string | null;
@@ -122,7 +207,7 @@ export interface Insights {
     runsInRange: number;
     /** Runs whose pain was never recorded: left out of the analysis. */
     unrecordedLeftOut: number;
-    /** Runs analysed (pain recorded: 'none' or 'pain'). */
+    /** Runs analysed (pain recorded: 'none' or 'pain', and not sore at the start). */
     analysed: number;
     painEvents: number;
     painFree: number;
@@ -130,25 +215,26 @@ export interface Insights {
     skipped: number;
     /** Runs (some of) whose week had no glute plan: judged against 3 sessions a week. */
     judgedByDefaultPlan: number;
-    /** Runs before the first glute session ever logged: no "days since". */
+    /** Runs before the first glute session ever logged: no "days since", left out of the model. */
     noGluteSessionYet: number;
+    /** Runs whose pain was already there at the start: kept out of the onset analysis. */
+    soreAtStart: number;
+    /** Analysed runs marked as cut short because of the knee. */
+    cutShort: number;
   };
   runs: RunPoint[];
-  /** Onset (or pain-free distance) against days since the last glute session. */
-  correlation: {
-    /** All analysed runs; pain-free runs at their full distance (a lower bound). Used for the reading. */
-    allRuns: CorrelationResult;
-    /** Pain onsets only: shown for comparison; biased by leaving the pain-free runs out. */
-    onsetsOnly: CorrelationResult;
-  };
-  survival: {
-    onPlan: GroupSurvival;
-    skipped: GroupSurvival;
-    /** Log-rank test between the two; null when it cannot be computed (no events, one group empty). */
-    logRank: { chiSquare: number; pValue: number; observedSkipped: number; expectedSkipped: number } | null;
-  };
+  soreAtStartRuns: SoreAtStartRun[];
+  model: ModelSummary;
+  /** Pictures of the data: Kaplan–Meier curves after on-plan and after short weeks. */
+  survival: { onPlan: GroupSurvival; skipped: GroupSurvival };
   weeks: WeekSummary[];
-  load: { days: LoadPoint[]; jumps: LoadPoint[]; jumpAbove: number };
+  load: {
+    longRuns: LongRunPoint[];
+    spikeAbove: number;
+    days: LoadPoint[];
+    jumps: LoadPoint[];
+    jumpAbove: number;
+  };
   verdict: InsightsVerdict;
   /** Thresholds behind 'too_little'. */
   minimums: { runsPerGroup: number; painEvents: number };

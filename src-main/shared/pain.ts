@@ -38,6 +38,8 @@ export interface PainSite {
   worstScore: number;
   action: PainAction;
   notes: string;
+  /** The pain was already there when the run began (then painOnsetMetres is 0). */
+  presentAtStart: boolean;
 }
 
 /** A run's pain record. `sites` is empty unless `status` is 'pain', and never empty when it is. */
@@ -46,6 +48,8 @@ export interface RunPain {
   status: PainStatus;
   /** Earliest onset first. */
   sites: PainSite[];
+  /** The runner cut the run short because of the knee. */
+  cutShort: boolean;
   /**
    * The side of the most recent pain recorded on any other run, or null before the first:
    * what a new site starts as, so a runner whose left knee is the problem picks it once.

@@ -76,9 +76,18 @@ export interface SessionExercise {
   sets: ExerciseSet[];
 }
 
+/** A session on the day of a run came before it or after it. */
+export const sameDayRunOrders = ['before', 'after'] as const;
+export type SameDayRunOrder = (typeof sameDayRunOrders)[number];
+
 export interface StrengthSession {
   id: number;
   localDate: string;
+  /**
+   * On the day of a run: done 'before' or 'after' it. Default 'after': then it does not count as
+   * glute work before that run (the Insights count from the session before).
+   */
+  sameDayRun: SameDayRunOrder;
   durationSeconds: number | null;
   /** Overall rating of perceived exertion, 1–10. */
   rpe: number | null;

@@ -18,15 +18,22 @@ const perWeek = (effectiveFrom: string, sessionsPerWeek: number): PlanTerms => (
 const everyN = (effectiveFrom: string, everyNDays: number): PlanTerms => ({ effectiveFrom, kind: 'every_n_days', sessionsPerWeek: null, everyNDays });
 
 function run(id: number, localDate: string, overrides: Partial<RunRecord> = {}): RunRecord {
-  return { id, localDate, distanceMetres: 10_000, painStatus: 'none', sites: [], ...overrides };
+  return { id, localDate, distanceMetres: 10_000, painStatus: 'none', sites: [], cutShort: false, ...overrides };
 }
 
 describe('glute exposure before a run, on the runner’s calendar', () => {
-  it('counts days since the last session, with a session on the run’s day as done before it', () => {
+  it('counts days since the last session; one on the run’s day counts only when it was done before the run', () => {
     const sessions = ['2026-11-10', '2026-11-14'];
     expect(gluteExposure('2026-11-20', sessions, []).daysSinceGluteSession).toBe(6);
-    expect(gluteExposure('2026-11-14', sessions, []).daysSinceGluteSession).toBe(0);
+    // By default a session on the run's day came after it: the count goes back to the one before.
+    expect(gluteExposure('2026-11-14', sessions, []).daysSinceGluteSession).toBe(4);
+    expect(gluteExposure('2026-11-14', sessions, []).sessionsDone).toBe(1);
+    expect(gluteExposure('2026-11-14', sessions, [], ['2026-11-14'])).toMatchObject({ daysSinceGluteSession: 0, sessionsDone: 2 });
     expect(gluteExposure('2026-11-09', sessions, []).daysSinceGluteSession).toBeNull();
+    expect(gluteExposure('2026-11-10', sessions, []).daysSinceGluteSession).toBeNull();
+    const calculator = gluteExposureCalculator(sessions, [], ['2026-11-14']);
+    expect(calculator('2026-11-14')).toMatchObject({ daysSinceGluteSession: 0, sessionsDone: 2 });
+    expect(gluteExposureCalculator(sessions, [])('2026-11-14')).toMatchObject({ daysSinceGluteSession: 4, sessionsDone: 1 });
   });
 
   it('is a whole number of calendar days across the spring and autumn clock changes', () => {
@@ -42,7 +49,9 @@ describe('glute exposure before a run, on the runner’s calendar', () => {
     const exposure = gluteExposure('2026-11-20', ['2026-11-13', '2026-11-14', '2026-11-18'], plans);
     expect(exposure).toMatchObject({ sessionsDone: 2, judgedByDefaultPlan: false, onPlan: false });
     expect(exposure.sessionsPlanned).toBeCloseTo(3, 12);
-    expect(gluteExposure('2026-11-20', ['2026-11-14', '2026-11-16', '2026-11-20'], plans).onPlan).toBe(true);
+    expect(gluteExposure('2026-11-20', ['2026-11-14', '2026-11-16', '2026-11-20'], plans, ['2026-11-20']).onPlan).toBe(true);
+    // The same sessions with the last done after the run: 2 of 3 before it.
+    expect(gluteExposure('2026-11-20', ['2026-11-14', '2026-11-16', '2026-11-20'], plans).onPlan).toBe(false);
   });
 
   it('judges each day by the plan in force that day when the plan changes inside the week', () => {
@@ -91,9 +100,9 @@ describe('the outcome: where the pain began, or pain-free through the whole dist
 
   it('takes the earliest onset among the sites that match', () => {
     const sites = [
-      { onsetMetres: 6000, location: 'lateral_knee' as const, side: 'left' as const },
-      { onsetMetres: 2000, location: 'front_knee' as const, side: 'left' as const },
-      { onsetMetres: 4000, location: 'lateral_knee' as const, side: 'right' as const },
+      { onsetMetres: 6000, location: 'lateral_knee' as const, side: 'left' as const, presentAtStart: false },
+      { onsetMetres: 2000, location: 'front_knee' as const, side: 'left' as const, presentAtStart: false },
+      { onsetMetres: 4000, location: 'lateral_knee' as const, side: 'right' as const, presentAtStart: false },
     ];
     const painful = run(1, '2026-11-20', { painStatus: 'pain', sites });
     expect(runOutcome(painful, filters)).toEqual({ pain: true, outcomeMetres: 4000 });
@@ -101,6 +110,27 @@ describe('the outcome: where the pain began, or pain-free through the whole dist
     expect(runOutcome(painful, { location: 'any', side: 'any' })).toEqual({ pain: true, outcomeMetres: 2000 });
     // Pain only elsewhere: pain-free for this question, through the whole distance.
     expect(runOutcome(painful, { location: 'hip', side: 'any' })).toEqual({ pain: false, outcomeMetres: 10_000 });
+  });
+
+  it('pain already there at the start is not an onset at 0 m: the run is set apart', () => {
+    const sore = run(1, '2026-11-20', { painStatus: 'pain', sites: [{ onsetMetres: 0, location: 'lateral_knee', side: 'left', presentAtStart: true }] });
+    expect(runOutcome(sore, filters)).toBe('sore_at_start');
+    // An onset typed as 0 m is the same thing.
+    const zero = run(2, '2026-11-20', { painStatus: 'pain', sites: [{ onsetMetres: 0, location: 'lateral_knee', side: 'left', presentAtStart: false }] });
+    expect(runOutcome(zero, filters)).toBe('sore_at_start');
+    // Sore at the hip at the start, knee pain later: for the knee question that is an onset.
+    const hip = run(3, '2026-11-20', {
+      painStatus: 'pain',
+      sites: [
+        { onsetMetres: 0, location: 'hip', side: 'left', presentAtStart: true },
+        { onsetMetres: 5000, location: 'lateral_knee', side: 'left', presentAtStart: false },
+      ],
+    });
+    expect(runOutcome(hip, filters)).toEqual({ pain: true, outcomeMetres: 5000 });
+    const history: InsightsHistory = { runs: [sore, hip], gluteSessionDates: ['2026-11-18'], beforeRunSessionDates: [], plans: [] };
+    const exposures = runExposures(history, defaultInsightsFilters);
+    expect(exposures.runs.map((r) => r.runId)).toEqual([3]);
+    expect(exposures.soreAtStart.map((r) => r.runId)).toEqual([1]);
   });
 
   it('pain on both sides counts for the left and for the right', () => {
@@ -115,10 +145,11 @@ describe('the outcome: where the pain began, or pain-free through the whole dist
       runs: [
         run(1, '2026-11-01'),
         run(2, '2026-11-02', { painStatus: 'unrecorded' }),
-        run(3, '2026-11-03', { painStatus: 'pain', sites: [{ onsetMetres: 3000, location: 'lateral_knee', side: 'left' }] }),
+        run(3, '2026-11-03', { painStatus: 'pain', sites: [{ onsetMetres: 3000, location: 'lateral_knee', side: 'left', presentAtStart: false }] }),
         run(4, '2026-12-01', { painStatus: 'unrecorded' }),
       ],
       gluteSessionDates: ['2026-10-30'],
+      beforeRunSessionDates: [],
       plans: [],
     };
     const all = runExposures(history, defaultInsightsFilters);

@@ -57,7 +57,7 @@ describe('pain during a run', () => {
   it('starts unrecorded: neither "no pain" nor an onset', async () => {
     const db = await database();
     const run = logRun(db, 6.2);
-    expect(getRunPain(db, run.id)).toEqual({ runId: run.id, status: 'unrecorded', sites: [], lastUsedSide: null });
+    expect(getRunPain(db, run.id)).toEqual({ runId: run.id, status: 'unrecorded', sites: [], cutShort: false, lastUsedSide: null });
   });
 
   it('records "no pain" as a status with no sites, distinct from unrecorded, and can go back to unrecorded', async () => {
@@ -77,8 +77,8 @@ describe('pain during a run', () => {
     const pain = setPain(db, { runId: run.id, status: 'pain', sites: [rightHip, leftKnee] });
     expect(pain.status).toBe('pain');
     expect(pain.sites.map(({ id: _id, ...site }) => site)).toEqual([
-      { ...leftKnee, notes: '' },
-      { ...rightHip, painOnsetMetres: 6 * METRES_PER_MILE },
+      { ...leftKnee, notes: '', presentAtStart: false },
+      { ...rightHip, painOnsetMetres: 6 * METRES_PER_MILE, presentAtStart: false },
     ]);
     expect(countRows(db, 'run_pain')).toBe(2);
   });

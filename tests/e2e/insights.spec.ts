@@ -1,14 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { launchStance, type Stance } from './harness';
 import { screenshot } from './screens';
 import { writeGeneratedHistory } from '../support/history';
+import { writeRealHistory } from '../support/real-history';
 
 let stance: Stance;
 test.afterEach(() => stance?.close());
 
 /** Saturday 21 November 2026, mid-morning in London. */
 const saturday = () => new Date('2026-11-21T10:00:00Z');
+const CHARTS = 5;
 
 async function openInsights(page: Page) {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Insights' }).click();
@@ -20,63 +22,104 @@ async function expectNoSeriousA11yProblems(page: Page) {
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 }
 
-/** "4.1 mi (95% CI …)" → 4.1 */
-function leadingNumber(text: string | null): number {
-  const match = /^(\d+(\.\d+)?)/.exec(text ?? '');
-  if (!match) throw new Error(`no number at the start of "${text}"`);
-  return Number(match[1]);
+/** Screenshots at the two window sizes a runner is likely to use. */
+async function screenshots(page: Page, name: string) {
+  for (const [width, height] of [
+    [1024, 700],
+    [1600, 1000],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(150); // the charts redraw on resize
+    await screenshot(page, `${name}-${width}`);
+  }
+  await page.setViewportSize({ width: 1200, height: 800 });
 }
 
-test('a runner whose skipped weeks bring the pain on earlier sees it, with its numbers and uncertainty', async ({ page }) => {
+/**
+ * Every chart draws every row it describes: opens each chart's numbers table and checks that
+ * each row's drawn (x, y) lies inside the ranges the chart's axes were drawn with. Returns the
+ * rows checked per chart.
+ */
+async function expectEveryRowInsideItsAxes(page: Page): Promise<number[]> {
+  const cards = page.locator('section.chart-card');
+  const checked: number[] = [];
+  for (let index = 0; index < (await cards.count()); index++) {
+    const card = cards.nth(index);
+    const canvases = card.locator('canvas[role="img"]');
+    const tables = card.locator('details.numbers');
+    for (let chart = 0; chart < (await canvases.count()); chart++) {
+      const canvas = canvases.nth(chart);
+      await expect(canvas).toHaveAttribute('data-axes', /x/);
+      const axes = JSON.parse((await canvas.getAttribute('data-axes'))!) as Record<string, [number, number]>;
+      const details: Locator = tables.nth(chart);
+      await details.locator('summary').click();
+      const rows = await details.locator('tbody tr[data-x]').evaluateAll((elements) =>
+        elements.map((row) => ({
+          x: Number(row.getAttribute('data-x')),
+          y: Number(row.getAttribute('data-y')),
+          axis: row.getAttribute('data-axis') ?? 'y',
+          text: row.textContent ?? '',
+        })),
+      );
+      for (const row of rows) {
+        const [xMin, xMax] = axes.x!;
+        const [yMin, yMax] = axes[row.axis]!;
+        expect(row.x, `${row.text}: x inside the drawn axis`).toBeGreaterThanOrEqual(xMin);
+        expect(row.x, `${row.text}: x inside the drawn axis`).toBeLessThanOrEqual(xMax);
+        expect(row.y, `${row.text}: y inside the drawn axis`).toBeGreaterThanOrEqual(yMin);
+        expect(row.y, `${row.text}: y inside the drawn axis`).toBeLessThanOrEqual(yMax);
+      }
+      checked.push(rows.length);
+      await details.locator('summary').click();
+    }
+  }
+  return checked;
+}
+
+test('a runner for whom skipping glute work brings the pain on earlier sees it, with its size and uncertainty', async ({ page }) => {
   stance = await launchStance(page, { now: saturday });
-  writeGeneratedHistory(stance.db, { endDate: '2026-11-20', seed: 2, skippingBringsPainEarlier: true });
+  writeGeneratedHistory(stance.db, { endDate: '2026-11-20', seed: 2, hazardRatio: 5 });
   await page.reload();
   await openInsights(page);
 
   const summary = page.getByTestId('insights-summary');
-  await expect(summary).toContainText('After weeks you skipped glute work, pain on the outside of the knee began at a median of');
-  await expect(summary).toContainText('log-rank p < 0.001');
+  await expect(summary).toContainText(/After 7\+ days without glute work, pain on the outside of the knee was about \d+(\.\d)?× as likely to start at any given point of a run as after 0–6 days \(95% interval/);
+  await expect(summary).toContainText('That is clear enough to say');
   await expect(summary).toContainText('This is an association in your own data, not proof of cause.');
-  await expect(page.getByText('Not enough to tell yet')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'What your data shows' })).toBeVisible();
+  await expect(page.getByTestId('permutation')).toContainText('Week-shift test: p = ');
   await expect(page.getByRole('region', { name: 'Example data' })).toHaveCount(0);
   await expect(page.getByTestId('insights-left-out')).toContainText('left out: their pain was never recorded');
+  await expect(page.getByTestId('half-on-plan')).toContainText(/Half of these \d+ runs were still pain-free at|More than half of these/);
+  await expect(page.getByText(/median/i)).toHaveCount(0);
+  await expect(page.getByText('Spearman')).toHaveCount(0);
+  await expect(page.getByText('0% (0–0')).toHaveCount(0);
 
-  const skipped = leadingNumber(await page.getByTestId('median-skipped').textContent());
-  const onPlan = leadingNumber(await page.getByTestId('median-on-plan').textContent());
-  expect(skipped).toBeLessThan(onPlan);
-  await expect(page.getByTestId('trend-reading')).toContainText('Spearman ρ');
-
-  // Four charts, each with a description, and the numbers behind them in a table.
-  await expect(page.locator('canvas[role="img"]')).toHaveCount(4);
+  await expect(page.locator('canvas[role="img"]')).toHaveCount(CHARTS);
   const curves = page.getByRole('region', { name: 'Still pain-free at this distance' });
   await curves.getByText('Show the numbers behind this chart').click();
-  await expect(curves.getByRole('columnheader', { name: 'Skipped' })).toBeVisible();
-  await expect(curves.getByRole('row')).not.toHaveCount(1);
-
-  await screenshot(page, 'insights-real');
+  await expect(curves.getByRole('columnheader', { name: 'Fewer sessions than planned' })).toBeVisible();
+  await screenshots(page, 'insights-real');
   await expectNoSeriousA11yProblems(page);
   expect(stance.blockedRequests).toEqual([]);
 });
 
-test('where skipping glute work makes no difference, the page does not claim an effect', async ({ page }) => {
+test('where glute work makes no difference, the page claims nothing and says what it would need', async ({ page }) => {
   stance = await launchStance(page, { now: saturday });
   writeGeneratedHistory(stance.db, { endDate: '2026-11-20', seed: 2, skippingBringsPainEarlier: false });
   await page.reload();
   await openInsights(page);
-
   const summary = page.getByTestId('insights-summary');
-  await expect(summary).toContainText('No clear difference');
-  await expect(summary).not.toContainText('After weeks you skipped glute work, pain');
-  await expect(summary).not.toContainText('began later');
-  await expect(page.getByRole('heading', { name: 'No clear difference' })).toBeVisible();
-  await expect(page.getByTestId('log-rank')).toContainText('p = ');
+  await expect(summary).not.toContainText('clear enough to say');
+  await expect(summary).toContainText(/Stance cannot tell yet|No clear difference after 60 pain onsets/);
+  await page.getByText('The checks so far').click();
+  await expect(page.getByTestId('sequential').getByRole('row')).toHaveCount(9);
   await screenshot(page, 'insights-no-effect');
 });
 
 test('with a little data the page says plainly that it cannot tell yet', async ({ page }) => {
   stance = await launchStance(page, { now: saturday });
   writeGeneratedHistory(stance.db, { endDate: '2026-11-20', days: 21, seed: 5, skippingBringsPainEarlier: true });
-  // A run with its pain never recorded: left out and counted.
   stance.db
     .prepare(
       `INSERT INTO runs (started_at, time_zone, local_date, local_time, distance_m, duration_s, source, created_at, updated_at)
@@ -85,29 +128,31 @@ test('with a little data the page says plainly that it cannot tell yet', async (
     .run();
   await page.reload();
   await openInsights(page);
-  await expect(page.getByTestId('insights-summary')).toContainText('Too few runs or pain events to tell anything yet');
   await expect(page.getByRole('heading', { name: 'Not enough to tell yet' })).toBeVisible();
   await expect(page.getByTestId('insights-left-out')).toContainText(/left out/);
   await screenshot(page, 'insights-little');
   await expectNoSeriousA11yProblems(page);
 });
 
-test('a new runner sees the example, marked as one, and hides it in one click for good', async ({ page }) => {
+test('a new runner sees the example, marked as one, every chart drawn whole, and hides it in one click for good', async ({ page }) => {
   stance = await launchStance(page, { now: saturday });
   await openInsights(page);
   const banner = page.getByRole('region', { name: 'Example data' });
   await expect(banner).toContainText('This is an example, not your data.');
-  await expect(page.getByTestId('insights-summary')).toContainText('After weeks you skipped glute work');
-  await expect(page.locator('canvas[role="img"]')).toHaveCount(4);
+  await expect(banner).toContainText('a hazard ratio of 2');
+  await expect(page.getByTestId('insights-summary')).toContainText('After 7+ days without glute work');
+  await expect(page.locator('canvas[role="img"]')).toHaveCount(CHARTS);
+  const checked = await expectEveryRowInsideItsAxes(page);
+  // The scatter's table lists every run of the example drawn (200 or so), the weeks table every week.
+  expect(checked[0]).toBeGreaterThan(150);
+  expect(checked[2]).toBeGreaterThan(50);
   expect(stance.count('runs')).toBe(0);
-  await screenshot(page, 'insights-example');
+  await screenshots(page, 'insights-example');
   await expectNoSeriousA11yProblems(page);
 
   await banner.getByRole('button', { name: 'Hide the example' }).click();
   await expect(page.getByRole('heading', { name: 'Nothing to analyse yet' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Example data' })).toHaveCount(0);
   await screenshot(page, 'insights-none');
-
   await stance.restart();
   await openInsights(page);
   await expect(page.getByRole('heading', { name: 'Nothing to analyse yet' })).toBeVisible();
@@ -115,9 +160,57 @@ test('a new runner sees the example, marked as one, and hides it in one click fo
   await expect(page.getByRole('region', { name: 'Example data' })).toBeVisible();
 });
 
+test('a month of new runs beside a 2010 and a 2023 import: the last 12 months by default, breaks over the years', async ({ page }) => {
+  stance = await launchStance(page, { now: saturday });
+  writeRealHistory(stance.db);
+  await page.reload();
+  await openInsights(page);
+  await expect(page.getByTestId('insights-range')).toContainText('The last 12 months with runs: 21 Nov 2025 to 20 Nov 2026.');
+  await expect(page.getByTestId('insights-range')).toContainText('Your runs go back to 12 Jun 2010');
+  // Only the last run has 30 days of running before it; the 2010 and 2023 runs are outside the range.
+  await expect(page.getByTestId('long-run-reading')).toContainText('0 runs of 1 were longer than 110%');
+  await expect(page.getByTestId('long-run-reading')).toContainText('The first 30 days of running, and of running again after a break, have not enough history');
+  // A month: the estimate and its (wide) interval, and no verdict before the first check at 10 onsets.
+  await expect(page.getByRole('heading', { name: 'Cannot tell yet' })).toBeVisible();
+  await expect(page.getByTestId('insights-summary')).toContainText(/95% interval \d/);
+  await expect(page.getByTestId('insights-summary')).toContainText('the next check is at 10 onsets (you have 7)');
+  await expectEveryRowInsideItsAxes(page);
+  await screenshots(page, 'insights-month');
+
+  await page.getByLabel('From').fill('2010-01-01');
+  await expect(page.getByTestId('insights-range')).toContainText('Runs: 1 Jan 2010 to 20 Nov 2026.');
+  await expect(page.getByTestId('weeks-reading')).toContainText('2 breaks of more than 4 weeks without running are drawn');
+  await expect(page.getByTestId('weeks-reading')).not.toContainText('of 88');
+  const checked = await expectEveryRowInsideItsAxes(page);
+  expect(checked[2]).toBeLessThan(12); // a handful of weeks, not 16 years of them
+  await screenshots(page, 'insights-2010-import');
+});
+
+test('three and a half years of runs with a 2010 import and gaps of weeks: every chart drawn whole', async ({ page }) => {
+  stance = await launchStance(page, { now: saturday });
+  writeGeneratedHistory(stance.db, { endDate: '2026-11-20', days: 1290, seed: 4 });
+  // A 12-day break in the spring and a 6-week one the summer before.
+  stance.db.prepare("DELETE FROM runs WHERE local_date BETWEEN '2026-04-03' AND '2026-04-14'").run();
+  stance.db.prepare("DELETE FROM runs WHERE local_date BETWEEN '2025-07-01' AND '2025-08-15'").run();
+  stance.db
+    .prepare(
+      `INSERT INTO runs (started_at, time_zone, local_date, local_time, distance_m, duration_s, source, created_at, updated_at)
+       VALUES ('2010-06-12T08:00:00Z', 'Europe/London', '2010-06-12', '08:00', 10400, 3300, 'gpx', 'now', 'now')`,
+    )
+    .run();
+  await page.reload();
+  await openInsights(page);
+  await page.getByLabel('From').fill('2010-01-01');
+  await expect(page.getByTestId('insights-range')).toContainText(/Runs: 1 Jan 2010 to \d+ Nov 2026\./);
+  await expect(page.getByTestId('weeks-reading')).toContainText('breaks of more than 4 weeks without running');
+  const checked = await expectEveryRowInsideItsAxes(page);
+  expect(checked[0]).toBeGreaterThan(700);
+  await screenshots(page, 'insights-years');
+});
+
 test('the filters choose which pain counts', async ({ page }) => {
   stance = await launchStance(page, { now: saturday });
-  writeGeneratedHistory(stance.db, { endDate: '2026-11-20', seed: 2, skippingBringsPainEarlier: true });
+  writeGeneratedHistory(stance.db, { endDate: '2026-11-20', seed: 2 });
   await page.reload();
   await openInsights(page);
   await expect(page.getByTestId('insights-summary')).toContainText('outside of the knee');
@@ -125,4 +218,28 @@ test('the filters choose which pain counts', async ({ page }) => {
   await expect(page.getByTestId('insights-summary')).toContainText('at the front of the knee');
   await page.getByLabel('Side').selectOption('left');
   await expect(page.getByTestId('insights-summary')).toContainText('on the left');
+});
+
+test('the pain note records pain already there at the start and a run cut short because of the knee; the Insights set them apart', async ({ page }) => {
+  stance = await launchStance(page, { now: saturday });
+  writeRealHistory(stance.db, { withOldRuns: false });
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Pain' }).click();
+  await page.getByRole('button', { name: /(Change the pain note|Record pain) for the run of Fri, 20 Nov 2026/ }).first().click();
+  const form = page.getByRole('form', { name: /Knee pain on the run of/ });
+  await form.getByRole('radio', { name: /Knee pain started at/ }).check();
+  await form.getByLabel('Worst pain (0–10)').fill('3');
+  await form.getByRole('radio', { name: 'Left', exact: true }).check();
+  await form.getByLabel(/It already hurt when I started this run/).check();
+  await expect(form.getByLabel(/Started at/)).toBeDisabled();
+  await form.getByLabel('I cut this run short because of my knee').check();
+  await screenshot(page, 'pain-editor-sore-at-start');
+  await form.getByRole('button', { name: 'Save pain note' }).click();
+  await expect(page.getByRole('status')).toContainText('Saved the pain note');
+  expect(stance.db.prepare("SELECT onset_m, present_at_start FROM run_pain JOIN runs ON runs.id = run_id WHERE local_date = '2026-11-20'").all()).toEqual([
+    { onset_m: 0, present_at_start: 1 },
+  ]);
+  expect(stance.db.prepare("SELECT cut_short_by_knee FROM runs WHERE local_date = '2026-11-20'").get()).toEqual({ cut_short_by_knee: 1 });
+  await openInsights(page);
+  await expect(page.getByTestId('insights-sore-at-start')).toContainText('1 run set apart: the pain on the outside of the knee was already there when it started');
 });

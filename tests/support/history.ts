@@ -19,11 +19,11 @@ export function writeHistory(db: StanceDatabase, history: GeneratedHistory, opti
   const timeZone = options.timeZone ?? 'Europe/London';
   const stamp = '2026-01-01T00:00:00Z';
   const insertRun = db.prepare(
-    `INSERT INTO runs (started_at, time_zone, local_date, local_time, distance_m, duration_s, source, pain_status, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, 'manual', ?, ?, ?)`,
+    `INSERT INTO runs (started_at, time_zone, local_date, local_time, distance_m, duration_s, source, pain_status, cut_short_by_knee, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, 'manual', ?, ?, ?, ?)`,
   );
   const insertPain = db.prepare(
-    `INSERT INTO run_pain (run_id, onset_m, location, side, worst_score, action) VALUES (?, ?, ?, ?, ?, 'kept_going')`,
+    `INSERT INTO run_pain (run_id, onset_m, location, side, worst_score, action, present_at_start) VALUES (?, ?, ?, ?, ?, 'kept_going', ?)`,
   );
   const insertSession = db.prepare('INSERT INTO strength_sessions (local_date, created_at, updated_at) VALUES (?, ?, ?)');
   const insertSessionExercise = db.prepare('INSERT INTO session_exercises (session_id, exercise_id, position) VALUES (?, ?, 0)');
@@ -40,9 +40,19 @@ export function writeHistory(db: StanceDatabase, history: GeneratedHistory, opti
   db.transaction(() => {
     for (const run of history.runs) {
       const startedAt = isoUtc(localToUtc(run.localDate, run.localTime, timeZone));
-      const id = insertRun.run(startedAt, timeZone, run.localDate, run.localTime, run.distanceMetres, run.durationSeconds, run.painStatus, stamp, stamp)
-        .lastInsertRowid;
-      for (const site of run.sites) insertPain.run(id, site.onsetMetres, site.location, site.side, site.worstScore);
+      const id = insertRun.run(
+        startedAt,
+        timeZone,
+        run.localDate,
+        run.localTime,
+        run.distanceMetres,
+        run.durationSeconds,
+        run.painStatus,
+        run.cutShort ? 1 : 0,
+        stamp,
+        stamp,
+      ).lastInsertRowid;
+      for (const site of run.sites) insertPain.run(id, site.onsetMetres, site.location, site.side, site.worstScore, site.presentAtStart ? 1 : 0);
     }
     for (const date of history.gluteSessionDates) {
       insertSessionExercise.run(insertSession.run(date, stamp, stamp).lastInsertRowid, clamshell);

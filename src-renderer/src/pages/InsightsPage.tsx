@@ -3,19 +3,14 @@ import type { PageId } from '../App';
 import { EmptyState } from '../components/EmptyState';
 import { ChartCanvas } from '../components/insights/ChartCanvas';
 import { NumbersTable } from '../components/insights/NumbersTable';
-import { loadChart, onsetScatter, survivalCurves, weeksChart } from '../components/insights/charts';
-import { distanceText, medianText, pText, shortDate, signed, summarySentence, trendReading } from '../components/insights/wording';
+import { groupNames, loadChart, longRunChart, onsetScatter, survivalCurves, weeksChart } from '../components/insights/charts';
+import { halfText, painWords, pText, shortDate, summarySentences, timesText } from '../components/insights/wording';
+import '../components/insights/insights.css';
 import { messageOf, request } from '../api/client';
 import { useLoadedSettings } from '../settings-context';
-import {
-  defaultInsightsFilters,
-  DEFAULT_SESSIONS_PER_WEEK,
-  type GroupSurvival,
-  type Insights,
-  type InsightsFilters,
-} from '../../../src-main/shared/insights';
+import { defaultInsightsFilters, DEFAULT_SESSIONS_PER_WEEK, type Insights, type InsightsFilters } from '../../../src-main/shared/insights';
 import type { DistanceUnit } from '../../../src-main/shared/domain';
-import { fromMetres, metresPer } from '../../../src-main/shared/units';
+import { metresPer } from '../../../src-main/shared/units';
 
 const locationOptions: [InsightsFilters['location'], string][] = [
   ['lateral_knee', 'Outside of the knee (IT band)'],
@@ -117,8 +112,9 @@ export function InsightsPage({ navigate }: { navigate: (page: PageId) => void })
       {insights.source === 'example' ? (
         <section className="example-banner" aria-label="Example data">
           <p>
-            <strong>This is an example, not your data.</strong> A made-up runner’s year, so you can see how this page works. Your own
-            insights take its place once you record knee pain for your runs.
+            <strong>This is an example, not your data.</strong> A made-up runner’s year, so you can see how this page works: in it, 7+
+            days without glute work double the chance of the knee pain starting at any point of a run (a hazard ratio of 2, about what a
+            real effect might be). Your own insights take its place once you record knee pain for your runs.
           </p>
           <div className="actions">
             <button type="button" onClick={() => void setExampleHidden(true)}>
@@ -135,26 +131,43 @@ export function InsightsPage({ navigate }: { navigate: (page: PageId) => void })
           {error}
         </div>
       ) : null}
-      <Filters filters={filters} onChange={setFilters} />
-      <Summary insights={insights} units={units} />
+      <Filters filters={filters} onChange={setFilters} insights={insights} />
+      <Summary insights={insights} />
       <OnsetCard insights={insights} units={units} />
       <SurvivalCard insights={insights} units={units} />
       <WeeksCard insights={insights} units={units} />
-      <LoadCard insights={insights} />
+      <LoadCard insights={insights} units={units} />
     </div>
   );
 }
 
-function Filters({ filters, onChange }: { filters: InsightsFilters; onChange: (filters: InsightsFilters) => void }) {
+function Filters({ filters, onChange, insights }: { filters: InsightsFilters; onChange: (filters: InsightsFilters) => void; insights: Insights }) {
+  const { range } = insights;
   return (
     <form className="card insights-filters" aria-label="Which runs and which pain" onSubmit={(event) => event.preventDefault()}>
+      <p className="range-note muted small" data-testid="insights-range">
+        {range.from !== null && range.to !== null
+          ? `${range.isDefault ? 'The last 12 months with runs' : 'Runs'}: ${shortDate(range.from)} to ${shortDate(range.to)}.`
+          : 'No runs yet.'}
+        {range.isDefault && insights.firstRunDate !== null && range.from !== null && insights.firstRunDate < range.from
+          ? ` Your runs go back to ${shortDate(insights.firstRunDate)}: set From to include them.`
+          : ''}
+        {!range.isDefault ? (
+          <>
+            {' '}
+            <button type="button" className="link" onClick={() => onChange({ ...filters, fromDate: null, toDate: null })}>
+              Back to the last 12 months
+            </button>
+          </>
+        ) : null}
+      </p>
       <div className="field">
         <label htmlFor="insights-from">From</label>
-        <input id="insights-from" type="date" value={filters.fromDate ?? ''} onChange={(event) => onChange({ ...filters, fromDate: event.target.value || null })} />
+        <input id="insights-from" type="date" value={filters.fromDate ?? range.from ?? ''} onChange={(event) => onChange({ ...filters, fromDate: event.target.value || null })} />
       </div>
       <div className="field">
         <label htmlFor="insights-to">To</label>
-        <input id="insights-to" type="date" value={filters.toDate ?? ''} onChange={(event) => onChange({ ...filters, toDate: event.target.value || null })} />
+        <input id="insights-to" type="date" value={filters.toDate ?? range.to ?? ''} onChange={(event) => onChange({ ...filters, toDate: event.target.value || null })} />
       </div>
       <div className="field">
         <label htmlFor="insights-location">Pain location</label>
@@ -182,15 +195,32 @@ function Filters({ filters, onChange }: { filters: InsightsFilters; onChange: (f
   );
 }
 
-function Summary({ insights, units }: { insights: Insights; units: DistanceUnit }) {
-  const { counts } = insights;
+function Summary({ insights }: { insights: Insights }) {
+  const { counts, model } = insights;
   const claim = insights.verdict === 'earlier_when_skipped' || insights.verdict === 'later_when_skipped';
+  const title = claim
+    ? 'What your data shows'
+    : insights.verdict === 'too_little'
+      ? 'Not enough to tell yet'
+      : insights.verdict === 'cannot_tell_yet'
+        ? 'Cannot tell yet'
+        : 'No clear difference';
+  const pain = painWords(insights.filters);
   return (
     <section className={`card insights-summary verdict-${insights.verdict}`} aria-labelledby="insights-finding">
-      <h2 id="insights-finding">{claim ? 'What your data shows' : insights.verdict === 'too_little' ? 'Not enough to tell yet' : 'No clear difference'}</h2>
-      <p className="finding" data-testid="insights-summary">
-        {summarySentence(insights, units)}
-      </p>
+      <h2 id="insights-finding">{title}</h2>
+      <div className="finding" data-testid="insights-summary">
+        {summarySentences(insights).map((sentence) => (
+          <p key={sentence}>{sentence}</p>
+        ))}
+      </div>
+      {model.permutation !== null ? (
+        <p className="muted small" data-testid="permutation">
+          Week-shift test: {pText(model.permutation.pValue)} — your glute calendar shifted against your runs by whole weeks, {model.permutation.shifts}{' '}
+          ways; this p allows for runs that are not independent (flare-ups, catching up on glute work after a bad week).
+        </p>
+      ) : null}
+      <SequentialTrack insights={insights} />
       <ul className="insights-counts">
         <li data-testid="insights-analysed">
           {plural(counts.analysed, 'run')} analysed: {plural(counts.painEvents, 'with pain', 'with pain')}, {counts.painFree.toLocaleString('en-GB')} pain-free the whole way.
@@ -200,9 +230,19 @@ function Summary({ insights, units }: { insights: Insights; units: DistanceUnit 
             ? 'Every run in this range has its pain recorded.'
             : `${plural(counts.unrecordedLeftOut, 'run')} left out: ${counts.unrecordedLeftOut === 1 ? 'its' : 'their'} pain was never recorded.`}
         </li>
+        {counts.soreAtStart > 0 ? (
+          <li data-testid="insights-sore-at-start">
+            {plural(counts.soreAtStart, 'run')} set apart: the {pain} was already there when {counts.soreAtStart === 1 ? 'it' : 'they'} started, so{' '}
+            {counts.soreAtStart === 1 ? 'it says' : 'they say'} nothing about when it begins.{' '}
+            {sorePhrase(insights)}
+          </li>
+        ) : null}
         <li>
-          {plural(counts.onPlan, 'run')} after on-plan weeks, {plural(counts.skipped, 'run')} after weeks you skipped glute work.
+          {plural(counts.onPlan, 'run')} after on-plan weeks, {plural(counts.skipped, 'run')} after {groupNames.skipped}.
         </li>
+        {counts.noGluteSessionYet > 0 ? (
+          <li>{plural(counts.noGluteSessionYet, 'run')} before your first logged glute session: no “days since”, left out of the model.</li>
+        ) : null}
         {counts.judgedByDefaultPlan > 0 ? (
           <li data-testid="insights-default-plan">
             You had no glute plan for {counts.judgedByDefaultPlan.toLocaleString('en-GB')} of these runs; {counts.judgedByDefaultPlan === 1 ? 'it was' : 'they were'}{' '}
@@ -210,26 +250,37 @@ function Summary({ insights, units }: { insights: Insights; units: DistanceUnit 
           </li>
         ) : null}
       </ul>
+      <CutShortCheck insights={insights} />
       <details className="method">
         <summary>How this is worked out</summary>
         <ul>
           <li>
-            <strong>On plan or skipped:</strong> for each run, the glute or hip sessions in the 7 days ending on the run’s day, against what
-            your plan called for over those days (a plan changed mid-week counts each day by the plan of that day). On plan means at least the
-            planned number, rounded down; fewer is skipped. Days with no plan count as {DEFAULT_SESSIONS_PER_WEEK} sessions a week.
+            <strong>The answer</strong> comes from a Cox proportional-hazards model on the distance into the run: it compares, at every
+            distance, the runs still pain-free there, and asks whether the pain started sooner in runs that came 7+ days after the last glute
+            session than in runs 0–6 days after. It allows for how far you ran in the 7 days before and for a slow change over the calendar.
+            The hazard ratio says how much likelier the pain was to start at any given point of a run.
           </li>
           <li>
-            <strong>Days since your last glute session</strong> are calendar days on your own calendar; a session on the day of a run counts as
-            done before it.
+            <strong>A pain-free run is not missing data:</strong> it shows you stayed pain-free for its whole distance (“at least that far”),
+            never “pain at the end”. Pain already there at the start is set apart, not counted as starting at 0.
           </li>
           <li>
-            <strong>A pain-free run is not missing data:</strong> it shows you stayed pain-free for its whole distance, so it counts as
-            “pain-free at least that far” (a censored observation), never as “pain at the end”.
+            <strong>Days since your last glute session</strong> are calendar days on your own calendar. A session on the day of a run counts
+            for that run only if you marked it as done before the run.
           </li>
           <li>
-            <strong>The finding</strong> comes from the log-rank test between the two curves below. Stance claims a difference only when p is
-            below 0.05, with at least {insights.minimums.runsPerGroup} runs in each group and {insights.minimums.painEvents} pain onsets in all.
-            Runs whose pain was never recorded are left out.
+            <strong>Why it says “cannot tell yet” for a while:</strong> you look at this page every week. If every look could declare a
+            difference at the usual 5% level, a year of looks would raise a false alarm about one year in four. So Stance decides only when your
+            pain onsets reach 10, 15, 20, 25, 30, 40, 50 and 60, with a stricter bar early on (group-sequential boundaries, O’Brien–Fleming
+            type): over all the looks, a difference that is not there is claimed at most 5% of the time.
+          </li>
+          <li>
+            <strong>The p-value</strong> comes from shifting your glute calendar against your runs by whole weeks, which keeps your habits and
+            flare-ups as they are and only breaks the link between the two.
+          </li>
+          <li>
+            <strong>The charts below are pictures of your runs</strong>, not tests: a trend you see in them is only a finding where the model
+            above says so.
           </li>
         </ul>
       </details>
@@ -237,156 +288,181 @@ function Summary({ insights, units }: { insights: Insights; units: DistanceUnit 
   );
 }
 
+function sorePhrase(insights: Insights): string {
+  const after = insights.soreAtStartRuns.filter((run) => run.daysSinceGluteSession !== null && run.daysSinceGluteSession >= 7).length;
+  return `${after} of ${insights.counts.soreAtStart} came 7+ days after a glute session.`;
+}
+
+function SequentialTrack({ insights }: { insights: Insights }) {
+  const { sequential } = insights.model;
+  return (
+    <details className="method" data-testid="sequential">
+      <summary>The checks so far</summary>
+      <table className="checks">
+        <thead>
+          <tr>
+            <th scope="col">At pain onsets</th>
+            <th scope="col">Reached</th>
+            <th scope="col" className="num">
+              Evidence (z)
+            </th>
+            <th scope="col" className="num">
+              Bar
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {sequential.looks.map((look) => (
+            <tr key={look.onsets}>
+              <td>{look.onsets}</td>
+              <td>{look.reachedOn === null ? 'not yet' : shortDate(look.reachedOn)}</td>
+              <td className="num">{look.z === null ? '–' : look.z.toFixed(2)}</td>
+              <td className="num">
+                {look.boundary.toFixed(2)}
+                {look.crossed ? ' — passed' : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
+function CutShortCheck({ insights }: { insights: Insights }) {
+  const check = insights.model.cutShortSensitivity;
+  if (check === null) return null;
+  const main = insights.model.exposure;
+  return (
+    <p className="muted small" data-testid="cut-short-check">
+      Check: {plural(check.runs, 'pain-free run')} {check.runs === 1 ? 'was' : 'were'} cut short because of your knee. Counting{' '}
+      {check.runs === 1 ? 'it' : 'them'} as pain starting where you stopped,{' '}
+      {check.exposure === null
+        ? `the model cannot be fitted (${check.problem ?? 'too little data'}).`
+        : `the hazard ratio is ${timesText(check.exposure.hazardRatio)} (95% interval ${check.exposure.lower.toFixed(2)}–${check.exposure.upper.toFixed(2)})${
+            main === null ? '.' : ` against ${timesText(main.hazardRatio)} without ${check.runs === 1 ? 'it' : 'them'}: ${Math.abs(Math.log(check.exposure.hazardRatio / main.hazardRatio)) < 0.15 ? 'much the same answer' : 'a different answer, so read the headline with care'}.`
+          }`}
+    </p>
+  );
+}
+
 function OnsetCard({ insights, units }: { insights: Insights; units: DistanceUnit }) {
-  const config = useMemo(() => onsetScatter(insights, units), [insights, units]);
-  const { allRuns, onsetsOnly } = insights.correlation;
+  const chart = useMemo(() => onsetScatter(insights, units), [insights, units]);
   return (
     <section className="card chart-card" aria-labelledby="chart-onset">
       <h2 id="chart-onset">Where the pain began, by days since your last glute session</h2>
-      <p className="reading" data-testid="trend-reading">
-        {trendReading(allRuns)}
-      </p>
-      <ChartCanvas config={config} label="Scatter chart: distance at which pain began, or pain-free distance, against days since the last glute session." />
       <p className="muted small">
-        Filled red dots: where the pain began. Open green triangles: runs that stayed pain-free the whole way, drawn at their full
-        distance — the pain, if it came at all, would have come later. ρ is worked out on all these runs with the pain-free ones at their
-        full distance (the least they stayed pain-free): a real trend shows up weaker than it is, but none is invented.
-        {onsetsOnly.rho !== null && onsetsOnly.lower !== null
-          ? ` On the ${onsetsOnly.n} pain onsets alone ρ = ${signed(onsetsOnly.rho)}; that leaves out the runs that stayed pain-free, which biases it.`
+        A picture of your runs, not a test: each run is drawn, at the distance where the pain began (filled red dots) or, if it stayed
+        pain-free, at its full distance (open green triangles) — the pain, if it came at all, would have come later. Runs more than{' '}
+        {14} days after a session are drawn in the “14+” column. The answer at the top comes from the model, not from this picture.
+        {insights.counts.noGluteSessionYet > 0
+          ? ` ${plural(insights.counts.noGluteSessionYet, 'run')} before your first glute session ${insights.counts.noGluteSessionYet === 1 ? 'is' : 'are'} not drawn.`
           : ''}
-        {insights.counts.noGluteSessionYet > 0 ? ` ${plural(insights.counts.noGluteSessionYet, 'run')} before your first glute session ${insights.counts.noGluteSessionYet === 1 ? 'is' : 'are'} not shown.` : ''}
       </p>
+      <ChartCanvas config={chart.config} label="Scatter chart: for every run, the distance at which pain began, or its pain-free distance, against days since the last glute session." />
       <NumbersTable
-        caption="Runs by days since the last glute session"
-        head={['Days since last glute session', 'Runs', 'Pain began', 'Median onset', 'Pain-free runs']}
-        rows={() => onsetRows(insights, units)}
+        caption="Every run: days since the last glute session and where the pain began"
+        head={['Run', 'Days since last glute session', `Distance (${units})`, 'Pain']}
+        rows={() => chart.rows}
       />
     </section>
   );
 }
 
-function onsetRows(insights: Insights, units: DistanceUnit): string[][] {
-  const buckets = new Map<string, { runs: number; onsets: number[]; painFree: number }>();
-  const order = ['0', '1', '2', '3', '4', '5', '6', '7 or more'];
-  for (const key of order) buckets.set(key, { runs: 0, onsets: [], painFree: 0 });
-  for (const run of insights.runs) {
-    if (run.daysSinceGluteSession === null) continue;
-    const bucket = buckets.get(run.daysSinceGluteSession >= 7 ? '7 or more' : String(run.daysSinceGluteSession))!;
-    bucket.runs += 1;
-    if (run.pain) bucket.onsets.push(run.outcomeMetres);
-    else bucket.painFree += 1;
-  }
-  return order.map((key) => {
-    const bucket = buckets.get(key)!;
-    const sorted = [...bucket.onsets].sort((a, b) => a - b);
-    const middle = sorted.length === 0 ? null : sorted.length % 2 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
-    return [key, String(bucket.runs), String(bucket.onsets.length), middle === null ? '–' : distanceText(middle, units), String(bucket.painFree)];
-  });
-}
-
-function survivalAt(group: GroupSurvival, metres: number): string {
-  if (group.runs === 0 || metres > group.longestMetres) return '–';
-  let point = group.curve[0]!;
-  for (const candidate of group.curve) if (candidate.distanceMetres <= metres) point = candidate;
-  return `${Math.round(100 * point.stillPainFree)}% (${Math.round(100 * point.lower)}–${Math.round(100 * point.upper)})`;
-}
-
 function SurvivalCard({ insights, units }: { insights: Insights; units: DistanceUnit }) {
-  const config = useMemo(() => survivalCurves(insights, units), [insights, units]);
-  const { onPlan, skipped, logRank } = insights.survival;
+  const chart = useMemo(() => survivalCurves(insights, units, metresPer(units)), [insights, units]);
+  const { onPlan, skipped } = insights.survival;
   return (
     <section className="card chart-card" aria-labelledby="chart-survival">
       <h2 id="chart-survival">Still pain-free at this distance</h2>
-      <dl className="facts insights-medians" data-testid="survival-medians">
-        <dt>Median pain-free distance after on-plan weeks</dt>
-        <dd data-testid="median-on-plan">{onPlan.runs === 0 ? 'no runs' : medianText(onPlan, units)}</dd>
-        <dt>Median pain-free distance after skipped weeks</dt>
-        <dd data-testid="median-skipped">{skipped.runs === 0 ? 'no runs' : medianText(skipped, units)}</dd>
-        <dt>Log-rank test</dt>
-        <dd data-testid="log-rank">{logRank ? `χ² = ${logRank.chiSquare.toFixed(2)}, ${pText(logRank.pValue)}` : 'cannot be worked out yet (it needs runs in both groups and at least one pain onset)'}</dd>
+      <dl className="facts insights-medians" data-testid="survival-halves">
+        <dt>After on-plan weeks</dt>
+        <dd data-testid="half-on-plan">{halfText(onPlan, units)}</dd>
+        <dt>After {groupNames.skipped}</dt>
+        <dd data-testid="half-skipped">{halfText(skipped, units)}</dd>
       </dl>
-      <ChartCanvas config={config} label="Step chart: share of runs still pain-free at each distance, after on-plan and after skipped glute weeks, with 95% bands." />
+      <ChartCanvas
+        config={chart.config}
+        label="Step chart: share of runs still pain-free at each distance, after on-plan weeks and after 7 days with fewer glute sessions than planned, with 95% bands."
+      />
       <p className="muted small">
-        Kaplan–Meier curves: of the runs that got this far, the share still free of pain. A curve that drops sooner means the pain came on
-        earlier. The shaded bands are 95% confidence intervals; where they overlap a lot, the data cannot tell the two apart. The median
-        is where a curve crosses 50%.
+        A description of your runs (Kaplan–Meier curves), not a test: of the runs that got this far, the share still free of pain, for runs
+        whose 7 days before held the glute sessions your plan asked for and for runs whose 7 days held fewer. The shaded bands are 95%
+        intervals. Where the curves differ, other things may differ too (longer runs, busier weeks): the model at the top allows for those.
       </p>
       <NumbersTable
         caption="Share of runs still pain-free at each distance (95% interval)"
-        head={[`Distance (${units})`, 'On plan', 'Skipped']}
-        rows={() => {
-          const longest = Math.max(onPlan.longestMetres, skipped.longestMetres);
-          const step = metresPer(units);
-          const rows: string[][] = [];
-          for (let metres = step; metres <= longest; metres += step) {
-            rows.push([fromMetres(metres, units).toFixed(0), survivalAt(onPlan, metres), survivalAt(skipped, metres)]);
-          }
-          return rows;
-        }}
+        head={[`Distance (${units})`, 'On plan', 'Fewer sessions than planned']}
+        rows={() => chart.rows}
       />
     </section>
   );
 }
 
 function WeeksCard({ insights, units }: { insights: Insights; units: DistanceUnit }) {
-  const config = useMemo(() => weeksChart(insights, units), [insights, units]);
-  const short = insights.weeks.filter((week) => week.gluteSessionsDone < Math.floor(week.gluteSessionsPlanned + 1e-9)).length;
+  const chart = useMemo(() => weeksChart(insights, units), [insights, units]);
+  const judged = insights.weeks.filter((week) => !week.partial && week.gluteSessionsPlanned !== null);
+  const missed = judged.filter((week) => week.missed).length;
+  const breaks = insights.weeks.filter((week, index) => index > 0 && week.gapWeeksBefore > 0).length;
   return (
     <section className="card chart-card" aria-labelledby="chart-weeks">
       <h2 id="chart-weeks">The weeks</h2>
-      <p className="reading">
-        Glute sessions done (bars) against planned (dashed), the distance you ran each week, and where each run’s pain began. You did fewer
-        sessions than planned in {plural(short, 'week')} of {insights.weeks.length}.
+      <p className="reading" data-testid="weeks-reading">
+        Glute sessions done (bars; orange where fewer than planned) against planned (dashed), the distance you ran each week, and where each
+        run’s pain began. {judged.length === 0 ? 'No whole week with a plan to judge yet.' : `You did fewer sessions than planned in ${plural(missed, 'week')} of ${judged.length}`}
+        {judged.length > 0 ? ' (weeks cut by the edge of the range or by a break, and weeks without a plan, are not judged).' : ''}
+        {breaks > 0 ? ` ${plural(breaks, 'break')} of more than 4 weeks without running ${breaks === 1 ? 'is' : 'are'} drawn as a dashed line.` : ''}
       </p>
-      <ChartCanvas config={config} label="Weekly chart: glute sessions done and planned, weekly distance, and pain onsets." height={320} />
+      <ChartCanvas config={chart.config} label="Weekly chart: glute sessions done and planned, weekly distance, and pain onsets." height={320} />
       <NumbersTable
         caption="Each week: glute sessions done and planned, distance, and pain onsets"
-        head={['Week of', 'Sessions done', 'Planned', `Distance (${units})`, 'Pain began at']}
-        rows={() => {
-          const onsets = new Map<string, string[]>();
-          let week = 0;
-          for (const run of insights.runs) {
-            while (week + 1 < insights.weeks.length && insights.weeks[week + 1]!.weekStart <= run.localDate) week += 1;
-            if (!run.pain) continue;
-            const start = insights.weeks[week]?.weekStart ?? '';
-            onsets.set(start, [...(onsets.get(start) ?? []), distanceText(run.outcomeMetres, units)]);
-          }
-          return insights.weeks.map((entry) => [
-            shortDate(entry.weekStart),
-            String(entry.gluteSessionsDone),
-            (Math.round(entry.gluteSessionsPlanned * 10) / 10).toString(),
-            fromMetres(entry.distanceMetres, units).toFixed(1),
-            (onsets.get(entry.weekStart) ?? []).join(', ') || '–',
-          ]);
-        }}
+        head={['Week of', 'Sessions done', 'Planned', 'Judged', `Distance (${units})`, `Pain began at (${units})`]}
+        rows={() => chart.rows}
       />
     </section>
   );
 }
 
-function LoadCard({ insights }: { insights: Insights }) {
-  const config = useMemo(() => loadChart(insights), [insights]);
-  const { jumps, jumpAbove } = insights.load;
+function LoadCard({ insights, units }: { insights: Insights; units: DistanceUnit }) {
+  const longRuns = useMemo(() => longRunChart(insights, units), [insights, units]);
+  const ratio = useMemo(() => loadChart(insights), [insights]);
+  const { longRuns: runs, jumps, jumpAbove, spikeAbove } = insights.load;
+  const spikes = runs.filter((run) => run.spike).length;
+  const judged = runs.filter((run) => run.longestPrevious30DaysMetres !== null).length;
+  const percent = Math.round(100 * spikeAbove);
   return (
     <section className="card chart-card" aria-labelledby="chart-load">
       <h2 id="chart-load">Training load</h2>
+      <p className="reading" data-testid="long-run-reading">
+        {judged === 0
+          ? 'Not enough history yet: a run is compared with the longest run of the 30 days before it, which needs 30 days of running (again after a break of more than 4 weeks).'
+          : `${plural(spikes, 'run')} of ${judged} ${spikes === 1 ? 'was' : 'were'} longer than ${percent}% of the longest run of the 30 days before (marked).`}{' '}
+        In a study of 5,205 runners, a single run that much longer than the recent longest raised the rate of overuse injuries 1.5–2.3 times
+        (Frandsen et al., Br J Sports Med 2025).
+        {runs.length > judged && judged > 0 ? ` The first 30 days of running, and of running again after a break, have not enough history and are not judged.` : ''}
+      </p>
+      <ChartCanvas config={longRuns.config} label={`Chart: every run's distance, with ${percent}% of the longest run of the 30 days before it.`} height={260} />
+      <NumbersTable
+        caption="Runs longer than 110% of the longest run of the 30 days before"
+        head={['Run', `Distance (${units})`, `Longest of the 30 days before (${units})`, 'Share']}
+        rows={() => longRuns.rows}
+        empty="No run was that much longer than the recent longest."
+      />
+      <h3>Acute:chronic ratio</h3>
       <p className="reading">
-        How your last week’s running compares with the last four: the 7-day over the 28-day exponentially weighted average of daily
-        distance. Above 1 you are running more than you are used to.{' '}
+        A second, older measure: the last week’s running against the last four (7-day over 28-day exponentially weighted average of daily
+        distance).{' '}
         {insights.load.days.some((day) => day.ratio !== null)
           ? `${plural(jumps.length, 'day')} went above ${jumpAbove} (marked).`
-          : 'Not enough history yet: the ratio needs 28 days of running.'}
+          : 'Not enough history yet: the ratio needs 28 days of running.'}{' '}
+        The first 28 days of running, and of running again after a break of more than 4 weeks, have not enough history and show no ratio.
       </p>
-      <ChartCanvas config={config} label={`Line chart: acute to chronic ratio of daily distance over time, with days above ${jumpAbove} marked.`} height={240} />
+      <ChartCanvas config={ratio.config} label={`Line chart: acute to chronic ratio of daily distance over time, with days above ${jumpAbove} marked.`} height={220} />
       <p className="muted small">
-        A note of caution: the thresholds are disputed. The 0.8–1.3 “sweet spot” and the 1.5 “danger zone” come from team sports, and some
-        researchers argue the ratio predicts injury poorly. Read a jump as “you ran much more than usual”, not as a risk score.
+        A note of caution: its thresholds are disputed. The 0.8–1.3 “sweet spot” and the 1.5 “danger zone” come from team sports, and in the
+        runners’ study above the ratio did not predict injuries. Read a jump as “you ran much more than usual”, not as a risk score.
       </p>
-      <NumbersTable
-        caption="Days when the ratio jumped"
-        head={['Day', 'Ratio']}
-        rows={() => jumps.map((day) => [shortDate(day.date), (day.ratio ?? 0).toFixed(2)])}
-      />
+      <NumbersTable caption="Days when the ratio went above the threshold" head={['Day', 'Ratio']} rows={() => ratio.rows} empty="No day went above it." />
     </section>
   );
 }

@@ -1,90 +1,181 @@
 /**
- * The four Insights charts as Chart.js configurations, in the runner's units. No animation:
- * ten years of runs draw at once, and what a runner sees is never mid-transition.
+ * The Insights charts as Chart.js configurations, in the runner's units. No animation: ten
+ * years of runs draw at once, and what a runner sees is never mid-transition.
+ *
+ * Every chart draws every run (or week, or day) it describes: each axis range is set from ALL
+ * the points, never left to Chart.js (which, with parsing off, takes it from the first and last
+ * point). Each builder also returns the rows of its numbers table, each with the (x, y) it was
+ * drawn at, so a test can check that every row lies inside the drawn axes. Gaps of more than 4
+ * weeks without running are drawn as breaks (a short jump with a label), not as months of nothing.
+ *
+ * Colours come from CSS variables (insights.css), so a dark theme can change them.
  */
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { DistanceUnit } from '../../../../src-main/shared/domain';
-import type { GroupSurvival, Insights } from '../../../../src-main/shared/insights';
+import { DAYS_SINCE_CAP, type GroupSurvival, type Insights } from '../../../../src-main/shared/insights';
 import { fromMetres } from '../../../../src-main/shared/units';
 import { shortDate } from './wording';
 
-export const colours = {
-  onPlan: '#1d6b57',
-  onPlanBand: 'rgba(29, 107, 87, 0.14)',
-  skipped: '#c2410c',
-  skippedBand: 'rgba(194, 65, 12, 0.14)',
-  pain: '#b42318',
-  painFree: '#1d6b57',
-  planned: '#9aa5b1',
-  distance: '#3e4c59',
-  grid: '#ece9e1',
-};
+/** One row of a chart's numbers table and where it was drawn (`axis`: the y axis's id). */
+export interface ChartRow {
+  cells: string[];
+  point: { x: number; y: number; axis: string } | null;
+}
+
+export interface InsightsChart {
+  config: ChartConfiguration;
+  rows: ChartRow[];
+}
+
+function cssColour(name: string, fallback: string): string {
+  if (typeof document === 'undefined') return fallback;
+  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  return value || fallback;
+}
+
+export function palette() {
+  return {
+    onPlan: cssColour('--chart-on-plan', '#1d6b57'),
+    onPlanBand: cssColour('--chart-on-plan-band', 'rgba(29, 107, 87, 0.14)'),
+    skipped: cssColour('--chart-skipped', '#c2410c'),
+    skippedBand: cssColour('--chart-skipped-band', 'rgba(194, 65, 12, 0.14)'),
+    pain: cssColour('--chart-pain', '#b42318'),
+    painFree: cssColour('--chart-pain-free', '#1d6b57'),
+    painFreeFill: cssColour('--chart-pain-free-fill', '#ffffff'),
+    planned: cssColour('--chart-planned', '#7b8794'),
+    distance: cssColour('--chart-distance', '#3e4c59'),
+    grid: cssColour('--chart-grid', '#ece9e1'),
+    breakLine: cssColour('--chart-break', '#9aa5b1'),
+    ink: cssColour('--ink', '#1f2933'),
+  };
+}
 
 type XY = { x: number; y: number };
+/** A hole in a line (Chart.js skips a point whose y is NaN; with parsing off, null is not allowed). */
+const hole = (x: number): XY => ({ x, y: Number.NaN });
 
 const base = {
   animation: false as const,
   responsive: true,
   maintainAspectRatio: false,
-  // Data is already {x, y} in increasing x where it matters: skip Chart.js's own parsing.
   parsing: false as const,
   plugins: {
     legend: { position: 'bottom' as const, labels: { usePointStyle: true, boxHeight: 8 } },
-    // Long lines (ten years of days) are thinned to what the canvas can show.
-    decimation: { enabled: true, algorithm: 'min-max' as const },
   },
 };
 
+/** A round number a little above the largest value (so the top tick reads 14, not 13.1), never 0. */
+function roomAbove(largest: number): number {
+  if (!(largest > 0)) return 1;
+  const target = largest * 1.04;
+  const magnitude = 10 ** Math.floor(Math.log10(target));
+  for (const step of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (step * magnitude >= target) return step * magnitude;
+  return 10 * magnitude;
+}
+
+/** Days since the last glute session are drawn up to this; longer spells sit in a "14+" column. */
+export const DAYS_AXIS_CAP = 14;
+
 /** Chart 1: where the pain began (or the distance run pain-free) against days since the last glute session. */
-export function onsetScatter(insights: Insights, unit: DistanceUnit): ChartConfiguration {
+export function onsetScatter(insights: Insights, unit: DistanceUnit): InsightsChart {
+  const colours = palette();
   const onsets: XY[] = [];
   const painFree: XY[] = [];
+  const rows: ChartRow[] = [];
+  let largestDays = DAYS_SINCE_CAP;
+  let largestDistance = 0;
   for (const run of insights.runs) {
     if (run.daysSinceGluteSession === null) continue;
+    const days = Math.min(run.daysSinceGluteSession, DAYS_AXIS_CAP);
     // Spread sideways a little (by run, always the same) so that runs on the same day count do not hide each other.
     const jitter = (((run.runId * 37) % 11) - 5) / 28;
-    const point = { x: run.daysSinceGluteSession + jitter, y: fromMetres(run.outcomeMetres, unit) };
+    const point = { x: days + jitter, y: fromMetres(run.outcomeMetres, unit) };
     (run.pain ? onsets : painFree).push(point);
+    largestDays = Math.max(largestDays, days);
+    largestDistance = Math.max(largestDistance, point.y);
+    rows.push({
+      cells: [shortDate(run.localDate), String(run.daysSinceGluteSession), point.y.toFixed(2), run.pain ? 'Pain began' : run.cutShort ? 'Pain-free (cut short because of the knee)' : 'Pain-free the whole run'],
+      point: { ...point, axis: 'y' },
+    });
   }
   return {
-    type: 'scatter',
-    data: {
-      datasets: [
-        { label: 'Pain began here', data: onsets, backgroundColor: colours.pain, borderColor: colours.pain, pointRadius: 3.5, pointStyle: 'circle' },
-        {
-          label: 'Pain-free the whole run (full distance)',
-          data: painFree,
-          backgroundColor: '#ffffff',
-          borderColor: colours.painFree,
-          borderWidth: 1.5,
-          pointRadius: 4,
-          pointStyle: 'triangle',
+    rows,
+    config: {
+      type: 'scatter',
+      data: {
+        datasets: [
+          { label: 'Pain began here', data: onsets, backgroundColor: colours.pain, borderColor: colours.pain, pointRadius: 3.5, pointStyle: 'circle' },
+          {
+            label: 'Pain-free the whole run (drawn at its full distance)',
+            data: painFree,
+            backgroundColor: colours.painFreeFill,
+            borderColor: colours.painFree,
+            borderWidth: 1.5,
+            pointRadius: 4,
+            pointStyle: 'triangle',
+          },
+        ],
+      },
+      options: {
+        ...base,
+        scales: {
+          x: {
+            type: 'linear',
+            min: -0.5,
+            max: largestDays + 0.5,
+            title: { display: true, text: 'Days since your last glute session' },
+            afterBuildTicks: (axis) => {
+              axis.ticks = Array.from({ length: largestDays + 1 }, (_, value) => ({ value }));
+            },
+            ticks: { callback: (value) => ((value as number) === DAYS_AXIS_CAP ? `${DAYS_AXIS_CAP}+` : String(value)) },
+            grid: { color: colours.grid },
+          },
+          y: { type: 'linear', min: 0, max: roomAbove(largestDistance), title: { display: true, text: `Distance into the run (${unit})` }, grid: { color: colours.grid } },
         },
-      ],
-    },
-    options: {
-      ...base,
-      scales: {
-        x: { type: 'linear', min: -0.5, title: { display: true, text: 'Days since your last glute session' }, ticks: { stepSize: 1, callback: (value) => (Number.isInteger(value) && (value as number) >= 0 ? String(value) : '') }, grid: { color: colours.grid } },
-        y: { type: 'linear', min: 0, title: { display: true, text: `Distance into the run (${unit})` }, grid: { color: colours.grid } },
       },
     },
   };
 }
 
-function steps(group: GroupSurvival, unit: DistanceUnit, value: (point: GroupSurvival['curve'][number]) => number): XY[] {
-  const points = group.curve.map((point) => ({ x: fromMetres(point.distanceMetres, unit), y: 100 * value(point) }));
+function steps(group: GroupSurvival, unit: DistanceUnit, value: (point: GroupSurvival['curve'][number]) => number | null): XY[] {
+  const points: XY[] = [];
+  for (const point of group.curve) {
+    const y = value(point);
+    if (y !== null) points.push({ x: fromMetres(point.distanceMetres, unit), y: 100 * y });
+  }
   const last = group.curve[group.curve.length - 1];
+  const lastValue = last ? value(last) : null;
   // Carry the last level on to the longest run: the curve is known that far.
-  if (last && group.longestMetres > last.distanceMetres) points.push({ x: fromMetres(group.longestMetres, unit), y: 100 * value(last) });
+  if (last && lastValue !== null && group.longestMetres > last.distanceMetres) points.push({ x: fromMetres(group.longestMetres, unit), y: 100 * lastValue });
   return points;
 }
 
-/** Chart 2: Kaplan–Meier "still pain-free at this distance", on plan vs skipped, with 95% bands. */
-export function survivalCurves(insights: Insights, unit: DistanceUnit): ChartConfiguration {
+/** "62% (48–74%)", or "0% (no run this long stayed pain-free)" — never "0% (0–0)". */
+export function shareText(point: GroupSurvival['curve'][number]): string {
+  const share = Math.round(100 * point.stillPainFree);
+  if (point.lower === null || point.upper === null) return `${share}% (none of these runs stayed pain-free this far)`;
+  return `${share}% (${Math.round(100 * point.lower)}–${Math.round(100 * point.upper)}%)`;
+}
+
+/** The Kaplan–Meier point in force at `metres`. */
+export function survivalAt(group: GroupSurvival, metres: number): GroupSurvival['curve'][number] | null {
+  if (group.runs === 0 || metres > group.longestMetres) return null;
+  let point = group.curve[0]!;
+  for (const candidate of group.curve) if (candidate.distanceMetres <= metres) point = candidate;
+  return point;
+}
+
+export const groupNames = {
+  onPlan: 'After on-plan weeks',
+  skipped: '7 days with fewer glute sessions than planned',
+};
+
+/** Chart 2: Kaplan–Meier "still pain-free at this distance", on plan vs short of the plan, with 95% bands. */
+export function survivalCurves(insights: Insights, unit: DistanceUnit, stepMetres: number): InsightsChart {
+  const colours = palette();
   const groups = [
-    { name: 'After on-plan weeks', group: insights.survival.onPlan, line: colours.onPlan, band: colours.onPlanBand },
-    { name: 'After skipped weeks', group: insights.survival.skipped, line: colours.skipped, band: colours.skippedBand },
+    { name: groupNames.onPlan, group: insights.survival.onPlan, line: colours.onPlan, band: colours.onPlanBand },
+    { name: `After ${groupNames.skipped}`, group: insights.survival.skipped, line: colours.skipped, band: colours.skippedBand },
   ];
   const datasets: ChartDataset<'line', XY[]>[] = [];
   for (const { name, group, line, band } of groups) {
@@ -95,29 +186,83 @@ export function survivalCurves(insights: Insights, unit: DistanceUnit): ChartCon
       { label: `${name}: 95% band (lower)`, data: steps(group, unit, (p) => p.lower), borderColor: 'transparent', backgroundColor: band, stepped: true, pointRadius: 0, fill: '-1' },
     );
   }
+  const longest = Math.max(insights.survival.onPlan.longestMetres, insights.survival.skipped.longestMetres);
+  const rows: ChartRow[] = [];
+  for (let metres = stepMetres; metres <= longest; metres += stepMetres) {
+    const onPlan = survivalAt(insights.survival.onPlan, metres);
+    const skipped = survivalAt(insights.survival.skipped, metres);
+    const x = fromMetres(metres, unit);
+    rows.push({
+      cells: [x.toFixed(0), onPlan ? shareText(onPlan) : '–', skipped ? shareText(skipped) : '–'],
+      point: { x, y: 100 * (onPlan ?? skipped)!.stillPainFree, axis: 'y' },
+    });
+  }
   return {
-    type: 'line',
-    data: { datasets },
-    options: {
-      ...base,
-      plugins: {
-        ...base.plugins,
-        legend: { ...base.plugins.legend, labels: { ...base.plugins.legend.labels, filter: (item) => !item.text.includes('(lower)') } },
-      },
-      scales: {
-        x: { type: 'linear', min: 0, title: { display: true, text: `Distance into the run (${unit})` }, grid: { color: colours.grid } },
-        y: { type: 'linear', min: 0, max: 100, title: { display: true, text: 'Runs still pain-free (%)' }, grid: { color: colours.grid } },
+    rows,
+    config: {
+      type: 'line',
+      data: { datasets },
+      options: {
+        ...base,
+        plugins: {
+          ...base.plugins,
+          legend: { ...base.plugins.legend, labels: { ...base.plugins.legend.labels, filter: (item) => !item.text.includes('(lower)') } },
+        },
+        scales: {
+          x: { type: 'linear', min: 0, max: roomAbove(fromMetres(longest, unit)), title: { display: true, text: `Distance into the run (${unit})` }, grid: { color: colours.grid } },
+          y: { type: 'linear', min: 0, max: 100, title: { display: true, text: 'Runs still pain-free (%)' }, grid: { color: colours.grid } },
+        },
       },
     },
   };
 }
 
-/** Chart 3: each week's glute sessions done and planned, its distance, and each run's onset. */
-export function weeksChart(insights: Insights, unit: DistanceUnit): ChartConfiguration {
+/** Positions along a time axis with gaps of more than 4 weeks collapsed to a short break. */
+interface BreakMark {
+  x: number;
+  weeks: number;
+}
+
+const BREAK_WIDTH = 1.5;
+
+/** Vertical dashed lines with "n weeks without runs" where a gap was collapsed. */
+function breakDatasets(marks: readonly BreakMark[], yMax: number, yAxisID: string, colour: string): ChartDataset<'line', XY[]>[] {
+  return marks.map((mark, index) => ({
+    label: index === 0 ? 'A break: more than 4 weeks without running' : `break ${index + 1}`,
+    data: [
+      { x: mark.x, y: 0 },
+      { x: mark.x, y: yMax },
+    ],
+    borderColor: colour,
+    backgroundColor: colour,
+    borderDash: [3, 3],
+    borderWidth: 1.5,
+    pointRadius: 0,
+    yAxisID,
+  }));
+}
+
+const legendWithoutExtraBreaks = {
+  ...base.plugins.legend,
+  labels: { ...base.plugins.legend.labels, filter: (item: { text: string }) => !/^break \d+$/.test(item.text) },
+};
+
+/** Chart 3: each week's glute sessions done and planned, its distance, and where each run's pain began. */
+export function weeksChart(insights: Insights, unit: DistanceUnit): InsightsChart {
+  const colours = palette();
   const weeks = insights.weeks;
-  const indexOfWeek = new Map(weeks.map((week, index) => [week.weekStart, index]));
+  const xs: number[] = [];
+  const marks: BreakMark[] = [];
+  let x = 0;
+  weeks.forEach((week, index) => {
+    if (week.gapWeeksBefore > 0 && index > 0) {
+      marks.push({ x: x - 0.5 + BREAK_WIDTH / 2, weeks: week.gapWeeksBefore });
+      x += BREAK_WIDTH;
+    }
+    xs.push(x);
+    x += 1;
+  });
   const weekIndexOf = (date: string) => {
-    // The week holding `date`: the last week start on or before it.
     let low = 0;
     let high = weeks.length - 1;
     while (low < high) {
@@ -125,104 +270,287 @@ export function weeksChart(insights: Insights, unit: DistanceUnit): ChartConfigu
       if ((weeks[middle]?.weekStart ?? '') <= date) low = middle;
       else high = middle - 1;
     }
-    return indexOfWeek.get(weeks[low]?.weekStart ?? '') ?? 0;
+    return low;
   };
-  const onsets = insights.runs.filter((run) => run.pain).map((run) => ({ x: weekIndexOf(run.localDate), y: fromMetres(run.outcomeMetres, unit) }));
+  const onsetsByWeek = new Map<number, string[]>();
+  const onsets: XY[] = [];
+  for (const run of insights.runs) {
+    if (!run.pain || weeks.length === 0) continue;
+    const index = weekIndexOf(run.localDate);
+    onsets.push({ x: xs[index]!, y: fromMetres(run.outcomeMetres, unit) });
+    onsetsByWeek.set(index, [...(onsetsByWeek.get(index) ?? []), fromMetres(run.outcomeMetres, unit).toFixed(1)]);
+  }
+  const distances = weeks.map((week) => fromMetres(week.distanceMetres, unit));
+  const distanceMax = roomAbove(Math.max(0, ...distances, ...onsets.map((point) => point.y)));
+  const sessionsMax = Math.max(3, ...weeks.map((week) => Math.max(week.gluteSessionsDone, week.gluteSessionsPlanned ?? 0))) + 1;
+  const planned: XY[] = [];
+  weeks.forEach((week, index) => {
+    if (week.gapWeeksBefore > 0 && index > 0) planned.push(hole(xs[index]! - BREAK_WIDTH / 2 - 0.5));
+    planned.push(week.gluteSessionsPlanned !== null ? { x: xs[index]!, y: Math.round(week.gluteSessionsPlanned * 10) / 10 } : hole(xs[index]!));
+  });
+  const distanceLine: XY[] = [];
+  weeks.forEach((week, index) => {
+    if (week.gapWeeksBefore > 0 && index > 0) distanceLine.push(hole(xs[index]! - BREAK_WIDTH / 2 - 0.5));
+    distanceLine.push({ x: xs[index]!, y: distances[index]! });
+  });
+  const rows: ChartRow[] = weeks.map((week, index) => ({
+    cells: [
+      `${shortDate(week.weekStart)}${week.gapWeeksBefore > 0 && index > 0 ? ` (after ${week.gapWeeksBefore} weeks without runs)` : ''}`,
+      String(week.gluteSessionsDone),
+      week.gluteSessionsPlanned === null ? 'no plan' : (Math.round(week.gluteSessionsPlanned * 10) / 10).toString(),
+      week.partial ? 'part week: not judged' : week.gluteSessionsPlanned === null ? 'not judged' : week.missed ? 'fewer than planned' : 'as planned',
+      distances[index]!.toFixed(1),
+      (onsetsByWeek.get(index) ?? []).join(', ') || '–',
+    ],
+    point: { x: xs[index]!, y: distances[index]!, axis: 'distance' },
+  }));
+  const tickLabels = new Map(xs.map((value, index) => [value, shortDate(weeks[index]!.weekStart)]));
+  const tickStep = Math.max(1, Math.ceil(weeks.length / 5));
   const datasets = [
-    { type: 'bar' as const, label: 'Glute sessions done', data: weeks.map((week, x) => ({ x, y: week.gluteSessionsDone })), backgroundColor: colours.onPlan, yAxisID: 'sessions', order: 3 },
+    {
+      type: 'bar' as const,
+      label: 'Glute sessions done',
+      data: weeks.map((week, index) => ({ x: xs[index]!, y: week.gluteSessionsDone })),
+      backgroundColor: weeks.map((week) => (week.missed ? colours.skipped : colours.onPlan)),
+      yAxisID: 'sessions',
+      order: 3,
+      barPercentage: 0.8,
+      categoryPercentage: 1,
+    },
     {
       type: 'line' as const,
       label: 'Glute sessions planned',
-      data: weeks.map((week, x) => ({ x, y: Math.round(week.gluteSessionsPlanned * 10) / 10 })),
+      data: planned,
       borderColor: colours.planned,
       backgroundColor: colours.planned,
       borderDash: [4, 3],
       stepped: 'middle' as const,
       pointRadius: 0,
+      spanGaps: false,
       yAxisID: 'sessions',
       order: 2,
     },
     {
       type: 'line' as const,
       label: `Distance that week (${unit})`,
-      data: weeks.map((week, x) => ({ x, y: fromMetres(week.distanceMetres, unit) })),
+      data: distanceLine,
       borderColor: colours.distance,
       backgroundColor: colours.distance,
       borderWidth: 1.5,
-      pointRadius: 0,
+      pointRadius: weeks.length > 60 ? 0 : 2,
+      spanGaps: false,
       yAxisID: 'distance',
       order: 1,
     },
-    { type: 'scatter' as const, label: `Where pain began (${unit})`, data: onsets, backgroundColor: colours.pain, borderColor: colours.pain, pointRadius: 3, yAxisID: 'distance', order: 0 },
+    { type: 'scatter' as const, label: `Where pain began (${unit} into the run)`, data: onsets, backgroundColor: colours.pain, borderColor: colours.pain, pointRadius: 3, yAxisID: 'distance', order: 0 },
+    ...breakDatasets(marks, distanceMax, 'distance', colours.breakLine).map((dataset) => ({ ...dataset, type: 'line' as const, order: 4 })),
   ];
   return {
-    type: 'bar',
-    data: { datasets: datasets as ChartConfiguration['data']['datasets'] },
-    options: {
-      ...base,
-      scales: {
-        x: {
-          type: 'linear',
-          min: -0.5,
-          max: Math.max(0.5, weeks.length - 0.5),
-          grid: { display: false },
-          ticks: { stepSize: Math.max(1, Math.ceil(weeks.length / 6)), callback: (value) => (Number.isInteger(value) && weeks[value as number] ? shortDate(weeks[value as number]!.weekStart) : ''), maxRotation: 0 },
-          title: { display: true, text: 'Week' },
+    rows,
+    config: {
+      type: 'bar',
+      data: { datasets: datasets as ChartConfiguration['data']['datasets'] },
+      options: {
+        ...base,
+        plugins: { ...base.plugins, legend: legendWithoutExtraBreaks },
+        scales: {
+          x: {
+            type: 'linear',
+            min: -0.5,
+            max: Math.max(0.5, x - 0.5),
+            grid: { display: false },
+            afterBuildTicks: (axis) => {
+              axis.ticks = xs.filter((_, index) => index % tickStep === 0).map((value) => ({ value }));
+            },
+            ticks: { callback: (value) => tickLabels.get(value as number) ?? '', maxRotation: 0, autoSkip: true },
+            title: { display: true, text: marks.length > 0 ? 'Week (dashed lines: breaks of more than 4 weeks without running)' : 'Week' },
+          },
+          sessions: { type: 'linear', position: 'left', min: 0, max: sessionsMax, ticks: { precision: 0 }, title: { display: true, text: 'Glute sessions' }, grid: { color: colours.grid } },
+          distance: { type: 'linear', position: 'right', min: 0, max: distanceMax, title: { display: true, text: unit }, grid: { display: false } },
         },
-        sessions: { type: 'linear', position: 'left', min: 0, ticks: { precision: 0 }, title: { display: true, text: 'Glute sessions' }, grid: { color: colours.grid } },
-        distance: { type: 'linear', position: 'right', min: 0, title: { display: true, text: unit }, grid: { display: false } },
       },
     },
   };
 }
 
-/** Chart 4: acute:chronic ratio of daily distance, with sudden jumps marked. */
-export function loadChart(insights: Insights): ChartConfiguration {
-  const days = insights.load.days;
-  const indexOf = new Map(days.map((day, index) => [day.date, index]));
-  return {
-    type: 'line',
-    data: {
-      datasets: [
-        {
-          label: 'Acute:chronic ratio (7-day ÷ 28-day average)',
-          data: days.flatMap((day, x) => (day.ratio === null ? [] : [{ x, y: day.ratio }])),
-          borderColor: colours.distance,
-          backgroundColor: colours.distance,
-          borderWidth: 1.5,
-          pointRadius: 0,
-        },
-        {
-          label: `Sudden jump (above ${insights.load.jumpAbove})`,
-          data: insights.load.jumps.map((day) => ({ x: indexOf.get(day.date) ?? 0, y: day.ratio ?? 0 })),
-          borderColor: colours.pain,
-          backgroundColor: colours.pain,
-          showLine: false,
-          pointRadius: 4,
-          pointStyle: 'rectRot',
-        },
-        {
-          label: `${insights.load.jumpAbove}: where a jump is marked`,
-          data: days.length > 0 ? [{ x: 0, y: insights.load.jumpAbove }, { x: days.length - 1, y: insights.load.jumpAbove }] : [],
-          borderColor: colours.pain,
-          backgroundColor: colours.pain,
-          borderDash: [5, 4],
-          borderWidth: 1,
-          pointRadius: 0,
-        },
+/**
+ * x positions for dated points (days), with gaps of more than 4 weeks collapsed to a short break.
+ * Returns each date's x and the break marks.
+ */
+function datedPositions(dates: readonly string[], gapWeeksBefore: readonly number[]): { xs: number[]; marks: BreakMark[] } {
+  const xs: number[] = [];
+  const marks: BreakMark[] = [];
+  let x = 0;
+  let previous: number | null = null;
+  dates.forEach((date, index) => {
+    const day = Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+    if (previous !== null) {
+      if ((gapWeeksBefore[index] ?? 0) > 0) {
+        marks.push({ x: x + 3.5, weeks: gapWeeksBefore[index]! });
+        x += 7;
+      } else x += day - previous;
+    }
+    xs.push(x);
+    previous = day;
+  });
+  return { xs, marks };
+}
+
+function datedTicks(xs: readonly number[], dates: readonly string[]) {
+  const labels = new Map(xs.map((value, index) => [value, shortDate(dates[index]!)]));
+  const span = xs.length > 0 ? xs[xs.length - 1]! - xs[0]! : 0;
+  const every = Math.max(1, span / 6);
+  const chosen: { value: number }[] = [];
+  let next = -Infinity;
+  for (const value of xs) {
+    if (value >= next) {
+      chosen.push({ value });
+      next = value + every;
+    }
+  }
+  return { labels, chosen };
+}
+
+/** Chart 4 (headline load signal): each run's distance and 110% of the longest run of the 30 days before it. */
+export function longRunChart(insights: Insights, unit: DistanceUnit): InsightsChart {
+  const colours = palette();
+  const runs = insights.load.longRuns;
+  const { xs, marks } = datedPositions(
+    runs.map((run) => run.localDate),
+    runs.map((run) => run.gapWeeksBefore),
+  );
+  const distances = runs.map((run) => fromMetres(run.distanceMetres, unit));
+  const limits: XY[] = [];
+  runs.forEach((run, index) => {
+    if (run.gapWeeksBefore > 0 && index > 0) limits.push(hole(xs[index]! - 3.5));
+    limits.push(run.longestPrevious30DaysMetres === null ? hole(xs[index]!) : { x: xs[index]!, y: fromMetres(insights.load.spikeAbove * run.longestPrevious30DaysMetres, unit) });
+  });
+  const yMax = roomAbove(Math.max(0, ...distances, ...limits.map((point) => (Number.isNaN(point.y) ? 0 : point.y))));
+  const { labels, chosen } = datedTicks(xs, runs.map((run) => run.localDate));
+  const percent = Math.round(100 * insights.load.spikeAbove);
+  const rows: ChartRow[] = runs
+    .map((run, index) => ({ run, index }))
+    .filter(({ run }) => run.spike)
+    .map(({ run, index }) => ({
+      cells: [
+        shortDate(run.localDate),
+        distances[index]!.toFixed(1),
+        fromMetres(run.longestPrevious30DaysMetres ?? 0, unit).toFixed(1),
+        `${Math.round((100 * run.distanceMetres) / (run.longestPrevious30DaysMetres ?? run.distanceMetres))}%`,
       ],
-    },
-    options: {
-      ...base,
-      scales: {
-        x: {
-          type: 'linear',
-          min: 0,
-          max: Math.max(1, days.length - 1),
-          grid: { display: false },
-          ticks: { stepSize: Math.max(1, Math.ceil(days.length / 6)), callback: (value) => (Number.isInteger(value) && days[value as number] ? shortDate(days[value as number]!.date) : ''), maxRotation: 0 },
+      point: { x: xs[index]!, y: distances[index]!, axis: 'y' },
+    }));
+  return {
+    rows,
+    config: {
+      type: 'scatter',
+      data: {
+        datasets: [
+          {
+            label: `Runs (${unit})`,
+            data: runs.map((run, index) => ({ x: xs[index]!, y: distances[index]! })).filter((_, index) => !runs[index]!.spike),
+            backgroundColor: colours.distance,
+            borderColor: colours.distance,
+            pointRadius: runs.length > 500 ? 1.5 : 2.5,
+          },
+          {
+            label: `Longer than ${percent}% of the longest run of the 30 days before`,
+            data: runs.map((run, index) => ({ x: xs[index]!, y: distances[index]! })).filter((_, index) => runs[index]!.spike),
+            backgroundColor: colours.pain,
+            borderColor: colours.pain,
+            pointRadius: 4.5,
+            pointStyle: 'rectRot',
+          },
+          {
+            type: 'line',
+            label: `${percent}% of the longest run of the 30 days before`,
+            data: limits,
+            borderColor: colours.planned,
+            backgroundColor: colours.planned,
+            borderDash: [4, 3],
+            borderWidth: 1.2,
+            stepped: 'before',
+            pointRadius: 0,
+            spanGaps: false,
+          },
+          ...breakDatasets(marks, yMax, 'y', colours.breakLine).map((dataset) => ({ ...dataset, type: 'line' as const })),
+        ] as ChartConfiguration['data']['datasets'],
+      },
+      options: {
+        ...base,
+        plugins: { ...base.plugins, legend: legendWithoutExtraBreaks },
+        scales: {
+          x: {
+            type: 'linear',
+            min: (xs[0] ?? 0) - 1,
+            max: (xs[xs.length - 1] ?? 1) + 1,
+            grid: { display: false },
+            afterBuildTicks: (axis) => {
+              axis.ticks = chosen;
+            },
+            ticks: { callback: (value) => labels.get(value as number) ?? '', maxRotation: 0 },
+          },
+          y: { type: 'linear', min: 0, max: yMax, title: { display: true, text: `Run distance (${unit})` }, grid: { color: colours.grid } },
         },
-        y: { type: 'linear', min: 0, title: { display: true, text: 'Ratio' }, grid: { color: colours.grid } },
+      },
+    },
+  };
+}
+
+/** Chart 5 (secondary): acute:chronic ratio of daily distance, with days above the disputed threshold marked. */
+export function loadChart(insights: Insights): InsightsChart {
+  const colours = palette();
+  const days = insights.load.days;
+  const { xs, marks } = datedPositions(
+    days.map((day) => day.date),
+    days.map((day) => day.gapWeeksBefore),
+  );
+  const line: XY[] = [];
+  days.forEach((day, index) => {
+    if (day.gapWeeksBefore > 0 && index > 0) line.push(hole(xs[index]! - 3.5));
+    line.push(day.ratio === null ? hole(xs[index]!) : { x: xs[index]!, y: day.ratio });
+  });
+  const indexOf = new Map(days.map((day, index) => [day.date, index]));
+  const jumps = insights.load.jumps.map((day) => ({ x: xs[indexOf.get(day.date) ?? 0]!, y: day.ratio ?? 0 }));
+  const yMax = roomAbove(Math.max(insights.load.jumpAbove + 0.2, ...days.map((day) => day.ratio ?? 0)));
+  const { labels, chosen } = datedTicks(xs, days.map((day) => day.date));
+  const rows: ChartRow[] = insights.load.jumps.map((day, index) => ({ cells: [shortDate(day.date), (day.ratio ?? 0).toFixed(2)], point: { ...jumps[index]!, axis: 'y' } }));
+  return {
+    rows,
+    config: {
+      type: 'line',
+      data: {
+        datasets: [
+          { label: 'Acute:chronic ratio (7-day ÷ 28-day average)', data: line, borderColor: colours.distance, backgroundColor: colours.distance, borderWidth: 1.5, pointRadius: 0, spanGaps: false },
+          { label: `Above ${insights.load.jumpAbove}`, data: jumps, borderColor: colours.pain, backgroundColor: colours.pain, showLine: false, pointRadius: 3.5, pointStyle: 'rectRot' },
+          {
+            label: `${insights.load.jumpAbove}: the disputed threshold`,
+            data: xs.length > 0 ? [{ x: xs[0]!, y: insights.load.jumpAbove }, { x: xs[xs.length - 1]!, y: insights.load.jumpAbove }] : [],
+            borderColor: colours.pain,
+            backgroundColor: colours.pain,
+            borderDash: [5, 4],
+            borderWidth: 1,
+            pointRadius: 0,
+          },
+          ...breakDatasets(marks, yMax, 'y', colours.breakLine),
+        ] as ChartConfiguration['data']['datasets'],
+      },
+      options: {
+        ...base,
+        plugins: { ...base.plugins, legend: legendWithoutExtraBreaks },
+        scales: {
+          x: {
+            type: 'linear',
+            min: (xs[0] ?? 0) - 1,
+            max: (xs[xs.length - 1] ?? 1) + 1,
+            grid: { display: false },
+            afterBuildTicks: (axis) => {
+              axis.ticks = chosen;
+            },
+            ticks: { callback: (value) => labels.get(value as number) ?? '', maxRotation: 0 },
+          },
+          y: { type: 'linear', min: 0, max: yMax, title: { display: true, text: 'Ratio' }, grid: { color: colours.grid } },
+        },
       },
     },
   };

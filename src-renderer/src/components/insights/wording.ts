@@ -1,9 +1,15 @@
 /**
  * The Insights' numbers in words, in the runner's units. Kept apart from the page so the
  * sentences are easy to read and to check.
+ *
+ * Rules (issue 9, section 8): say "after 7+ days without glute work" and "7 days with fewer glute
+ * sessions than planned", never "weeks you skipped"; where the data show the pain coming LATER
+ * after glute work was skipped, name reverse causation (more glute work after painful weeks) as a
+ * likely reason; Kaplan–Meier numbers read "half of these runs were still pain-free at X", never
+ * a median of the onsets alone; a claim only where the group-sequential rule made one.
  */
 import type { DistanceUnit } from '../../../../src-main/shared/domain';
-import type { CorrelationResult, GroupSurvival, Insights, InsightsFilters } from '../../../../src-main/shared/insights';
+import type { GroupSurvival, Insights, InsightsFilters, ModelTerm } from '../../../../src-main/shared/insights';
 import { fromMetres } from '../../../../src-main/shared/units';
 
 export function distanceText(metres: number, unit: DistanceUnit, decimals = 1): string {
@@ -15,11 +21,12 @@ export function pText(p: number): string {
   return `p = ${p.toFixed(p < 0.01 ? 3 : 2)}`;
 }
 
-export function signed(value: number, decimals = 2): string {
-  return value.toFixed(decimals).replace('-', '−');
+/** "1.8×" with two significant figures. */
+export function timesText(ratio: number): string {
+  return `${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(ratio >= 1 ? 1 : 2)}×`;
 }
 
-/** "outside-of-the-knee pain (left side)" */
+/** "pain on the outside of the knee (left side)" */
 export function painWords(filters: InsightsFilters): string {
   const where: Record<InsightsFilters['location'], string> = {
     lateral_knee: 'pain on the outside of the knee',
@@ -32,57 +39,90 @@ export function painWords(filters: InsightsFilters): string {
   return `${where[filters.location]}${side}`;
 }
 
-/** "4.1 mi (95% CI 3.2–5.0)" or "not reached …". */
-export function medianText(group: GroupSurvival, unit: DistanceUnit): string {
-  if (group.median === null) return 'not reached (more than half of these runs stayed pain-free the whole way)';
-  const lower = group.medianLower === null ? '?' : fromMetres(group.medianLower, unit).toFixed(1);
-  const upper = group.medianUpper === null ? 'beyond the longest runs' : fromMetres(group.medianUpper, unit).toFixed(1);
-  return `${distanceText(group.median, unit)} (95% CI ${lower}–${upper})`;
+/** "Half of these runs were still pain-free at 6.2 mi (95% interval 5.1–7.0 mi)", or that more than half stayed pain-free. */
+export function halfText(group: GroupSurvival, unit: DistanceUnit): string {
+  if (group.runs === 0) return 'No runs in this group.';
+  if (group.halfStillPainFreeAt === null) {
+    return `More than half of these ${group.runs} runs stayed pain-free the whole way (the longest was ${distanceText(group.longestMetres, unit)}).`;
+  }
+  const lower = group.halfLower === null ? null : fromMetres(group.halfLower, unit).toFixed(1);
+  const upper = group.halfUpper === null ? null : fromMetres(group.halfUpper, unit).toFixed(1);
+  const interval =
+    lower !== null && upper !== null
+      ? ` (95% interval ${lower}–${upper} ${unit})`
+      : lower !== null
+        ? ` (95% interval from ${lower} ${unit} to beyond the longest runs)`
+        : '';
+  return `Half of these ${group.runs} runs were still pain-free at ${distanceText(group.halfStillPainFreeAt, unit)}${interval}.`;
 }
+
+/** "about 1.8× as likely …; 95% interval 1.1–3.0" for the exposure term. */
+export function hazardSentence(term: ModelTerm, pain: string): string {
+  const interval = `95% interval ${term.lower.toFixed(2)}–${term.upper.toFixed(2)}`;
+  if (term.hazardRatio >= 1) {
+    return `After 7+ days without glute work, ${pain} was about ${timesText(term.hazardRatio)} as likely to start at any given point of a run as after 0–6 days (${interval}).`;
+  }
+  return (
+    `After 7+ days without glute work, ${pain} was about ${timesText(term.hazardRatio)} as likely to start at any given point of a run as after 0–6 days — ` +
+    `that is, it tended to come later, not earlier (${interval}).`
+  );
+}
+
+export const REVERSE_CAUSATION =
+  'A likely reason when the pain comes later after skipped glute work: reverse causation — runners tend to do more glute work after painful weeks, so the painful runs follow recent sessions.';
 
 const NOT_PROOF = 'This is an association in your own data, not proof of cause.';
 
-/** The sentence at the top of the page. */
-export function summarySentence(insights: Insights, unit: DistanceUnit): string {
-  const { onPlan, skipped, logRank } = insights.survival;
+/** The headline of the page: the model's estimate and what Stance can and cannot say yet. */
+export function summarySentences(insights: Insights): string[] {
+  const { model } = insights;
   const pain = painWords(insights.filters);
-  const capitalPain = pain.charAt(0).toUpperCase() + pain.slice(1);
+  const sentences: string[] = [];
+  if (model.exposure !== null) sentences.push(hazardSentence(model.exposure, pain));
+  const { sequential } = model;
   switch (insights.verdict) {
     case 'too_little':
-      return (
-        `Too few runs or pain events to tell anything yet: ${onPlan.runs} ${onPlan.runs === 1 ? 'run' : 'runs'} after on-plan weeks, ` +
-        `${skipped.runs} after weeks you skipped glute work, and ${insights.counts.painEvents} with ${pain}. ` +
-        `Stance needs at least ${insights.minimums.runsPerGroup} runs in each group and ${insights.minimums.painEvents} pain onsets in all.`
+      sentences.push(
+        `Too little to tell anything yet about ${pain}: ${insights.counts.painEvents} ${insights.counts.painEvents === 1 ? 'run' : 'runs'} with it among ${insights.counts.analysed} with their pain recorded.` +
+          (model.problem === null ? '' : ` ${model.problem}`),
       );
+      sentences.push(`Stance first weighs the evidence at ${sequential.looks[0]?.onsets ?? 10} pain onsets after a logged glute session.`);
+      break;
     case 'earlier_when_skipped':
-      return (
-        `After weeks you skipped glute work, ${pain} began at a median of ${medianText(skipped, unit)} ` +
-        `vs ${onPlan.median === null ? 'more than half of runs staying pain-free the whole way' : medianText(onPlan, unit)} when on plan; ` +
-        `log-rank ${pText(logRank?.pValue ?? 1)}. ${NOT_PROOF}`
+      sentences.push(
+        `That is clear enough to say: at ${sequential.claimedAt?.onsets} pain onsets the evidence passed the bar Stance sets so that opening this page every week does not raise false alarms. ${NOT_PROOF}`,
       );
+      break;
     case 'later_when_skipped':
-      return (
-        `${capitalPain} began later, not earlier, after weeks you skipped glute work: a median of ${medianText(skipped, unit)} ` +
-        `vs ${medianText(onPlan, unit)} when on plan; log-rank ${pText(logRank?.pValue ?? 1)}. ${NOT_PROOF}`
+      sentences.push(
+        `The data clearly show ${pain} coming later, not earlier, after 7+ days without glute work (the bar was passed at ${sequential.claimedAt?.onsets} pain onsets). ${REVERSE_CAUSATION} ${NOT_PROOF}`,
       );
+      break;
+    case 'cannot_tell_yet': {
+      const next = sequential.looks.find((look) => look.reachedOn === null);
+      const more =
+        sequential.moreOnsetsNeeded !== null
+          ? ` If the effect stays as it looks now, about ${sequential.moreOnsetsNeeded} more pain ${sequential.moreOnsetsNeeded === 1 ? 'onset' : 'onsets'} would settle it.`
+          : ' At the size it looks now, even the last check (at 60 onsets) would probably not settle it.';
+      sentences.push(
+        `Stance cannot tell yet. It decides only at set numbers of pain onsets, so that looking every week does not produce false alarms${next ? `; the next check is at ${next.onsets} onsets (you have ${model.onsets})` : ''}.${more}`,
+      );
+      break;
+    }
     case 'no_clear_difference':
-      return (
-        `No clear difference: ${pain} began at a median of ${medianText(skipped, unit)} after weeks you skipped glute work ` +
-        `and ${medianText(onPlan, unit)} when on plan (log-rank ${pText(logRank?.pValue ?? 1)}). ` +
-        'Your data so far cannot tell whether skipping glute work brings the pain on earlier — which is not the same as showing it does not.'
+      sentences.push(
+        `No clear difference after ${sequential.looks[sequential.looks.length - 1]?.onsets} pain onsets, the last check: your data cannot tell whether skipping glute work brings the pain on earlier — which is not the same as showing it does not. The estimate above keeps updating.`,
       );
+      break;
   }
-}
-
-/** The plain reading of chart 1. */
-export function trendReading(correlation: CorrelationResult): string {
-  const { rho, lower, upper, pValue, n } = correlation;
-  if (rho === null || pValue === null || lower === null || upper === null) return 'Too few runs to read a trend yet.';
-  const numbers = `Spearman ρ = ${signed(rho)}, 95% CI ${signed(lower)} to ${signed(upper)}, ${pText(pValue)}, ${n} runs`;
-  if (pValue >= 0.05) return `No clear trend with the days since your last glute session (${numbers}).`;
-  return rho < 0
-    ? `The longer since your last glute session, the earlier in the run the pain tended to begin (${numbers}).`
-    : `The longer since your last glute session, the later in the run the pain tended to begin (${numbers}).`;
+  const clearAtOneLook = model.exposure !== null && (model.exposure.lower > 1 || model.exposure.upper < 1);
+  if (clearAtOneLook && (insights.verdict === 'cannot_tell_yet' || insights.verdict === 'no_clear_difference')) {
+    sentences.push(
+      'The 95% interval leaves out 1, but it is the interval of a single look; because you look every week, Stance asks for more before it says so, and its p-value also allows for runs that are not independent.',
+    );
+  }
+  if (model.exposure !== null && model.exposure.hazardRatio < 1 && insights.verdict !== 'later_when_skipped') sentences.push(REVERSE_CAUSATION);
+  return sentences;
 }
 
 export function shortDate(localDate: string): string {

@@ -38,6 +38,8 @@ interface SiteDraft {
   worstScore: string;
   action: PainAction;
   notes: string;
+  /** Already there when the run began (then no onset distance is asked for). */
+  presentAtStart: boolean;
 }
 
 type SiteField = 'painOnsetMetres' | 'side' | 'worstScore' | 'notes';
@@ -50,8 +52,11 @@ interface Problem {
 
 let nextSiteKey = 1;
 
+/** A checkbox beside its words, in body weight (inline: the shared stylesheet is being reworked). */
+const checkLabel = { display: 'flex', alignItems: 'center', gap: 8, fontWeight: 'normal' } as const;
+
 function newSite(side: PainSide | ''): SiteDraft {
-  return { key: nextSiteKey++, onset: '', location: 'lateral_knee', side, worstScore: '', action: 'kept_going', notes: '' };
+  return { key: nextSiteKey++, onset: '', location: 'lateral_knee', side, worstScore: '', action: 'kept_going', notes: '', presentAtStart: false };
 }
 
 function siteFromRecord(site: PainSite, units: 'mi' | 'km'): SiteDraft {
@@ -63,6 +68,7 @@ function siteFromRecord(site: PainSite, units: 'mi' | 'km'): SiteDraft {
     worstScore: String(site.worstScore),
     action: site.action,
     notes: site.notes,
+    presentAtStart: site.presentAtStart,
   };
 }
 
@@ -88,6 +94,7 @@ export function RunPainEditor({ run, onSaved, onCancel, initialOnsetMetres }: Pr
   const [loadError, setLoadError] = useState<string>();
   const [status, setStatus] = useState<PainStatus>(run.painStatus);
   const [sites, setSites] = useState<SiteDraft[]>([]);
+  const [cutShort, setCutShort] = useState(false);
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<Problem>();
   const firstChoice = useRef<HTMLInputElement>(null);
@@ -98,6 +105,7 @@ export function RunPainEditor({ run, onSaved, onCancel, initialOnsetMetres }: Pr
       (pain) => {
         if (!current) return;
         setLoaded(pain);
+        setCutShort(pain.cutShort);
         const drafts = pain.sites.length > 0 ? pain.sites.map((site) => siteFromRecord(site, units)) : [newSite(pain.lastUsedSide ?? '')];
         if (initialOnsetMetres !== undefined) {
           drafts[0] = { ...drafts[0]!, onset: String(Number(fromMetres(initialOnsetMetres, units).toFixed(2))) };
@@ -131,7 +139,7 @@ export function RunPainEditor({ run, onSaved, onCancel, initialOnsetMetres }: Pr
   function readSites(): PainSiteDraft[] | Problem {
     const drafts: PainSiteDraft[] = [];
     for (const [index, site] of sites.entries()) {
-      const onset = parseDecimal(site.onset);
+      const onset = site.presentAtStart ? 0 : parseDecimal(site.onset);
       if (onset === null) {
         const message = `Give how far into the run it started, as a number of ${unitLabel(units)} (this run was ${formatDistance(run.distanceMetres, units)}).`;
         return { site: index, field: 'painOnsetMetres', message };
@@ -147,6 +155,7 @@ export function RunPainEditor({ run, onSaved, onCancel, initialOnsetMetres }: Pr
         worstScore: Number(site.worstScore),
         action: site.action,
         notes: site.notes,
+        presentAtStart: site.presentAtStart,
       });
     }
     return drafts;
@@ -171,7 +180,7 @@ export function RunPainEditor({ run, onSaved, onCancel, initialOnsetMetres }: Pr
     setSaving(true);
     setProblem(undefined);
     try {
-      await request('pain:setForRun', { runId: run.id, status, sites: sitesToSave });
+      await request('pain:setForRun', { runId: run.id, status, sites: sitesToSave, cutShort: status !== 'unrecorded' && cutShort });
       onSaved();
     } catch (error) {
       setProblem(problemFrom(error));
@@ -254,7 +263,8 @@ export function RunPainEditor({ run, onSaved, onCancel, initialOnsetMetres }: Pr
                           inputMode="decimal"
                           autoComplete="off"
                           placeholder={units === 'mi' ? 'e.g. 4.5' : 'e.g. 7'}
-                          value={site.onset}
+                          value={site.presentAtStart ? '' : site.onset}
+                          disabled={site.presentAtStart}
                           onChange={(e) => changeSite(site.key, { onset: e.target.value })}
                           {...invalid(index, 'painOnsetMetres')}
                           aria-describedby={
@@ -329,6 +339,10 @@ export function RunPainEditor({ run, onSaved, onCancel, initialOnsetMetres }: Pr
                     />
                     {fieldError(index, 'notes')}
                   </div>
+                  <label className="check" style={checkLabel}>
+                    <input type="checkbox" checked={site.presentAtStart} onChange={(e) => changeSite(site.key, { presentAtStart: e.target.checked })} /> It
+                    already hurt when I started this run (then it did not start at a distance)
+                  </label>
                   {sites.length > 1 ? (
                     <button type="button" className="small" onClick={() => setSites((list) => list.filter((other) => other.key !== site.key))}>
                       Remove this place
@@ -337,6 +351,12 @@ export function RunPainEditor({ run, onSaved, onCancel, initialOnsetMetres }: Pr
                 </fieldset>
               ))
             : null}
+          {status !== 'unrecorded' ? (
+            <label className="check cut-short" style={checkLabel}>
+              <input type="checkbox" checked={cutShort} onChange={(e) => setCutShort(e.target.checked)} /> I cut this run short because of my
+              knee
+            </label>
+          ) : null}
           {status === 'pain' && sites.length < MAX_SITES_PER_RUN ? (
             <button
               type="button"

@@ -164,6 +164,17 @@ export function SessionEditor({ initial, session, title, origin, library, onSave
           </select>
           {problemHere('rpe')}
         </div>
+        <div className="field">
+          <label htmlFor={elementId('same-day-run')}>If you ran that day, this was</label>
+          <select
+            id={elementId('same-day-run')}
+            value={form.sameDayRun ?? 'after'}
+            onChange={(e) => update({ sameDayRun: e.target.value === 'before' ? 'before' : 'after' })}
+          >
+            <option value="after">after the run</option>
+            <option value="before">before the run</option>
+          </select>
+        </div>
       </div>
 
       <datalist id={`${id}-bands`}>

@@ -30,6 +30,8 @@ export interface SessionForm {
   durationMinutes: string;
   rpe: string;
   notes: string;
+  /** On the day of a run: done before it or after it (optional in older forms: 'after'). */
+  sameDayRun?: 'before' | 'after';
   exercises: ExerciseForm[];
 }
 
@@ -93,6 +95,7 @@ export function formFromSession(session: StrengthSession, repeatOn?: string): Se
     durationMinutes: session.durationSeconds === null ? '' : String(Math.round(session.durationSeconds / 60)),
     rpe: repeatOn ? '' : text(session.rpe),
     notes: repeatOn ? '' : session.notes,
+    sameDayRun: repeatOn ? 'after' : session.sameDayRun,
     exercises: session.exercises.map((entry) => {
       const setNumbers = [...new Set(entry.sets.map((set) => set.setNumber))].sort((a, b) => a - b);
       return {
@@ -207,6 +210,7 @@ export function draftFromForm(form: SessionForm): Translation {
     durationSeconds,
     rpe: form.rpe === '' ? null : Number(form.rpe),
     notes: form.notes,
+    sameDayRun: form.sameDayRun ?? 'after',
     exercises,
   };
 

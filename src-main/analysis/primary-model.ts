@@ -1,0 +1,326 @@
+/**
+ * The primary model behind the Insights' answer: a Cox proportional-hazards model on the
+ * distance scale, its week-shift permutation test, and the group-sequential claim.
+ *
+ * OUTCOME: the distance into the run at which the chosen pain began; a pain-free run is
+ * right-censored at its distance (exposure.ts). Runs that were sore at the start are not in it.
+ *
+ * COVARIATES (in this order):
+ * 1. exposure — 7 or more days since the last glute session before the run (1), against 0–6
+ *    days (0). A session on the run's day counts only when done before the run. Why a step at 7:
+ *    the question is "when I skip my glute work", and plans are 2–3 sessions a week, so a week
+ *    with none is what skipping means; 0–6 days is the runner's usual rhythm, in which the
+ *    data can hardly separate day 2 from day 4. Its hazard ratio reads directly: "after 7+ days
+ *    without glute work, the pain was about h× as likely to start at any given point of a run".
+ *    (A linear term in days capped at 7 found the simulated effect less often: it spends its
+ *    information on differences inside the usual rhythm.) A runner whose routine never leaves 7
+ *    days empty gets a worded "cannot compare" instead of an estimate. Runs before the first
+ *    glute session ever logged have no "days since" and are left out of the model (the page
+ *    counts them).
+ * 2. the distance run in the 7 calendar days before the run's day, per 10 km: recent load is a
+ *    plausible cause of both knee pain and of skipping strength work (a busy week).
+ * 3. a calendar trend, per year since the first analysed run: the knee may get better (or worse)
+ *    over months whatever the glute work, and adherence drifts too.
+ * No others: every added covariate costs power on one runner's data, and these are the ones the
+ * design (docs: DESIGN.md, Statistics) names.
+ *
+ * P-VALUE THAT SURVIVES DEPENDENT RUNS (weekShiftTest): a runner's runs are not independent
+ * (flare-ups, reactive adherence after a painful week), so the model's Wald p is too optimistic.
+ * The glute calendar is shifted against the runs by whole weeks, circularly over the weeks the
+ * runs span (a toroidal shift, as in ecology's "torus translation" tests, Harms et al. 2001,
+ * J Ecol 89:947–959): each shift keeps the runs with their outcomes and dependence, and the
+ * glute calendar with its own rhythm (weekday habits included, because shifts are whole weeks),
+ * and breaks only the link between the two. The statistic is the Cox score for the exposure in
+ * the model with the adjusters (fitted once, Breslow ties), so each shift costs one pass over
+ * the runs. p = (1 + shifts with |score| ≥ the observed) / (1 + shifts). With more than 199
+ * possible shifts, 199 are drawn with a fixed seed: the page shows the same p on every open.
+ *
+ * CLAIM: the group-sequential rule of sequential.ts, on the score standardised by the spread of
+ * the shifted scores (z = (U − mean) / (sd·√(1 + 1/K)), referred to Student's t with K − 1
+ * degrees of freedom and mapped to the normal scale): that keeps the shift test's robustness to
+ * dependence while giving the small p-values the early boundaries need.
+ */
+import { DAYS_SINCE_CAP, type ModelSummary, type ModelTerm, type RunExposure } from '../shared/insights';
+import { coxProportionalHazards, type CoxObservation } from './cox';
+import { normalQuantile, studentTCdf } from './distributions';
+import { seededRandom } from './example-history';
+import { dayNumber, firstIndexAtLeast } from './exposure';
+import { ONSET_MILESTONES, sequentialDecision } from './sequential';
+
+/** Fewest pain onsets before the model is fitted at all. */
+export const MIN_ONSETS_FOR_MODEL = 5;
+/** Most week shifts drawn for the permutation test. */
+export const MAX_SHIFTS = 199;
+const SHIFT_SEED = 20_251_203;
+
+export const exposureMeaning = '7+ days since the last glute session, against 0–6 days';
+const adjusterMeanings = ['each extra 10 km run in the 7 days before', 'each year later in the calendar'];
+
+export type ModelRun = Pick<RunExposure, 'runId' | 'localDate' | 'daysSinceGluteSession' | 'pain' | 'outcomeMetres' | 'previousWeekMetres' | 'cutShort'>;
+
+/** The glute calendar as day numbers, for shifting. */
+export interface GluteCalendar {
+  /** Day numbers (days since 1970-01-01) of every glute session, sorted. */
+  sessionDays: number[];
+  /** Day number → glute sessions that day done before a run. */
+  beforeRunByDay: Map<number, number>;
+}
+
+export function gluteCalendar(sessionDates: readonly string[], beforeRunSessionDates: readonly string[]): GluteCalendar {
+  const beforeRunByDay = new Map<number, number>();
+  for (const date of beforeRunSessionDates) beforeRunByDay.set(dayNumber(date), (beforeRunByDay.get(dayNumber(date)) ?? 0) + 1);
+  return { sessionDays: sessionDates.map(dayNumber).sort((a, b) => a - b), beforeRunByDay };
+}
+
+/** Local copy: hot loops read it on every run (an imported binding can be a getter in CommonJS builds). */
+const CAP = DAYS_SINCE_CAP;
+/** 1 for 7+ days since the last glute session, else 0. */
+const skippedWeek = (days: number) => (days >= CAP ? 1 : 0);
+
+function covariatesOf(run: ModelRun, firstDay: number): number[] {
+  return [skippedWeek(run.daysSinceGluteSession ?? DAYS_SINCE_CAP), run.previousWeekMetres / 10_000, (dayNumber(run.localDate) - firstDay) / 365.25];
+}
+
+function term(meaning: string, fit: { hazardRatios: number[]; lower: number[]; upper: number[]; waldP: number[] }, index: number): ModelTerm {
+  return { meaning, hazardRatio: fit.hazardRatios[index]!, lower: fit.lower[index]!, upper: fit.upper[index]!, waldP: fit.waldP[index]! };
+}
+
+/** The runs the model uses: those with a "days since" (a glute session logged before them). */
+export function modelRuns<R extends ModelRun>(runs: readonly R[]): R[] {
+  return runs.filter((run) => run.daysSinceGluteSession !== null);
+}
+
+/** The Cox fit of the primary model, in words where it cannot be fitted. */
+export function fitPrimaryModel(runs: readonly ModelRun[], options: { cutShortAsOnsets?: boolean } = {}): { exposure: ModelTerm | null; adjusters: ModelTerm[]; problem: string | null } {
+  const used = modelRuns(runs);
+  const onsets = used.filter((run) => run.pain || (options.cutShortAsOnsets === true && run.cutShort)).length;
+  if (onsets < MIN_ONSETS_FOR_MODEL) {
+    return { exposure: null, adjusters: [], problem: `The model needs at least ${MIN_ONSETS_FOR_MODEL} pain onsets after a logged glute session; there ${onsets === 1 ? 'is' : 'are'} ${onsets}.` };
+  }
+  const firstDay = dayNumber(used[0]!.localDate);
+  const observations: CoxObservation[] = used.map((run) => ({
+    time: run.outcomeMetres,
+    event: run.pain || (options.cutShortAsOnsets === true && run.cutShort),
+    covariates: covariatesOf(run, firstDay),
+  }));
+  // A covariate with one value (all runs in one week: no trend) is dropped rather than failing the model.
+  const varies = [0, 1, 2].map((index) => observations.some((observation) => observation.covariates[index] !== observations[0]!.covariates[index]));
+  if (!varies[0]) {
+    return { exposure: null, adjusters: [], problem: `None of these runs came ${DAYS_SINCE_CAP}+ days after a glute session (or all did), so the model has nothing to compare yet.` };
+  }
+  const kept = [0, 1, 2].filter((index) => varies[index]);
+  const fit = coxProportionalHazards(observations.map((observation) => ({ ...observation, covariates: kept.map((index) => observation.covariates[index]!) })));
+  if (!fit.estimable) {
+    const problem =
+      fit.problem === 'separation'
+        ? 'The estimate runs off to infinity: the pain onsets are split too neatly by the days since glute work (or by the adjusters). More runs will settle it.'
+        : fit.problem === 'collinear'
+          ? 'Days since glute work moved in lockstep with the distance run or the calendar, so their effects cannot be told apart.'
+          : fit.message;
+    return { exposure: null, adjusters: [], problem };
+  }
+  const adjusters = kept.slice(1).map((index, position) => term(adjusterMeanings[index - 1]!, fit, position + 1));
+  return { exposure: term(exposureMeaning, fit, 0), adjusters, problem: null };
+}
+
+/**
+ * Risk weights exp(η) of the adjusters-only Cox model (distance in the previous 7 days, trend),
+ * fitted once; all 1 when it cannot be fitted (too few onsets or a constant adjuster).
+ */
+function adjusterWeights(runs: readonly ModelRun[], firstDay: number): Float64Array {
+  const weights = new Float64Array(runs.length).fill(1);
+  const observations = runs.map((run) => ({ time: run.outcomeMetres, event: run.pain, covariates: covariatesOf(run, firstDay).slice(1) }));
+  const varies = [0, 1].filter((index) => observations.some((observation) => observation.covariates[index] !== observations[0]?.covariates[index]));
+  if (varies.length === 0) return weights;
+  const fit = coxProportionalHazards(observations.map((observation) => ({ ...observation, covariates: varies.map((index) => observation.covariates[index]!) })), { ties: 'breslow' });
+  if (!fit.estimable) return weights;
+  runs.forEach((_, row) => {
+    let eta = 0;
+    varies.forEach((index, position) => (eta += fit.coefficients[position]! * (observations[row]!.covariates[index]! - 0)));
+    weights[row] = Math.exp(eta);
+  });
+  // Scale to keep exp() moderate: only ratios of weights matter.
+  const largest = Math.max(...weights);
+  for (let row = 0; row < weights.length; row++) weights[row]! /= largest;
+  return weights;
+}
+
+export interface WeekShiftResult {
+  /** Permutation p-value, two-sided. */
+  pValue: number;
+  shifts: number;
+  /** Standardised score on the normal scale (positive: more days since, earlier pain); null when the shifts do not vary. */
+  z: number | null;
+}
+
+/**
+ * The week-shift permutation test of the exposure (see the top of this file). `runs` are the
+ * model's runs in date order. Null with fewer than 3 whole weeks to shift or fewer than 2 onsets.
+ */
+export function weekShiftTest(runs: readonly ModelRun[], calendar: GluteCalendar): WeekShiftResult | null {
+  const n = runs.length;
+  const onsets = runs.reduce((count, run) => count + (run.pain ? 1 : 0), 0);
+  if (n < 2 || onsets < 2) return null;
+  const runDays = runs.map((run) => dayNumber(run.localDate));
+  const firstRunDay = Math.min(...runDays);
+  const lastRunDay = Math.max(...runDays);
+  // The span: the week before the first run (so its look-back needs no wrap) to the last run, in whole weeks.
+  const spanStart = firstRunDay - DAYS_SINCE_CAP;
+  const weeks = Math.ceil((lastRunDay - spanStart + 1) / 7);
+  const spanDays = weeks * 7;
+  if (weeks < 3) return null;
+  // Only what was known by the last run's day: the evidence at a milestone never changes later.
+  const sessions = new Uint8Array(spanDays);
+  const beforeRun = new Uint8Array(spanDays);
+  const from = firstIndexAtLeast(calendar.sessionDays, spanStart);
+  const to = firstIndexAtLeast(calendar.sessionDays, lastRunDay + 1);
+  for (let index = from; index < to; index++) sessions[calendar.sessionDays[index]! - spanStart] = 1;
+  for (const [day, count] of calendar.beforeRunByDay) if (day >= spanStart && day <= lastRunDay && count > 0) beforeRun[day - spanStart] = 1;
+  const key = cacheKey(runs, sessions, beforeRun);
+  const cached = shiftCache.get(key);
+  if (cached !== undefined) return cached;
+
+  // Risk sets: runs by decreasing outcome distance; at tied distances, all enter before the events are scored (Breslow).
+  const firstDay = firstRunDay;
+  const weights = adjusterWeights(runs, firstDay);
+  const order = Array.from({ length: n }, (_, index) => index).sort((a, b) => runs[b]!.outcomeMetres - runs[a]!.outcomeMetres);
+  // In risk-set order, as typed arrays: the day (in the span), the weight, whether pain began, and
+  // where each group of tied distances ends.
+  const sortedDay = Int32Array.from(order, (row) => runDays[row]! - spanStart);
+  const sortedWeight = Float64Array.from(order, (row) => weights[row]!);
+  const sortedPain = Uint8Array.from(order, (row) => (runs[row]!.pain ? 1 : 0));
+  const tieEnd = new Int32Array(n);
+  for (let index = n - 1; index >= 0; index--) {
+    tieEnd[index] = index + 1 < n && runs[order[index + 1]!]!.outcomeMetres === runs[order[index]!]!.outcomeMetres ? tieEnd[index + 1]! : index + 1;
+  }
+  // 1 where a run on that day of the (circular) calendar comes 7+ days after the last glute
+  // session: no session done before a run that day, none in the 6 days before. A shift by w
+  // weeks reads this at day − 7w.
+  const skippedOnDay = new Uint8Array(spanDays);
+  for (let day = 0; day < spanDays; day++) {
+    let skipped = beforeRun[day] === 1 ? 0 : 1;
+    for (let back = 1; skipped === 1 && back < CAP; back++) {
+      const earlier = day - back < 0 ? day - back + spanDays : day - back;
+      if (sessions[earlier] === 1) skipped = 0;
+    }
+    skippedOnDay[day] = skipped;
+  }
+  const exposure = new Float64Array(n);
+
+  const score = (shiftDays: number): number => {
+    for (let k = 0; k < n; k++) {
+      // The run's day on the shifted calendar (circular over the span).
+      let index = (sortedDay[k]! - shiftDays) % spanDays;
+      if (index < 0) index += spanDays;
+      exposure[k] = skippedOnDay[index]!;
+    }
+    let s0 = 0;
+    let s1 = 0;
+    let total = 0;
+    let index = 0;
+    while (index < n) {
+      const end = tieEnd[index]!;
+      for (let k = index; k < end; k++) {
+        s0 += sortedWeight[k]!;
+        s1 += sortedWeight[k]! * exposure[k]!;
+      }
+      const mean = s1 / s0;
+      for (let k = index; k < end; k++) if (sortedPain[k] === 1) total += exposure[k]! - mean;
+      index = end;
+    }
+    return total;
+  };
+
+  // The observed score uses the real calendar (no shift). It differs from the circular one only
+  // for sessions more than the span away, which cannot reach a capped look-back of 7 days.
+  const observed = score(0);
+  const possible = Array.from({ length: weeks - 1 }, (_, index) => index + 1);
+  let shifts = possible;
+  if (possible.length > MAX_SHIFTS) {
+    const random = seededRandom(SHIFT_SEED ^ weeks);
+    for (let index = possible.length - 1; index > 0; index--) {
+      const other = Math.floor(random() * (index + 1));
+      [possible[index], possible[other]] = [possible[other]!, possible[index]!];
+    }
+    shifts = possible.slice(0, MAX_SHIFTS);
+  }
+  const shifted = shifts.map((weeksShifted) => score(weeksShifted * 7));
+  const tolerance = 1e-9 * Math.max(1, Math.abs(observed));
+  const asExtreme = shifted.filter((value) => Math.abs(value) >= Math.abs(observed) - tolerance).length;
+  const pValue = (1 + asExtreme) / (1 + shifted.length);
+  const mean = shifted.reduce((sum, value) => sum + value, 0) / shifted.length;
+  const variance = shifted.reduce((sum, value) => sum + (value - mean) ** 2, 0) / Math.max(1, shifted.length - 1);
+  let z: number | null = null;
+  if (shifted.length >= 4 && variance > 1e-18 * Math.max(1, observed * observed)) {
+    const t = (observed - mean) / Math.sqrt(variance * (1 + 1 / shifted.length));
+    const tail = studentTCdf(-Math.abs(t), shifted.length - 1);
+    const normal = -normalQuantile(Math.max(tail, 1e-300));
+    z = t >= 0 ? normal : -normal;
+  }
+  const result = { pValue, shifts: shifted.length, z };
+  shiftCache.set(key, result);
+  if (shiftCache.size > 256) shiftCache.delete(shiftCache.keys().next().value as string);
+  return result;
+}
+
+/**
+ * The week-shift test is a pure function of the runs and the glute calendar up to the last run,
+ * and the evidence at a milestone is recomputed on every open: a small cache of recent results
+ * (keyed by their content) saves most of that work.
+ */
+const shiftCache = new Map<string, WeekShiftResult>();
+
+/** Empties the cache (the benchmark times the work done on a first open). */
+export function clearWeekShiftCache(): void {
+  shiftCache.clear();
+}
+
+function cacheKey(runs: readonly ModelRun[], sessions: Uint8Array, beforeRun: Uint8Array): string {
+  const parts: string[] = [];
+  for (const run of runs) parts.push(`${run.localDate}|${run.outcomeMetres}|${run.pain ? 1 : 0}|${run.previousWeekMetres}`);
+  return `${parts.join(';')}#${sessions.join('')}#${beforeRun.join('')}`;
+}
+
+/**
+ * The whole model summary for the analysed runs (date order): the fit, the permutation test, the
+ * claim decided at the onset milestones, and the check with runs cut short counted as onsets.
+ */
+export function primaryModel(runs: readonly ModelRun[], calendar: GluteCalendar): ModelSummary {
+  const used = modelRuns(runs);
+  const fit = fitPrimaryModel(used);
+  const onsets = used.filter((run) => run.pain).length;
+  const permutation = onsets >= MIN_ONSETS_FOR_MODEL ? weekShiftTest(used, calendar) : null;
+
+  // The evidence at each milestone reached: the runs up to the one that brought the onsets there.
+  const evidence: { z: number | null; reachedOn: string }[] = [];
+  let seen = 0;
+  let milestone = 0;
+  used.forEach((run, index) => {
+    if (!run.pain) return;
+    seen += 1;
+    if (milestone < ONSET_MILESTONES.length && seen === ONSET_MILESTONES[milestone]) {
+      const upTo = used.slice(0, index + 1);
+      const atMilestone = milestone === ONSET_MILESTONES.length - 1 && index === used.length - 1 ? permutation : weekShiftTest(upTo, calendar);
+      evidence.push({ z: atMilestone?.z ?? null, reachedOn: run.localDate });
+      milestone += 1;
+    }
+  });
+  const sequential = sequentialDecision(evidence, permutation?.z ?? null, onsets);
+
+  const cutShortPainFree = used.filter((run) => run.cutShort && !run.pain).length;
+  const cutShortSensitivity = cutShortPainFree > 0 ? { runs: cutShortPainFree, ...pick(fitPrimaryModel(used, { cutShortAsOnsets: true })) } : null;
+  return {
+    exposure: fit.exposure,
+    adjusters: fit.adjusters,
+    problem: fit.problem,
+    runs: used.length,
+    onsets,
+    permutation: permutation === null ? null : { pValue: permutation.pValue, shifts: permutation.shifts },
+    sequential,
+    cutShortSensitivity,
+  };
+}
+
+function pick(fit: ReturnType<typeof fitPrimaryModel>): { exposure: ModelTerm | null; problem: string | null } {
+  return { exposure: fit.exposure, problem: fit.problem };
+}
