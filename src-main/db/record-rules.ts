@@ -218,6 +218,7 @@ export const recordRules: Record<ExportedTable, RecordRule> = {
     columns: [
       'id', 'started_at', 'time_zone', 'local_date', 'local_time', 'distance_m', 'duration_s', 'moving_s', 'elevation_gain_m',
       'elevation_loss_m', 'avg_heart_rate', 'effort', 'surface', 'shoe_id', 'notes', 'source', 'pain_status', 'created_at', 'updated_at',
+      'cut_short_by_knee',
     ],
     check: (row, context) => {
       id(row, 'id');
@@ -246,6 +247,7 @@ export const recordRules: Record<ExportedTable, RecordRule> = {
       if (row.avg_heart_rate !== null && (typeof row.avg_heart_rate !== 'number' || !(row.avg_heart_rate > 0) || row.avg_heart_rate >= 300)) problem('its average heart rate is out of range');
       if (row.source !== 'manual' && row.source !== 'gpx') problem('its source is not "manual" or "gpx"');
       if (!(painStatuses as readonly unknown[]).includes(row.pain_status)) problem('its pain status is not one Stance knows');
+      flag(row, 'cut_short_by_knee');
       instant(row, 'created_at', context);
       instant(row, 'updated_at', context);
     },
@@ -293,11 +295,21 @@ export const recordRules: Record<ExportedTable, RecordRule> = {
     },
   },
   run_pain: {
-    columns: ['id', 'run_id', 'onset_m', 'location', 'side', 'worst_score', 'action', 'notes'],
+    columns: ['id', 'run_id', 'onset_m', 'location', 'side', 'worst_score', 'action', 'notes', 'present_at_start'],
     check: (row) => {
       id(row, 'id');
       id(row, 'run_id');
-      passes(painSiteSchema, { painOnsetMetres: row.onset_m, location: row.location, side: row.side, worstScore: row.worst_score, action: row.action, notes: text(row.notes) });
+      flag(row, 'present_at_start');
+      passes(painSiteSchema, {
+        painOnsetMetres: row.onset_m,
+        location: row.location,
+        side: row.side,
+        worstScore: row.worst_score,
+        action: row.action,
+        notes: text(row.notes),
+        presentAtStart: row.present_at_start === 1,
+      });
+      if (row.present_at_start === 1 && row.onset_m !== 0) problem('pain there at the start is stored at 0 m');
     },
   },
   pain_checkins: {
@@ -310,14 +322,15 @@ export const recordRules: Record<ExportedTable, RecordRule> = {
     },
   },
   strength_sessions: {
-    columns: ['id', 'local_date', 'duration_s', 'rpe', 'notes', 'created_at', 'updated_at'],
+    columns: ['id', 'local_date', 'duration_s', 'rpe', 'notes', 'created_at', 'updated_at', 'same_day_run'],
     check: (row, context) => {
       id(row, 'id');
-      passes(strengthSessionDraftSchema.pick({ localDate: true, durationSeconds: true, rpe: true, notes: true }), {
+      passes(strengthSessionDraftSchema.pick({ localDate: true, durationSeconds: true, rpe: true, notes: true, sameDayRun: true }), {
         localDate: row.local_date,
         durationSeconds: row.duration_s,
         rpe: row.rpe,
         notes: text(row.notes),
+        sameDayRun: row.same_day_run,
       });
       localDateInRange(row.local_date, 'session', context);
       instant(row, 'created_at', context);
