@@ -1,4 +1,5 @@
 import { initialSchema } from './001-initial';
+import { painNotRecorded } from './004-pain-not-recorded';
 
 /**
  * The numbered migrations. `PRAGMA user_version` holds the number of the last one applied.
@@ -10,6 +11,9 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: initialSchema }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'initial schema', sql: initialSchema },
+  { version: 4, name: 'runs whose pain the runner left not recorded', sql: painNotRecorded },
+];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
