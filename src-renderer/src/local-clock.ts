@@ -53,16 +53,17 @@ export function formatLocalDate(localDate: string, withYear = true): string {
   });
 }
 
-/** The year only when it is not this year: "Sun, 29 Nov" this year, "Mon, 25 Dec 2023" before. */
-export function formatLocalDateShort(localDate: string, today = todayLocalDate()): string {
-  return formatLocalDate(localDate, localDate.slice(0, 4) !== today.slice(0, 4));
+/** True when the locale writes a 24-hour clock (en-GB, de), false for 12-hour (en-US). */
+export function uses24HourClock(locale = displayLocale): boolean {
+  const cycle = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
+  return cycle === 'h23' || cycle === 'h24';
 }
 
 /** "07:30" (24-hour locales) or "7:30 AM" (12-hour locales) for a HH:mm clock time. */
 export function formatLocalTime(localTime: string): string {
   const [hours, minutes] = localTime.split(':').map(Number) as [number, number];
   return new Date(Date.UTC(2000, 0, 1, hours, minutes)).toLocaleTimeString(displayLocale, {
-    hour: 'numeric',
+    hour: uses24HourClock() ? '2-digit' : 'numeric',
     minute: '2-digit',
     timeZone: 'UTC',
   });

@@ -21,12 +21,16 @@ export function messageOf(error: unknown): string {
 
 /**
  * A refusal as a problem: on the field it names when the form has that field, else on the form.
- * `fieldAliases` maps a field name main uses (e.g. "sites.0.painOnsetMetres" → "sites") onto the form's.
  */
 export function problemFromError<Field extends string>(error: unknown, fields: readonly Field[]): Problem<Field> {
   const named = error instanceof StanceError ? error.field : undefined;
   const message = messageOf(error);
-  const field = named === undefined ? undefined : fields.find((candidate) => candidate === named || named.startsWith(`${candidate}.`));
+  // The field itself, else the nearest field it belongs to ("sites.3.side" → "sites").
+  const field =
+    named === undefined
+      ? undefined
+      : (fields.find((candidate) => candidate === named) ??
+        [...fields].sort((a, b) => b.length - a.length).find((candidate) => named.startsWith(`${candidate}.`)));
   if (field === undefined) return { fields: {}, form: message };
   return { fields: { [field]: message } as Partial<Record<Field, string>> };
 }

@@ -5,7 +5,7 @@ import { useChannel, useSave } from '../api/hooks';
 import { allTimeZones, nowLocalTime, systemTimeZone, todayLocalDate } from '../local-clock';
 import { useLoadedSettings } from '../settings-context';
 
-const fields = ['localDate', 'localTime', 'timeZone', 'distanceMetres', 'durationSeconds', 'effort', 'surface', 'shoeId', 'notes'] as const;
+const fields = ['distanceMetres', 'durationSeconds', 'localDate', 'localTime', 'timeZone', 'effort', 'surface', 'shoeId', 'notes'] as const;
 
 
 const surfaceLabels: Record<Surface, string> = { road: 'Road', trail: 'Trail', track: 'Track', treadmill: 'Treadmill' };
@@ -84,27 +84,6 @@ export function RunForm({ run, onSaved, onCancel }: Props) {
       <h2 id={`${id}-title`}>{run ? 'Edit run' : 'Log a run'}</h2>
       <div className="form-grid">
         <div className="field">
-          <label htmlFor={`${id}-date`}>Date</label>
-          <input id={`${id}-date`} type="date" required autoFocus value={localDate} max={todayLocalDate()} onChange={(e) => setLocalDate(e.target.value)} {...invalid('localDate')} />
-          {fieldError('localDate')}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-time`}>Start time</label>
-          <input id={`${id}-time`} type="time" required value={localTime} onChange={(e) => setLocalTime(e.target.value)} {...invalid('localTime')} />
-          {fieldError('localTime')}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-zone`}>Time zone</label>
-          <select id={`${id}-zone`} value={timeZone} onChange={(e) => setTimeZone(e.target.value)} {...invalid('timeZone')}>
-            {allTimeZones().map((zone) => (
-              <option key={zone} value={zone}>
-                {zone.replace(/_/g, ' ')}
-              </option>
-            ))}
-          </select>
-          {fieldError('timeZone')}
-        </div>
-        <div className="field">
           <label htmlFor={`${id}-distance`}>Distance ({unitLabel(units)})</label>
           <div className="with-suffix">
             <input
@@ -114,6 +93,7 @@ export function RunForm({ run, onSaved, onCancel }: Props) {
               placeholder={units === 'mi' ? '6.2' : '10'}
               value={distance}
               onChange={(e) => setDistance(e.target.value)}
+              autoFocus
               {...invalid('distanceMetres')}
             />
             <span aria-hidden="true">{units}</span>
@@ -132,6 +112,27 @@ export function RunForm({ run, onSaved, onCancel }: Props) {
             {...invalid('durationSeconds')}
           />
           {fieldError('durationSeconds')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-date`}>Date</label>
+          <input id={`${id}-date`} type="date" required value={localDate} max={todayLocalDate()} onChange={(e) => setLocalDate(e.target.value)} {...invalid('localDate')} />
+          {fieldError('localDate')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-time`}>Start time</label>
+          <input id={`${id}-time`} type="time" required value={localTime} onChange={(e) => setLocalTime(e.target.value)} {...invalid('localTime')} />
+          {fieldError('localTime')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-zone`}>Time zone</label>
+          <select id={`${id}-zone`} value={timeZone} onChange={(e) => setTimeZone(e.target.value)} {...invalid('timeZone')}>
+            {allTimeZones().map((zone) => (
+              <option key={zone} value={zone}>
+                {zone.replace(/_/g, ' ')}
+              </option>
+            ))}
+          </select>
+          {fieldError('timeZone')}
         </div>
         <div className="field">
           <label htmlFor={`${id}-effort`}>Effort (1–10, optional)</label>

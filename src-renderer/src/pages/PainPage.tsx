@@ -16,7 +16,7 @@ import { CheckinForm } from '../components/pain/CheckinForm';
 import { RunPainEditor } from '../components/pain/RunPainEditor';
 import { ScoreBadge } from '../components/pain/ScoreBadge';
 import { useFocusAfterSave } from '../focus';
-import { formatLocalDate, formatLocalDateShort, formatLocalTime } from '../local-clock';
+import { formatLocalDate, formatLocalTime } from '../local-clock';
 import { useDestination, useNavigate } from '../navigation';
 import { useLoadedSettings } from '../settings-context';
 import { painSavedMessage, plural, runName } from '../wording';
@@ -247,7 +247,7 @@ function WaitingRuns({
       <ul className="waiting-list">
         {overview.waiting.map((run) => (
           <li key={run.id} className="waiting-run" data-testid="waiting-run">
-            <span className="waiting-date">{formatLocalDateShort(run.localDate)}</span>
+            <span className="waiting-date">{formatLocalDate(run.localDate)}</span>
             <span className="muted">{formatLocalTime(run.localTime)}</span>
             <span className="num">{formatDistance(run.distanceMetres, units)}</span>
             <span className="waiting-actions">
@@ -314,7 +314,7 @@ function CheckinHistory({
         <tbody>
           {checkins.map((checkin) => (
             <tr key={checkin.id} data-testid="checkin-row" className={checkin.id === editingId ? 'editing' : undefined} tabIndex={-1} data-focus-key={`checkin-${checkin.id}`}>
-              <td className="nowrap">{formatLocalDateShort(checkin.localDate)}</td>
+              <td className="nowrap">{formatLocalDate(checkin.localDate)}</td>
               <td>{checkinContextLabels[checkin.context]}</td>
               <td className="score-col">
                 <ScoreBadge score={checkin.leftScore} />
@@ -361,7 +361,7 @@ function RecordedRuns({ recorded, units, onChange }: { recorded: RecordedRunPain
         <tbody>
           {recorded.map(({ run, sites }) => (
             <tr key={run.id} data-testid="recorded-run">
-              <td className="nowrap">{formatLocalDateShort(run.localDate)}</td>
+              <td className="nowrap">{formatLocalDate(run.localDate)}</td>
               <td className="num">{formatDistance(run.distanceMetres, units)}</td>
               <td>
                 {sites.length === 0 ? (

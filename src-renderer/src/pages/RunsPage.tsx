@@ -11,7 +11,7 @@ import { GpxImport } from '../components/runs/GpxImport';
 import { LogRun } from '../components/runs/LogRun';
 import { RunDetail } from '../components/runs/RunDetail';
 import { useFocusAfterSave } from '../focus';
-import { formatLocalDate, formatLocalDateShort, formatLocalTime } from '../local-clock';
+import { formatLocalDate, formatLocalTime } from '../local-clock';
 import { useDestination } from '../navigation';
 import { runsByWeek } from '../runs-by-week';
 import { useLoadedSettings } from '../settings-context';
@@ -228,7 +228,7 @@ export function RunsPage() {
                 <Fragment key={week.weekStart}>
                   <tr className="week-row" data-testid="week-row">
                     <th scope="rowgroup" colSpan={2}>
-                      Week of {formatLocalDateShort(week.weekStart)}
+                      Week of {formatLocalDate(week.weekStart)}
                     </th>
                     <td className="num">{formatDistance(week.distanceMetres, units)}</td>
                     <td className="num">{formatDuration(week.durationSeconds)}</td>
@@ -246,7 +246,7 @@ export function RunsPage() {
                           aria-label={`Open ${runName(run)}`}
                           onClick={() => setViewing(run.id)}
                         >
-                          {formatLocalDateShort(run.localDate)}
+                          {formatLocalDate(run.localDate)}
                         </button>
                         {run.hasTrack ? (
                           <span className="gps-badge" title="Imported with a GPS track">
