@@ -263,13 +263,13 @@ function WaitingRuns({
       </ul>
       {hasNewer || hasOlder ? (
         <nav className="pager" aria-label="Pages of runs waiting for a pain note">
-          <button type="button" className="small" disabled={!hasNewer || busy} onClick={() => onPage(Math.max(0, overview.waitingOffset - RUNS_SHOWN))}>
+          <button type="button" className="small" disabled={!hasNewer} onClick={() => onPage(Math.max(0, overview.waitingOffset - RUNS_SHOWN))}>
             ← Newer
           </button>
           <span className="muted" aria-live="polite">
             {first}–{last} of {overview.waitingCount.toLocaleString()}, newest first
           </span>
-          <button type="button" className="small" disabled={!hasOlder || busy} onClick={() => onPage(overview.waitingOffset + RUNS_SHOWN)}>
+          <button type="button" className="small" disabled={!hasOlder} onClick={() => onPage(overview.waitingOffset + RUNS_SHOWN)}>
             Older →
           </button>
         </nav>
