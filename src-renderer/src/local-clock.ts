@@ -74,3 +74,15 @@ export function formatAxisDate(localDate: string): string {
   const [year, month, day] = localDate.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString(displayLocale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
 }
+
+/** A UTC instant (ISO 8601) on this computer's clock, in the window's one format: "Sun, 29 Nov 2026, 07:30". */
+export function formatInstant(isoInstant: string): string {
+  return new Date(isoInstant).toLocaleString(displayLocale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: uses24HourClock() ? '2-digit' : 'numeric',
+    minute: '2-digit',
+  });
+}

@@ -147,7 +147,7 @@ for (const theme of ['light', 'dark'] as const) {
         }
         if (fill === 'full') {
           await go(page, 'Runs');
-          await page.getByRole('button', { name: /^Open the run of / }).first().click();
+          await page.getByTestId('run-row').filter({ hasText: 'GPS' }).getByRole('button', { name: /^Open the run of / }).click();
           await expect(page.getByTestId('profile-chart')).toBeVisible();
           const where = `run page ${size.name} ${theme}`;
           await expectNoSidewaysScroll(page, where);

@@ -59,7 +59,8 @@ export function quantile(sorted: readonly number[], fraction: number): number {
 /**
  * The pace axis, in minutes per unit: from the 2nd to the 98th percentile of the drawn pace
  * (a GPS spike cannot stretch it), widened to at least `minimumSpanMinutes` around the middle
- * so a steady run reads as steady rather than magnified into a jagged line.
+ * so a steady run reads as steady rather than magnified into a jagged line; the ends are
+ * rounded out to whole half-minutes.
  */
 export function paceAxis(paceMinutes: readonly (number | null)[], minimumSpanMinutes = 2): { min: number; max: number } | null {
   const values = paceMinutes.filter((value): value is number => value !== null && Number.isFinite(value)).sort((a, b) => a - b);
@@ -75,7 +76,8 @@ export function paceAxis(paceMinutes: readonly (number | null)[], minimumSpanMin
     min -= pad;
     max += pad;
   }
-  return { min: Math.max(0, min), max };
+  // Whole half-minutes at the ends, so the axis starts and ends on readable paces.
+  return { min: Math.max(0, Math.floor(min * 2) / 2), max: Math.ceil(max * 2) / 2 };
 }
 
 export interface ProfileReadout {

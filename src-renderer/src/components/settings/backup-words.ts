@@ -1,9 +1,10 @@
 /** How backups are described to the runner: when, what kind, how big. */
 import type { BackupInfo } from '../../../../src-main/shared/backups';
+import { formatInstant } from '../../local-clock';
 
 /** When a backup was made, in the window's one date format plus the locale's clock: "Sun, 29 Nov 2026, 07:30". */
 export function backupWhen(createdAt: string): string {
-  return new Date(createdAt).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' });
+  return formatInstant(createdAt);
 }
 
 /** Each table's records, singular and plural, as the runner calls them. */
