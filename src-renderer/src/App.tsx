@@ -12,6 +12,7 @@ import { useStanceEvent } from './api/events';
 import { pageLabel, pages, type PageId } from './api/pages';
 import { NavigationContext, type Destination } from './navigation';
 import { useAppliedTheme } from './theme';
+import { takeRestoreNote } from './restore-note';
 
 // The page list lives in api/pages.ts; re-exported for pages that still import it from here.
 export { pages, type PageId };
@@ -34,6 +35,7 @@ function Shell() {
   // Each navigation is a new visit, even to the same page: "Runs" on a run's page goes back to the list.
   const [visit, setVisit] = useState(0);
   const { settings, loadError } = useSettings();
+  const [restoreNote] = useState(takeRestoreNote);
   useAppliedTheme(settings?.theme ?? 'system');
   const page = destination.page;
 
@@ -83,7 +85,14 @@ function Shell() {
               Opening your log…
             </p>
           ) : (
-            <CurrentPage key={visit} page={page} navigate={navigate} />
+            <>
+              {restoreNote && visit === 0 ? (
+                <p className="notice shell-notice" role="status">
+                  {restoreNote}
+                </p>
+              ) : null}
+              <CurrentPage key={visit} page={page} navigate={navigate} />
+            </>
           )}
         </main>
       </div>

@@ -47,6 +47,7 @@ test('Settings lists the backups; back up now, restore one, and undo the restore
   await screenshot(page, 'backups-restore-confirm');
   await dialog.getByRole('button', { name: 'Restore' }).click();
   await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible(); // the window reloaded
+  await expect(page.getByRole('status').filter({ hasText: /^Restored the backup from / })).toContainText('kept as “Before a restore (undo)”');
   expect(stance.count('runs')).toBe(1);
 
   await openSettings(page);

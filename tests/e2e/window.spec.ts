@@ -330,3 +330,22 @@ test('the run page: a pace readout from hover or keys, in feet with miles, and "
   await expect(page.getByRole('heading', { level: 1, name: 'Runs' })).toBeVisible();
   await expect(page.getByTestId('run-row')).toHaveCount(1);
 });
+
+test('the pain form shows every problem at once, each under its field', async ({ page }) => {
+  stance = await launchStance(page, { now: NOW });
+  await page.evaluate(async () => {
+    const result = await window.stance.runs.add({ localDate: '2026-11-20', localTime: '07:00', timeZone: 'Europe/London', distanceMetres: 8000, durationSeconds: 2900 });
+    if (!result.ok) throw new Error(result.error.message);
+  });
+  await go(page, 'Pain');
+  await page.getByRole('button', { name: /^Record pain for the run of Fri, 20 Nov 2026/ }).click();
+  const form = page.getByRole('form', { name: /Knee pain on the run of/ });
+  await form.getByRole('radio', { name: /Knee pain started at/ }).check();
+  await form.getByRole('button', { name: 'Save pain note' }).click();
+  await expect(form.getByRole('alert')).toHaveCount(3);
+  await expect(form.getByLabel('Started at (miles)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Worst pain (0–10)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByText('Say which side hurt: left, right or both.')).toBeVisible();
+  await expect(form.getByLabel('Started at (miles)')).toBeFocused();
+  expect(stance.count('run_pain')).toBe(0);
+});

@@ -110,7 +110,7 @@ function RunPainForm({ run, onSaved, onCancel, initialOnsetMetres, loaded }: Pro
   const [sites, setSites] = useState<SiteDraft[]>(() => initialSites(loaded, units, initialOnsetMetres));
   const firstChoice = useRef<HTMLInputElement>(null);
   const allFields: FormField[] = ['status', 'sites', ...sites.flatMap((_, index) => siteFields.map((field) => siteField(index, field)))];
-  const { save, saving, problem, refuse, clear, formError } = useSave('pain:setForRun', { fields: allFields });
+  const { save, saving, problem, refuse, clear, formError, invalid: fieldMarks } = useSave('pain:setForRun', { fields: allFields });
 
   useEffect(() => {
     firstChoice.current?.focus();
@@ -183,6 +183,8 @@ function RunPainForm({ run, onSaved, onCancel, initialOnsetMetres, loaded }: Pro
   const invalid = (index: number, field: SiteField) => ({
     'aria-invalid': isProblem(index, field),
     'aria-describedby': isProblem(index, field) ? errorId(index, field) : undefined,
+    // useSave moves the focus to the first field with a message by this mark.
+    'data-field': fieldMarks(siteField(index, field))['data-field'],
   });
   const statusMessage = problem?.fields.status ?? problem?.fields.sites;
 

@@ -3,11 +3,10 @@ import type { BackupInfo, ExportFormat } from '../../../../src-main/shared/backu
 import { useChannel, useSave } from '../../api/hooks';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { backupKindWords, backupWhen, fileSize, summariseCounts } from './backup-words';
+import { leaveRestoreNote } from '../../restore-note';
 
 type Status = { error: boolean; message: string; path?: string | undefined };
 
-/** After a restore the window reloads; this note, kept for the reload, says it worked. */
-const RESTORED_NOTE = 'stance.restored';
 
 function StatusLine({ status }: { status: Status | undefined }): ReactNode {
   if (!status) return null;
@@ -32,12 +31,7 @@ function StatusLine({ status }: { status: Status | undefined }): ReactNode {
 export function BackupSettings() {
   const id = useId();
   const { data: overview, error: listError } = useChannel('backups:list');
-  const [restored] = useState(() => {
-    const note = sessionStorage.getItem(RESTORED_NOTE);
-    sessionStorage.removeItem(RESTORED_NOTE);
-    return note;
-  });
-  const [backupStatus, setBackupStatus] = useState<Status | undefined>(restored ? { error: false, message: restored } : undefined);
+  const [backupStatus, setBackupStatus] = useState<Status>();
   const [dataStatus, setDataStatus] = useState<Status>();
   const [restoring, setRestoring] = useState<BackupInfo>();
   const create = useSave('backups:create');
@@ -87,8 +81,7 @@ export function BackupSettings() {
   async function restore(backup: BackupInfo) {
     setRestoring(undefined);
     if (await restorer.save({ name: backup.name })) {
-      sessionStorage.setItem(
-        RESTORED_NOTE,
+      leaveRestoreNote(
         `Restored the backup from ${backupWhen(backup.createdAt)}. Your database as it was just before is kept as “Before a restore (undo)”.`,
       );
       window.location.reload(); // every page reads the restored database afresh
