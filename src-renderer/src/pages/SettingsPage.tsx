@@ -31,7 +31,7 @@ export function SettingsPage() {
       </header>
 
       <section className="card" aria-labelledby={`${id}-units`}>
-        <h2 id={`${id}-units`}>Units and calendar</h2>
+        <h2 id={`${id}-units`}>Units, look and calendar</h2>
         <fieldset className="choice-row">
           <legend>Show distances in</legend>
           {(['mi', 'km'] as const).map((unit) => (
