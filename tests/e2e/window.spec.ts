@@ -206,6 +206,7 @@ test('keyboard only: log a run from Today, answer "did your knee hurt?" — Yes 
   const question = page.getByRole('heading', { name: 'Did your knee hurt on this run?' });
   await expect(question).toBeFocused();
   await expect(page.getByRole('status')).toContainText('Saved: 5.50 mi on Sun, 29 Nov 2026');
+  await screenshot(page, 'window-knee-question');
   await page.keyboard.press('Tab'); // No
   await page.keyboard.press('Tab'); // Yes
   await expect(page.getByRole('button', { name: 'Yes' })).toBeFocused();
