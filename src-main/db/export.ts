@@ -21,6 +21,8 @@ import type { StanceDatabase } from './open';
 import type { ExportResult } from '../shared/backups';
 import { backupStamp } from './backup';
 import { isoUtc } from './local-time';
+import { getSettings } from './settings';
+import { unitColumns } from './export-units';
 
 export const EXPORT_FORMAT = 'stance-export' as const;
 export const EXPORT_FORMAT_VERSION = 1;
@@ -212,18 +214,20 @@ export function csvCell(value: ExportValue | undefined): string {
   return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Writes one CSV file per table into `folder` (created). */
+/** Writes one CSV file per table into `folder` (created); SI columns, then the same in the runner's units (export-units.ts). */
 export function writeCsvExport(db: StanceDatabase, folder: string, _now: Date): ExportResult {
   const counts: Record<string, number> = {};
   fs.mkdirSync(folder, { recursive: true });
   db.transaction(() => {
+    const settings = getSettings(db);
     for (const table of exportedTables) {
       const columns = columnsOf(db, table).filter((column) => column.type !== 'BLOB');
+      const inRunnerUnits = unitColumns(columns.map((column) => column.name), settings);
       let count = 0;
       writeWhole(path.join(folder, `${table}.csv`), (put) => {
-        put(`${columns.map((column) => csvCell(column.name)).join(',')}\r\n`);
+        put(`${[...columns.map((column) => column.name), ...inRunnerUnits.map((column) => column.name)].map(csvCell).join(',')}\r\n`);
         for (const row of exportRows(db, table, { blobs: 'omit' })) {
-          put(`${columns.map((column) => csvCell(row[column.name])).join(',')}\r\n`);
+          put(`${[...columns.map((column) => csvCell(row[column.name])), ...inRunnerUnits.map((column) => csvCell(column.value(row)))].join(',')}\r\n`);
           count += 1;
         }
       });

@@ -29,14 +29,30 @@ export function planHistory(db: StanceDatabase): GlutePlan[] {
 /**
  * Starts a plan from a date. Earlier plans stay in force for the days before it, so history
  * keeps the plan each day was judged by. A plan from the same date replaces that one.
+ *
+ * A plan that is the same as the one following it (moving a plan's start earlier) takes that
+ * one's place rather than standing beside it: consecutive identical plans are one plan, so the
+ * history never shows the same plan twice in a row. One transaction.
  */
 export function setPlan(db: StanceDatabase, plan: ValidInput<'plan:set'>, now: Date): GlutePlan[] {
-  db.prepare(
-    `INSERT INTO glute_plans (effective_from, kind, sessions_per_week, every_n_days, created_at)
-     VALUES (@effectiveFrom, @kind, @sessionsPerWeek, @everyNDays, @createdAt)
-     ON CONFLICT (effective_from) DO UPDATE SET
-       kind = excluded.kind, sessions_per_week = excluded.sessions_per_week, every_n_days = excluded.every_n_days`,
-  ).run({ ...plan, createdAt: isoUtc(now) });
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO glute_plans (effective_from, kind, sessions_per_week, every_n_days, created_at)
+       VALUES (@effectiveFrom, @kind, @sessionsPerWeek, @everyNDays, @createdAt)
+       ON CONFLICT (effective_from) DO UPDATE SET
+         kind = excluded.kind, sessions_per_week = excluded.sessions_per_week, every_n_days = excluded.every_n_days`,
+    ).run({ ...plan, createdAt: isoUtc(now) });
+    const history = planHistory(db);
+    const remove = db.prepare('DELETE FROM glute_plans WHERE id = ?');
+    for (let index = 1; index < history.length; index++) {
+      const before = history[index - 1]!;
+      const plan = history[index]!;
+      if (before.kind === plan.kind && before.sessionsPerWeek === plan.sessionsPerWeek && before.everyNDays === plan.everyNDays) {
+        remove.run(plan.id);
+        history[index] = before;
+      }
+    }
+  })();
   return planHistory(db);
 }
 

@@ -7,7 +7,7 @@
  */
 import type { StanceDatabase } from './open';
 import type { ValidInput } from '../shared/contract';
-import type { PainStatus, Run } from '../shared/domain';
+import type { Run } from '../shared/domain';
 import { StanceError } from '../shared/errors';
 import type { PainCheckin, PainOverview, PainSide, PainSite, RunPain } from '../shared/pain';
 import { addDays } from '../shared/calendar';
@@ -100,9 +100,11 @@ export function setRunPain(db: StanceDatabase, record: ValidInput<'pain:setForRu
       const onset = atStart ? 0 : Math.min(site.painOnsetMetres, run.distanceMetres);
       insert.run({ ...site, runId: record.runId, painOnsetMetres: onset, presentAtStart: atStart ? 1 : 0 });
     }
-    db.prepare('UPDATE runs SET pain_status = ?, cut_short_by_knee = ?, updated_at = ? WHERE id = ?').run(
+    // Choosing "Not recorded" is the runner's answer: the run stops waiting for a pain note.
+    db.prepare('UPDATE runs SET pain_status = ?, cut_short_by_knee = ?, pain_not_recorded = ?, updated_at = ? WHERE id = ?').run(
       record.status,
       record.cutShort === true ? 1 : 0,
+      record.status === 'unrecorded' ? 1 : 0,
       isoUtc(now),
       record.runId,
     );
@@ -111,25 +113,37 @@ export function setRunPain(db: StanceDatabase, record: ValidInput<'pain:setForRu
   return getRunPain(db, record.runId);
 }
 
-/** The latest runs whose pain status is one of `statuses`, newest first. */
-function latestRunsWithPainStatus(db: StanceDatabase, statuses: readonly PainStatus[], limit: number): Run[] {
-  const placeholders = statuses.map(() => '?').join(', ');
+/** Runs matching `where`, newest first, `limit` of them from `offset` on. */
+function latestRuns(db: StanceDatabase, where: string, limit: number, offset = 0): Run[] {
   const rows = db
-    .prepare(`SELECT id FROM runs WHERE pain_status IN (${placeholders}) ORDER BY started_at DESC, id DESC LIMIT ?`)
-    .all(...statuses, limit) as { id: number }[];
+    .prepare(`SELECT id FROM runs WHERE ${where} ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?`)
+    .all(limit, offset) as { id: number }[];
   return rows.map((row) => getRun(db, row.id));
 }
 
-/** The Pain page's view of runs: those waiting for a pain note, and the latest with one. */
+/** Never asked about: no status, and the runner has not said "not recorded". */
+const WAITING = "pain_status = 'unrecorded' AND pain_not_recorded = 0";
+const RECORDED = "pain_status IN ('none', 'pain')";
+
+/**
+ * The Pain page's view of runs: one page of those waiting for a pain note (newest first,
+ * `limit` from `waitingOffset`), and the latest `limit` with one. Counts are of all runs.
+ */
 export function painOverview(db: StanceDatabase, query: ValidInput<'pain:overview'>): PainOverview {
   return db.transaction(() => {
     const counts = db
-      .prepare(`SELECT count(*) AS runCount, count(*) FILTER (WHERE pain_status = 'unrecorded') AS waitingCount FROM runs`)
-      .get() as { runCount: number; waitingCount: number };
+      .prepare(
+        `SELECT count(*) AS runCount, count(*) FILTER (WHERE ${WAITING}) AS waitingCount,
+                count(*) FILTER (WHERE pain_status = 'unrecorded' AND pain_not_recorded = 1) AS notRecordedCount
+         FROM runs`,
+      )
+      .get() as { runCount: number; waitingCount: number; notRecordedCount: number };
     return {
-      waiting: latestRunsWithPainStatus(db, ['unrecorded'], query.limit),
+      waiting: latestRuns(db, WAITING, query.limit, query.waitingOffset),
       waitingCount: counts.waitingCount,
-      recorded: latestRunsWithPainStatus(db, ['none', 'pain'], query.limit).map((run) => ({ run, sites: sitesOf(db, run.id) })),
+      waitingOffset: query.waitingOffset,
+      notRecordedCount: counts.notRecordedCount,
+      recorded: latestRuns(db, RECORDED, query.limit).map((run) => ({ run, sites: sitesOf(db, run.id) })),
       runCount: counts.runCount,
     };
   })();
@@ -195,6 +209,16 @@ function checkCheckinDate(localDate: string, clock: RunnerClock): void {
 
 export function addCheckin(db: StanceDatabase, draft: ValidInput<'checkins:add'>, clock: RunnerClock): PainCheckin {
   checkCheckinDate(draft.localDate, clock);
+  // The same check-in saved twice (a double click, a second save after a slow answer) is refused, not kept twice.
+  const same = db
+    .prepare(
+      `SELECT id FROM pain_checkins WHERE local_date = @localDate AND context = @context AND left_score IS @leftScore
+         AND right_score IS @rightScore AND notes = @notes`,
+    )
+    .get(draft);
+  if (same) {
+    throw new StanceError('refused', 'You already saved this same check-in for that day; it is in your check-ins below. Change that one instead.');
+  }
   const result = db
     .prepare(
       `INSERT INTO pain_checkins (local_date, context, left_score, right_score, notes, created_at)

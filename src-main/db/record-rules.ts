@@ -92,7 +92,9 @@ const instant = (row: ExportRow, column: string, context: RuleContext): void => 
   if (Number(match![1]) < 1970 || time > context.now.getTime() + 24 * 3600 * 1000) problem(`its ${column} (${String(value)}) is before 1970 or in the future`);
 };
 
-const flag = (row: ExportRow, column: string): void => {
+/** A 0/1 column. `sinceSchema`: a column added by a later migration, absent from older exports (then its default applies). */
+const flag = (row: ExportRow, column: string, sinceSchema?: number): void => {
+  if (sinceSchema !== undefined && row[column] === undefined) return;
   if (row[column] !== 0 && row[column] !== 1) problem(`its ${column} is not 0 or 1`);
 };
 
@@ -218,7 +220,7 @@ export const recordRules: Record<ExportedTable, RecordRule> = {
     columns: [
       'id', 'started_at', 'time_zone', 'local_date', 'local_time', 'distance_m', 'duration_s', 'moving_s', 'elevation_gain_m',
       'elevation_loss_m', 'avg_heart_rate', 'effort', 'surface', 'shoe_id', 'notes', 'source', 'pain_status', 'created_at', 'updated_at',
-      'cut_short_by_knee',
+      'cut_short_by_knee', 'pain_not_recorded',
     ],
     check: (row, context) => {
       id(row, 'id');
@@ -247,7 +249,9 @@ export const recordRules: Record<ExportedTable, RecordRule> = {
       if (row.avg_heart_rate !== null && (typeof row.avg_heart_rate !== 'number' || !(row.avg_heart_rate > 0) || row.avg_heart_rate >= 300)) problem('its average heart rate is out of range');
       if (row.source !== 'manual' && row.source !== 'gpx') problem('its source is not "manual" or "gpx"');
       if (!(painStatuses as readonly unknown[]).includes(row.pain_status)) problem('its pain status is not one Stance knows');
-      flag(row, 'cut_short_by_knee');
+      flag(row, 'cut_short_by_knee', 2);
+      flag(row, 'pain_not_recorded', 3);
+      if (row.pain_not_recorded === 1 && row.pain_status !== 'unrecorded') problem('a run marked "not recorded" has a pain note');
       instant(row, 'created_at', context);
       instant(row, 'updated_at', context);
     },
@@ -299,7 +303,7 @@ export const recordRules: Record<ExportedTable, RecordRule> = {
     check: (row) => {
       id(row, 'id');
       id(row, 'run_id');
-      flag(row, 'present_at_start');
+      flag(row, 'present_at_start', 2);
       passes(painSiteSchema, {
         painOnsetMetres: row.onset_m,
         location: row.location,
@@ -330,7 +334,7 @@ export const recordRules: Record<ExportedTable, RecordRule> = {
         durationSeconds: row.duration_s,
         rpe: row.rpe,
         notes: text(row.notes),
-        sameDayRun: row.same_day_run,
+        sameDayRun: row.same_day_run ?? undefined, // absent from exports before schema 2
       });
       localDateInRange(row.local_date, 'session', context);
       instant(row, 'created_at', context);

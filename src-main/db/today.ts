@@ -19,6 +19,16 @@ export function todaySummary(db: StanceDatabase, now: Date, timeZone: string): T
   const plan = planInForce(plans, today);
   const due = plan ? nextSessionDue(plan, last, today) : null;
   const planned = plans.length > 0 ? plannedSessions(plans, start, end) : null;
+  const doneThisWeek = sessionsDone(sessions, start, end);
+  // A week whose planned sessions are all done has nothing more due in it: the next session is
+  // due the week after (never "Due today" beside "3 of 3"). Every-N-days plans keep their gap.
+  let nextDue = due?.nextDue ?? null;
+  let daysOverdue = due?.daysOverdue ?? 0;
+  if (plan?.kind === 'per_week' && planned !== null && planned > 0 && doneThisWeek >= planned && nextDue !== null) {
+    const nextWeek = addDays(end, 1);
+    if (nextDue < nextWeek) nextDue = nextWeek;
+    daysOverdue = 0;
+  }
   return {
     today,
     lastGluteSessionDate: last,
@@ -26,10 +36,10 @@ export function todaySummary(db: StanceDatabase, now: Date, timeZone: string): T
     plan,
     weekStart: start,
     weekEnd: end,
-    gluteSessionsThisWeek: sessionsDone(sessions, start, end),
+    gluteSessionsThisWeek: doneThisWeek,
     plannedThisWeek: planned === null ? null : Math.round(planned * 10) / 10,
-    nextDue: due?.nextDue ?? null,
-    daysOverdue: due?.daysOverdue ?? 0,
+    nextDue,
+    daysOverdue,
     latestRun: listRuns(db, { toDate: today })[0] ?? null,
   };
 }

@@ -94,8 +94,15 @@ export const painOverviewQuerySchema = z
       .min(1, { error: 'Say how many runs to show, from 1 to 100.' })
       .max(100, { error: 'Say how many runs to show, from 1 to 100.' })
       .default(8),
+    /** How many waiting runs to skip (paging through them, newest first). */
+    waitingOffset: z
+      .number({ error: 'Say where the page of runs starts.' })
+      .int({ error: 'Say where the page of runs starts, from 0 on.' })
+      .min(0, { error: 'Say where the page of runs starts, from 0 on.' })
+      .max(1_000_000, { error: 'Say where the page of runs starts, from 0 on.' })
+      .default(0),
   })
-  .default({ limit: 8 });
+  .default({ limit: 8, waitingOffset: 0 });
 
 const checkinFields = {
   localDate,

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import type { ChannelName } from './channels';
-import { distanceUnits, glutePlanKinds, surfaces, weekStartDays } from './domain';
+import { distanceUnits, glutePlanKinds, loadUnits, surfaces, themeChoices, weekStartDays } from './domain';
 import type { AppInfo, GlutePlan, Run, Settings, Shoe, TodaySummary } from './domain';
 import { MAX_GPX_BYTES, type GpxImportResult, type RunTrackView } from './track';
 import { isCalendarDate, isClockTime, isTimeZone } from './validation';
@@ -147,6 +147,8 @@ export const settingsPatchSchema = z.strictObject({
       error: 'The week starts on Sunday, Monday or Saturday.',
     })
     .optional(),
+  theme: z.enum(themeChoices, { error: 'The look is "system", "light" or "dark".' }).optional(),
+  loadUnit: z.enum(loadUnits, { error: 'Loads are shown in kilograms (kg) or pounds (lb).' }).optional(),
 });
 export type SettingsPatch = z.input<typeof settingsPatchSchema>;
 

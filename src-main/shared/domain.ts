@@ -17,12 +17,22 @@ export type PainStatus = (typeof painStatuses)[number];
 export const weekStartDays = [0, 1, 6] as const;
 export type WeekStartDay = (typeof weekStartDays)[number];
 
+/** How the window looks: follow the system's light/dark mode, or always one of them. */
+export const themeChoices = ['system', 'light', 'dark'] as const;
+export type ThemeChoice = (typeof themeChoices)[number];
+
+/** The unit strength loads (dumbbells, kettlebells) are shown and typed in; stored in kg. */
+export const loadUnits = ['kg', 'lb'] as const;
+export type LoadUnit = (typeof loadUnits)[number];
+
 export interface Settings {
   units: DistanceUnit;
   weekStartsOn: WeekStartDay;
+  theme: ThemeChoice;
+  loadUnit: LoadUnit;
 }
 
-export const defaultSettings: Settings = { units: 'mi', weekStartsOn: 1 };
+export const defaultSettings: Settings = { units: 'mi', weekStartsOn: 1, theme: 'system', loadUnit: 'kg' };
 
 export interface Run {
   id: number;

@@ -66,10 +66,14 @@ export interface RecordedRunPain {
 
 /** What the Pain page shows about runs. */
 export interface PainOverview {
-  /** The most recent runs whose pain was never recorded, newest first. */
+  /** One page of the runs whose pain was never asked about (not those left "not recorded"), newest first. */
   waiting: Run[];
   /** All runs whose pain was never recorded (may be more than `waiting` holds). */
   waitingCount: number;
+  /** Where `waiting` starts in the list of all waiting runs, newest first (0 = the newest). */
+  waitingOffset: number;
+  /** Runs the runner chose to leave "not recorded": they wait no more, and the Insights leave them out. */
+  notRecordedCount: number;
   /** The most recent runs with pain recorded, pain-free or not, newest first. */
   recorded: RecordedRunPain[];
   /** All runs logged. */

@@ -5,6 +5,7 @@
  * A strength session counts as glute work when at least one of its exercises is in the
  * 'glute_hip' category. Recovery entries (foam rolling, stretching…) never do.
  */
+import { formatLoad, type LoadUnitSymbol } from './units';
 
 export const exerciseCategories = ['glute_hip', 'foot', 'core', 'other'] as const;
 export type ExerciseCategory = (typeof exerciseCategories)[number];
@@ -146,7 +147,7 @@ function amountsOn(sets: readonly ExerciseSet[], side: SetSide): number[] {
  * One exercise of a session in a few words: "Clamshell 3×20 each side (light band)",
  * "Glute bridge 3×15 · 20 kg", "Single-leg deadlift left 3×10, right 2×10".
  */
-export function summariseExercise(entry: Pick<SessionExercise, 'exercise' | 'band' | 'sets'>): string {
+export function summariseExercise(entry: Pick<SessionExercise, 'exercise' | 'band' | 'sets'>, loadUnit: LoadUnitSymbol = 'kg'): string {
   const { exercise, sets } = entry;
   let work: string;
   if (exercise.perSide) {
@@ -159,14 +160,14 @@ export function summariseExercise(entry: Pick<SessionExercise, 'exercise' | 'ban
   }
   const loads = [...new Set(sets.map((set) => set.loadKg).filter((load): load is number => load !== null && load > 0))];
   const extras = [
-    loads.length === 1 ? `${formatKg(loads[0]!)} kg` : loads.length > 1 ? `${loads.map(formatKg).join('–')} kg` : '',
+    loads.length === 1
+      ? formatLoad(loads[0]!, loadUnit)
+      : loads.length > 1
+        ? `${loads.map((load) => formatLoad(load, loadUnit).split(' ')[0]).join('–')} ${loadUnit}`
+        : '',
     entry.band ? `${entry.band} band` : '',
   ].filter(Boolean);
   return `${exercise.name} ${work}${extras.length > 0 ? ` · ${extras.join(' · ')}` : ''}`;
-}
-
-function formatKg(kg: number): string {
-  return Number.isInteger(kg) ? String(kg) : kg.toFixed(1);
 }
 
 /** "Reps" / "Seconds", for a column heading or a label. */

@@ -68,3 +68,43 @@ export function parseDecimal(text: string): number | null {
   if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(normalised)) return null;
   return Number(normalised);
 }
+
+/** Exact by definition (international foot, 1959): 0.3048 m. */
+export const METRES_PER_FOOT = 0.3048;
+/** Exact by definition (international pound, 1959): 0.45359237 kg. */
+export const KILOGRAMS_PER_POUND = 0.45359237;
+
+export type ElevationUnit = 'ft' | 'm';
+export type LoadUnitSymbol = 'kg' | 'lb';
+
+/** Elevation follows the distance unit: feet with miles, metres with kilometres. */
+export function elevationUnit(unit: DistanceUnit): ElevationUnit {
+  return unit === 'mi' ? 'ft' : 'm';
+}
+
+/** Metres of elevation (or climb) in the runner's elevation unit. */
+export function fromElevationMetres(metres: number, unit: DistanceUnit): number {
+  return unit === 'mi' ? metres / METRES_PER_FOOT : metres;
+}
+
+/** "312 ft" / "95 m": whole feet or metres. */
+export function formatElevation(metres: number, unit: DistanceUnit): string {
+  return `${Math.round(fromElevationMetres(metres, unit))} ${elevationUnit(unit)}`;
+}
+
+/** A load in kilograms in the runner's load unit. */
+export function fromKilograms(kilograms: number, unit: LoadUnitSymbol): number {
+  return unit === 'lb' ? kilograms / KILOGRAMS_PER_POUND : kilograms;
+}
+
+/** A load typed in the runner's load unit, in kilograms (as stored). */
+export function toKilograms(load: number, unit: LoadUnitSymbol): number {
+  return unit === 'lb' ? load * KILOGRAMS_PER_POUND : load;
+}
+
+/** "20 kg", "17.5 kg", "45 lb" (a pound figure to the nearest half pound). */
+export function formatLoad(kilograms: number, unit: LoadUnitSymbol): string {
+  const value = fromKilograms(kilograms, unit);
+  const rounded = unit === 'lb' ? Math.round(value * 2) / 2 : Math.round(value * 10) / 10;
+  return `${Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1)} ${unit}`;
+}

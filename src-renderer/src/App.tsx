@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { SettingsProvider, useSettings } from './settings-context';
 import { TodayPage } from './pages/TodayPage';
 import { RunsPage } from './pages/RunsPage';
@@ -7,35 +7,22 @@ import { PainPage } from './pages/PainPage';
 import { InsightsPage } from './pages/InsightsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { RecoveryScreen } from './components/recovery/RecoveryScreen';
-import type { RecoveryInfo } from '../../src-main/shared/backups';
-import { request } from './api/client';
+import { useChannel } from './api/hooks';
+import { useStanceEvent } from './api/events';
+import { pageLabel, pages, type PageId } from './api/pages';
+import { NavigationContext, type Destination } from './navigation';
+import { useAppliedTheme } from './theme';
+import { takeRestoreNote } from './restore-note';
 
-export const pages = [
-  { id: 'today', label: 'Today', icon: '◎' },
-  { id: 'runs', label: 'Runs', icon: '↗' },
-  { id: 'strength', label: 'Strength', icon: '▲' },
-  { id: 'pain', label: 'Pain', icon: '✚' },
-  { id: 'insights', label: 'Insights', icon: '◔' },
-  { id: 'settings', label: 'Settings', icon: '⚙' },
-] as const;
-
-export type PageId = (typeof pages)[number]['id'];
-
-function isPageId(value: string): value is PageId {
-  return pages.some((page) => page.id === value);
-}
+// The page list lives in api/pages.ts; re-exported for pages that still import it from here.
+export { pages, type PageId };
 
 export function App() {
   // A damaged database opens the recovery screen instead of the app (src-main/index.ts).
-  const [recovery, setRecovery] = useState<RecoveryInfo | null>();
-  useEffect(() => {
-    request('backups:recovery').then(
-      (answer) => setRecovery(answer.recovery),
-      () => setRecovery(null), // the shell shows its own error if the database cannot be reached
-    );
-  }, []);
-  if (recovery === undefined) return null;
-  if (recovery) return <RecoveryScreen info={recovery} />;
+  const { data, error } = useChannel('backups:recovery', undefined, { live: false });
+  useAppliedTheme('system');
+  if (data === undefined && error === undefined) return null;
+  if (data?.recovery) return <RecoveryScreen info={data.recovery} />;
   return (
     <SettingsProvider>
       <Shell />
@@ -44,68 +31,85 @@ export function App() {
 }
 
 function Shell() {
-  const [page, setPage] = useState<PageId>('today');
+  const [destination, setDestination] = useState<Destination>({ page: 'today' });
+  // Each navigation is a new visit, even to the same page: "Runs" on a run's page goes back to the list.
+  const [visit, setVisit] = useState(0);
   const { settings, loadError } = useSettings();
+  const [restoreNote] = useState(takeRestoreNote);
+  useAppliedTheme(settings?.theme ?? 'system');
+  const page = destination.page;
 
-  useEffect(() => window.stance.on('navigate', (target) => isPageId(target) && setPage(target)), []);
+  const navigate = useCallback((target: PageId | Destination) => {
+    setDestination(typeof target === 'string' ? { page: target } : target);
+    setVisit((count) => count + 1);
+  }, []);
+  useStanceEvent('navigate', navigate);
 
   useEffect(() => {
-    const label = pages.find((p) => p.id === page)?.label ?? '';
-    document.title = `${label} · Stance`;
+    document.title = `${pageLabel(page)} · Stance`;
   }, [page]);
 
   return (
-    <div className="shell">
-      <nav className="sidebar" aria-label="Sections">
-        <div className="brand" aria-hidden="true">
-          <span className="brand-mark">S</span> Stance
-        </div>
-        <ul>
-          {pages.map((entry) => (
-            <li key={entry.id}>
-              <button
-                type="button"
-                className={entry.id === page ? 'nav-item active' : 'nav-item'}
-                aria-current={entry.id === page ? 'page' : undefined}
-                onClick={() => setPage(entry.id)}
-              >
-                <span className="nav-icon" aria-hidden="true">
-                  {entry.icon}
-                </span>
-                {entry.label}
-              </button>
-            </li>
-          ))}
-        </ul>
-        <p className="sidebar-foot">Kept on this computer only.</p>
-      </nav>
-      <main className="content" id="content">
-        {loadError ? (
-          <div className="error-banner" role="alert">
-            {loadError}
+    <NavigationContext.Provider value={{ navigate, destination }}>
+      <div className="shell">
+        <nav className="sidebar" aria-label="Sections">
+          <div className="brand" aria-hidden="true">
+            <span className="brand-mark">S</span> <span className="brand-name">Stance</span>
           </div>
-        ) : !settings ? (
-          <p className="muted" role="status">
-            Opening your log…
-          </p>
-        ) : (
-          <CurrentPage page={page} navigate={setPage} />
-        )}
-      </main>
-    </div>
+          <ul>
+            {pages.map((entry) => (
+              <li key={entry.id}>
+                <button
+                  type="button"
+                  className={entry.id === page ? 'nav-item active' : 'nav-item'}
+                  aria-current={entry.id === page ? 'page' : undefined}
+                  onClick={() => navigate(entry.id)}
+                >
+                  <span className="nav-icon" aria-hidden="true">
+                    {entry.icon}
+                  </span>
+                  <span className="nav-label">{entry.label}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          <p className="sidebar-foot">Kept on this computer only.</p>
+        </nav>
+        <main className="content" id="content">
+          {loadError ? (
+            <div className="error-banner" role="alert">
+              {loadError}
+            </div>
+          ) : !settings ? (
+            <p className="muted" role="status">
+              Opening your log…
+            </p>
+          ) : (
+            <>
+              {restoreNote && visit === 0 ? (
+                <p className="notice shell-notice" role="status">
+                  {restoreNote}
+                </p>
+              ) : null}
+              <CurrentPage key={visit} page={page} navigate={navigate} />
+            </>
+          )}
+        </main>
+      </div>
+    </NavigationContext.Provider>
   );
 }
 
 function CurrentPage({ page, navigate }: { page: PageId; navigate: (page: PageId) => void }) {
   switch (page) {
     case 'today':
-      return <TodayPage navigate={navigate} />;
+      return <TodayPage />;
     case 'runs':
       return <RunsPage />;
     case 'strength':
-      return <StrengthPage navigate={navigate} />;
+      return <StrengthPage />;
     case 'pain':
-      return <PainPage navigate={navigate} />;
+      return <PainPage />;
     case 'insights':
       return <InsightsPage navigate={navigate} />;
     case 'settings':

@@ -1,4 +1,9 @@
-/** The runner's own clock and calendar, as the renderer sees them. */
+/**
+ * The runner's own clock and calendar, as the renderer sees them, and the one way dates and
+ * times are written in the window: Intl in the system's locale (Electron passes the app's
+ * locale to the window as navigator.language), 12- or 24-hour as that locale writes it. The
+ * date and time inputs are native, so Chromium draws them in the same locale.
+ */
 
 export function systemTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -24,15 +29,60 @@ export function nowLocalTime(now = new Date()): string {
   return `${pad(now.getHours())}:${pad(now.getMinutes() - (now.getMinutes() % 5))}`;
 }
 
-/** "Sat 21 Nov 2026" for a YYYY-MM-DD calendar date (no time zone involved). */
+/** The locale every date and time in the window is written in (undefined: the system's). */
+let displayLocale: string | undefined;
+
+/** Tests pin the locale; the app leaves it to the system. */
+export function setDisplayLocale(locale: string | undefined): void {
+  displayLocale = locale;
+}
+
+/**
+ * "Sun, 29 Nov 2026" (en-GB) / "Sun, Nov 29, 2026" (en-US) for a YYYY-MM-DD calendar date; no
+ * time zone involved. Without the year when `withYear` is false ("Sun, 29 Nov").
+ */
 export function formatLocalDate(localDate: string, withYear = true): string {
   const [year, month, day] = localDate.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(year, month - 1, day));
-  return date.toLocaleDateString(undefined, {
+  return date.toLocaleDateString(displayLocale, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
     ...(withYear ? { year: 'numeric' } : {}),
     timeZone: 'UTC',
+  });
+}
+
+/** True when the locale writes a 24-hour clock (en-GB, de), false for 12-hour (en-US). */
+export function uses24HourClock(locale = displayLocale): boolean {
+  const cycle = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
+  return cycle === 'h23' || cycle === 'h24';
+}
+
+/** "07:30" (24-hour locales) or "7:30 AM" (12-hour locales) for a HH:mm clock time. */
+export function formatLocalTime(localTime: string): string {
+  const [hours, minutes] = localTime.split(':').map(Number) as [number, number];
+  return new Date(Date.UTC(2000, 0, 1, hours, minutes)).toLocaleTimeString(displayLocale, {
+    hour: uses24HourClock() ? '2-digit' : 'numeric',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  });
+}
+
+/** "29 Nov" style axis label for a YYYY-MM-DD date (charts). */
+export function formatAxisDate(localDate: string): string {
+  const [year, month, day] = localDate.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString(displayLocale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+}
+
+/** A UTC instant (ISO 8601) on this computer's clock, in the window's one format: "Sun, 29 Nov 2026, 07:30". */
+export function formatInstant(isoInstant: string): string {
+  return new Date(isoInstant).toLocaleString(displayLocale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: uses24HourClock() ? '2-digit' : 'numeric',
+    minute: '2-digit',
   });
 }

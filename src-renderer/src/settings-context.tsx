@@ -1,40 +1,43 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
 import type { Settings } from '../../src-main/shared/domain';
 import type { SettingsPatch } from '../../src-main/shared/contract';
-import { messageOf, request } from './api/client';
+import { useChannel, useSave } from './api/hooks';
 
 interface SettingsState {
   settings: Settings | undefined;
   loadError: string | undefined;
-  update: (patch: SettingsPatch) => Promise<void>;
+  /** Shows the change at once, then keeps what main saved; on a refusal goes back and throws nothing (problem holds the message). */
+  update: (patch: SettingsPatch) => Promise<boolean>;
+  /** The message when the last change was refused. */
+  problem: string | undefined;
 }
 
 const SettingsContext = createContext<SettingsState | undefined>(undefined);
 
+/** The runner's settings for the whole window: read once, changed through settings:update. */
 export function SettingsProvider({ children }: { children: ReactNode }) {
-  const [settings, setSettings] = useState<Settings>();
-  const [loadError, setLoadError] = useState<string>();
+  const { data, error } = useChannel('settings:get', undefined, { live: false });
+  const { save, problem } = useSave('settings:update');
+  const [saved, setSaved] = useState<Settings>();
+  const [pending, setPending] = useState<SettingsPatch>();
+  const stored = saved ?? data;
+  // The change shows at once; what main saved replaces it (or, refused, the settings as they were).
+  const shown = stored && pending ? { ...stored, ...pending } : stored;
 
-  useEffect(() => {
-    request('settings:get').then(setSettings, (error: unknown) => setLoadError(messageOf(error)));
-  }, []);
-
-  /** Shows the change at once, then keeps what main saved (or goes back if it refused). */
   const update = useCallback(
     async (patch: SettingsPatch) => {
-      const before = settings;
-      setSettings((current) => (current ? { ...current, ...patch } : current));
-      try {
-        setSettings(await request('settings:update', patch));
-      } catch (error) {
-        setSettings(before);
-        throw error;
-      }
+      setPending(patch);
+      const result = await save(patch);
+      setPending(undefined);
+      if (result) setSaved(result);
+      return result !== undefined;
     },
-    [settings],
+    [save],
   );
 
-  return <SettingsContext.Provider value={{ settings, loadError, update }}>{children}</SettingsContext.Provider>;
+  return (
+    <SettingsContext.Provider value={{ settings: shown, loadError: error, update, problem: problem?.form }}>{children}</SettingsContext.Provider>
+  );
 }
 
 export function useSettings(): SettingsState {

@@ -38,7 +38,7 @@ const changes: Change[] = [
   ['a run that is not a record', 'runs', () => 5, /is not a record/],
   ['weekStartsOn "x"', 'settings', (row) => (row.key === 'weekStartsOn' ? { ...row, value: '"x"' } : row), /week starts on Sunday, Monday or Saturday/],
   ['units "furlongs"', 'settings', (row) => (row.key === 'units' ? { ...row, value: '"furlongs"' } : row), /Units are miles \(mi\) or kilometres \(km\)/],
-  ['a setting Stance does not know', 'settings', { key: 'theme', value: '"dark"' }, /setting Stance does not know/],
+  ['a setting Stance does not know', 'settings', { key: 'favouriteColour', value: '"teal"' }, /setting Stance does not know/],
   ['garbage point streams', 'run_tracks', { streams: Buffer.from('not streams at all').toString('base64') }, /point streams are damaged/],
   ['point streams of another length', 'run_tracks', { point_count: 7 }, /not the 7 it says/],
   ['splits_json null', 'run_tracks', { splits_json: null }, /splits are damaged/],

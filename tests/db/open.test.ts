@@ -71,7 +71,9 @@ describe('opening the database', () => {
 
     const attempt = openStanceDatabase(file, { backupsFolder: path.join(folder, 'backups') });
     await expect(attempt).rejects.toBeInstanceOf(DatabaseTooNewError);
-    await expect(attempt).rejects.toThrow(new RegExp(`newer version of Stance \\(schema 99; this version knows up to ${LATEST_SCHEMA_VERSION}\\)\\. Update Stance`));
+    await expect(attempt).rejects.toThrow(
+      new RegExp(`newer version of Stance \\(schema 99; this version knows up to ${LATEST_SCHEMA_VERSION}\\)\\. Update Stance`),
+    );
     expect(sha256(file)).toBe(before);
     expect(fs.existsSync(path.join(folder, 'backups'))).toBe(false);
   });

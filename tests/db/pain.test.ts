@@ -275,3 +275,51 @@ describe('daily check-ins', () => {
     expect(issue({ localDate: '2026-11-20', leftScore: 1, context: 'cycling' })?.message).toMatch(/Pick when it hurt/);
   });
 });
+
+describe('runs left "not recorded"', () => {
+  it('stop waiting once the runner says so, are counted, and wait no more after a restart of the list', async () => {
+    const db = await database();
+    const runs = Array.from({ length: 11 }, (_, index) => logRun(db, 5, `2026-11-${String(index + 1).padStart(2, '0')}`));
+    setPain(db, { runId: runs[2]!.id, status: 'unrecorded' });
+    const overview = painOverview(db, painOverviewQuerySchema.parse({ limit: 8 }));
+    expect(overview.waitingCount).toBe(10);
+    expect(overview.notRecordedCount).toBe(1);
+    expect(overview.waiting.map((run) => run.localDate)).not.toContain('2026-11-03');
+    // Still unrecorded for the Insights: left out, never a pain-free run.
+    expect(getRunPain(db, runs[2]!.id).status).toBe('unrecorded');
+  });
+
+  it('pages through every waiting run, newest first, with no run twice or missed', async () => {
+    const db = await database();
+    Array.from({ length: 19 }, (_, index) => logRun(db, 5, `2026-10-${String(index + 1).padStart(2, '0')}`));
+    const seen: string[] = [];
+    for (let offset = 0; offset < 19; offset += 8) {
+      const page = painOverview(db, painOverviewQuerySchema.parse({ limit: 8, waitingOffset: offset }));
+      expect(page.waitingOffset).toBe(offset);
+      seen.push(...page.waiting.map((run) => run.localDate));
+    }
+    expect(seen).toEqual(Array.from({ length: 19 }, (_, index) => `2026-10-${String(19 - index).padStart(2, '0')}`));
+  });
+
+  it('go back to being answered when their pain is recorded', async () => {
+    const db = await database();
+    const run = logRun(db, 5);
+    setPain(db, { runId: run.id, status: 'unrecorded' });
+    setPain(db, { runId: run.id, status: 'none' });
+    expect(db.prepare('SELECT pain_not_recorded FROM runs WHERE id = ?').get(run.id)).toEqual({ pain_not_recorded: 0 });
+  });
+});
+
+describe('the same check-in twice', () => {
+  it('is refused with a message, not kept as two rows', async () => {
+    const db = await database();
+    const checkin = checkinDraftSchema.parse({ localDate: '2026-11-20', context: 'stairs', leftScore: 3, notes: 'work stairs' });
+    addCheckin(db, checkin, clock);
+    expect(() => addCheckin(db, checkin, clock)).toThrow(StanceError);
+    expect(() => addCheckin(db, checkin, clock)).toThrow('You already saved this same check-in for that day');
+    expect(countRows(db, 'pain_checkins')).toBe(1);
+    // A different score the same day is a new check-in.
+    addCheckin(db, { ...checkin, leftScore: 4 }, clock);
+    expect(countRows(db, 'pain_checkins')).toBe(2);
+  });
+});

@@ -146,3 +146,42 @@ describe('this week’s glute sessions against the plan', () => {
     expect(later).toMatchObject({ nextDue: '2026-11-25', daysOverdue: 3, daysSinceGluteSession: 5 });
   });
 });
+
+describe('Today never contradicts itself', () => {
+  it('with this week’s planned sessions all done, the next is due next week, not "due today"', async () => {
+    const db = await database();
+    plan(db, '2026-01-01', { sessionsPerWeek: 3 });
+    // Mon 16, Wed 18 and Fri 20 Nov 2026: three of three by Saturday; the week starts on Monday.
+    for (const day of ['2026-11-16', '2026-11-18', '2026-11-20']) logSession(db, day);
+    const summary = todaySummary(db, new Date('2026-11-22T12:00:00Z'), 'Europe/London'); // Sunday
+    expect(summary).toMatchObject({ gluteSessionsThisWeek: 3, plannedThisWeek: 3, nextDue: '2026-11-23', daysOverdue: 0 });
+  });
+
+  it('with sessions still to do this week, the next stays due by the plan’s gap', async () => {
+    const db = await database();
+    plan(db, '2026-01-01', { sessionsPerWeek: 3 });
+    logSession(db, '2026-11-16');
+    const summary = todaySummary(db, new Date('2026-11-22T12:00:00Z'), 'Europe/London');
+    expect(summary.gluteSessionsThisWeek).toBe(1);
+    expect(summary.daysOverdue).toBeGreaterThan(0);
+  });
+});
+
+describe('the plan history', () => {
+  it('moving a plan’s start earlier moves it, and adds no duplicate row', async () => {
+    const db = await database();
+    plan(db, '2026-11-01', { sessionsPerWeek: 3 });
+    plan(db, '2026-10-15', { sessionsPerWeek: 3 });
+    expect(db.prepare('SELECT effective_from, sessions_per_week FROM glute_plans').all()).toEqual([{ effective_from: '2026-10-15', sessions_per_week: 3 }]);
+  });
+
+  it('keeps a different plan started earlier beside the later one', async () => {
+    const db = await database();
+    plan(db, '2026-11-01', { sessionsPerWeek: 3 });
+    plan(db, '2026-10-15', { sessionsPerWeek: 2 });
+    expect(db.prepare('SELECT effective_from, sessions_per_week FROM glute_plans ORDER BY effective_from').all()).toEqual([
+      { effective_from: '2026-10-15', sessions_per_week: 2 },
+      { effective_from: '2026-11-01', sessions_per_week: 3 },
+    ]);
+  });
+});

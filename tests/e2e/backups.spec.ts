@@ -47,6 +47,7 @@ test('Settings lists the backups; back up now, restore one, and undo the restore
   await screenshot(page, 'backups-restore-confirm');
   await dialog.getByRole('button', { name: 'Restore' }).click();
   await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible(); // the window reloaded
+  await expect(page.getByRole('status').filter({ hasText: /^Restored the backup from / })).toContainText('kept as “Before a restore (undo)”');
   expect(stance.count('runs')).toBe(1);
 
   await openSettings(page);
@@ -68,7 +69,7 @@ test('export everything as JSON, then import it back: every record recognised, n
   addRun(stance.db, aRun('2026-11-01', 10_000), new Date());
   await openSettings(page);
   await page.getByRole('button', { name: 'Export everything (JSON)' }).click();
-  await expect(page.getByRole('status')).toContainText('Exported 1 runs to one JSON file');
+  await expect(page.getByRole('status')).toContainText('Exported 1 run to one JSON file');
   const exported = fs.readdirSync(path.join(stance.dataFolder, 'exports'));
   expect(exported).toHaveLength(1);
   const file = path.join(stance.dataFolder, 'exports', exported[0]!);

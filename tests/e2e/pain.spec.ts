@@ -65,7 +65,7 @@ test('a run’s pain — none, or an onset at two places — is saved, survives 
   await expect(editor(page)).toContainText('6.20 mi');
   await editor(page).getByRole('radio', { name: /No pain/ }).check();
   await editor(page).getByRole('button', { name: 'Save pain note' }).click();
-  await expect(page.getByRole('status')).toHaveText('Saved the pain note for the run of Mon, 16 Nov 2026.');
+  await expect(page.getByRole('status')).toHaveText('Saved the pain note for the run of Mon, 16 Nov 2026 at 07:30.');
   await expect(page.getByTestId('waiting-run')).toHaveCount(1);
 
   // The long run: left IT band from mile 4 (walked), then the right hip from mile 6.
@@ -88,7 +88,7 @@ test('a run’s pain — none, or an onset at two places — is saved, survives 
   await second.getByLabel('Notes (optional)').fill('on the climb');
   await screenshot(page, 'pain-editor-two-places');
   await form.getByRole('button', { name: 'Save pain note' }).click();
-  await expect(page.getByRole('status')).toHaveText('Saved the pain note for the run of Wed, 18 Nov 2026.');
+  await expect(page.getByRole('status')).toHaveText('Saved the pain note for the run of Wed, 18 Nov 2026 at 07:30.');
 
   const checkRecorded = async () => {
     const rows = page.getByTestId('recorded-run');
@@ -100,7 +100,7 @@ test('a run’s pain — none, or an onset at two places — is saved, survives 
     await expect(rows.nth(0)).toContainText('from 6.00 mi · kept going');
     await expect(rows.nth(1)).toContainText('No pain');
     await expect(page.getByTestId('waiting-run')).toHaveCount(0);
-    await expect(page.getByText('Every run has a pain note.')).toBeVisible();
+    await expect(page.getByText('Every run has an answer.')).toBeVisible();
   };
   await checkRecorded();
   const statuses = () => stance.db.prepare('SELECT id, pain_status AS status FROM runs ORDER BY id').all();
@@ -127,23 +127,25 @@ test('a run’s pain — none, or an onset at two places — is saved, survives 
   await kneeSite.getByLabel('Worst pain (0–10)').fill('5');
   await form.getByRole('group', { name: 'Where it hurt · 2 of 2' }).getByRole('button', { name: 'Remove this place' }).click();
   await form.getByRole('button', { name: 'Save pain note' }).click();
-  await expect(page.getByRole('status')).toHaveText('Saved the pain note for the run of Wed, 18 Nov 2026.');
+  await expect(page.getByRole('status')).toHaveText('Saved the pain note for the run of Wed, 18 Nov 2026 at 07:30.');
   expect(stance.db.prepare('SELECT side, worst_score FROM run_pain').all()).toEqual([{ side: 'left', worst_score: 5 }]);
   await expect(page.getByTestId('recorded-run').nth(0)).not.toContainText('Right hip');
 
-  // Clear both notes: the runs go back to waiting.
+  // Clear both notes as "Not recorded": the runner's answer, so they stop waiting (and the Insights leave them out).
   for (const date of ['Wed, 18 Nov 2026', 'Mon, 16 Nov 2026']) {
     await page.getByRole('button', { name: `Change the pain note for the run of ${date}` }).click();
     await form.getByRole('radio', { name: /Not recorded/ }).check();
     await form.getByRole('button', { name: 'Save pain note' }).click();
-    await expect(page.getByRole('status')).toHaveText(`Saved the pain note for the run of ${date}.`);
+    await expect(page.getByRole('status')).toHaveText(`Saved the pain note for the run of ${date} at 07:30.`);
   }
   expect(statuses()).toEqual([
     { id: easyRun, status: 'unrecorded' },
     { id: longRun, status: 'unrecorded' },
   ]);
   expect(stance.count('run_pain')).toBe(0);
-  await expect(page.getByTestId('waiting-run')).toHaveCount(2);
+  expect(stance.db.prepare('SELECT count(*) AS n FROM runs WHERE pain_not_recorded = 1').get()).toEqual({ n: 2 });
+  await expect(page.getByTestId('waiting-run')).toHaveCount(0);
+  await expect(page.getByText('2 runs are left as not recorded.')).toBeVisible();
   await expect(page.getByTestId('recorded-run')).toHaveCount(0);
 });
 
@@ -154,7 +156,7 @@ test('an onset beyond the run and a score of 11 are refused in words, and nothin
   await page.getByRole('button', { name: 'Record pain for the run of Mon, 16 Nov 2026' }).click();
   const form = editor(page);
   await form.getByRole('button', { name: 'Save pain note' }).click();
-  await expect(form.getByRole('alert')).toHaveText('Choose "No pain" or "Knee pain started at…" first.');
+  await expect(form.getByRole('alert')).toHaveText('Choose "No pain", "Knee pain started at…" or "Not recorded" first.');
   await form.getByRole('radio', { name: /Knee pain started at/ }).check();
   await form.getByLabel('Started at (miles)').fill('7');
   await form.getByLabel('Worst pain (0–10)').fill('6');
@@ -337,7 +339,7 @@ test('a check-in and a run’s pain can be recorded from the keyboard alone', as
   await expect(form.getByLabel('Notes (optional)')).toBeFocused();
   await page.keyboard.type('tight on the camber');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status')).toHaveText('Saved the pain note for the run of Wed, 18 Nov 2026.');
+  await expect(page.getByRole('status')).toHaveText('Saved the pain note for the run of Wed, 18 Nov 2026 at 07:30.');
   expect(stance.db.prepare('SELECT run_id, onset_m, location, side, worst_score, action, notes FROM run_pain').all()).toEqual([
     { run_id: runId, onset_m: 3.5 * METRES_PER_MILE, location: 'lateral_knee', side: 'right', worst_score: 5, action: 'slowed', notes: 'tight on the camber' },
   ]);

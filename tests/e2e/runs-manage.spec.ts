@@ -36,10 +36,10 @@ test('runs are grouped by week with weekly totals, and a date range narrows the 
 
   const weeks = page.getByTestId('week-row');
   await expect(weeks).toHaveCount(2);
-  await expect(weeks.nth(0)).toContainText('Week of Mon 9 Nov');
-  await expect(weeks.nth(0)).toContainText('8.0 mi');
-  await expect(weeks.nth(1)).toContainText('Week of Mon 2 Nov');
-  await expect(weeks.nth(1)).toContainText('8.0 mi');
+  await expect(weeks.nth(0)).toContainText('Week of Mon, 9 Nov 2026');
+  await expect(weeks.nth(0)).toContainText('8.00 mi');
+  await expect(weeks.nth(1)).toContainText('Week of Mon, 2 Nov 2026');
+  await expect(weeks.nth(1)).toContainText('8.00 mi');
   await expect(weeks.nth(1)).toContainText('1:12:00');
   await expect(weeks.nth(1)).toContainText('2 runs');
   await expect(page.getByTestId('run-row').nth(0)).toContainText('Tue, 10 Nov 2026');
@@ -59,7 +59,7 @@ test('runs are grouped by week with weekly totals, and a date range narrows the 
   await page.getByLabel('First day of the week').selectOption('Sunday');
   await expect(page.getByRole('status')).toHaveText('Saved.');
   await openRuns(page);
-  await expect(page.getByTestId('week-row').nth(0)).toContainText('Week of Sun 8 Nov');
+  await expect(page.getByTestId('week-row').nth(0)).toContainText('Week of Sun, 8 Nov 2026');
 });
 
 test('a run can be edited — effort, surface, new shoes, notes — and the change survives a restart', async ({ page }) => {
@@ -67,7 +67,7 @@ test('a run can be edited — effort, surface, new shoes, notes — and the chan
   seedRun(stance, '2026-11-10', 8, 72);
   await page.reload();
   await openRuns(page);
-  await page.getByRole('button', { name: 'Edit the run of Tue, 10 Nov 2026' }).click();
+  await page.getByRole('button', { name: 'Edit the run of Tue, 10 Nov 2026 at 07:00' }).click();
   await expect(page.getByLabel('Distance (miles)')).toHaveValue('8');
   await expect(page.getByLabel('Duration (h:mm:ss)')).toHaveValue('1:12:00');
   await page.getByLabel('Distance (miles)').fill('8.4');
@@ -81,7 +81,7 @@ test('a run can be edited — effort, surface, new shoes, notes — and the chan
   await screenshot(page, 'runs-edit');
   await expectNoSeriousAxeViolations(page, 'run editor');
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page.getByRole('status')).toHaveText('Saved changes to 8.40 mi on Tue, 10 Nov 2026.');
+  await expect(page.getByRole('status')).toHaveText('Saved changes to the run of Tue, 10 Nov 2026 at 07:00.');
 
   await stance.restart();
   await openRuns(page);
@@ -102,7 +102,7 @@ test('deleting a run asks first; "Keep it" keeps it, "Delete run" deletes it for
   await page.reload();
   await openRuns(page);
 
-  await page.getByRole('button', { name: 'Delete the run of Thu, 12 Nov 2026' }).click();
+  await page.getByRole('button', { name: 'Delete the run of Thu, 12 Nov 2026 at 07:00' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete this run?' });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('4.00 mi');
@@ -111,14 +111,14 @@ test('deleting a run asks first; "Keep it" keeps it, "Delete run" deletes it for
   await expect(dialog).toBeHidden();
   expect(stance.count('runs')).toBe(2);
 
-  await page.getByRole('button', { name: 'Delete the run of Thu, 12 Nov 2026' }).click();
+  await page.getByRole('button', { name: 'Delete the run of Thu, 12 Nov 2026 at 07:00' }).click();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   expect(stance.count('runs')).toBe(2);
 
-  await page.getByRole('button', { name: 'Delete the run of Thu, 12 Nov 2026' }).click();
+  await page.getByRole('button', { name: 'Delete the run of Thu, 12 Nov 2026 at 07:00' }).click();
   await dialog.getByRole('button', { name: 'Delete run' }).click();
-  await expect(page.getByRole('status')).toHaveText('Deleted the run of Thu, 12 Nov 2026.');
+  await expect(page.getByRole('status')).toHaveText('Deleted the run of Thu, 12 Nov 2026 at 07:00.');
   await expect(page.getByTestId('run-row')).toHaveCount(1);
   await stance.restart();
   await openRuns(page);
@@ -147,7 +147,7 @@ test('editing a run to a distance shorter than its recorded pain onset is refuse
     .run(run.id, 6 * 1609.344);
   await page.reload();
   await openRuns(page);
-  await page.getByRole('button', { name: 'Edit the run of Tue, 10 Nov 2026' }).click();
+  await page.getByRole('button', { name: 'Edit the run of Tue, 10 Nov 2026 at 07:00' }).click();
   await page.getByLabel('Distance (miles)').fill('5');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('alert')).toContainText('This run has knee pain recorded further in than that distance.');
@@ -159,7 +159,7 @@ test('the delete question opens with the safe choice focused', async ({ page }) 
   seedRun(stance, '2026-11-12', 4, 36);
   await page.reload();
   await openRuns(page);
-  await page.getByRole('button', { name: 'Delete the run of Thu, 12 Nov 2026' }).click();
+  await page.getByRole('button', { name: 'Delete the run of Thu, 12 Nov 2026 at 07:00' }).click();
   await expect(page.getByRole('dialog').getByRole('button', { name: 'Keep it' })).toBeFocused();
   await page.keyboard.press('Enter');
   expect(stance.count('runs')).toBe(1);

@@ -20,7 +20,7 @@ test('a run logged by hand is in the list, in the database, and still there afte
   await screenshot(page, 'runs-form');
   await page.getByRole('button', { name: 'Save run' }).click();
 
-  await expect(page.getByRole('status')).toHaveText('Saved: 6.20 mi on Thu, 19 Nov 2026.');
+  await expect(page.getByRole('status')).toContainText('Saved: 6.20 mi on Thu, 19 Nov 2026 at 06:45.');
   const row = page.getByTestId('run-row');
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('6.20 mi');

@@ -68,15 +68,18 @@ test('an impossible plan is refused with its message and the history is unchange
   expect(stance.count('glute_plans')).toBe(0);
 });
 
-test('Today offers the three things a runner logs, each one click away', async ({ page }) => {
+test('Today opens each of the three things a runner logs right there, focus in its first field', async ({ page }) => {
   stance = await launchStance(page, { now: saturday });
   const logging = page.getByRole('group', { name: 'Log' });
   await logging.getByRole('button', { name: 'Log pain' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Pain' })).toBeVisible();
-  await go(page, 'Today');
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await expect(page.getByRole('form', { name: 'How does your knee feel today?' })).toBeVisible();
+  await expect(page.getByLabel('Date')).toBeFocused();
   await logging.getByRole('button', { name: 'Log a session' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Strength' })).toBeVisible();
-  await go(page, 'Today');
+  await expect(page.getByRole('form', { name: 'Log a session' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
   await logging.getByRole('button', { name: 'Log a run' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Runs' })).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Log a run' })).toBeVisible();
+  await expect(page.getByLabel('Distance (miles)')).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
 });

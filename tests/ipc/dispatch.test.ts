@@ -100,8 +100,8 @@ describe('the one door', () => {
 
   it('settings round-trip and refuse unknown units', async () => {
     const { dispatch } = await setUp();
-    expect(await dispatch('settings:get', undefined, { url: APP })).toEqual({ ok: true, value: { units: 'mi', weekStartsOn: 1 } });
-    expect(await dispatch('settings:update', { units: 'km' }, { url: APP })).toEqual({ ok: true, value: { units: 'km', weekStartsOn: 1 } });
+    expect(await dispatch('settings:get', undefined, { url: APP })).toEqual({ ok: true, value: { units: 'mi', weekStartsOn: 1, theme: 'system', loadUnit: 'kg' } });
+    expect(await dispatch('settings:update', { units: 'km' }, { url: APP })).toEqual({ ok: true, value: { units: 'km', weekStartsOn: 1, theme: 'system', loadUnit: 'kg' } });
     expect(await dispatch('settings:update', { units: 'furlongs' }, { url: APP })).toMatchObject({
       ok: false,
       error: { message: 'Units are miles (mi) or kilometres (km).' },

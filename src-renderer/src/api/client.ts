@@ -1,6 +1,7 @@
 /**
  * The renderer's typed client: request(channel, input) → result, or a thrown StanceError whose
- * message can be shown to the runner as it is. Every call to main goes through here.
+ * message can be shown to the runner as it is. Every call to main goes through here; pages do
+ * not call it themselves but read with useChannel and write with useSave (hooks.ts).
  */
 import type { ChannelName } from '../../../src-main/shared/channels';
 import type { ChannelInput, ChannelResult } from '../../../src-main/shared/contract';
@@ -8,6 +9,7 @@ import { StanceError } from '../../../src-main/shared/errors';
 import type { CallResult } from '../../../src-main/shared/result';
 
 export { StanceError };
+export { messageOf } from './problem';
 
 export async function request<C extends ChannelName>(channel: C, input?: ChannelInput<C>): Promise<ChannelResult<C>> {
   const [group, action] = channel.split(':') as [string, string];
@@ -22,10 +24,4 @@ export async function request<C extends ChannelName>(channel: C, input?: Channel
   }
   if (!result.ok) throw new StanceError(result.error.kind, result.error.message, result.error.field);
   return result.value as ChannelResult<C>;
-}
-
-/** The message to show for anything a request threw. */
-export function messageOf(error: unknown): string {
-  if (error instanceof StanceError) return error.message;
-  return 'Something went wrong in Stance’s window. Nothing was changed.';
 }

@@ -1,12 +1,11 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { surfaces, type Run, type Shoe, type Surface } from '../../../src-main/shared/domain';
 import { fromMetres, formatDuration, parseDecimal, parseDuration, toMetres, unitLabel } from '../../../src-main/shared/units';
-import { request } from '../api/client';
+import { useChannel, useSave } from '../api/hooks';
 import { allTimeZones, nowLocalTime, systemTimeZone, todayLocalDate } from '../local-clock';
-import { useFieldProblem } from './use-field-problem';
 import { useLoadedSettings } from '../settings-context';
 
-const fields = ['localDate', 'localTime', 'timeZone', 'distanceMetres', 'durationSeconds', 'effort', 'surface', 'shoeId', 'notes'] as const;
+const fields = ['distanceMetres', 'durationSeconds', 'localDate', 'localTime', 'timeZone', 'effort', 'surface', 'shoeId', 'notes'] as const;
 
 
 const surfaceLabels: Record<Surface, string> = { road: 'Road', trail: 'Trail', track: 'Track', treadmill: 'Treadmill' };
@@ -31,38 +30,35 @@ export function RunForm({ run, onSaved, onCancel }: Props) {
   const [surface, setSurface] = useState<Surface | ''>(run?.surface ?? '');
   const [shoeId, setShoeId] = useState(run?.shoeId ? String(run.shoeId) : '');
   const [notes, setNotes] = useState(run?.notes ?? '');
-  const [shoes, setShoes] = useState<Shoe[]>([]);
+  const shoes: Shoe[] = useChannel('shoes:list', undefined, { live: false }).data ?? [];
   const [newShoe, setNewShoe] = useState<string>();
-  const [saving, setSaving] = useState(false);
-  const { setProblem, fromError, fieldError, invalid, formError } = useFieldProblem(fields);
-
-  useEffect(() => {
-    request('shoes:list').then(setShoes, () => setShoes([]));
-  }, []);
+  const addRun = useSave('runs:add', { fields });
+  const updateRun = useSave('runs:update', { fields });
+  const { saving, fieldError, invalid, formError, refuse } = run ? updateRun : addRun;
+  const addShoeSave = useSave('shoes:add', { fields: ['name'] });
+  const [addedShoes, setAddedShoes] = useState<Shoe[]>([]);
 
   async function addShoe() {
     if (!newShoe?.trim()) return;
-    try {
-      const shoe = await request('shoes:add', { name: newShoe });
-      setShoes((list) => [...list, shoe]);
-      setShoeId(String(shoe.id));
-      setNewShoe(undefined);
-      setProblem(undefined);
-    } catch (error) {
-      setProblem({ ...fromError(error), field: 'shoeId' });
-    }
+    const shoe = await addShoeSave.save({ name: newShoe });
+    if (!shoe) return;
+    setAddedShoes((list) => [...list, shoe]);
+    setShoeId(String(shoe.id));
+    setNewShoe(undefined);
   }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const distanceInUnits = parseDecimal(distance);
-    if (distanceInUnits === null) {
-      setProblem({ field: 'distanceMetres', message: `Give the distance as a number of ${unitLabel(units)}, e.g. 6.2.` });
-      return;
-    }
     const durationSeconds = parseDuration(duration);
-    if (durationSeconds === null) {
-      setProblem({ field: 'durationSeconds', message: 'Give the duration as h:mm:ss (1:02:30) or mm:ss (48:15).' });
+    // Every problem the form can see is shown at once.
+    if (distanceInUnits === null || durationSeconds === null) {
+      refuse({
+        fields: {
+          ...(distanceInUnits === null ? { distanceMetres: `Give the distance as a number of ${unitLabel(units)}, e.g. ${units === 'mi' ? '6.2' : '10'}.` } : {}),
+          ...(durationSeconds === null ? { durationSeconds: 'Give the duration as h:mm:ss (1:02:30) or mm:ss (48:15).' } : {}),
+        },
+      });
       return;
     }
     const draft = {
@@ -76,23 +72,47 @@ export function RunForm({ run, onSaved, onCancel }: Props) {
       shoeId: shoeId === '' ? null : Number(shoeId),
       notes,
     };
-    setSaving(true);
-    setProblem(undefined);
-    try {
-      onSaved(run ? await request('runs:update', { id: run.id, ...draft }) : await request('runs:add', draft));
-    } catch (error) {
-      setProblem(fromError(error));
-    } finally {
-      setSaving(false);
-    }
+    const saved = run ? await updateRun.save({ id: run.id, ...draft }) : await addRun.save(draft);
+    if (saved) onSaved(saved);
   }
 
-  const activeShoes = shoes.filter((shoe) => !shoe.retired || String(shoe.id) === shoeId);
+  const allShoes = [...shoes, ...addedShoes.filter((added) => !shoes.some((shoe) => shoe.id === added.id))];
+  const activeShoes = allShoes.filter((shoe) => !shoe.retired || String(shoe.id) === shoeId);
 
   return (
     <form className="card form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
       <h2 id={`${id}-title`}>{run ? 'Edit run' : 'Log a run'}</h2>
       <div className="form-grid">
+        <div className="field">
+          <label htmlFor={`${id}-distance`}>Distance ({unitLabel(units)})</label>
+          <div className="with-suffix">
+            <input
+              id={`${id}-distance`}
+              inputMode="decimal"
+              autoComplete="off"
+              placeholder={units === 'mi' ? '6.2' : '10'}
+              value={distance}
+              onChange={(e) => setDistance(e.target.value)}
+              autoFocus
+              {...invalid('distanceMetres')}
+            />
+            <span aria-hidden="true">{units}</span>
+          </div>
+          {fieldError('distanceMetres')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-duration`}>Duration (h:mm:ss)</label>
+          <input
+            id={`${id}-duration`}
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder="0:52:30"
+            value={duration}
+            onChange={(e) => setDuration(e.target.value)}
+            {...invalid('durationSeconds')}
+          />
+          {fieldError('durationSeconds')}
+        </div>
         <div className="field">
           <label htmlFor={`${id}-date`}>Date</label>
           <input id={`${id}-date`} type="date" required value={localDate} max={todayLocalDate()} onChange={(e) => setLocalDate(e.target.value)} {...invalid('localDate')} />
@@ -113,36 +133,6 @@ export function RunForm({ run, onSaved, onCancel }: Props) {
             ))}
           </select>
           {fieldError('timeZone')}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-distance`}>Distance ({unitLabel(units)})</label>
-          <div className="with-suffix">
-            <input
-              id={`${id}-distance`}
-              inputMode="decimal"
-              autoComplete="off"
-              placeholder={units === 'mi' ? '6.2' : '10'}
-              value={distance}
-              onChange={(e) => setDistance(e.target.value)}
-              {...invalid('distanceMetres')}
-              autoFocus
-            />
-            <span aria-hidden="true">{units}</span>
-          </div>
-          {fieldError('distanceMetres')}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-duration`}>Duration (h:mm:ss)</label>
-          <input
-            id={`${id}-duration`}
-            inputMode="numeric"
-            autoComplete="off"
-            placeholder="0:52:30"
-            value={duration}
-            onChange={(e) => setDuration(e.target.value)}
-            {...invalid('durationSeconds')}
-          />
-          {fieldError('durationSeconds')}
         </div>
         <div className="field">
           <label htmlFor={`${id}-effort`}>Effort (1–10, optional)</label>
@@ -200,12 +190,17 @@ export function RunForm({ run, onSaved, onCancel }: Props) {
                 }}
                 {...invalid('shoeId')}
               />
-              <button type="button" className="small" onClick={() => void addShoe()}>
+              <button type="button" className="small" onClick={() => void addShoe()} disabled={addShoeSave.saving}>
                 Add
               </button>
             </div>
           )}
           {fieldError('shoeId')}
+          {addShoeSave.problem ? (
+            <p className="field-error" role="alert">
+              {addShoeSave.problem.fields.name ?? addShoeSave.problem.form}
+            </p>
+          ) : null}
         </div>
         <div className="field wide">
           <label htmlFor={`${id}-notes`}>Notes (optional)</label>

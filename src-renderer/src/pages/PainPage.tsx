@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Run } from '../../../src-main/shared/domain';
 import {
   checkinContextLabels,
@@ -9,42 +9,47 @@ import {
   type RecordedRunPain,
 } from '../../../src-main/shared/pain';
 import { formatDistance } from '../../../src-main/shared/units';
-import type { PageId } from '../App';
-import { messageOf, request } from '../api/client';
+import { useChannel, useSave } from '../api/hooks';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { EmptyState } from '../components/EmptyState';
 import { CheckinForm } from '../components/pain/CheckinForm';
 import { RunPainEditor } from '../components/pain/RunPainEditor';
 import { ScoreBadge } from '../components/pain/ScoreBadge';
-import { formatLocalDate } from '../local-clock';
+import { useFocusAfterSave } from '../focus';
+import { formatLocalDate, formatLocalTime } from '../local-clock';
+import { useDestination, useNavigate } from '../navigation';
 import { useLoadedSettings } from '../settings-context';
+import { painSavedMessage, plural, runName } from '../wording';
 
-/** Runs the page lists in each section at most. */
+/** Runs the page lists in each section, and in each page of waiting runs. */
 const RUNS_SHOWN = 8;
 
-export function PainPage({ navigate }: { navigate: (page: PageId) => void }) {
+/**
+ * Knee pain: every run still waiting for a pain note (paged, newest first; any can be marked
+ * "not recorded"), the daily check-in, its history, and the latest runs with a pain note.
+ */
+export function PainPage() {
   const { units } = useLoadedSettings();
-  const [overview, setOverview] = useState<PainOverview>();
-  const [checkins, setCheckins] = useState<PainCheckin[]>();
-  const [loadError, setLoadError] = useState<string>();
+  const navigate = useNavigate();
+  const destination = useDestination();
+  const [waitingOffset, setWaitingOffset] = useState(0);
+  const overviewRead = useChannel('pain:overview', { limit: RUNS_SHOWN, waitingOffset }, { keepPrevious: true });
+  const checkinsRead = useChannel('checkins:list', {});
+  const overview = overviewRead.data;
+  const checkins = checkinsRead.data;
+  const loadError = overviewRead.error ?? checkinsRead.error;
   const [notice, setNotice] = useState<string>();
   const [painRun, setPainRun] = useState<Run>();
+  const openedFor = 'painForRunId' in destination ? destination.painForRunId : undefined;
+  const requestedRun = useChannel('runs:get', { id: openedFor ?? 1 }, { skip: openedFor === undefined, live: false }).data;
+  const [requestedDone, setRequestedDone] = useState(false);
+  const editingRun = painRun ?? (requestedDone ? undefined : requestedRun);
   const [editingCheckin, setEditingCheckin] = useState<PainCheckin>();
   const [deleting, setDeleting] = useState<PainCheckin>();
   const [newCheckinKey, setNewCheckinKey] = useState(0);
-  const heading = useRef<HTMLHeadingElement>(null);
-
-  const load = useCallback(() => {
-    Promise.all([request('pain:overview', { limit: RUNS_SHOWN }), request('checkins:list', {})]).then(
-      ([runs, list]) => {
-        setOverview(runs);
-        setCheckins(list);
-        setLoadError(undefined);
-      },
-      (error: unknown) => setLoadError(messageOf(error)),
-    );
-  }, []);
-  useEffect(load, [load]);
+  const removeCheckin = useSave('checkins:delete');
+  const markNotRecorded = useSave('pain:setForRun');
+  const focusOn = useFocusAfterSave();
 
   function openPainEditor(run: Run) {
     setPainRun(run);
@@ -53,21 +58,23 @@ export function PainPage({ navigate }: { navigate: (page: PageId) => void }) {
 
   function closePainEditor(message?: string) {
     setPainRun(undefined);
+    setRequestedDone(true);
     if (message) setNotice(message);
-    load();
-    heading.current?.focus();
+    focusOn('pain-heading');
+  }
+
+  async function leaveNotRecorded(run: Run) {
+    if (await markNotRecorded.save({ runId: run.id, status: 'unrecorded', sites: [] })) {
+      setNotice(`Left ${runName(run)} as not recorded. It no longer waits here; change it from the Runs page any time.`);
+      focusOn('pain-waiting-title');
+    }
   }
 
   async function confirmDelete(checkin: PainCheckin) {
     setDeleting(undefined);
-    try {
-      await request('checkins:delete', { id: checkin.id });
+    if (await removeCheckin.save({ id: checkin.id })) {
       if (editingCheckin?.id === checkin.id) setEditingCheckin(undefined);
       setNotice(`Deleted the check-in of ${formatLocalDate(checkin.localDate)}.`);
-      load();
-    } catch (error) {
-      setNotice(undefined);
-      setLoadError(messageOf(error));
     }
   }
 
@@ -78,7 +85,7 @@ export function PainPage({ navigate }: { navigate: (page: PageId) => void }) {
     <div className="page pain-page">
       <header className="page-header">
         <div>
-          <h1 ref={heading} tabIndex={-1}>
+          <h1 tabIndex={-1} data-focus-key="pain-heading">
             Pain
           </h1>
           <p className="muted">When in a run your knee starts to hurt, and how it feels from day to day.</p>
@@ -95,12 +102,14 @@ export function PainPage({ navigate }: { navigate: (page: PageId) => void }) {
           {loadError}
         </p>
       ) : null}
+      {removeCheckin.formError}
+      {markNotRecorded.formError}
 
-      {painRun ? (
+      {editingRun ? (
         <RunPainEditor
-          key={painRun.id}
-          run={painRun}
-          onSaved={() => closePainEditor(`Saved the pain note for the run of ${formatLocalDate(painRun.localDate)}.`)}
+          key={editingRun.id}
+          run={editingRun}
+          onSaved={() => closePainEditor(painSavedMessage(editingRun))}
           onCancel={() => closePainEditor()}
         />
       ) : null}
@@ -117,8 +126,8 @@ export function PainPage({ navigate }: { navigate: (page: PageId) => void }) {
             <EmptyState
               title="No pain recorded yet"
               action={
-                <button type="button" className="primary" onClick={() => navigate('runs')}>
-                  Log a run
+                <button type="button" className="primary" onClick={() => navigate('today')}>
+                  Log a run on Today
                 </button>
               }
             >
@@ -132,10 +141,22 @@ export function PainPage({ navigate }: { navigate: (page: PageId) => void }) {
             </EmptyState>
           ) : null}
 
-          {overview.waiting.length > 0 ? (
-            <WaitingRuns overview={overview} units={units} onRecord={openPainEditor} />
+          <div className="pain-columns">
+          {overview.waitingCount > 0 ? (
+            <WaitingRuns
+              overview={overview}
+              units={units}
+              onRecord={openPainEditor}
+              onNotRecorded={(run) => void leaveNotRecorded(run)}
+              onPage={setWaitingOffset}
+              busy={markNotRecorded.saving || overviewRead.loading}
+            />
           ) : overview.runCount > 0 ? (
-            <p className="notice pain-all-noted">Every run has a pain note. Log your next run on the Runs page, then note it here.</p>
+            <p className="notice pain-all-noted">
+              Every run has an answer.
+              {overview.notRecordedCount > 0 ? ` ${plural(overview.notRecordedCount, 'run is', 'runs are')} left as not recorded.` : ''} After your next
+              run, Stance asks whether your knee hurt.
+            </p>
           ) : null}
 
           <CheckinForm
@@ -149,10 +170,11 @@ export function PainPage({ navigate }: { navigate: (page: PageId) => void }) {
               );
               setEditingCheckin(undefined);
               setNewCheckinKey((key) => key + 1);
-              load();
+              focusOn(`checkin-${checkin.id}`);
             }}
             onCancel={editingCheckin ? () => setEditingCheckin(undefined) : undefined}
           />
+          </div>
 
           {checkins.length > 0 ? (
             <CheckinHistory
@@ -189,30 +211,68 @@ export function PainPage({ navigate }: { navigate: (page: PageId) => void }) {
   );
 }
 
-function WaitingRuns({ overview, units, onRecord }: { overview: PainOverview; units: 'mi' | 'km'; onRecord: (run: Run) => void }) {
-  const more = overview.waitingCount - overview.waiting.length;
+function WaitingRuns({
+  overview,
+  units,
+  onRecord,
+  onNotRecorded,
+  onPage,
+  busy,
+}: {
+  overview: PainOverview;
+  units: 'mi' | 'km';
+  onRecord: (run: Run) => void;
+  onNotRecorded: (run: Run) => void;
+  onPage: (offset: number) => void;
+  busy: boolean;
+}) {
+  const first = overview.waitingOffset + 1;
+  const last = overview.waitingOffset + overview.waiting.length;
+  const hasNewer = overview.waitingOffset > 0;
+  const hasOlder = last < overview.waitingCount;
+  // A page emptied by the last "not recorded" on it goes back one page.
+  const emptied = overview.waiting.length === 0 && hasNewer;
+  useEffect(() => {
+    if (emptied) onPage(Math.max(0, overview.waitingOffset - RUNS_SHOWN));
+  }, [emptied, onPage, overview.waitingOffset]);
   return (
     <section className="card pain-waiting" aria-labelledby="pain-waiting-title">
-      <h2 id="pain-waiting-title">Runs waiting for a pain note</h2>
+      <h2 id="pain-waiting-title" tabIndex={-1} data-focus-key="pain-waiting-title">
+        Runs waiting for a pain note <span className="count">({overview.waitingCount.toLocaleString()})</span>
+      </h2>
       <p className="muted">
-        Did your knee hurt? “No pain” is worth recording too: it tells Stance how far you got pain-free.
+        Did your knee hurt? “No pain” is worth recording too: it tells Stance how far you got pain-free. If you cannot remember, leave the run
+        as not recorded.
       </p>
       <ul className="waiting-list">
         {overview.waiting.map((run) => (
           <li key={run.id} className="waiting-run" data-testid="waiting-run">
             <span className="waiting-date">{formatLocalDate(run.localDate)}</span>
-            <span className="muted">{run.localTime}</span>
+            <span className="muted">{formatLocalTime(run.localTime)}</span>
             <span className="num">{formatDistance(run.distanceMetres, units)}</span>
-            <button type="button" className="primary small" onClick={() => onRecord(run)} aria-label={`Record pain for the run of ${formatLocalDate(run.localDate)}`}>
-              Record pain
-            </button>
+            <span className="waiting-actions">
+              <button type="button" className="primary small" onClick={() => onRecord(run)} aria-label={`Record pain for ${runName(run)}`}>
+                Record pain
+              </button>
+              <button type="button" className="small" disabled={busy} onClick={() => onNotRecorded(run)} aria-label={`Leave ${runName(run)} as not recorded`}>
+                Not recorded
+              </button>
+            </span>
           </li>
         ))}
       </ul>
-      {more > 0 ? (
-        <p className="hint">
-          And {more} older {more === 1 ? 'run' : 'runs'} without a pain note.
-        </p>
+      {hasNewer || hasOlder ? (
+        <nav className="pager" aria-label="Pages of runs waiting for a pain note">
+          <button type="button" className="small" disabled={!hasNewer} onClick={() => onPage(Math.max(0, overview.waitingOffset - RUNS_SHOWN))}>
+            ← Newer
+          </button>
+          <span className="muted" aria-live="polite">
+            {first}–{last} of {overview.waitingCount.toLocaleString()}, newest first
+          </span>
+          <button type="button" className="small" disabled={!hasOlder} onClick={() => onPage(overview.waitingOffset + RUNS_SHOWN)}>
+            Older →
+          </button>
+        </nav>
       ) : null}
     </section>
   );
@@ -253,8 +313,8 @@ function CheckinHistory({
         </thead>
         <tbody>
           {checkins.map((checkin) => (
-            <tr key={checkin.id} data-testid="checkin-row" className={checkin.id === editingId ? 'editing' : undefined}>
-              <td>{formatLocalDate(checkin.localDate)}</td>
+            <tr key={checkin.id} data-testid="checkin-row" className={checkin.id === editingId ? 'editing' : undefined} tabIndex={-1} data-focus-key={`checkin-${checkin.id}`}>
+              <td className="nowrap">{formatLocalDate(checkin.localDate)}</td>
               <td>{checkinContextLabels[checkin.context]}</td>
               <td className="score-col">
                 <ScoreBadge score={checkin.leftScore} />
@@ -301,7 +361,7 @@ function RecordedRuns({ recorded, units, onChange }: { recorded: RecordedRunPain
         <tbody>
           {recorded.map(({ run, sites }) => (
             <tr key={run.id} data-testid="recorded-run">
-              <td>{formatLocalDate(run.localDate)}</td>
+              <td className="nowrap">{formatLocalDate(run.localDate)}</td>
               <td className="num">{formatDistance(run.distanceMetres, units)}</td>
               <td>
                 {sites.length === 0 ? (
@@ -320,7 +380,7 @@ function RecordedRuns({ recorded, units, onChange }: { recorded: RecordedRunPain
                 )}
               </td>
               <td className="row-actions">
-                <button type="button" className="small" onClick={() => onChange(run)} aria-label={`Change the pain note for the run of ${formatLocalDate(run.localDate)}`}>
+                <button type="button" className="small" onClick={() => onChange(run)} aria-label={`Change the pain note for ${runName(run)}`}>
                   Change
                 </button>
               </td>

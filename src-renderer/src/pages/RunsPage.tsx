@@ -1,16 +1,21 @@
-import { Fragment, useCallback, useEffect, useId, useState } from 'react';
+import { Fragment, useId, useState, type DragEvent } from 'react';
 import type { PainStatus, Run } from '../../../src-main/shared/domain';
 import { formatDistance, formatDuration, formatPace } from '../../../src-main/shared/units';
-import { messageOf, request } from '../api/client';
+import { announceChange } from '../api/changes';
+import { useChannel, useSave } from '../api/hooks';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { EmptyState } from '../components/EmptyState';
 import { RunForm } from '../components/RunForm';
 import { RunPainEditor } from '../components/pain/RunPainEditor';
 import { GpxImport } from '../components/runs/GpxImport';
+import { LogRun } from '../components/runs/LogRun';
 import { RunDetail } from '../components/runs/RunDetail';
-import { formatLocalDate } from '../local-clock';
+import { useFocusAfterSave } from '../focus';
+import { formatLocalDate, formatLocalTime } from '../local-clock';
+import { useDestination } from '../navigation';
 import { runsByWeek } from '../runs-by-week';
 import { useLoadedSettings } from '../settings-context';
+import { painSavedMessage, plural, runName } from '../wording';
 
 const painLabels: Record<PainStatus, string> = {
   unrecorded: 'Not recorded',
@@ -20,40 +25,42 @@ const painLabels: Record<PainStatus, string> = {
 
 type Editing = { mode: 'add' } | { mode: 'import' } | { mode: 'edit'; run: Run } | { mode: 'pain'; run: Run } | null;
 
+/** The runs, newest first, week by week; logging, importing, editing and a run's own page. */
 export function RunsPage() {
   const { units, weekStartsOn } = useLoadedSettings();
+  const destination = useDestination();
   const id = useId();
-  const [runs, setRuns] = useState<Run[]>();
-  const [loadError, setLoadError] = useState<string>();
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string>();
   const [fromDate, setFromDate] = useState('');
   const [toDate, setToDate] = useState('');
   const [deleting, setDeleting] = useState<Run>();
-  const [viewing, setViewing] = useState<number>();
-
-  const load = useCallback(() => {
-    const query = { ...(fromDate ? { fromDate } : {}), ...(toDate ? { toDate } : {}) };
-    request('runs:list', query).then(
-      (list) => {
-        setRuns(list);
-        setLoadError(undefined);
-      },
-      (error: unknown) => setLoadError(messageOf(error)),
-    );
-  }, [fromDate, toDate]);
-  useEffect(load, [load]);
+  const [viewing, setViewing] = useState<number | undefined>('runId' in destination ? destination.runId : undefined);
+  const focusOn = useFocusAfterSave();
+  const query = { ...(fromDate ? { fromDate } : {}), ...(toDate ? { toDate } : {}) };
+  const { data: runs, error: loadError } = useChannel('runs:list', query, { keepPrevious: true });
+  const remove = useSave('runs:delete');
 
   async function confirmDelete(run: Run) {
     setDeleting(undefined);
-    try {
-      await request('runs:delete', { id: run.id });
-      setNotice(`Deleted the run of ${formatLocalDate(run.localDate)}.`);
-      load();
-    } catch (error) {
-      setNotice(undefined);
-      setLoadError(messageOf(error));
+    if (await remove.save({ id: run.id })) {
+      setNotice(`Deleted ${runName(run)}.`);
+      focusOn('runs-heading');
     }
+  }
+
+  function done(run: Run, message: string) {
+    setNotice(message);
+    setEditing(null);
+    focusOn(`run-${run.id}`);
+  }
+
+  // Files dropped anywhere on the page open the import panel instead of being lost.
+  function dropOnPage(event: DragEvent) {
+    if (editing?.mode === 'import' || !event.dataTransfer.types.includes('Files')) return;
+    event.preventDefault();
+    setEditing({ mode: 'import' });
+    setNotice('The import panel is open: drop the files on it, or choose them.');
   }
 
   const filtered = fromDate !== '' || toDate !== '';
@@ -63,8 +70,9 @@ export function RunsPage() {
       <RunDetail
         runId={viewing}
         onBack={() => {
+          const shown = viewing;
           setViewing(undefined);
-          load();
+          focusOn(`run-${shown}`);
         }}
       />
     );
@@ -72,10 +80,12 @@ export function RunsPage() {
   const weeks = runs ? runsByWeek(runs, weekStartsOn) : [];
 
   return (
-    <div className="page">
+    <div className="page" onDragOver={(event) => event.dataTransfer.types.includes('Files') && event.preventDefault()} onDrop={dropOnPage}>
       <header className="page-header">
         <div>
-          <h1>Runs</h1>
+          <h1 tabIndex={-1} data-focus-key="runs-heading">
+            Runs
+          </h1>
           <p className="muted">Every run you log, newest first, week by week.</p>
         </div>
         {editing === null ? (
@@ -103,28 +113,30 @@ export function RunsPage() {
         ) : null}
       </header>
 
-      {editing?.mode === 'add' || editing?.mode === 'edit' ? (
+      {editing?.mode === 'add' ? <LogRun onDone={done} onCancel={() => setEditing(null)} /> : null}
+      {editing?.mode === 'edit' ? (
         <RunForm
-          key={editing.mode === 'edit' ? editing.run.id : 'new'}
-          run={editing.mode === 'edit' ? editing.run : undefined}
-          onSaved={(run) => {
-            setNotice(`${editing.mode === 'edit' ? 'Saved changes to' : 'Saved:'} ${formatDistance(run.distanceMetres, units)} on ${formatLocalDate(run.localDate)}.`);
+          key={editing.run.id}
+          run={editing.run}
+          onSaved={(run) => done(run, `Saved changes to ${runName(run)}.`)}
+          onCancel={() => {
             setEditing(null);
-            load();
+            focusOn(`run-${editing.run.id}`);
           }}
-          onCancel={() => setEditing(null)}
         />
       ) : null}
-      {editing?.mode === 'import' ? <GpxImport onImported={load} onClose={() => setEditing(null)} openRun={setViewing} /> : null}
+      {editing?.mode === 'import' ? (
+        <GpxImport onImported={announceChange} onClose={() => setEditing(null)} openRun={setViewing} />
+      ) : null}
       {editing?.mode === 'pain' ? (
         <RunPainEditor
+          key={editing.run.id}
           run={editing.run}
-          onSaved={() => {
-            setNotice(`Saved the knee pain for the run of ${formatLocalDate(editing.run.localDate)}.`);
+          onSaved={() => done(editing.run, painSavedMessage(editing.run))}
+          onCancel={() => {
             setEditing(null);
-            load();
+            focusOn(`run-${editing.run.id}`);
           }}
-          onCancel={() => setEditing(null)}
         />
       ) : null}
 
@@ -133,6 +145,7 @@ export function RunsPage() {
           {notice}
         </p>
       ) : null}
+      {remove.formError}
 
       {runs && (runs.length > 0 || filtered) ? (
         <form className="filter-bar" aria-label="Show runs between dates" onSubmit={(e) => e.preventDefault()}>
@@ -215,24 +228,34 @@ export function RunsPage() {
                 <Fragment key={week.weekStart}>
                   <tr className="week-row" data-testid="week-row">
                     <th scope="rowgroup" colSpan={2}>
-                      Week of {formatLocalDate(week.weekStart, week.weekStart.slice(0, 4) !== String(new Date().getFullYear()))}
+                      Week of {formatLocalDate(week.weekStart)}
                     </th>
-                    <td className="num">{formatDistance(week.distanceMetres, units, 1)}</td>
+                    <td className="num">{formatDistance(week.distanceMetres, units)}</td>
                     <td className="num">{formatDuration(week.durationSeconds)}</td>
                     <td colSpan={3} className="muted">
-                      {week.runs.length} {week.runs.length === 1 ? 'run' : 'runs'}
+                      {plural(week.runs.length, 'run', 'runs')}
                     </td>
                   </tr>
                   {week.runs.map((run) => (
                     <tr key={run.id} data-testid="run-row">
-                      <td>
-                        <button type="button" className="link run-link" onClick={() => setViewing(run.id)}>
+                      <td className="run-date-cell">
+                        <button
+                          type="button"
+                          className="link run-link"
+                          data-focus-key={`run-${run.id}`}
+                          aria-label={`Open ${runName(run)}`}
+                          onClick={() => setViewing(run.id)}
+                        >
                           {formatLocalDate(run.localDate)}
                         </button>
-                        {run.hasTrack ? <span className="gps-badge" title="Imported with a GPS track">GPS</span> : null}
+                        {run.hasTrack ? (
+                          <span className="gps-badge" title="Imported with a GPS track">
+                            GPS
+                          </span>
+                        ) : null}
                         {run.notes ? <span className="row-note">{run.notes}</span> : null}
                       </td>
-                      <td>{run.localTime}</td>
+                      <td className="nowrap">{formatLocalTime(run.localTime)}</td>
                       <td className="num">{formatDistance(run.distanceMetres, units)}</td>
                       <td className="num">{formatDuration(run.durationSeconds)}</td>
                       <td className="num">{formatPace(run.distanceMetres, run.durationSeconds, units)}</td>
@@ -240,13 +263,13 @@ export function RunsPage() {
                         <span className={`pill pain-${run.painStatus}`}>{painLabels[run.painStatus]}</span>
                       </td>
                       <td className="row-actions">
-                        <button type="button" className="small" onClick={() => setEditing({ mode: 'pain', run })} aria-label={`Knee pain for the run of ${formatLocalDate(run.localDate)}`}>
+                        <button type="button" className="small" onClick={() => setEditing({ mode: 'pain', run })} aria-label={`Knee pain for ${runName(run)}`}>
                           Pain…
                         </button>
-                        <button type="button" className="small" onClick={() => setEditing({ mode: 'edit', run })} aria-label={`Edit the run of ${formatLocalDate(run.localDate)}`}>
+                        <button type="button" className="small" onClick={() => setEditing({ mode: 'edit', run })} aria-label={`Edit ${runName(run)}`}>
                           Edit
                         </button>
-                        <button type="button" className="small" onClick={() => setDeleting(run)} aria-label={`Delete the run of ${formatLocalDate(run.localDate)}`}>
+                        <button type="button" className="small" onClick={() => setDeleting(run)} aria-label={`Delete ${runName(run)}`}>
                           Delete
                         </button>
                       </td>

@@ -1,7 +1,8 @@
-import { useEffect, useId, useState } from 'react';
-import type { AppInfo, DistanceUnit, WeekStartDay } from '../../../src-main/shared/domain';
-import { messageOf, request } from '../api/client';
-import { useLoadedSettings } from '../settings-context';
+import { useId, useState } from 'react';
+import type { WeekStartDay } from '../../../src-main/shared/domain';
+import type { SettingsPatch } from '../../../src-main/shared/contract';
+import { useChannel } from '../api/hooks';
+import { useLoadedSettings, useSettings } from '../settings-context';
 import { GlutePlanSettings } from '../components/settings/GlutePlanSettings';
 import { ShoeSettings } from '../components/settings/ShoeSettings';
 import { BackupSettings } from '../components/settings/BackupSettings';
@@ -9,22 +10,16 @@ import { BackupSettings } from '../components/settings/BackupSettings';
 const weekDayNames: Record<WeekStartDay, string> = { 0: 'Sunday', 1: 'Monday', 6: 'Saturday' };
 
 export function SettingsPage() {
-  const { units, weekStartsOn, update } = useLoadedSettings();
-  const [info, setInfo] = useState<AppInfo>();
-  const [status, setStatus] = useState<{ error: boolean; message: string }>();
+  const { units, weekStartsOn, theme, loadUnit, update } = useLoadedSettings();
+  const { problem } = useSettings();
+  const { data: info, error: infoError } = useChannel('app:info', undefined, { live: false });
+  const [saved, setSaved] = useState<string>();
   const id = useId();
+  const status = problem ? { error: true, message: problem } : infoError ? { error: true, message: infoError } : saved ? { error: false, message: saved } : undefined;
 
-  useEffect(() => {
-    request('app:info').then(setInfo, (error: unknown) => setStatus({ error: true, message: messageOf(error) }));
-  }, []);
-
-  async function save(patch: { units?: DistanceUnit; weekStartsOn?: WeekStartDay }) {
-    try {
-      await update(patch);
-      setStatus({ error: false, message: 'Saved.' });
-    } catch (error) {
-      setStatus({ error: true, message: messageOf(error) });
-    }
+  async function save(patch: SettingsPatch) {
+    setSaved(undefined);
+    if (await update(patch)) setSaved('Saved.');
   }
 
   return (
@@ -36,13 +31,37 @@ export function SettingsPage() {
       </header>
 
       <section className="card" aria-labelledby={`${id}-units`}>
-        <h2 id={`${id}-units`}>Units and calendar</h2>
+        <h2 id={`${id}-units`}>Units, look and calendar</h2>
         <fieldset className="choice-row">
           <legend>Show distances in</legend>
           {(['mi', 'km'] as const).map((unit) => (
             <label key={unit} className="choice">
               <input type="radio" name="units" value={unit} checked={units === unit} onChange={() => void save({ units: unit })} />
-              {unit === 'mi' ? 'Miles' : 'Kilometres'}
+              {unit === 'mi' ? 'Miles (elevation in feet)' : 'Kilometres (elevation in metres)'}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="choice-row">
+          <legend>Show strength loads in</legend>
+          {(['kg', 'lb'] as const).map((unit) => (
+            <label key={unit} className="choice">
+              <input type="radio" name="load-unit" value={unit} checked={loadUnit === unit} onChange={() => void save({ loadUnit: unit })} />
+              {unit === 'kg' ? 'Kilograms (kg)' : 'Pounds (lb)'}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="choice-row">
+          <legend>Look</legend>
+          {(
+            [
+              ['system', 'Same as the system'],
+              ['light', 'Light'],
+              ['dark', 'Dark'],
+            ] as const
+          ).map(([choice, label]) => (
+            <label key={choice} className="choice">
+              <input type="radio" name="theme" value={choice} checked={theme === choice} onChange={() => void save({ theme: choice })} />
+              {label}
             </label>
           ))}
         </fieldset>
@@ -67,8 +86,10 @@ export function SettingsPage() {
         ) : null}
       </section>
 
-      <GlutePlanSettings />
-      <ShoeSettings />
+      <div className="two-columns">
+        <GlutePlanSettings />
+        <ShoeSettings />
+      </div>
       <BackupSettings />
 
       <section className="card" aria-labelledby={`${id}-data`}>

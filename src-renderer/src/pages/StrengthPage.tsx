@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { Exercise, RecoveryEntry, Routine, StrengthSession } from '../../../src-main/shared/strength';
-import type { PageId } from '../App';
-import { messageOf, request } from '../api/client';
+import { useState } from 'react';
+import type { RecoveryEntry, Routine, StrengthSession } from '../../../src-main/shared/strength';
+import { useChannel, useSave } from '../api/hooks';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { EmptyState } from '../components/EmptyState';
 import { ExerciseLibrary } from '../components/strength/ExerciseLibrary';
@@ -9,6 +8,8 @@ import { RecoverySection } from '../components/strength/RecoverySection';
 import { SessionEditor } from '../components/strength/SessionEditor';
 import { SessionList } from '../components/strength/SessionList';
 import { emptySessionForm, formFromRoutine, formFromSession, type SessionForm } from '../components/strength/session-form';
+import { useFocusAfterSave } from '../focus';
+import { useLoadedSettings } from '../settings-context';
 import { formatLocalDate, todayLocalDate } from '../local-clock';
 
 interface Editing {
@@ -25,29 +26,24 @@ type Deleting = { kind: 'session'; session: StrengthSession } | { kind: 'recover
  * Glute, hip and foot work, session by session; the exercise library; and recovery, kept apart.
  * A familiar session is two clicks: a routine (or "Repeat last session"), then Save.
  */
-export function StrengthPage({ navigate: _navigate }: { navigate: (page: PageId) => void }) {
-  const [sessions, setSessions] = useState<StrengthSession[]>();
-  const [library, setLibrary] = useState<Exercise[]>([]);
-  const [routines, setRoutines] = useState<Routine[]>([]);
-  const [recovery, setRecovery] = useState<RecoveryEntry[]>([]);
-  const [loadError, setLoadError] = useState<string>();
+export function StrengthPage() {
+  const { loadUnit } = useLoadedSettings();
+  const sessionsRead = useChannel('strength:list', {});
+  const libraryRead = useChannel('exercises:list');
+  const routinesRead = useChannel('routines:list');
+  const recoveryRead = useChannel('recovery:list', {});
+  const lastRead = useChannel('strength:last');
+  const sessions = sessionsRead.data;
+  const library = libraryRead.data ?? [];
+  const routines = routinesRead.data ?? [];
+  const recovery = recoveryRead.data ?? [];
+  const loadError = sessionsRead.error ?? libraryRead.error ?? routinesRead.error ?? recoveryRead.error;
   const [editing, setEditing] = useState<Editing>();
   const [deleting, setDeleting] = useState<Deleting>();
   const [notice, setNotice] = useState<string>();
-
-  const load = useCallback(() => {
-    Promise.all([request('strength:list', {}), request('exercises:list'), request('routines:list'), request('recovery:list', {})]).then(
-      ([sessionList, exerciseList, routineList, recoveryList]) => {
-        setSessions(sessionList);
-        setLibrary(exerciseList);
-        setRoutines(routineList);
-        setRecovery(recoveryList);
-        setLoadError(undefined);
-      },
-      (error: unknown) => setLoadError(messageOf(error)),
-    );
-  }, []);
-  useEffect(load, [load]);
+  const removeSession = useSave('strength:delete');
+  const removeRecovery = useSave('recovery:delete');
+  const focusOn = useFocusAfterSave();
 
   function startEditing(next: Editing) {
     setEditing(next);
@@ -55,42 +51,30 @@ export function StrengthPage({ navigate: _navigate }: { navigate: (page: PageId)
     window.scrollTo({ top: 0 });
   }
 
-  const startNew = () => startEditing({ form: emptySessionForm(todayLocalDate()), title: 'Log a session' });
+  const startNew = () => startEditing({ form: emptySessionForm(todayLocalDate(), loadUnit), title: 'Log a session' });
   const startFromRoutine = (routine: Routine) =>
     startEditing({
-      form: formFromRoutine(routine, todayLocalDate()),
+      form: formFromRoutine(routine, todayLocalDate(), loadUnit),
       title: `Log a session: ${routine.name}`,
       origin: 'From your routine, dated today. Change anything you did differently, then save.',
     });
 
-  async function repeatLast() {
-    try {
-      const { session } = await request('strength:last');
-      if (!session) return startNew();
-      startEditing({
-        form: formFromSession(session, todayLocalDate()),
-        title: 'Log a session: repeat of the last one',
-        origin: `The session of ${formatLocalDate(session.localDate)}, dated today. Change anything you did differently, then save.`,
-      });
-    } catch (error) {
-      setLoadError(messageOf(error));
-    }
+  function repeatLast() {
+    const session = lastRead.data?.session;
+    if (!session) return startNew();
+    startEditing({
+      form: formFromSession(session, todayLocalDate(), loadUnit),
+      title: 'Log a session: repeat of the last one',
+      origin: `The session of ${formatLocalDate(session.localDate)}, dated today. Change anything you did differently, then save.`,
+    });
   }
 
   async function confirmDelete(target: Deleting) {
     setDeleting(undefined);
-    try {
-      if (target.kind === 'session') {
-        await request('strength:delete', { id: target.session.id });
-        setNotice(`Deleted the session of ${formatLocalDate(target.session.localDate)}.`);
-      } else {
-        await request('recovery:delete', { id: target.entry.id });
-        setNotice(`Deleted the recovery entry of ${formatLocalDate(target.entry.localDate)}.`);
-      }
-      load();
-    } catch (error) {
-      setNotice(undefined);
-      setLoadError(messageOf(error));
+    if (target.kind === 'session') {
+      if (await removeSession.save({ id: target.session.id })) setNotice(`Deleted the session of ${formatLocalDate(target.session.localDate)}.`);
+    } else if (await removeRecovery.save({ id: target.entry.id })) {
+      setNotice(`Deleted the recovery entry of ${formatLocalDate(target.entry.localDate)}.`);
     }
   }
 
@@ -98,7 +82,7 @@ export function StrengthPage({ navigate: _navigate }: { navigate: (page: PageId)
   const quickStart = (
     <div className="quick-start" role="group" aria-label="Start a session from">
       {last ? (
-        <button type="button" className="quick-card" onClick={() => void repeatLast()}>
+        <button type="button" className="quick-card" onClick={repeatLast}>
           <span className="quick-title">Repeat last session</span>
           <span className="quick-detail">
             {formatLocalDate(last.localDate, false)} · {last.exercises.length} {last.exercises.length === 1 ? 'exercise' : 'exercises'}
@@ -135,6 +119,8 @@ export function StrengthPage({ navigate: _navigate }: { navigate: (page: PageId)
           {loadError}
         </p>
       ) : null}
+      {removeSession.formError}
+      {removeRecovery.formError}
 
       {editing ? (
         <SessionEditor
@@ -148,7 +134,7 @@ export function StrengthPage({ navigate: _navigate }: { navigate: (page: PageId)
             const glute = saved.countsAsGluteWork ? ' It counts as glute work.' : ' It has no glute or hip exercise, so it does not count towards your glute plan.';
             setNotice(`${editing.session ? 'Saved changes to the session of' : 'Saved your session of'} ${formatLocalDate(saved.localDate)}.${glute}`);
             setEditing(undefined);
-            load();
+            focusOn(`session-${saved.id}`);
           }}
           onCancel={() => setEditing(undefined)}
         />
@@ -188,11 +174,10 @@ export function StrengthPage({ navigate: _navigate }: { navigate: (page: PageId)
             <h2 id="sessions-heading">Sessions</h2>
             <SessionList
               sessions={sessions}
-              onEdit={(session) => startEditing({ form: formFromSession(session), session, title: `Edit the session of ${formatLocalDate(session.localDate)}` })}
+              onEdit={(session) => startEditing({ form: formFromSession(session, undefined, loadUnit), session, title: `Edit the session of ${formatLocalDate(session.localDate)}` })}
               onDelete={(session) => setDeleting({ kind: 'session', session })}
               onRoutineSaved={(routine) => {
                 setNotice(`Saved the routine “${routine.name}”. Start a session from it at the top of this page.`);
-                load();
               }}
             />
           </section>
@@ -203,7 +188,6 @@ export function StrengthPage({ navigate: _navigate }: { navigate: (page: PageId)
         entries={recovery}
         onAdded={(entry) => {
           setNotice(`Logged recovery on ${formatLocalDate(entry.localDate)}. It is kept apart from your strength sessions.`);
-          load();
         }}
         onDelete={(entry) => setDeleting({ kind: 'recovery', entry })}
       />
@@ -212,7 +196,6 @@ export function StrengthPage({ navigate: _navigate }: { navigate: (page: PageId)
         library={library}
         onAdded={(exercise) => {
           setNotice(`Added “${exercise.name}” to your library. Pick it when you log a session.`);
-          load();
         }}
       />
 

@@ -1,56 +1,109 @@
-import { useEffect, useState } from 'react';
-import type { GlutePlan, TodaySummary } from '../../../src-main/shared/domain';
+import { useState } from 'react';
+import type { GlutePlan, Run } from '../../../src-main/shared/domain';
 import { daysBetween } from '../../../src-main/shared/calendar';
 import { formatDistance, formatDuration, formatPace } from '../../../src-main/shared/units';
-import type { PageId } from '../App';
-import { messageOf, request } from '../api/client';
-import { formatLocalDate } from '../local-clock';
+import { useChannel } from '../api/hooks';
+import { CheckinForm } from '../components/pain/CheckinForm';
+import { RunPainEditor } from '../components/pain/RunPainEditor';
+import { LogRun } from '../components/runs/LogRun';
+import { SessionEditor } from '../components/strength/SessionEditor';
+import { emptySessionForm } from '../components/strength/session-form';
+import { useFocusAfterSave } from '../focus';
+import { formatLocalDate, formatLocalTime, todayLocalDate } from '../local-clock';
+import { useNavigate } from '../navigation';
 import { useLoadedSettings } from '../settings-context';
+import { painSavedMessage, plural } from '../wording';
 
 export function describePlan(plan: Pick<GlutePlan, 'kind' | 'sessionsPerWeek' | 'everyNDays'>): string {
   if (plan.kind === 'per_week') return `${plan.sessionsPerWeek}× a week`;
   return plan.everyNDays === 1 ? 'every day' : `every ${plan.everyNDays} days`;
 }
 
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
 function formatPlanned(planned: number): string {
   return Number.isInteger(planned) ? String(planned) : planned.toFixed(1);
 }
 
-export function TodayPage({ navigate }: { navigate: (page: PageId) => void }) {
-  const { units } = useLoadedSettings();
-  const [summary, setSummary] = useState<TodaySummary>();
-  const [loadError, setLoadError] = useState<string>();
+type Open = 'run' | 'checkin' | 'session' | { painFor: Run } | null;
 
-  useEffect(() => {
-    request('today:summary').then(setSummary, (error: unknown) => setLoadError(messageOf(error)));
-  }, []);
+/**
+ * The day at a glance — days since the last glute session, this week against the plan, when the
+ * next is due, the latest run — and the day's three entries, each opened right here.
+ */
+export function TodayPage() {
+  const { units, loadUnit } = useLoadedSettings();
+  const navigate = useNavigate();
+  const { data: summary, error: loadError } = useChannel('today:summary');
+  const library = useChannel('exercises:list', undefined, { skip: false, live: false }).data ?? [];
+  const [open, setOpen] = useState<Open>(null);
+  const [notice, setNotice] = useState<string>();
+  const focusOn = useFocusAfterSave();
 
   const latest = summary?.latestRun ?? null;
   const isNewRunner = summary !== undefined && latest === null && summary.lastGluteSessionDate === null && summary.plan === null;
+
+  function opened(next: Open) {
+    setOpen(next);
+    setNotice(undefined);
+  }
+  function done(message: string, focusKey: string) {
+    setOpen(null);
+    setNotice(message);
+    focusOn(focusKey);
+  }
 
   return (
     <div className="page">
       <header className="page-header">
         <div>
-          <h1>Today</h1>
+          <h1 tabIndex={-1} data-focus-key="today-heading">
+            Today
+          </h1>
           <p className="muted">{summary ? formatLocalDate(summary.today) : ''}</p>
         </div>
         <div className="quick-actions" role="group" aria-label="Log">
-          <button type="button" className="primary" onClick={() => navigate('runs')}>
+          <button type="button" className="primary" aria-expanded={open === 'run'} onClick={() => opened('run')}>
             Log a run
           </button>
-          <button type="button" onClick={() => navigate('pain')}>
+          <button type="button" aria-expanded={open === 'checkin'} onClick={() => opened('checkin')}>
             Log pain
           </button>
-          <button type="button" onClick={() => navigate('strength')}>
+          <button type="button" aria-expanded={open === 'session'} onClick={() => opened('session')}>
             Log a session
           </button>
         </div>
       </header>
+
+      {open === 'run' ? <LogRun onDone={(_run, message) => done(message, 'latest-run')} onCancel={() => setOpen(null)} /> : null}
+      {open === 'checkin' ? (
+        <CheckinForm
+          autoFocus
+          onSaved={(checkin) => done(`Saved your check-in for ${formatLocalDate(checkin.localDate)}. It is on the Pain page.`, 'today-heading')}
+          onCancel={() => setOpen(null)}
+        />
+      ) : null}
+      {open === 'session' ? (
+        <SessionEditor
+          initial={emptySessionForm(todayLocalDate(), loadUnit)}
+          title="Log a session"
+          library={library}
+          onSaved={(saved) =>
+            done(
+              `Saved your session of ${formatLocalDate(saved.localDate)}.${saved.countsAsGluteWork ? ' It counts as glute work.' : ' It has no glute or hip exercise, so it does not count towards your glute plan.'}`,
+              'since-glute',
+            )
+          }
+          onCancel={() => setOpen(null)}
+        />
+      ) : null}
+      {open !== null && typeof open === 'object' ? (
+        <RunPainEditor run={open.painFor} onSaved={() => done(painSavedMessage(open.painFor), 'latest-run')} onCancel={() => setOpen(null)} />
+      ) : null}
+
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
 
       {loadError ? (
         <p className="error-banner" role="alert">
@@ -60,7 +113,7 @@ export function TodayPage({ navigate }: { navigate: (page: PageId) => void }) {
 
       {summary && !isNewRunner ? (
         <div className="today-grid">
-          <section className={`card stat ${summary.daysOverdue > 0 ? 'stat-warn' : ''}`} aria-labelledby="since-glute">
+          <section className={`card stat ${summary.daysOverdue > 0 ? 'stat-warn' : ''}`} aria-labelledby="since-glute" tabIndex={-1} data-focus-key="since-glute">
             <h2 id="since-glute">Since your last glute session</h2>
             {summary.daysSinceGluteSession === null ? (
               <p className="stat-empty">No glute or hip session logged yet.</p>
@@ -122,7 +175,12 @@ export function TodayPage({ navigate }: { navigate: (page: PageId) => void }) {
                         ? 'Due tomorrow'
                         : `Due ${formatLocalDate(summary.nextDue, false)}`}
                 </p>
-                <p className="muted">Your plan: glute or hip work {describePlan(summary.plan)}.</p>
+                <p className="muted">
+                  {summary.plannedThisWeek !== null && summary.plannedThisWeek > 0 && summary.gluteSessionsThisWeek >= summary.plannedThisWeek
+                    ? 'This week’s plan is done. '
+                    : ''}
+                  Your plan: glute or hip work {describePlan(summary.plan)}.
+                </p>
               </>
             )}
           </section>
@@ -130,18 +188,27 @@ export function TodayPage({ navigate }: { navigate: (page: PageId) => void }) {
       ) : null}
 
       {latest ? (
-        <section className="card" aria-labelledby="latest-run">
+        <section className="card" aria-labelledby="latest-run" tabIndex={-1} data-focus-key="latest-run">
           <h2 id="latest-run">Your latest run</h2>
           <p className="big-figure">{formatDistance(latest.distanceMetres, units)}</p>
           <p className="muted">
-            {formatLocalDate(latest.localDate)} at {latest.localTime} · {formatDuration(latest.durationSeconds)} ·{' '}
+            {formatLocalDate(latest.localDate)} at {formatLocalTime(latest.localTime)} · {formatDuration(latest.durationSeconds)} ·{' '}
             {formatPace(latest.distanceMetres, latest.durationSeconds, units)}
-            {latest.painStatus === 'unrecorded' ? ' · knee pain not recorded yet' : ''}
           </p>
+          {latest.painStatus === 'unrecorded' ? (
+            <p>
+              Knee pain not recorded yet.{' '}
+              <button type="button" className="link" onClick={() => opened({ painFor: latest })}>
+                Did your knee hurt on this run?
+              </button>
+            </p>
+          ) : (
+            <p className="muted">{latest.painStatus === 'none' ? 'No knee pain on this run.' : 'Knee pain recorded on this run.'}</p>
+          )}
         </section>
       ) : null}
 
-      {isNewRunner ? (
+      {isNewRunner && open === null ? (
         <section className="card welcome" aria-labelledby="welcome">
           <h2 id="welcome">Welcome to Stance</h2>
           <p>
@@ -157,11 +224,11 @@ export function TodayPage({ navigate }: { navigate: (page: PageId) => void }) {
               .
             </li>
             <li>
-              <strong>Log your most recent run</strong> on the{' '}
-              <button type="button" className="link" onClick={() => navigate('runs')}>
-                Runs
+              <strong>Log your most recent run</strong>:{' '}
+              <button type="button" className="link" onClick={() => opened('run')}>
+                log a run
               </button>{' '}
-              page: date, distance and time.
+              with its date, distance and time.
             </li>
             <li>
               <strong>Say whether your knee hurt</strong> and how far into the run it started — or that it didn’t.

@@ -1,10 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { addDays } from '../../../../src-main/shared/calendar';
 import { checkinContextLabels, checkinContexts, type CheckinContext, type PainCheckin } from '../../../../src-main/shared/pain';
-import { request } from '../../api/client';
+import { useSave } from '../../api/hooks';
 import { todayLocalDate } from '../../local-clock';
 import { Segmented } from './Segmented';
-import { useFieldProblem } from '../use-field-problem';
 
 const fields = ['localDate', 'context', 'leftScore', 'rightScore', 'notes'] as const;
 
@@ -14,7 +13,9 @@ interface Props {
   checkin?: PainCheckin;
   onSaved: (checkin: PainCheckin) => void;
   /** Shown as a Cancel button when given (editing). */
-  onCancel?: () => void;
+  onCancel?: (() => void) | undefined;
+  /** Focus the first field at once (opened by a button, e.g. on Today). */
+  autoFocus?: boolean;
 }
 
 /** A score typed as text: blank is "not scored"; anything else goes to main, which checks it. */
@@ -23,36 +24,33 @@ function readScore(text: string): number | null {
 }
 
 /** How the knee feels today: a 0–10 score for the left and/or right, and when it hurts. */
-export function CheckinForm({ checkin, onSaved, onCancel }: Props) {
+export function CheckinForm({ checkin, onSaved, onCancel, autoFocus = false }: Props) {
   const id = useId();
   const [localDate, setLocalDate] = useState(checkin?.localDate ?? todayLocalDate());
   const [context, setContext] = useState<CheckinContext>(checkin?.context ?? 'general');
   const [leftScore, setLeftScore] = useState(checkin?.leftScore === null || !checkin ? '' : String(checkin.leftScore));
   const [rightScore, setRightScore] = useState(checkin?.rightScore === null || !checkin ? '' : String(checkin.rightScore));
   const [notes, setNotes] = useState(checkin?.notes ?? '');
-  const [saving, setSaving] = useState(false);
-  const { setProblem, fromError, fieldError, invalid, formError } = useFieldProblem(fields);
+  const add = useSave('checkins:add', { fields });
+  const change = useSave('checkins:update', { fields });
+  const { saving, refuse, fieldError, invalid, formError } = checkin ? change : add;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const draft = { localDate, context, leftScore: readScore(leftScore), rightScore: readScore(rightScore), notes };
-    if (draft.leftScore !== null && Number.isNaN(draft.leftScore)) {
-      setProblem({ field: 'leftScore', message: 'Give the left knee a score from 0 (no pain) to 10 (the worst pain imaginable).' });
+    const badLeft = draft.leftScore !== null && Number.isNaN(draft.leftScore);
+    const badRight = draft.rightScore !== null && Number.isNaN(draft.rightScore);
+    if (badLeft || badRight) {
+      refuse({
+        fields: {
+          ...(badLeft ? { leftScore: 'Give the left knee a score from 0 (no pain) to 10 (the worst pain imaginable).' } : {}),
+          ...(badRight ? { rightScore: 'Give the right knee a score from 0 (no pain) to 10 (the worst pain imaginable).' } : {}),
+        },
+      });
       return;
     }
-    if (draft.rightScore !== null && Number.isNaN(draft.rightScore)) {
-      setProblem({ field: 'rightScore', message: 'Give the right knee a score from 0 (no pain) to 10 (the worst pain imaginable).' });
-      return;
-    }
-    setSaving(true);
-    setProblem(undefined);
-    try {
-      onSaved(checkin ? await request('checkins:update', { id: checkin.id, ...draft }) : await request('checkins:add', draft));
-    } catch (error) {
-      setProblem(fromError(error));
-    } finally {
-      setSaving(false);
-    }
+    const saved = checkin ? await change.save({ id: checkin.id, ...draft }) : await add.save(draft);
+    if (saved) onSaved(saved);
   }
 
 
@@ -70,7 +68,7 @@ export function CheckinForm({ checkin, onSaved, onCancel }: Props) {
             max={addDays(todayLocalDate(), 1)}
             onChange={(e) => setLocalDate(e.target.value)}
             // Editing starts from a row further down the page: bring the form into view and focus.
-            autoFocus={checkin !== undefined}
+            autoFocus={autoFocus || checkin !== undefined}
             {...invalid('localDate')}
           />
           {fieldError('localDate')}

@@ -16,8 +16,9 @@ import {
 } from '../../../../src-main/shared/pain';
 import type { PainSiteDraft } from '../../../../src-main/shared/contract-pain';
 import { formatDistance, fromMetres, parseDecimal, toMetres, unitLabel } from '../../../../src-main/shared/units';
-import { StanceError, messageOf, request } from '../../api/client';
-import { formatLocalDate } from '../../local-clock';
+import { useChannel, useSave } from '../../api/hooks';
+import { formatLocalTime } from '../../local-clock';
+import { runName } from '../../wording';
 import { useLoadedSettings } from '../../settings-context';
 import { Segmented } from './Segmented';
 
@@ -43,12 +44,10 @@ interface SiteDraft {
 }
 
 type SiteField = 'painOnsetMetres' | 'side' | 'worstScore' | 'notes';
-interface Problem {
-  message: string;
-  /** Which site and field it is about, when it is about one. */
-  site?: number;
-  field?: SiteField | 'status';
-}
+const siteFields: readonly SiteField[] = ['painOnsetMetres', 'worstScore', 'side', 'notes'];
+/** The form's fields as main names them: "status", "sites", "sites.0.worstScore"… */
+type FormField = 'status' | 'sites' | `sites.${number}.${SiteField}`;
+const siteField = (index: number, field: SiteField): FormField => `sites.${index}.${field}`;
 
 let nextSiteKey = 1;
 
@@ -72,82 +71,82 @@ function siteFromRecord(site: PainSite, units: 'mi' | 'km'): SiteDraft {
   };
 }
 
-/** Reads main's field path ("sites.1.worstScore") back onto the form. */
-function problemFrom(error: unknown): Problem {
-  const message = messageOf(error);
-  const field = error instanceof StanceError ? error.field : undefined;
-  const match = field ? /^sites\.(\d+)\.(painOnsetMetres|side|worstScore|notes)$/.exec(field) : null;
-  if (match) return { message, site: Number(match[1]), field: match[2] as SiteField };
-  if (field === 'status' || field === 'sites') return { message, field: 'status' };
-  return { message };
-}
 
 /**
  * Records a run's knee pain: "No pain" (pain-free for the whole distance), or where and how far
  * in it started, at one or more places. Quick with cold hands: two big choices, the outside of
  * the knee and the last side that hurt already picked, the onset typed in the runner's unit.
  */
-export function RunPainEditor({ run, onSaved, onCancel, initialOnsetMetres }: Props) {
+export function RunPainEditor(props: Props) {
+  const { data, error } = useChannel('pain:getForRun', { runId: props.run.id }, { live: false });
+  if (!data) {
+    return (
+      <div className="card form pain-editor">
+        <h2>Knee pain on {runName(props.run)}</h2>
+        {error ? (
+          <p className="error-banner" role="alert">
+            {error}
+          </p>
+        ) : (
+          <p className="muted" role="status">
+            Loading…
+          </p>
+        )}
+      </div>
+    );
+  }
+  return <RunPainForm {...props} loaded={data} />;
+}
+
+/** The starting sites: the recorded ones, or one new site on the side that hurt last; a clicked onset goes in the first. */
+function initialSites(pain: RunPain, units: 'mi' | 'km', initialOnsetMetres: number | undefined): SiteDraft[] {
+  const drafts = pain.sites.length > 0 ? pain.sites.map((site) => siteFromRecord(site, units)) : [newSite(pain.lastUsedSide ?? '')];
+  if (initialOnsetMetres !== undefined) drafts[0] = { ...drafts[0]!, onset: String(Number(fromMetres(initialOnsetMetres, units).toFixed(2))) };
+  return drafts;
+}
+
+function RunPainForm({ run, onSaved, onCancel, initialOnsetMetres, loaded }: Props & { loaded: RunPain }) {
   const { units } = useLoadedSettings();
   const id = useId();
-  const [loaded, setLoaded] = useState<RunPain>();
-  const [loadError, setLoadError] = useState<string>();
-  const [status, setStatus] = useState<PainStatus>(run.painStatus);
-  const [sites, setSites] = useState<SiteDraft[]>([]);
-  const [cutShort, setCutShort] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<Problem>();
+  const loadError = undefined;
+  /** '' until the runner chooses, for a run never asked about. */
+  const [status, setStatus] = useState<PainStatus | ''>(
+    initialOnsetMetres !== undefined ? 'pain' : loaded.status === 'unrecorded' ? '' : loaded.status,
+  );
+  const [cutShort, setCutShort] = useState(loaded.cutShort);
+  const [sites, setSites] = useState<SiteDraft[]>(() => initialSites(loaded, units, initialOnsetMetres));
   const firstChoice = useRef<HTMLInputElement>(null);
+  const allFields: FormField[] = ['status', 'sites', ...sites.flatMap((_, index) => siteFields.map((field) => siteField(index, field)))];
+  const { save, saving, problem, refuse, clear, formError, invalid: fieldMarks } = useSave('pain:setForRun', { fields: allFields });
 
   useEffect(() => {
-    let current = true;
-    request('pain:getForRun', { runId: run.id }).then(
-      (pain) => {
-        if (!current) return;
-        setLoaded(pain);
-        setCutShort(pain.cutShort);
-        const drafts = pain.sites.length > 0 ? pain.sites.map((site) => siteFromRecord(site, units)) : [newSite(pain.lastUsedSide ?? '')];
-        if (initialOnsetMetres !== undefined) {
-          drafts[0] = { ...drafts[0]!, onset: String(Number(fromMetres(initialOnsetMetres, units).toFixed(2))) };
-          setStatus('pain');
-        } else {
-          setStatus(pain.status);
-        }
-        setSites(drafts);
-      },
-      (error: unknown) => current && setLoadError(messageOf(error)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [run.id, units, initialOnsetMetres]);
-
-  useEffect(() => {
-    if (loaded) firstChoice.current?.focus();
-  }, [loaded]);
+    firstChoice.current?.focus();
+  }, []);
 
   function choose(next: PainStatus) {
     setStatus(next);
-    setProblem(undefined);
+    clear();
   }
 
   function changeSite(key: number, change: Partial<SiteDraft>) {
     setSites((list) => list.map((site) => (site.key === key ? { ...site, ...change } : site)));
   }
 
-  /** The sites as main wants them, or the first thing to fix. */
-  function readSites(): PainSiteDraft[] | Problem {
+  /** The sites as main wants them, or every message about them (all at once). */
+  function readSites(): PainSiteDraft[] | Partial<Record<FormField, string>> {
     const drafts: PainSiteDraft[] = [];
+    const messages: Partial<Record<FormField, string>> = {};
     for (const [index, site] of sites.entries()) {
       const onset = site.presentAtStart ? 0 : parseDecimal(site.onset);
       if (onset === null) {
-        const message = `Give how far into the run it started, as a number of ${unitLabel(units)} (this run was ${formatDistance(run.distanceMetres, units)}).`;
-        return { site: index, field: 'painOnsetMetres', message };
+        messages[siteField(index, 'painOnsetMetres')] =
+          `Give how far into the run it started, as a number of ${unitLabel(units)} (this run was ${formatDistance(run.distanceMetres, units)}).`;
       }
-      if (site.side === '') return { site: index, field: 'side', message: 'Say which side hurt: left, right or both.' };
+      if (site.side === '') messages[siteField(index, 'side')] = 'Say which side hurt: left, right or both.';
       if (site.worstScore.trim() === '') {
-        return { site: index, field: 'worstScore', message: 'Give the worst it got, from 0 (no pain) to 10 (the worst pain imaginable).' };
+        messages[siteField(index, 'worstScore')] = 'Give the worst it got, from 0 (no pain) to 10 (the worst pain imaginable).';
       }
+      if (onset === null || site.side === '' || site.worstScore.trim() === '') continue;
       drafts.push({
         painOnsetMetres: toMetres(onset, units),
         location: site.location,
@@ -158,13 +157,13 @@ export function RunPainEditor({ run, onSaved, onCancel, initialOnsetMetres }: Pr
         presentAtStart: site.presentAtStart,
       });
     }
-    return drafts;
+    return Object.keys(messages).length > 0 ? messages : drafts;
   }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (status === 'unrecorded' && loaded?.status === 'unrecorded') {
-      setProblem({ field: 'status', message: 'Choose "No pain" or "Knee pain started at…" first.' });
+    if (status === '') {
+      refuse({ fields: { status: 'Choose "No pain", "Knee pain started at…" or "Not recorded" first.' } });
       firstChoice.current?.focus();
       return;
     }
@@ -172,50 +171,47 @@ export function RunPainEditor({ run, onSaved, onCancel, initialOnsetMetres }: Pr
     if (status === 'pain') {
       const read = readSites();
       if (!Array.isArray(read)) {
-        setProblem(read);
+        refuse({ fields: read });
         return;
       }
       sitesToSave = read;
     }
-    setSaving(true);
-    setProblem(undefined);
-    try {
-      await request('pain:setForRun', { runId: run.id, status, sites: sitesToSave, cutShort: status !== 'unrecorded' && cutShort });
-      onSaved();
-    } catch (error) {
-      setProblem(problemFrom(error));
-    } finally {
-      setSaving(false);
-    }
+    if (await save({ runId: run.id, status, sites: sitesToSave, cutShort: status !== 'unrecorded' && cutShort })) onSaved();
   }
 
+  const messageFor = (index: number, field: SiteField) => problem?.fields[siteField(index, field)];
   const errorId = (index: number, field: SiteField) => `${id}-site-${index}-${field}-error`;
-  const isProblem = (index: number, field: SiteField) => problem?.site === index && problem.field === field;
+  const isProblem = (index: number, field: SiteField) => messageFor(index, field) !== undefined;
   const fieldError = (index: number, field: SiteField) =>
     isProblem(index, field) ? (
       <p className="field-error" id={errorId(index, field)} role="alert">
-        {problem?.message}
+        {messageFor(index, field)}
       </p>
     ) : null;
   const invalid = (index: number, field: SiteField) => ({
     'aria-invalid': isProblem(index, field),
     'aria-describedby': isProblem(index, field) ? errorId(index, field) : undefined,
+    // useSave moves the focus to the first field with a message by this mark.
+    'data-field': fieldMarks(siteField(index, field))['data-field'],
   });
+  const statusMessage = problem?.fields.status ?? problem?.fields.sites;
 
   const distance = formatDistance(run.distanceMetres, units);
   const choices: { status: PainStatus; title: string; detail: string }[] = [
     { status: 'none', title: 'No pain', detail: `Pain-free for all ${distance}` },
     { status: 'pain', title: 'Knee pain started at…', detail: 'Say how far in, where and how bad' },
-    ...(loaded && loaded.status !== 'unrecorded'
-      ? [{ status: 'unrecorded' as const, title: 'Not recorded', detail: 'Clear this run’s pain note' }]
-      : []),
+    {
+      status: 'unrecorded',
+      title: 'Not recorded',
+      detail: loaded && loaded.status !== 'unrecorded' ? 'Clear this run’s pain note' : 'I can’t say: stop asking about this run',
+    },
   ];
 
   return (
     <form className="card form pain-editor" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
-      <h2 id={`${id}-title`}>Knee pain on the run of {formatLocalDate(run.localDate)}</h2>
+      <h2 id={`${id}-title`}>Knee pain on {runName(run)}</h2>
       <p className="muted pain-editor-run">
-        {distance} · started {run.localTime}
+        {distance} · started {formatLocalTime(run.localTime)}
       </p>
       {loadError ? (
         <p className="error-banner" role="alert">
@@ -227,7 +223,7 @@ export function RunPainEditor({ run, onSaved, onCancel, initialOnsetMetres }: Pr
         </p>
       ) : (
         <>
-          <fieldset className="big-choices" aria-describedby={problem?.field === 'status' ? `${id}-status-error` : undefined}>
+          <fieldset className="big-choices" aria-describedby={statusMessage ? `${id}-status-error` : undefined}>
             <legend className="visually-hidden">Did your knee hurt on this run?</legend>
             {choices.map((choice, index) => (
               <label key={choice.status} className={`big-choice big-choice-${choice.status}`}>
@@ -244,9 +240,9 @@ export function RunPainEditor({ run, onSaved, onCancel, initialOnsetMetres }: Pr
               </label>
             ))}
           </fieldset>
-          {problem?.field === 'status' ? (
+          {statusMessage ? (
             <p className="field-error" id={`${id}-status-error`} role="alert">
-              {problem.message}
+              {statusMessage}
             </p>
           ) : null}
 
@@ -368,11 +364,7 @@ export function RunPainEditor({ run, onSaved, onCancel, initialOnsetMetres }: Pr
           ) : null}
         </>
       )}
-      {problem && problem.field === undefined ? (
-        <p className="form-error" role="alert">
-          {problem.message}
-        </p>
-      ) : null}
+      {formError}
       <div className="actions">
         <button type="submit" className="primary" disabled={saving || !loaded}>
           {saving ? 'Saving…' : 'Save pain note'}

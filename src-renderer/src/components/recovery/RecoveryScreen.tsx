@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { BackupInfo, RecoveryInfo } from '../../../../src-main/shared/backups';
-import { messageOf, request } from '../../api/client';
+import { useSave } from '../../api/hooks';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { backupKindWords, backupWhen, fileSize } from '../settings/backup-words';
 
@@ -11,29 +11,21 @@ import { backupKindWords, backupWhen, fileSize } from '../settings/backup-words'
  */
 export function RecoveryScreen({ info }: { info: RecoveryInfo }) {
   const [chosen, setChosen] = useState<BackupInfo>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const [notOpened, setNotOpened] = useState<string>();
   const [showAll, setShowAll] = useState(false);
+  const restorer = useSave('backups:restore');
+  const opener = useSave('backups:openFolder', { announce: false });
+  const busy = restorer.saving;
+  const error = restorer.problem?.form ?? opener.problem?.form ?? notOpened;
 
   async function restore(backup: BackupInfo) {
     setChosen(undefined);
-    setBusy(true);
-    try {
-      await request('backups:restore', { name: backup.name });
-      window.location.reload();
-    } catch (failure) {
-      setError(messageOf(failure));
-      setBusy(false);
-    }
+    if (await restorer.save({ name: backup.name })) window.location.reload();
   }
 
   async function openFolder() {
-    try {
-      const opened = await request('backups:openFolder', { folder: 'backups' });
-      if (!opened.opened) setError(`Stance could not open the folder. It is at ${opened.folder}.`);
-    } catch (failure) {
-      setError(messageOf(failure));
-    }
+    const opened = await opener.save({ folder: 'backups' });
+    if (opened && !opened.opened) setNotOpened(`Stance could not open the folder. It is at ${opened.folder}.`);
   }
 
   const others = info.backups.filter((backup) => backup.name !== info.offer?.name);

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   CategoryScale,
   Chart,
@@ -13,7 +13,9 @@ import {
 } from 'chart.js';
 import type { RunTrackView } from '../../../../src-main/shared/track';
 import type { DistanceUnit } from '../../../../src-main/shared/domain';
-import { formatDuration, fromMetres, toMetres } from '../../../../src-main/shared/units';
+import { elevationUnit, formatDuration, fromElevationMetres, fromMetres, metresPer, toMetres } from '../../../../src-main/shared/units';
+import { themeColour, type Theme } from '../../theme';
+import { nearestIndex, PACE_WINDOW_METRES, paceAxis, readoutAt, smoothPace } from './profile';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Legend, Filler);
 
@@ -22,22 +24,38 @@ interface Props {
   units: DistanceUnit;
   /** Where knee pain began, in metres, if it did. */
   onsetMetres: number | null;
-  /** The runner clicked the chart at this distance (metres). */
+  /** The runner clicked the chart (or pressed Enter on it) at this distance (metres). */
   onPick: (metres: number) => void;
+  /** The theme shown: the chart is drawn again in its colours when it changes. */
+  theme: Theme;
 }
 
-/** A dashed red line at the pain onset. */
-function onsetLine(getOnset: () => number | null): Plugin<'line'> {
+/** A dashed line at the pain onset, and a thin one at the readout's point. */
+function markers(getOnset: () => number | null, getCursor: () => number | null): Plugin<'line'> {
   return {
     id: 'stance-onset',
     afterDatasetsDraw(chart) {
+      const cursor = getCursor();
+      if (cursor !== null) {
+        const x = chart.scales.x!.getPixelForValue(cursor);
+        const context = chart.ctx;
+        context.save();
+        context.strokeStyle = themeColour('--ink');
+        context.globalAlpha = 0.5;
+        context.lineWidth = 1;
+        context.beginPath();
+        context.moveTo(x, chart.chartArea.top);
+        context.lineTo(x, chart.chartArea.bottom);
+        context.stroke();
+        context.restore();
+      }
       const onset = getOnset();
       if (onset === null) return;
       const x = chart.scales.x!.getPixelForValue(onset);
       const { top, bottom } = chart.chartArea;
       const context = chart.ctx;
       context.save();
-      context.strokeStyle = '#b42318';
+      context.strokeStyle = themeColour('--danger');
       context.lineWidth = 2;
       context.setLineDash([6, 4]);
       context.beginPath();
@@ -45,7 +63,7 @@ function onsetLine(getOnset: () => number | null): Plugin<'line'> {
       context.lineTo(x, bottom);
       context.stroke();
       context.setLineDash([]);
-      context.fillStyle = '#b42318';
+      context.fillStyle = themeColour('--danger');
       context.font = '600 12px system-ui, sans-serif';
       context.fillText('Knee pain began', Math.min(x + 6, chart.chartArea.right - 100), top + 14);
       context.restore();
@@ -53,38 +71,63 @@ function onsetLine(getOnset: () => number | null): Plugin<'line'> {
   };
 }
 
-/** Pace and elevation against distance, in the runner's unit. Click to say where the pain began. */
-export function ProfileChart({ profile, units, onsetMetres, onPick }: Props) {
+/**
+ * Pace and elevation against distance, in the runner's units (feet with miles). Pace is
+ * smoothed over PACE_WINDOW_METRES and its axis ignores GPS outliers (profile.ts). Hovering, or
+ * the arrow keys on the focused chart, move a readout (distance, pace, heart rate, elevation);
+ * a click or Enter says the knee pain began there.
+ */
+export function ProfileChart({ profile, units, onsetMetres, onPick, theme }: Props) {
+  const id = useId();
   const canvas = useRef<HTMLCanvasElement>(null);
   const chartRef = useRef<Chart<'line'>>(null);
   const onset = useRef<number | null>(null);
+  const cursorRef = useRef<number | null>(null);
+  const [cursor, setCursor] = useState<number>();
   const pick = useRef(onPick);
   useEffect(() => {
     pick.current = onPick;
   }, [onPick]);
+  const smoothed = useMemo(() => smoothPace(profile.metres, profile.paceSecondsPerKm), [profile]);
+  const elevationLabel = elevationUnit(units);
 
   useEffect(() => {
     if (!canvas.current) return;
     const distance = profile.metres.map((metres) => fromMetres(metres, units));
-    const perUnit = units === 'mi' ? 1.609344 : 1;
-    const pace = profile.paceSecondsPerKm.map((seconds, index) => ({ x: distance[index]!, y: seconds === null ? null : (seconds * perUnit) / 60 }));
-    const elevation = profile.elevationMetres.map((metres, index) => ({ x: distance[index]!, y: metres }));
+    const perUnit = metresPer(units) / 1000;
+    const pace = smoothed.map((seconds, index) => ({ x: distance[index]!, y: seconds === null ? null : (seconds * perUnit) / 60 }));
+    const elevation = profile.elevationMetres.map((metres, index) => ({ x: distance[index]!, y: metres === null ? null : fromElevationMetres(metres, units) }));
     const hasPace = pace.some((point) => point.y !== null);
     const hasElevation = elevation.some((point) => point.y !== null);
+    const axis = paceAxis(pace.map((point) => point.y));
+    const ink = themeColour('--muted');
+    const grid = themeColour('--line');
+    Chart.defaults.color = ink;
+    Chart.defaults.borderColor = grid;
     const chart = new Chart(canvas.current, {
       type: 'line',
       data: {
         datasets: [
           ...(hasPace
-            ? [{ label: `Pace (min/${units})`, data: pace, borderColor: '#1d6b57', borderWidth: 2, pointRadius: 0, yAxisID: 'pace', spanGaps: false }]
+            ? [
+                {
+                  label: `Pace (min/${units}, ${PACE_WINDOW_METRES} m average)`,
+                  data: pace,
+                  borderColor: themeColour('--chart-pace'),
+                  borderWidth: 2,
+                  pointRadius: 0,
+                  yAxisID: 'pace',
+                  spanGaps: false,
+                },
+              ]
             : []),
           ...(hasElevation
             ? [
                 {
-                  label: 'Elevation (m)',
+                  label: `Elevation (${elevationLabel})`,
                   data: elevation,
-                  borderColor: '#9aa5b1',
-                  backgroundColor: 'rgba(154, 165, 177, 0.18)',
+                  borderColor: themeColour('--chart-elevation'),
+                  backgroundColor: themeColour('--chart-elevation-fill'),
                   fill: 'origin' as const,
                   borderWidth: 1,
                   pointRadius: 0,
@@ -101,26 +144,35 @@ export function ProfileChart({ profile, units, onsetMetres, onPick }: Props) {
         normalized: true,
         interaction: { mode: 'index', intersect: false },
         scales: {
-          x: { type: 'linear', min: 0, max: distance[distance.length - 1], title: { display: true, text: `Distance (${units})` } },
+          x: { type: 'linear', min: 0, max: distance[distance.length - 1], title: { display: true, text: `Distance (${units})` }, grid: { color: grid } },
           pace: {
             type: 'linear',
             position: 'left',
             reverse: true,
             display: hasPace,
+            ...(axis ? { min: axis.min, max: axis.max } : {}),
             title: { display: true, text: `Pace (min/${units}, faster is higher)` },
             ticks: { callback: (value) => formatDuration(Number(value) * 60) },
+            grid: { color: grid },
           },
-          elevation: { type: 'linear', position: 'right', display: hasElevation, grid: { drawOnChartArea: false }, title: { display: true, text: 'Elevation (m)' } },
+          elevation: {
+            type: 'linear',
+            position: 'right',
+            display: hasElevation,
+            grid: { drawOnChartArea: false },
+            title: { display: true, text: `Elevation (${elevationLabel})` },
+          },
         },
         plugins: {
           legend: { position: 'bottom' },
-          tooltip: {
-            callbacks: {
-              title: (items) => `${Number(items[0]?.parsed.x ?? 0).toFixed(2)} ${units}`,
-              label: (item) =>
-                item.dataset.yAxisID === 'pace' ? `Pace ${formatDuration(Number(item.parsed.y) * 60)} /${units}` : `Elevation ${Math.round(Number(item.parsed.y))} m`,
-            },
-          },
+          // The readout below the chart says it all, in words a screen reader reads too.
+          tooltip: { enabled: false },
+        },
+        onHover: (event, _elements, chartInstance) => {
+          if (event.x === null) return;
+          const value = chartInstance.scales.x!.getValueForPixel(event.x);
+          if (value === undefined || !Number.isFinite(value)) return;
+          setCursor(nearestIndex(profile.metres, toMetres(value, units)));
         },
         onClick: (event, _elements, chartInstance) => {
           if (event.x === null) return;
@@ -130,28 +182,76 @@ export function ProfileChart({ profile, units, onsetMetres, onPick }: Props) {
           pick.current(toMetres(clamped, units));
         },
       },
-      plugins: [onsetLine(() => onset.current)],
+      plugins: [markers(() => onset.current, () => cursorRef.current)],
     });
     chartRef.current = chart;
     return () => {
       chart.destroy();
       chartRef.current = null;
     };
-  }, [profile, units]);
+  }, [profile, smoothed, units, theme, elevationLabel]);
 
   useEffect(() => {
     onset.current = onsetMetres === null ? null : fromMetres(onsetMetres, units);
     chartRef.current?.draw();
   }, [onsetMetres, units]);
 
+  useEffect(() => {
+    cursorRef.current = cursor === undefined ? null : fromMetres(profile.metres[cursor] ?? 0, units);
+    chartRef.current?.draw();
+  }, [cursor, profile, units]);
+
+  const last = profile.metres.length - 1;
+  function onKey(event: KeyboardEvent) {
+    const stepPoints = Math.max(1, Math.round(profile.metres.length / 100));
+    const current = cursor ?? 0;
+    const moves: Record<string, number> = {
+      ArrowRight: current + stepPoints,
+      ArrowLeft: current - stepPoints,
+      PageDown: current + stepPoints * 10,
+      PageUp: current - stepPoints * 10,
+      Home: 0,
+      End: last,
+    };
+    if (event.key in moves) {
+      event.preventDefault();
+      setCursor(Math.min(last, Math.max(0, moves[event.key]!)));
+    } else if (event.key === 'Enter' && cursor !== undefined) {
+      event.preventDefault();
+      pick.current(profile.metres[cursor] ?? 0);
+    }
+  }
+
+  const readout = cursor === undefined ? undefined : readoutAt(profile, smoothed, cursor, units);
   return (
-    <div className="profile-chart">
-      <canvas
-        ref={canvas}
-        data-testid="profile-chart"
-        role="img"
-        aria-label={`Pace and elevation along the run. Click where the knee pain began to record it.`}
-      />
+    <div className="profile">
+      <div className="profile-chart">
+        <canvas
+          ref={canvas}
+          data-testid="profile-chart"
+          role="img"
+          tabIndex={0}
+          aria-label="Pace and elevation along the run"
+          aria-describedby={`${id}-help ${id}-readout`}
+          onKeyDown={onKey}
+          onFocus={() => cursor === undefined && setCursor(0)}
+        />
+      </div>
+      <p className="readout" id={`${id}-readout`} aria-live="polite" data-testid="profile-readout">
+        {readout
+          ? [
+              `At ${readout.distance.toFixed(2)} ${units}`,
+              readout.paceSeconds === null ? 'stopped' : `pace ${formatDuration(readout.paceSeconds)} /${units}`,
+              readout.heartRate === null ? null : `heart rate ${Math.round(readout.heartRate)} bpm`,
+              readout.elevation === null ? null : `elevation ${Math.round(readout.elevation)} ${elevationLabel}`,
+            ]
+              .filter(Boolean)
+              .join(' · ')
+          : 'Point at the chart, or focus it and use the arrow keys, to read pace, heart rate and elevation at any distance.'}
+      </p>
+      <p className="hint" id={`${id}-help`}>
+        Pace is averaged over {PACE_WINDOW_METRES} m. Click the chart, or press Enter on it, where the knee pain began to record it there.
+      </p>
     </div>
   );
 }

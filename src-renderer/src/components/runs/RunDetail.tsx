@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { Run } from '../../../../src-main/shared/domain';
-import type { RunPain } from '../../../../src-main/shared/pain';
-import type { RunTrackView, TrackSplit } from '../../../../src-main/shared/track';
-import { formatDistance, formatDuration, formatPace, fromMetres } from '../../../../src-main/shared/units';
-import { messageOf, request } from '../../api/client';
-import { formatLocalDate } from '../../local-clock';
+import { useState } from 'react';
+import type { TrackSplit } from '../../../../src-main/shared/track';
+import { elevationUnit, formatDistance, formatDuration, formatElevation, formatPace, fromElevationMetres, fromMetres } from '../../../../src-main/shared/units';
+import { useChannel } from '../../api/hooks';
+import { formatLocalDate, formatLocalTime } from '../../local-clock';
 import { useLoadedSettings } from '../../settings-context';
+import { useResolvedTheme } from '../../theme';
 import { RunPainEditor } from '../pain/RunPainEditor';
 import { ProfileChart } from './ProfileChart';
 import { RouteMap } from './RouteMap';
@@ -19,24 +18,16 @@ const locationLabels: Record<string, string> = {
 
 /** One run: its numbers, its route, pace and elevation along it, its splits, and its knee pain. */
 export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void }) {
-  const { units } = useLoadedSettings();
-  const [run, setRun] = useState<Run>();
-  const [track, setTrack] = useState<RunTrackView | null>();
-  const [pain, setPain] = useState<RunPain>();
-  const [loadError, setLoadError] = useState<string>();
+  const { units, theme: themeChoice } = useLoadedSettings();
+  const theme = useResolvedTheme(themeChoice);
+  const runRead = useChannel('runs:get', { id: runId });
+  const trackRead = useChannel('runs:track', { id: runId }, { live: false });
+  const painRead = useChannel('pain:getForRun', { runId });
+  const run = runRead.data;
+  const track = trackRead.data;
+  const pain = painRead.data;
+  const loadError = runRead.error ?? trackRead.error ?? painRead.error;
   const [editingPain, setEditingPain] = useState<{ onsetMetres?: number } | null>(null);
-
-  const load = useCallback(() => {
-    Promise.all([request('runs:get', { id: runId }), request('runs:track', { id: runId }), request('pain:getForRun', { runId })]).then(
-      ([loadedRun, loadedTrack, loadedPain]) => {
-        setRun(loadedRun);
-        setTrack(loadedTrack);
-        setPain(loadedPain);
-      },
-      (error: unknown) => setLoadError(messageOf(error)),
-    );
-  }, [runId]);
-  useEffect(load, [load]);
 
   const firstOnset = pain?.sites.length ? Math.min(...pain.sites.map((site) => site.painOnsetMetres)) : null;
   const splits: TrackSplit[] = track ? (units === 'mi' ? track.splits.mi : track.splits.km) : [];
@@ -64,7 +55,7 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
                 {formatDistance(run.distanceMetres, units)} on {formatLocalDate(run.localDate)}
               </h1>
               <p className="muted">
-                Started {run.localTime} ({run.timeZone.replace(/_/g, ' ')}){track?.trackName ? ` · “${track.trackName}”` : ''}
+                Started {formatLocalTime(run.localTime)} ({run.timeZone.replace(/_/g, ' ')}){track?.trackName ? ` · “${track.trackName}”` : ''}
                 {track ? ` · from ${track.fileName}` : ''}
               </p>
             </div>
@@ -91,7 +82,7 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
               <div>
                 <dt>Climb</dt>
                 <dd>
-                  +{Math.round(run.elevationGainMetres)} m / −{Math.round(run.elevationLossMetres ?? 0)} m
+                  +{formatElevation(run.elevationGainMetres, units)} / −{formatElevation(run.elevationLossMetres ?? 0, units)}
                 </dd>
               </div>
             ) : null}
@@ -128,10 +119,7 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
               <RunPainEditor
                 run={run}
                 {...(editingPain.onsetMetres !== undefined ? { initialOnsetMetres: editingPain.onsetMetres } : {})}
-                onSaved={() => {
-                  setEditingPain(null);
-                  load();
-                }}
+                onSaved={() => setEditingPain(null)}
                 onCancel={() => setEditingPain(null)}
               />
             ) : null}
@@ -146,8 +134,8 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
                 </section>
                 <section className="card chart-card" aria-labelledby="run-profile">
                   <h2 id="run-profile">Pace and elevation</h2>
-                  <p className="hint">Click the chart where the knee pain began to record it there.</p>
                   <ProfileChart
+                    theme={theme}
                     profile={track.profile}
                     units={units}
                     onsetMetres={firstOnset}
@@ -184,7 +172,9 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
                           </td>
                           <td className="num">{split.paceSecondsPerUnit === null ? '–' : `${formatDuration(split.paceSecondsPerUnit)} /${units}`}</td>
                           <td className="num">
-                            {split.elevationGainMetres === null ? '–' : `+${Math.round(split.elevationGainMetres)} / −${Math.round(split.elevationLossMetres ?? 0)} m`}
+                            {split.elevationGainMetres === null
+                              ? '–'
+                              : `+${Math.round(fromElevationMetres(split.elevationGainMetres, units))} / −${Math.round(fromElevationMetres(split.elevationLossMetres ?? 0, units))} ${elevationUnit(units)}`}
                           </td>
                           <td className="num">{split.averageHeartRate === null ? '–' : `${Math.round(split.averageHeartRate)} bpm`}</td>
                         </tr>

@@ -1,25 +1,26 @@
-import { useEffect, useId, useState, type ChangeEvent } from 'react';
-import type { BackupInfo, BackupsOverview, ExportFormat } from '../../../../src-main/shared/backups';
-import { messageOf, request } from '../../api/client';
+import { useId, useState, type ChangeEvent, type ReactNode } from 'react';
+import type { BackupInfo, ExportFormat } from '../../../../src-main/shared/backups';
+import { useChannel, useSave } from '../../api/hooks';
 import { ConfirmDialog } from '../ConfirmDialog';
-import { backupKindWords, backupWhen, fileSize } from './backup-words';
+import { backupKindWords, backupWhen, fileSize, summariseCounts } from './backup-words';
+import { leaveRestoreNote } from '../../restore-note';
 
-type Status = { error: boolean; message: string; path?: string };
+type Status = { error: boolean; message: string; path?: string | undefined };
 
-const tableWords: Record<string, string> = {
-  runs: 'runs',
-  pain_checkins: 'check-ins',
-  strength_sessions: 'strength sessions',
-  recovery_entries: 'recovery entries',
-  shoes: 'shoes',
-  glute_plans: 'plans',
-};
 
-function summarise(counts: Record<string, number>): string {
-  const parts = Object.entries(tableWords)
-    .filter(([table]) => (counts[table] ?? 0) > 0)
-    .map(([table, words]) => `${counts[table]} ${words}`);
-  return parts.length > 0 ? parts.join(', ') : 'nothing new';
+function StatusLine({ status }: { status: Status | undefined }): ReactNode {
+  if (!status) return null;
+  return (
+    <p className={status.error ? 'form-error' : 'notice'} role={status.error ? 'alert' : 'status'}>
+      {status.message}
+      {status.path ? (
+        <>
+          {' '}
+          <code>{status.path}</code>
+        </>
+      ) : null}
+    </p>
+  );
 }
 
 /**
@@ -29,70 +30,67 @@ function summarise(counts: Record<string, number>): string {
  */
 export function BackupSettings() {
   const id = useId();
-  const [overview, setOverview] = useState<BackupsOverview>();
-  const [status, setStatus] = useState<Status>();
-  const [busy, setBusy] = useState(false);
+  const { data: overview, error: listError } = useChannel('backups:list');
+  const [backupStatus, setBackupStatus] = useState<Status>();
+  const [dataStatus, setDataStatus] = useState<Status>();
   const [restoring, setRestoring] = useState<BackupInfo>();
+  const create = useSave('backups:create');
+  const open = useSave('backups:openFolder', { announce: false });
+  const exporter = useSave('data:export', { announce: false });
+  const importer = useSave('data:importJson');
+  const restorer = useSave('backups:restore');
+  const busy = create.saving || open.saving || exporter.saving || importer.saving || restorer.saving;
+  const refusal = (problem: { form?: string | undefined } | undefined): Status | undefined =>
+    problem?.form ? { error: true, message: problem.form } : undefined;
 
-  useEffect(() => {
-    request('backups:list').then(setOverview, (error: unknown) => setStatus({ error: true, message: messageOf(error) }));
-  }, []);
-
-  async function run(work: () => Promise<Status | void>) {
-    setBusy(true);
-    try {
-      const next = await work();
-      if (next) setStatus(next);
-      setOverview(await request('backups:list'));
-    } catch (error) {
-      setStatus({ error: true, message: messageOf(error) });
-    } finally {
-      setBusy(false);
-    }
+  async function backUpNow() {
+    const backup = await create.save(undefined);
+    if (backup) setBackupStatus({ error: false, message: `Backed up (${fileSize(backup.sizeBytes)}), checked and saved as ${backup.name}.` });
   }
 
-  const backUpNow = () =>
-    run(async () => {
-      const backup = await request('backups:create');
-      return { error: false, message: `Backed up (${fileSize(backup.sizeBytes)}), checked and saved as ${backup.name}.` };
-    });
+  async function openFolder(folder: 'backups' | 'exports', say: (status: Status) => void) {
+    const opened = await open.save({ folder });
+    if (opened && !opened.opened) say({ error: true, message: `Stance could not open the folder. It is at ${opened.folder}.` });
+  }
 
-  const openFolder = (folder: 'backups' | 'exports') =>
-    run(async () => {
-      const opened = await request('backups:openFolder', { folder });
-      if (!opened.opened) return { error: true, message: `Stance could not open the folder. It is at ${opened.folder}.` };
-    });
-
-  const exportAs = (format: ExportFormat) =>
-    run(async () => {
-      const result = await request('data:export', { format });
-      return { error: false, message: `Exported ${summarise(result.counts)} ${format === 'json' ? 'to one JSON file' : 'as CSV files, one per table'}:`, path: result.path };
-    });
+  async function exportAs(format: ExportFormat) {
+    const result = await exporter.save({ format });
+    if (result) {
+      setDataStatus({
+        error: false,
+        message: `Exported ${summariseCounts(result.counts)} ${format === 'json' ? 'to one JSON file' : 'as CSV files, one per table'}:`,
+        path: result.path,
+      });
+    }
+  }
 
   async function importFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    await run(async () => {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const summary = await request('data:importJson', { fileName: file.name, bytes });
-      const recognised = Object.values(summary.recognised).reduce((sum, count) => sum + count, 0);
-      return {
-        error: false,
-        message: `Imported ${file.name}: added ${summarise(summary.added)}; ${recognised} records were already here and were not added again. A backup from just before is in the list.`,
-      };
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const summary = await importer.save({ fileName: file.name, bytes });
+    if (!summary) return;
+    const recognised = Object.values(summary.recognised).reduce((sum, count) => sum + count, 0);
+    setDataStatus({
+      error: false,
+      message: `Imported ${file.name}: added ${summariseCounts(summary.added)}; ${recognised === 1 ? '1 record was' : `${recognised} records were`} already here and not added again. A backup from just before is in the Backups list.`,
     });
   }
 
   async function restore(backup: BackupInfo) {
     setRestoring(undefined);
-    await run(async () => {
-      await request('backups:restore', { name: backup.name });
+    if (await restorer.save({ name: backup.name })) {
+      leaveRestoreNote(
+        `Restored the backup from ${backupWhen(backup.createdAt)}. Your database as it was just before is kept as “Before a restore (undo)”.`,
+      );
       window.location.reload(); // every page reads the restored database afresh
-    });
+    }
   }
 
   const backups = overview?.backups ?? [];
+  const backupsShown = refusal(create.problem) ?? refusal(restorer.problem) ?? (listError ? { error: true, message: listError } : backupStatus);
+  const dataShown = refusal(exporter.problem) ?? refusal(importer.problem) ?? dataStatus;
   return (
     <section className="card backups" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Backups</h2>
@@ -104,21 +102,11 @@ export function BackupSettings() {
         <button type="button" className="primary" onClick={() => void backUpNow()} disabled={busy}>
           Back up now
         </button>
-        <button type="button" onClick={() => void openFolder('backups')} disabled={busy}>
+        <button type="button" onClick={() => void openFolder('backups', setBackupStatus)} disabled={busy}>
           Open backups folder
         </button>
       </div>
-      {status ? (
-        <p className={status.error ? 'form-error' : 'notice'} role={status.error ? 'alert' : 'status'}>
-          {status.message}
-          {status.path ? (
-            <>
-              {' '}
-              <code>{status.path}</code>
-            </>
-          ) : null}
-        </p>
-      ) : null}
+      <StatusLine status={backupsShown} />
       {backups.length > 0 ? (
         <table className="backup-list">
           <caption className="visually-hidden">Your backups, newest first</caption>
@@ -165,10 +153,11 @@ export function BackupSettings() {
         <button type="button" onClick={() => void exportAs('csv')} disabled={busy}>
           Export for spreadsheets (CSV)
         </button>
-        <button type="button" onClick={() => void openFolder('exports')} disabled={busy}>
+        <button type="button" onClick={() => void openFolder('exports', setDataStatus)} disabled={busy}>
           Open exports folder
         </button>
       </div>
+      <StatusLine status={dataShown} />
       <p className="muted import-note">
         Importing a Stance export adds what is not here yet: runs, check-ins and sessions already in your log are recognised and not added twice. A backup is taken first.
       </p>

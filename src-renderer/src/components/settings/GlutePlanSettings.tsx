@@ -1,45 +1,37 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { GlutePlan, GlutePlanKind } from '../../../../src-main/shared/domain';
-import { messageOf, request } from '../../api/client';
+import { useChannel, useSave } from '../../api/hooks';
 import { formatLocalDate, todayLocalDate } from '../../local-clock';
 import { describePlan } from '../../pages/TodayPage';
 
 /** The glute plan: what the runner means to do, from a date; earlier plans stay in the history. */
 export function GlutePlanSettings() {
   const id = useId();
-  const [history, setHistory] = useState<GlutePlan[]>();
+  const { data: history, error: loadError } = useChannel('plan:history');
+  const setPlan = useSave('plan:set');
+  const deletePlan = useSave('plan:delete');
   const [kind, setKind] = useState<GlutePlanKind>('per_week');
   const [count, setCount] = useState('3');
   const [effectiveFrom, setEffectiveFrom] = useState(todayLocalDate());
-  const [status, setStatus] = useState<{ error: boolean; message: string }>();
-
-  useEffect(() => {
-    request('plan:history').then(setHistory, (error: unknown) => setStatus({ error: true, message: messageOf(error) }));
-  }, []);
+  const [saved, setSaved] = useState<string>();
+  const refusal = setPlan.problem?.form ?? Object.values(setPlan.problem?.fields ?? {})[0] ?? deletePlan.problem?.form ?? loadError;
+  const status = refusal ? { error: true, message: String(refusal) } : saved ? { error: false, message: saved } : undefined;
 
   async function save(event: FormEvent) {
     event.preventDefault();
     const number = Number(count);
-    try {
-      const plans = await request('plan:set', {
-        effectiveFrom,
-        kind,
-        ...(kind === 'per_week' ? { sessionsPerWeek: number } : { everyNDays: number }),
-      });
-      setHistory(plans);
-      setStatus({ error: false, message: `Saved: glute or hip work ${describePlan({ kind, sessionsPerWeek: number, everyNDays: number })} from ${formatLocalDate(effectiveFrom)}.` });
-    } catch (error) {
-      setStatus({ error: true, message: messageOf(error) });
-    }
+    setSaved(undefined);
+    const plans = await setPlan.save({
+      effectiveFrom,
+      kind,
+      ...(kind === 'per_week' ? { sessionsPerWeek: number } : { everyNDays: number }),
+    });
+    if (plans) setSaved(`Saved: glute or hip work ${describePlan({ kind, sessionsPerWeek: number, everyNDays: number })} from ${formatLocalDate(effectiveFrom)}.`);
   }
 
   async function remove(plan: GlutePlan) {
-    try {
-      setHistory(await request('plan:delete', { id: plan.id }));
-      setStatus({ error: false, message: `Removed the plan from ${formatLocalDate(plan.effectiveFrom)}.` });
-    } catch (error) {
-      setStatus({ error: true, message: messageOf(error) });
-    }
+    setSaved(undefined);
+    if (await deletePlan.save({ id: plan.id })) setSaved(`Removed the plan from ${formatLocalDate(plan.effectiveFrom)}.`);
   }
 
   const current = history?.filter((plan) => plan.effectiveFrom <= todayLocalDate()).at(-1);

@@ -1,45 +1,33 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { Shoe } from '../../../../src-main/shared/domain';
 import { formatDistance } from '../../../../src-main/shared/units';
-import { messageOf, request } from '../../api/client';
+import { useChannel, useSave } from '../../api/hooks';
 import { useLoadedSettings } from '../../settings-context';
 
 /** The runner's shoes: add, rename, retire (a retired pair keeps its runs but leaves the picker). */
 export function ShoeSettings() {
   const { units } = useLoadedSettings();
   const id = useId();
-  const [shoes, setShoes] = useState<Shoe[]>();
+  const { data: shoes, error: loadError } = useChannel('shoes:list');
+  const addShoe = useSave('shoes:add');
+  const updateShoe = useSave('shoes:update');
   const [name, setName] = useState('');
-  const [status, setStatus] = useState<{ error: boolean; message: string }>();
-
-  useEffect(() => {
-    request('shoes:list').then(setShoes, (error: unknown) => setStatus({ error: true, message: messageOf(error) }));
-  }, []);
-
-  async function reload() {
-    setShoes(await request('shoes:list'));
-  }
+  const [saved, setSaved] = useState<string>();
+  const refusal = addShoe.problem?.form ?? Object.values(addShoe.problem?.fields ?? {})[0] ?? updateShoe.problem?.form ?? loadError;
+  const status = refusal ? { error: true, message: String(refusal) } : saved ? { error: false, message: saved } : undefined;
 
   async function add(event: FormEvent) {
     event.preventDefault();
-    try {
-      const shoe = await request('shoes:add', { name });
-      setName('');
-      setStatus({ error: false, message: `Added ${shoe.name}.` });
-      await reload();
-    } catch (error) {
-      setStatus({ error: true, message: messageOf(error) });
-    }
+    setSaved(undefined);
+    const shoe = await addShoe.save({ name });
+    if (!shoe) return;
+    setName('');
+    setSaved(`Added ${shoe.name}.`);
   }
 
   async function setRetired(shoe: Shoe, retired: boolean) {
-    try {
-      await request('shoes:update', { id: shoe.id, retired });
-      setStatus({ error: false, message: `${shoe.name} ${retired ? 'retired' : 'back in use'}.` });
-      await reload();
-    } catch (error) {
-      setStatus({ error: true, message: messageOf(error) });
-    }
+    setSaved(undefined);
+    if (await updateShoe.save({ id: shoe.id, retired })) setSaved(`${shoe.name} ${retired ? 'retired' : 'back in use'}.`);
   }
 
   return (

@@ -7,7 +7,7 @@ import {
   type ExerciseCategory,
   type ExerciseMeasure,
 } from '../../../../src-main/shared/strength';
-import { StanceError, messageOf, request } from '../../api/client';
+import { useSave } from '../../api/hooks';
 
 interface Props {
   library: Exercise[];
@@ -79,34 +79,20 @@ function ExerciseForm({ onSaved, onCancel }: { onSaved: (exercise: Exercise) => 
   const [defaultSets, setDefaultSets] = useState('3');
   const [defaultAmount, setDefaultAmount] = useState('15');
   const [cue, setCue] = useState('');
-  const [problem, setProblem] = useState<{ field?: Field | undefined; message: string }>();
+  const { save, refuse, invalid, fieldError, formError, saving } = useSave<'exercises:add', Field>('exercises:add', { fields });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    for (const [field, value] of [['defaultSets', defaultSets], ['defaultAmount', defaultAmount]] as const) {
-      if (!/^\d+$/.test(value.trim())) {
-        setProblem({ field, message: field === 'defaultSets' ? 'Give the usual number of sets as a whole number.' : `Give the usual ${measure === 'reps' ? 'reps' : 'seconds'} per set as a whole number.` });
-        return;
-      }
+    const messages: Partial<Record<Field, string>> = {};
+    if (!/^\d+$/.test(defaultSets.trim())) messages.defaultSets = 'Give the usual number of sets as a whole number.';
+    if (!/^\d+$/.test(defaultAmount.trim())) messages.defaultAmount = `Give the usual ${measure === 'reps' ? 'reps' : 'seconds'} per set as a whole number.`;
+    if (Object.keys(messages).length > 0) {
+      refuse({ fields: messages });
+      return;
     }
-    try {
-      onSaved(await request('exercises:add', { name, category, measure, perSide, defaultSets: Number(defaultSets), defaultAmount: Number(defaultAmount), cue }));
-    } catch (error) {
-      const field = error instanceof StanceError ? fields.find((candidate) => candidate === error.field) : undefined;
-      setProblem({ field, message: messageOf(error) });
-    }
+    const exercise = await save({ name, category, measure, perSide, defaultSets: Number(defaultSets), defaultAmount: Number(defaultAmount), cue });
+    if (exercise) onSaved(exercise);
   }
-
-  const invalid = (field: Field) => ({
-    'aria-invalid': problem?.field === field,
-    'aria-describedby': problem?.field === field ? `${id}-${field}-error` : undefined,
-  });
-  const fieldError = (field: Field) =>
-    problem?.field === field ? (
-      <p className="field-error" id={`${id}-${field}-error`} role="alert">
-        {problem.message}
-      </p>
-    ) : null;
 
   return (
     <form className="card form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
@@ -163,13 +149,9 @@ function ExerciseForm({ onSaved, onCancel }: { onSaved: (exercise: Exercise) => 
           {fieldError('cue')}
         </div>
       </div>
-      {problem && !problem.field ? (
-        <p className="form-error" role="alert">
-          {problem.message}
-        </p>
-      ) : null}
+      {formError}
       <div className="actions">
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={saving}>
           Add to library
         </button>
         <button type="button" onClick={onCancel}>

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { recoveryKindLabels, recoveryKinds, type RecoveryEntry, type RecoveryKind } from '../../../../src-main/shared/strength';
-import { StanceError, messageOf, request } from '../../api/client';
+import { useSave } from '../../api/hooks';
 import { formatLocalDate, todayLocalDate } from '../../local-clock';
 
 interface Props {
@@ -9,7 +9,7 @@ interface Props {
   onDelete: (entry: RecoveryEntry) => void;
 }
 
-type Field = 'localDate' | 'kind' | 'durationSeconds' | 'notes';
+const fields = ['kind', 'localDate', 'durationSeconds', 'notes'] as const;
 
 /** Foam rolling, stretching, massage, ice: logged apart from strength work, never counted as glute work. */
 export function RecoverySection({ entries, onAdded, onDelete }: Props) {
@@ -18,35 +18,25 @@ export function RecoverySection({ entries, onAdded, onDelete }: Props) {
   const [localDate, setLocalDate] = useState(todayLocalDate());
   const [minutes, setMinutes] = useState('');
   const [notes, setNotes] = useState('');
-  const [problem, setProblem] = useState<{ field?: Field | undefined; message: string }>();
+  const { save, refuse, invalid, fieldError, formError, saving } = useSave('recovery:add', { fields });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (minutes.trim() !== '' && !/^\d+$/.test(minutes.trim())) {
-      setProblem({ field: 'durationSeconds', message: 'Give the minutes as a whole number, e.g. 10.' });
+      refuse({ fields: { durationSeconds: 'Give the minutes as a whole number, e.g. 10.' } });
       return;
     }
-    try {
-      const entry = await request('recovery:add', {
-        localDate,
-        kind,
-        durationSeconds: minutes.trim() === '' ? null : Number(minutes) * 60,
-        notes,
-      });
-      setProblem(undefined);
-      setMinutes('');
-      setNotes('');
-      onAdded(entry);
-    } catch (error) {
-      const field = error instanceof StanceError ? (['localDate', 'kind', 'durationSeconds', 'notes'] as const).find((name) => name === error.field) : undefined;
-      setProblem({ field, message: messageOf(error) });
-    }
+    const entry = await save({
+      localDate,
+      kind,
+      durationSeconds: minutes.trim() === '' ? null : Number(minutes) * 60,
+      notes,
+    });
+    if (!entry) return;
+    setMinutes('');
+    setNotes('');
+    onAdded(entry);
   }
-
-  const invalid = (field: Field) => ({
-    'aria-invalid': problem?.field === field,
-    'aria-describedby': problem?.field === field ? `${id}-problem` : undefined,
-  });
 
   return (
     <section className="strength-section" aria-labelledby="recovery-heading">
@@ -82,12 +72,15 @@ export function RecoverySection({ entries, onAdded, onDelete }: Props) {
           <label htmlFor={`${id}-notes`}>Notes (optional)</label>
           <input id={`${id}-notes`} value={notes} maxLength={2000} placeholder="e.g. right thigh" onChange={(e) => setNotes(e.target.value)} {...invalid('notes')} />
         </div>
-        <button type="submit">Log recovery</button>
-        {problem ? (
-          <p className="field-error recovery-problem" id={`${id}-problem`} role="alert">
-            {problem.message}
-          </p>
-        ) : null}
+        <button type="submit" disabled={saving}>
+          Log recovery
+        </button>
+        <div className="recovery-problem">
+          {fields.map((field) => (
+            <div key={field}>{fieldError(field)}</div>
+          ))}
+          {formError}
+        </div>
       </form>
       {entries.length === 0 ? (
         <p className="hint">No recovery logged yet.</p>

@@ -7,7 +7,7 @@ import {
   type Exercise,
   type StrengthSession,
 } from '../../../../src-main/shared/strength';
-import { StanceError, messageOf, request } from '../../api/client';
+import { useSave } from '../../api/hooks';
 import { todayLocalDate } from '../../local-clock';
 import {
   copyOfSet,
@@ -42,7 +42,16 @@ export function SessionEditor({ initial, session, title, origin, library, onSave
   const [form, setForm] = useState<SessionForm>(initial);
   const [picked, setPicked] = useState('');
   const [problem, setProblem] = useState<Problem>();
-  const [saving, setSaving] = useState(false);
+  /** Where main's refusal goes: translated onto the input it is about by the current draft. */
+  const locate = useRef<(field: string | undefined, message: string) => Problem>((_field, message) => ({ message }));
+  const placeRefusal = (refusal: { field: string | undefined; message: string }) => {
+    const located = locate.current(refusal.field, refusal.message);
+    setProblem(located);
+    setFocusTarget(located.input);
+  };
+  const add = useSave('strength:add', { onRefused: placeRefusal });
+  const change = useSave('strength:update', { onRefused: placeRefusal });
+  const saving = add.saving || change.saving;
   /** The input to move the focus to after the next render (a new exercise's first set, a problem). */
   const focusNext = useRef<string | undefined>(initial.exercises.length === 0 ? 'picker' : undefined);
   const setFocusTarget = (key: string | undefined) => {
@@ -101,18 +110,11 @@ export function SessionEditor({ initial, session, title, origin, library, onSave
       setFocusTarget(translation.problem.input);
       return;
     }
-    setSaving(true);
     setProblem(undefined);
-    try {
-      const { draft } = translation;
-      onSaved(session ? await request('strength:update', { id: session.id, ...draft }) : await request('strength:add', draft));
-    } catch (error) {
-      const located = translation.locate(error instanceof StanceError ? error.field : undefined, messageOf(error));
-      setProblem(located);
-      setFocusTarget(located.input);
-    } finally {
-      setSaving(false);
-    }
+    locate.current = translation.locate;
+    const { draft } = translation;
+    const saved = session ? await change.save({ id: session.id, ...draft }) : await add.save(draft);
+    if (saved) onSaved(saved);
   }
 
   const problemId = `${id}-problem`;
@@ -196,6 +198,7 @@ export function SessionEditor({ initial, session, title, origin, library, onSave
                 problemHere={problemHere}
                 problemWithSets={problemWithSetsOf(entry)}
                 onSet={(set, patch) => updateSet(entry.key, set.key, patch)}
+                loadUnit={form.loadUnit}
                 onChange={(patch) => updateExercise(entry.key, (current) => ({ ...current, ...patch }))}
                 onAddSet={() => addSet(entry)}
                 onRemoveSet={(set) => removeSet(entry, set)}
@@ -266,6 +269,8 @@ interface BlockProps {
   /** The message about one of this exercise's sets, if there is one. */
   problemWithSets: ReactNode;
   onSet: (set: SetForm, patch: Partial<SetForm>) => void;
+  /** The unit loads are typed in. */
+  loadUnit: string;
   onChange: (patch: Partial<ExerciseForm>) => void;
   onAddSet: () => void;
   onRemoveSet: (set: SetForm) => void;
@@ -273,7 +278,7 @@ interface BlockProps {
 }
 
 /** One exercise of the session: its sets in a small table, then band, effort, and remove. */
-function ExerciseBlock({ entry, position, elementId, bandList, invalid, problemHere, problemWithSets, onSet, onChange, onAddSet, onRemoveSet, onRemove }: BlockProps) {
+function ExerciseBlock({ entry, position, elementId, bandList, invalid, problemHere, problemWithSets, onSet, loadUnit, onChange, onAddSet, onRemoveSet, onRemove }: BlockProps) {
   const { exercise } = entry;
   const unit = measureLabel(exercise.measure);
   const sides = exercise.perSide ? (['left', 'right'] as const) : (['both'] as const);
@@ -309,7 +314,7 @@ function ExerciseBlock({ entry, position, elementId, bandList, invalid, problemH
             ) : (
               <th scope="col">{unit}</th>
             )}
-            <th scope="col">Load kg (optional)</th>
+            <th scope="col">Load {loadUnit} (optional)</th>
             <th scope="col">
               <span className="visually-hidden">Remove</span>
             </th>
@@ -342,9 +347,9 @@ function ExerciseBlock({ entry, position, elementId, bandList, invalid, problemH
                   className="set-input"
                   inputMode="decimal"
                   autoComplete="off"
-                  aria-label={`${exercise.name} set ${index + 1} load in kg`}
-                  value={set.loadKg}
-                  onChange={(e) => onSet(set, { loadKg: e.target.value })}
+                  aria-label={`${exercise.name} set ${index + 1} load in ${loadUnit}`}
+                  value={set.load}
+                  onChange={(e) => onSet(set, { load: e.target.value })}
                   {...invalid(inputKey(entry, set, 'kg'))}
                 />
               </td>

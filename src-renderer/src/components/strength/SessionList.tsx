@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { summariseExercise, type Routine, type StrengthSession } from '../../../../src-main/shared/strength';
-import { messageOf, request } from '../../api/client';
+import { useSave } from '../../api/hooks';
 import { formatLocalDate } from '../../local-clock';
+import { useLoadedSettings } from '../../settings-context';
 
 interface Props {
   sessions: StrengthSession[];
@@ -13,6 +14,7 @@ interface Props {
 /** The sessions, newest first: what was done, and whether it counts as glute work. */
 export function SessionList({ sessions, onEdit, onDelete, onRoutineSaved }: Props) {
   const [savingAsRoutine, setSavingAsRoutine] = useState<number>();
+  const { loadUnit } = useLoadedSettings();
   return (
     <ul className="session-list">
       {sessions.map((session) => {
@@ -22,7 +24,7 @@ export function SessionList({ sessions, onEdit, onDelete, onRoutineSaved }: Prop
           session.rpe !== null ? `effort ${session.rpe}/10` : '',
         ].filter(Boolean);
         return (
-          <li key={session.id} className="card session-card" data-testid="session-row">
+          <li key={session.id} className="card session-card" data-testid="session-row" tabIndex={-1} data-focus-key={`session-${session.id}`}>
             <div className="session-head">
               <h3>{date}</h3>
               {session.countsAsGluteWork ? (
@@ -49,7 +51,7 @@ export function SessionList({ sessions, onEdit, onDelete, onRoutineSaved }: Prop
             </div>
             <ul className="session-exercises">
               {session.exercises.map((entry, index) => (
-                <li key={index}>{summariseExercise(entry)}</li>
+                <li key={index}>{summariseExercise(entry, loadUnit)}</li>
               ))}
             </ul>
             {session.notes ? <p className="session-notes">{session.notes}</p> : null}
@@ -73,15 +75,13 @@ export function SessionList({ sessions, onEdit, onDelete, onRoutineSaved }: Prop
 function SaveAsRoutine({ session, onSaved, onCancel }: { session: StrengthSession; onSaved: (routine: Routine) => void; onCancel: () => void }) {
   const id = useId();
   const [name, setName] = useState('');
-  const [problem, setProblem] = useState<string>();
+  const { save, problem: refusal, saving } = useSave('routines:saveFromSession');
+  const problem = refusal?.form ?? (Object.values(refusal?.fields ?? {})[0] as string | undefined);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    try {
-      onSaved(await request('routines:saveFromSession', { sessionId: session.id, name }));
-    } catch (error) {
-      setProblem(messageOf(error));
-    }
+    const routine = await save({ sessionId: session.id, name });
+    if (routine) onSaved(routine);
   }
 
   return (
@@ -99,7 +99,7 @@ function SaveAsRoutine({ session, onSaved, onCancel }: { session: StrengthSessio
             aria-describedby={problem ? `${id}-problem` : `${id}-hint`}
             autoFocus
           />
-          <button type="submit" className="primary small">
+          <button type="submit" className="primary small" disabled={saving}>
             Save routine
           </button>
           <button type="button" className="small" onClick={onCancel}>

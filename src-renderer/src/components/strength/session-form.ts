@@ -5,7 +5,7 @@
  */
 import type { StrengthSessionDraft } from '../../../../src-main/shared/contract-strength';
 import type { Exercise, ExerciseRef, Routine, SetSide, StrengthSession } from '../../../../src-main/shared/strength';
-import { parseDecimal } from '../../../../src-main/shared/units';
+import { fromKilograms, parseDecimal, toKilograms, type LoadUnitSymbol } from '../../../../src-main/shared/units';
 
 export interface SetForm {
   key: string;
@@ -13,7 +13,8 @@ export interface SetForm {
   both: string;
   left: string;
   right: string;
-  loadKg: string;
+  /** The load as typed, in the form's load unit (kg or lb). */
+  load: string;
 }
 
 export interface ExerciseForm {
@@ -26,6 +27,8 @@ export interface ExerciseForm {
 }
 
 export interface SessionForm {
+  /** The unit loads are typed in (the runner's setting); stored in kg. */
+  loadUnit: LoadUnitSymbol;
   localDate: string;
   durationMinutes: string;
   rpe: string;
@@ -51,8 +54,16 @@ function text(value: number | null | undefined): string {
   return value === null || value === undefined ? '' : String(value);
 }
 
-export function emptySet(amount: number | null, loadKg: number | null = null): SetForm {
-  return { key: newKey(), both: text(amount), left: text(amount), right: text(amount), loadKg: text(loadKg) };
+export function emptySet(amount: number | null): SetForm {
+  return { key: newKey(), both: text(amount), left: text(amount), right: text(amount), load: '' };
+}
+
+/** A stored load (kg) as the text the form shows in `unit`: "20", "44" (lb to the nearest half pound). */
+export function loadText(loadKg: number | null | undefined, unit: LoadUnitSymbol): string {
+  if (loadKg === null || loadKg === undefined) return '';
+  const value = fromKilograms(loadKg, unit);
+  const rounded = unit === 'lb' ? Math.round(value * 2) / 2 : Math.round(value * 100) / 100;
+  return String(rounded);
 }
 
 /** The usual amount when the library gives none: 10 reps, or a 30-second hold. */
@@ -76,21 +87,22 @@ export function formFromExercise(exercise: Exercise): ExerciseForm {
   return exerciseForm(exercise, exercise.defaultSets ?? 3, exercise.defaultAmount ?? fallbackAmount(exercise), null);
 }
 
-export function emptySessionForm(localDate: string): SessionForm {
-  return { localDate, durationMinutes: '', rpe: '', notes: '', exercises: [] };
+export function emptySessionForm(localDate: string, loadUnit: LoadUnitSymbol = 'kg'): SessionForm {
+  return { loadUnit, localDate, durationMinutes: '', rpe: '', notes: '', exercises: [] };
 }
 
 /** A routine as a new session on `localDate`. */
-export function formFromRoutine(routine: Routine, localDate: string): SessionForm {
+export function formFromRoutine(routine: Routine, localDate: string, loadUnit: LoadUnitSymbol = 'kg'): SessionForm {
   return {
-    ...emptySessionForm(localDate),
+    ...emptySessionForm(localDate, loadUnit),
     exercises: routine.exercises.map((entry) => exerciseForm(entry.exercise, entry.sets, entry.amount, entry.band)),
   };
 }
 
 /** A saved session, to edit it (keeping its date) or to repeat it (on `localDate`, without its notes). */
-export function formFromSession(session: StrengthSession, repeatOn?: string): SessionForm {
+export function formFromSession(session: StrengthSession, repeatOn?: string, loadUnit: LoadUnitSymbol = 'kg'): SessionForm {
   return {
+    loadUnit,
     localDate: repeatOn ?? session.localDate,
     durationMinutes: session.durationSeconds === null ? '' : String(Math.round(session.durationSeconds / 60)),
     rpe: repeatOn ? '' : text(session.rpe),
@@ -107,7 +119,7 @@ export function formFromSession(session: StrengthSession, repeatOn?: string): Se
         sets: setNumbers.map((setNumber) => {
           const sides = entry.sets.filter((set) => set.setNumber === setNumber);
           const amountOn = (side: SetSide) => text(sides.find((set) => set.side === side)?.amount);
-          return { key: newKey(), both: amountOn('both'), left: amountOn('left'), right: amountOn('right'), loadKg: text(sides[0]?.loadKg) };
+          return { key: newKey(), both: amountOn('both'), left: amountOn('left'), right: amountOn('right'), load: loadText(sides[0]?.loadKg, loadUnit) };
         }),
       };
     }),
@@ -162,11 +174,13 @@ export function draftFromForm(form: SessionForm): Translation {
     for (const [index, set] of entry.sets.entries()) {
       const setNumber = index + 1;
       let loadKg: number | null = null;
-      if (set.loadKg.trim() !== '') {
-        loadKg = parseDecimal(set.loadKg);
-        if (loadKg === null) {
-          return { ok: false, problem: { message: `${exercise.name}, set ${setNumber}: give the load in kg as a number, e.g. 8 or 12.5.`, input: inputKey(entry, set, 'kg') } };
+      if (set.load.trim() !== '') {
+        const load = parseDecimal(set.load);
+        if (load === null) {
+          const example = form.loadUnit === 'lb' ? '15 or 22.5' : '8 or 12.5';
+          return { ok: false, problem: { message: `${exercise.name}, set ${setNumber}: give the load in ${form.loadUnit} as a number, e.g. ${example}.`, input: inputKey(entry, set, 'kg') } };
         }
+        loadKg = toKilograms(load, form.loadUnit);
       }
       const sides: SetSide[] = exercise.perSide ? ['left', 'right'] : ['both'];
       const given = sides.map((side) => ({ side, amount: wholeNumber(set[side]) }));
