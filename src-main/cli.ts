@@ -16,10 +16,10 @@ import { checkDatabaseFile } from './db/check';
 import { exportTarget, writeCsvExport, writeJsonExport } from './db/export';
 import { importStanceExport, MAX_IMPORT_BYTES, parseStanceExport } from './db/import-json';
 import { BACKUPS_FOLDER_NAME, DATABASE_FILE_NAME, defaultDataFolder } from './data-folder';
-import { importGpxFile } from './gpx/importer';
+import { importGpxFile } from './import/importer';
 import { isTimeZone } from './shared/validation';
 import { MAX_GPX_BYTES, tooLargeReason } from './shared/track';
-import type { GpxImportOutcome } from './gpx/importer';
+import type { GpxImportOutcome } from './import/importer';
 
 export interface Output {
   out: (line: string) => void;

@@ -10,11 +10,11 @@
 import zlib from 'node:zlib';
 import type { StanceDatabase } from '../db/open';
 import { isoUtc, utcToLocal } from '../db/local-time';
-import { encodeStreams } from './streams-codec';
+import { encodeStreams } from '../track/streams-codec';
 import { MAX_RUN_METRES, MAX_RUN_SECONDS } from '../shared/contract';
-import { parseGpx, type ParseGpxOptions } from './index';
-import { isGpxRefusal, type GpxRefusalReason } from './refusals';
-import type { DerivedRun, GpxWarning } from './derive';
+import { readRun, type ReadRunOptions } from './read-run';
+import { isImportRefusal, type RefusalReason } from '../track/refusals';
+import type { DerivedRun, RunWarning } from '../track/derive';
 
 export interface GpxImportRequest {
   /** The name the runner knows the file by (shown in the summary; stored with the track). */
@@ -39,15 +39,15 @@ export type GpxImportOutcome =
       distanceMetres: number;
       points: number;
       startedAt: string;
-      warnings: GpxWarning[];
+      warnings: RunWarning[];
     }
   | { file: string; status: 'duplicate'; runId: number; distanceMetres: number; points: number; reason: string }
-  | { file: string; status: 'refused'; reason: string; refusal: GpxRefusalReason | 'no-duration' | 'unreadable' };
+  | { file: string; status: 'refused'; reason: string; refusal: RefusalReason | 'no-duration' | 'unreadable' };
 
 /**
  * zlib level of the kept original. Level 3 runs 2.5× faster than the default 6 on GPX and the
  * file comes out about a fifth bigger (105 MB of GPX: 0.25 s → 6.8 MB, against 0.6 s → 5.7 MB),
- * which a year of daily hour-long runs easily affords (see tests/gpx/streams-and-size).
+ * which a year of daily hour-long runs easily affords (see tests/track/streams-and-size).
  */
 export const ORIGINAL_GZIP_LEVEL = 3;
 
@@ -137,16 +137,16 @@ export async function importGpxFile(db: StanceDatabase, request: GpxImportReques
   const tee = keepOriginal(request.source);
   let run: DerivedRun;
   try {
-    const options: ParseGpxOptions = {
+    const options: ReadRunOptions = {
       ...(request.given ? { startTime: request.given.startUtcMs } : {}),
       ...(request.trackNumber ? { trackNumber: request.trackNumber } : {}),
       ...(request.signal ? { signal: request.signal } : {}),
       ...(request.onProgress ? { onProgress: request.onProgress } : {}),
     };
-    run = await parseGpx(tee.source, options);
+    run = await readRun(tee.source, options);
   } catch (error) {
     tee.discard();
-    if (isGpxRefusal(error)) return { file, status: 'refused', reason: error.message, refusal: error.reason };
+    if (isImportRefusal(error)) return { file, status: 'refused', reason: error.message, refusal: error.reason };
     return {
       file,
       status: 'refused',

@@ -7,10 +7,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GpxRefusal, parseGpx, parseGpxSync, type DerivedRun } from '../../src-main/gpx/index';
+import { ImportRefusal, parseGpx, parseGpxSync, type DerivedRun } from '../../../src-main/import/index';
 import { independentTrackMetres } from './independent-distance';
 
-const corpus = path.resolve(__dirname, '../../../shared/gpx-corpus');
+const corpus = path.resolve(__dirname, '../../../../shared/gpx-corpus');
 const read = (file: string): Buffer => fs.readFileSync(path.join(corpus, file));
 const GIVEN_START = Date.UTC(2024, 0, 1, 8, 0, 0);
 
@@ -24,7 +24,7 @@ const unusable = (why: string): string =>
 const several = (count: number, which: string): string =>
   `This file holds ${count} separate recordings (${which}) — Stance imports one run per file, so nothing was imported. Choose which track to import, or export each run on its own.`;
 
-interface Refused { refused: GpxRefusal['reason']; message: string; withStartTime?: 'same' | 'imports' }
+interface Refused { refused: ImportRefusal['reason']; message: string; withStartTime?: 'same' | 'imports' }
 interface Imported {
   tracks?: number[];
   /** Extra checks a runner would notice. */
@@ -127,11 +127,11 @@ const EXPECTED: Record<string, Expectation> = {
   'tkrajina__unicode_with_bom.gpx': { refused: 'waypoints-only', message: WAYPOINTS },
 };
 
-function refusalOf(run: () => unknown): GpxRefusal {
+function refusalOf(run: () => unknown): ImportRefusal {
   try {
     run();
   } catch (error) {
-    if (error instanceof GpxRefusal) return error;
+    if (error instanceof ImportRefusal) return error;
     throw error;
   }
   throw new Error('expected a refusal, but the file was imported');

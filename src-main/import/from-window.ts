@@ -1,12 +1,12 @@
-/** The GPX channels' work: import one file sent by the window, and read a run's track back. */
+/** The import channels' work: import one file sent by the window, and read a run's track back. */
 import type { StanceDatabase } from '../db/open';
 import { localToUtc } from '../db/local-time';
 import type { ValidInput } from '../shared/contract';
 import { StanceError } from '../shared/errors';
 import type { GpxImportResult, RunTrackView } from '../shared/track';
 import { importGpxFile } from './importer';
-import { decodeStreams } from './streams-codec';
-import { trackView } from './track-view';
+import { decodeStreams } from '../track/streams-codec';
+import { trackView } from '../track/track-view';
 
 export async function importGpxFromWindow(db: StanceDatabase, input: ValidInput<'runs:importGpx'>, now: Date): Promise<GpxImportResult> {
   let given: { startUtcMs: number; durationSeconds: number } | undefined;

@@ -31,7 +31,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import { TextDecoder } from 'node:util';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { GpxRefusal, refuse } from './refusals';
+import { ImportRefusal, refuse } from '../../track/refusals';
 
 export interface XmlReadingLimits {
   /** Deepest element nesting accepted (a GPX track point sits at depth 4–7). */
@@ -232,7 +232,7 @@ export class XmlByteReader {
     });
   }
 
-  /** Feeds the next bytes of the file. Throws a GpxRefusal as soon as the file is known to be unacceptable. */
+  /** Feeds the next bytes of the file. Throws a ImportRefusal as soon as the file is known to be unacceptable. */
   write(bytes: Uint8Array): void {
     if (this.finished) throw new Error('XmlByteReader.write called after finish');
     if (bytes.length === 0) return;
@@ -416,12 +416,12 @@ export class XmlByteReader {
     try {
       run();
     } catch (error) {
-      if (error instanceof GpxRefusal) throw error;
+      if (error instanceof ImportRefusal) throw error;
       throw this.translateXmlError(error);
     }
   }
 
-  private translateXmlError(error: unknown): GpxRefusal {
+  private translateXmlError(error: unknown): ImportRefusal {
     const text = error instanceof Error ? error.message : String(error);
     // saxes formats errors as "line:column: problem".
     const problem = text.replace(/^[^:]*?\d+:\d+:\s*/, '').replace(/\.$/, '');

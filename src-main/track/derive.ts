@@ -22,7 +22,7 @@
  */
 import { measureClimb } from './elevation';
 import type { RunFingerprint } from './fingerprint';
-import type { ParsedGpx, RecordedTrack } from './parse';
+import type { RecordedFile, RecordedTrack, SourceFormat } from './recording';
 import type { TrackPointColumns } from './point-columns';
 import { refuse } from './refusals';
 import { METRES_PER_KILOMETRE, METRES_PER_MILE, splitsEvery, type Split } from './splits';
@@ -55,7 +55,7 @@ export interface RunStreams {
   pieceStarts: Uint32Array;
 }
 
-export type GpxWarningCode =
+export type RunWarningCode =
   | 'times-without-zone'
   | 'unreadable-times'
   | 'points-without-position'
@@ -69,8 +69,8 @@ export type GpxWarningCode =
   | 'no-distance'
   | 'undecodable-text';
 
-export interface GpxWarning {
-  code: GpxWarningCode;
+export interface RunWarning {
+  code: RunWarningCode;
   /** A plain sentence for the runner. */
   message: string;
 }
@@ -98,10 +98,14 @@ export interface DerivedRun {
   splitsPerKilometre: Split[];
   splitsPerMile: Split[];
   streams: RunStreams;
-  warnings: GpxWarning[];
+  warnings: RunWarning[];
   fingerprint: RunFingerprint;
-  /** Which <trk> (1-based) the run was made from. */
+  /** Which recordings (`RecordedTrack.trackNumber`, 1-based: GPX <trk>, FIT session…) the run was made from. */
   tracksUsed: number[];
+  /** The file format the recording was read from. */
+  sourceFormat: SourceFormat;
+  /** The recording device, where the file says. */
+  deviceName: string | null;
 }
 
 export interface DeriveOptions {
@@ -157,6 +161,8 @@ function gather(columns: TrackPointColumns, segmentStarts: Uint32Array, chosen: 
       heartRate: pick32(columns.heartRate),
       cadence: pick32(columns.cadence),
       powerWatts: pick32(columns.powerWatts),
+      temperatureCelsius: pick32(columns.temperatureCelsius),
+      deviceDistanceMetres: pick64(columns.deviceDistanceMetres),
     },
     segmentStarts: Uint32Array.from(starts),
   };
@@ -232,24 +238,30 @@ function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 }
 
-export function deriveRun(parsed: ParsedGpx, options: DeriveOptions = {}): DerivedRun {
+/**
+ * The run a recording makes, by the rules at the top of this file: which points count, distance
+ * (metres, haversine), elapsed and moving time (seconds), climbing, heart rate, splits per km and
+ * per mile, per-point streams and warnings. Reads only the neutral `RecordedFile`, whatever the
+ * format it came from. Throws an `ImportRefusal` when the recording is not a run Stance can import.
+ */
+export function deriveRun(parsed: RecordedFile, options: DeriveOptions = {}): DerivedRun {
   const settings: TrackMathsSettings = { ...DEFAULT_TRACK_MATHS, ...options.trackMaths };
-  const warnings: GpxWarning[] = [];
-  const warn = (code: GpxWarningCode, message: string): void => {
+  const warnings: RunWarning[] = [];
+  const warn = (code: RunWarningCode, message: string): void => {
     warnings.push({ code, message });
   };
 
   // 1. Is there a recorded track at all?
   if (parsed.tracks.length === 0) {
-    if (parsed.routes > 0) throw refuse.routeOnly();
-    if (parsed.waypoints > 0) throw refuse.waypointsOnly();
+    if (parsed.counts.routes > 0) throw refuse.routeOnly();
+    if (parsed.counts.waypoints > 0) throw refuse.waypointsOnly();
     throw refuse.noTrack();
   }
-  if (parsed.trackPointElements === 0) {
-    if (parsed.routePoints > 0) throw refuse.routeOnly();
+  if (parsed.counts.pointElements === 0) {
+    if (parsed.counts.routePoints > 0) throw refuse.routeOnly();
     throw refuse.emptyTrack();
   }
-  if (parsed.points.count === 0) throw refuse.noValidPositions(parsed.trackPointElements);
+  if (parsed.points.count === 0) throw refuse.noValidPositions(parsed.counts.pointElements);
 
   let candidates = parsed.tracks.filter((track) => track.pointCount > 0);
   if (options.trackNumber !== undefined) {
@@ -293,7 +305,7 @@ export function deriveRun(parsed: ParsedGpx, options: DeriveOptions = {}): Deriv
     if (anyTime !== undefined) {
       throw refuse.timesUnusable(`every point has the same time, ${isoMinute(anyTime.firstMs)}`);
     }
-    if (parsed.unbelievableTimes > 0) {
+    if (parsed.counts.unbelievableTimes > 0) {
       throw refuse.timesUnusable('they are dated before 1990 or after 2099 — the receiver had not set its clock');
     }
     throw refuse.noTimes();
@@ -413,21 +425,21 @@ export function deriveRun(parsed: ParsedGpx, options: DeriveOptions = {}): Deriv
   const distanceMetres = count > 0 ? (metresFromStart[count - 1] ?? 0) : 0;
 
   if (distanceMetres === 0) warn('no-distance', 'The recorded points never move, so the run has no distance (a treadmill run?).');
-  if (parsed.timesWithoutZone > 0 && timed) {
-    warn('times-without-zone', `${plural(parsed.timesWithoutZone, 'time')} in this file ${parsed.timesWithoutZone === 1 ? 'has' : 'have'} no time zone; ${parsed.timesWithoutZone === 1 ? 'it was' : 'they were'} read as UTC, as GPX requires. Check the start time.`);
+  if (parsed.counts.timesWithoutZone > 0 && timed) {
+    warn('times-without-zone', `${plural(parsed.counts.timesWithoutZone, 'time')} in this file ${parsed.counts.timesWithoutZone === 1 ? 'has' : 'have'} no time zone; ${parsed.counts.timesWithoutZone === 1 ? 'it was' : 'they were'} read as UTC, as GPX requires. Check the start time.`);
   }
-  if (parsed.unreadableTimes > 0 || parsed.unbelievableTimes > 0) {
-    const bad = parsed.unreadableTimes + parsed.unbelievableTimes;
+  if (parsed.counts.unreadableTimes > 0 || parsed.counts.unbelievableTimes > 0) {
+    const bad = parsed.counts.unreadableTimes + parsed.counts.unbelievableTimes;
     warn('unreadable-times', `${plural(bad, 'time')} in this file could not be read or ${bad === 1 ? 'was' : 'were'} not believable, and ${bad === 1 ? 'was' : 'were'} ignored.`);
   }
-  if (parsed.pointsWithUnreadablePosition > 0) {
-    warn('points-without-position', `${plural(parsed.pointsWithUnreadablePosition, 'point')} without a readable position ${parsed.pointsWithUnreadablePosition === 1 ? 'was' : 'were'} left out.`);
+  if (parsed.counts.pointsWithUnreadablePosition > 0) {
+    warn('points-without-position', `${plural(parsed.counts.pointsWithUnreadablePosition, 'point')} without a readable position ${parsed.counts.pointsWithUnreadablePosition === 1 ? 'was' : 'were'} left out.`);
   }
   if (parsed.hadUndecodableText) {
     warn('undecodable-text', 'Some letters in the names could not be read (the file is not in the text encoding it claims).');
   }
 
-  const name = usedTracks.find((track) => track.name !== null)?.name ?? parsed.fileName;
+  const name = usedTracks.find((track) => track.name !== null)?.name ?? parsed.metadata.title;
   return {
     startUtcMs: timed ? firstMs : (startGiven ?? 0),
     startTimeFrom: timed ? 'file' : 'given',
@@ -455,7 +467,9 @@ export function deriveRun(parsed: ParsedGpx, options: DeriveOptions = {}): Deriv
       pieceStarts,
     },
     warnings,
-    fingerprint: { fileSha256: parsed.fileSha256, pointsSha256: parsed.pointsSha256 },
+    fingerprint: parsed.fingerprint,
     tracksUsed: usedTracks.map((track) => track.trackNumber),
+    sourceFormat: parsed.metadata.format,
+    deviceName: parsed.metadata.deviceName,
   };
 }

@@ -1,12 +1,12 @@
 /** Hostile and broken inputs: refused quickly, with a clear reason, and nothing read beyond need. */
 import { describe, expect, it } from 'vitest';
-import { GpxRefusal, parseGpx, parseGpxSync } from '../../src-main/gpx/index';
+import { ImportRefusal, parseGpx, parseGpxSync } from '../../../src-main/import/index';
 
-function refusalOf(text: string | Buffer): GpxRefusal {
+function refusalOf(text: string | Buffer): ImportRefusal {
   try {
     parseGpxSync(typeof text === 'string' ? Buffer.from(text) : text);
   } catch (error) {
-    if (error instanceof GpxRefusal) return error;
+    if (error instanceof ImportRefusal) return error;
     throw error;
   }
   throw new Error('expected a refusal');
@@ -87,7 +87,7 @@ describe('hostile GPX', () => {
       try {
         parseGpxSync(Buffer.from(GPX(POINTS.repeat(6))), { limits: { maxPoints: 10 } });
       } catch (error) {
-        return error as GpxRefusal;
+        return error as ImportRefusal;
       }
       throw new Error('expected a refusal');
     })();
@@ -112,8 +112,8 @@ describe('hostile GPX', () => {
     );
   });
 
-  it('never lets anything but a GpxRefusal escape for arbitrary bytes', () => {
+  it('never lets anything but a ImportRefusal escape for arbitrary bytes', () => {
     const samples = ['<gpx', '<gpx><trk><trkseg><trkpt lat="a" lon="b"/></trkseg></trk></gpx>', '<?xml?><gpx/>', '<<<>>>', '<gpx>\u0000</gpx>', '<gpx><trk><trkseg><trkpt lat="1" lon="2"><time>yesterday</time></trkpt></trkseg></trk></gpx>'];
-    for (const sample of samples) expect(refusalOf(sample)).toBeInstanceOf(GpxRefusal);
+    for (const sample of samples) expect(refusalOf(sample)).toBeInstanceOf(ImportRefusal);
   });
 });
