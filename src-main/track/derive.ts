@@ -20,11 +20,12 @@
  *  6. Repeated/backwards times and GPS spikes are left out (see track-maths); if spikes are more
  *     than a quarter of the points, the recording is too fast to be a run → refused.
  */
-import { measureClimb } from './elevation';
-import type { RunFingerprint } from './fingerprint';
+import { DEFAULT_ELEVATION, measureClimb, pausedIntervals } from './elevation';
+import { PointFingerprinter, type RunFingerprint } from './fingerprint';
 import type { RecordedFile, RecordedTrack, SourceFormat } from './recording';
 import type { TrackPointColumns } from './point-columns';
-import { refuse } from './refusals';
+import { ImportRefusal, refuse } from './refusals';
+import { putInTimeOrder } from './time-order';
 import { METRES_PER_KILOMETRE, METRES_PER_MILE, splitsEvery, type Split } from './splits';
 import {
   DEFAULT_TRACK_MATHS,
@@ -67,7 +68,11 @@ export type RunWarningCode =
   | 'tracks-joined'
   | 'start-time-given'
   | 'no-distance'
-  | 'undecodable-text';
+  | 'undecodable-text'
+  | 'identical-copy-left-out'
+  | 'read-in-time-order'
+  | 'repeated-segment-left-out'
+  | 'clock-stepped-back';
 
 export interface RunWarning {
   code: RunWarningCode;
@@ -238,20 +243,54 @@ function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 }
 
-/**
- * The run a recording makes, by the rules at the top of this file: which points count, distance
- * (metres, haversine), elapsed and moving time (seconds), climbing, heart rate, splits per km and
- * per mile, per-point streams and warnings. Reads only the neutral `RecordedFile`, whatever the
- * format it came from. Throws an `ImportRefusal` when the recording is not a run Stance can import.
- */
-export function deriveRun(parsed: RecordedFile, options: DeriveOptions = {}): DerivedRun {
-  const settings: TrackMathsSettings = { ...DEFAULT_TRACK_MATHS, ...options.trackMaths };
-  const warnings: RunWarning[] = [];
-  const warn = (code: RunWarningCode, message: string): void => {
-    warnings.push({ code, message });
-  };
 
-  // 1. Is there a recorded track at all?
+/** One separate recording of a file and what it makes: a run, or a refusal saying why not. */
+export interface RecordingOutcome {
+  /** The recording as the runner knows it: its first track's number (1-based) and name. */
+  track: { index: number; name: string | null };
+  /** Every track (`RecordedTrack.trackNumber`) joined into this recording. */
+  tracksUsed: number[];
+  result: { run: DerivedRun } | { refusal: ImportRefusal };
+}
+
+/** A track whose times can time a run: two different times, and at least half its points timed. */
+function canTime(times: TrackTimes): boolean {
+  return times.hasTimes && times.timedPoints * 2 >= times.track.pointCount;
+}
+
+function trackLabel(track: RecordedTrack): string {
+  return track.name === null ? `${track.trackNumber}` : `“${track.name}”`;
+}
+
+/** Metres along a track's points, segment gaps included (a label's rough length, not a run's distance). */
+function roughTrackMetres(columns: TrackPointColumns, track: RecordedTrack): number {
+  let metres = 0;
+  for (let i = track.firstPoint + 1; i < track.firstPoint + track.pointCount; i += 1) {
+    metres += haversineMetres(columns.latitude[i - 1] ?? 0, columns.longitude[i - 1] ?? 0, columns.latitude[i] ?? 0, columns.longitude[i] ?? 0);
+  }
+  return metres;
+}
+
+/** Positions (whole micro-degrees) of a track, as one string per point. */
+function positionKeys(columns: TrackPointColumns, track: RecordedTrack): string[] {
+  const keys: string[] = [];
+  for (let i = track.firstPoint; i < track.firstPoint + track.pointCount; i += 1) {
+    keys.push(`${Math.round((columns.latitude[i] ?? 0) * 1e6)},${Math.round((columns.longitude[i] ?? 0) * 1e6)}`);
+  }
+  return keys;
+}
+
+/** Positions and times of a track, exactly, as one string (for recognising identical copies). */
+function pointsKey(columns: TrackPointColumns, track: RecordedTrack): string {
+  const parts: string[] = [];
+  for (let i = track.firstPoint; i < track.firstPoint + track.pointCount; i += 1) {
+    parts.push(`${columns.latitude[i]},${columns.longitude[i]},${columns.utcMs[i]}`);
+  }
+  return parts.join(';');
+}
+
+/** The file-level refusals: nothing in the file is a recording at all. */
+function refuseWithoutRecordings(parsed: RecordedFile): void {
   if (parsed.tracks.length === 0) {
     if (parsed.counts.routes > 0) throw refuse.routeOnly();
     if (parsed.counts.waypoints > 0) throw refuse.waypointsOnly();
@@ -262,6 +301,25 @@ export function deriveRun(parsed: RecordedFile, options: DeriveOptions = {}): De
     throw refuse.emptyTrack();
   }
   if (parsed.points.count === 0) throw refuse.noValidPositions(parsed.counts.pointElements);
+}
+
+interface RecordingPlan {
+  tracks: RecordedTrack[];
+  timed: boolean;
+  /** Why an untimed or badly timed recording cannot be timed, for its refusal. */
+  untimedBecause: 'no-times' | 'same-instant' | 'before-1990' | 'few-times';
+  notes: RunWarning[];
+}
+
+/**
+ * Splits a file's tracks into its separate recordings (see the rules at the top of this file) and
+ * derives each one. Throws an `ImportRefusal` only when the file holds no recording at all (no
+ * track, a route, waypoints, no readable position); every recording's own refusal is in its outcome.
+ */
+export function deriveRuns(parsed: RecordedFile, options: DeriveOptions = {}): RecordingOutcome[] {
+  refuseWithoutRecordings(parsed);
+  const startGiven = options.startTime === undefined ? null : Number(options.startTime);
+  if (startGiven !== null && !Number.isFinite(startGiven)) throw new RangeError('options.startTime is not a valid time');
 
   let candidates = parsed.tracks.filter((track) => track.pointCount > 0);
   if (options.trackNumber !== undefined) {
@@ -270,81 +328,203 @@ export function deriveRun(parsed: RecordedFile, options: DeriveOptions = {}): De
     if (asked.pointCount === 0) throw refuse.emptyTrack();
     candidates = [asked];
   }
-
-  // 2. At least two distinct points.
   if (countDistinctPoints(parsed.points, candidates) < 2) throw refuse.tooFewPoints();
 
-  // 3. Times.
-  const trackTimes = candidates.map((track) => timesOf(track, parsed.points.utcMs));
-  const timedTracks = trackTimes.filter((times) => times.hasTimes);
-  const startGiven = options.startTime === undefined ? null : Number(options.startTime);
-  if (startGiven !== null && !Number.isFinite(startGiven)) throw new RangeError('options.startTime is not a valid time');
-  // 4. One run, or several recordings? Every track holding a time takes part, even a single instant.
-  if (options.trackNumber === undefined) {
-    const dated = trackTimes.filter((times) => times.timedPoints > 0);
-    for (let k = 1; k < dated.length; k += 1) {
-      const before = dated[k - 1];
-      const after = dated[k];
-      if (before === undefined || after === undefined) continue;
-      const gapMs = after.firstMs - before.lastMs;
-      if (gapMs < -60_000 || gapMs > LONGEST_GAP_WITHIN_A_RUN_MS) {
-        throw refuse.severalRecordings(dated.length, dated.map((times) => `starting ${isoMinute(times.firstMs)}`));
-      }
+  // Identical copies (same positions and times) count once.
+  const seen = new Map<string, RecordedTrack>();
+  const copiesOf = new Map<RecordedTrack, number>();
+  const distinct: RecordedTrack[] = [];
+  for (const track of candidates) {
+    const key = pointsKey(parsed.points, track);
+    const original = seen.get(key);
+    if (original !== undefined) {
+      copiesOf.set(original, (copiesOf.get(original) ?? 0) + 1);
+      continue;
     }
+    seen.set(key, track);
+    distinct.push(track);
   }
-  const allPoints = trackTimes.reduce((sum, times) => sum + times.track.pointCount, 0);
-  const pointsInTimedTracks = timedTracks.reduce((sum, times) => sum + times.track.pointCount, 0);
-  const mostlyUntimed = timedTracks.length > 0 && pointsInTimedTracks * 2 < allPoints;
-  if (mostlyUntimed && startGiven === null) {
-    const timedPoints = timedTracks.reduce((sum, times) => sum + times.timedPoints, 0);
-    throw refuse.timesUnusable(`only ${timedPoints.toLocaleString('en')} of its ${allPoints.toLocaleString('en')} points have a time`);
-  }
-  const timed = timedTracks.length > 0 && !mostlyUntimed;
-  if (!timed && startGiven === null) {
-    const anyTime = trackTimes.find((times) => times.timedPoints > 0);
-    if (anyTime !== undefined) {
-      throw refuse.timesUnusable(`every point has the same time, ${isoMinute(anyTime.firstMs)}`);
+
+  const times = distinct.map((track) => timesOf(track, parsed.points.utcMs));
+  const timedTimes = times.filter(canTime).sort((a, b) => a.firstMs - b.firstMs || a.track.trackNumber - b.track.trackNumber);
+  // A file with no usable times at all is refused as a whole (one reason, not one per track).
+  if (timedTimes.length === 0 && startGiven === null) {
+    const withSomeTimes = times.filter((entry) => entry.hasTimes);
+    if (withSomeTimes.length > 0) {
+      const timedPoints = withSomeTimes.reduce((sum, entry) => sum + entry.timedPoints, 0);
+      const allPoints = times.reduce((sum, entry) => sum + entry.track.pointCount, 0);
+      throw refuse.timesUnusable(`only ${timedPoints.toLocaleString('en')} of its ${allPoints.toLocaleString('en')} points have a time`);
     }
+    const anyTime = times.find((entry) => entry.timedPoints > 0);
+    if (anyTime !== undefined) throw refuse.timesUnusable(`every point has the same time, ${isoMinute(anyTime.firstMs)}`);
     if (parsed.counts.unbelievableTimes > 0) {
       throw refuse.timesUnusable('they are dated before 1990 or after 2099 — the receiver had not set its clock');
     }
     throw refuse.noTimes();
   }
+  const plans: RecordingPlan[] = [];
+  const noteCopies = (plan: RecordingPlan): void => {
+    const copies = plan.tracks.reduce((sum, track) => sum + (copiesOf.get(track) ?? 0), 0);
+    if (copies > 0) {
+      plan.notes.push({
+        code: 'identical-copy-left-out',
+        message: `${plural(copies, 'identical copy', 'identical copies')} of this recording in the same file ${copies === 1 ? 'was' : 'were'} counted once.`,
+      });
+    }
+  };
 
-  let usedTracks: RecordedTrack[];
-  if (timed) {
-    const leftOut = trackTimes.filter((times) => !times.hasTimes);
-    if (leftOut.length > 0) {
-      const points = leftOut.reduce((sum, times) => sum + times.track.pointCount, 0);
-      warn(
-        'untimed-tracks-left-out',
-        `${plural(leftOut.length, 'track')} without usable times (${plural(points, 'point')}) ${leftOut.length === 1 ? 'was' : 'were'} left out; a device often saves such an untimed copy of the recording.`,
-      );
+  // Timed tracks: one recording while each starts within 3 hours after the previous one ended.
+  for (const current of timedTimes) {
+    const plan = plans[plans.length - 1];
+    const lastMs = plan === undefined ? Number.NaN : Math.max(...plan.tracks.map((track) => timesOf(track, parsed.points.utcMs).lastMs));
+    const gapMs = current.firstMs - lastMs;
+    if (plan !== undefined && plan.timed && gapMs >= -60_000 && gapMs <= LONGEST_GAP_WITHIN_A_RUN_MS) {
+      plan.tracks.push(current.track);
+    } else {
+      plans.push({ tracks: [current.track], timed: true, untimedBecause: 'no-times', notes: [] });
     }
-    usedTracks = timedTracks.map((times) => times.track);
-    if (startGiven !== null) {
-      warn('start-time-given', 'The file has its own times, so those were used rather than the start time given.');
+  }
+  // Untimed tracks: a positional copy of a timed track is left out (Garmin units save one);
+  // the others are recordings of their own, joined while each starts within 1 km of the last's end.
+  const timedPositions = new Set<string>();
+  for (const entry of timedTimes) for (const key of positionKeys(parsed.points, entry.track)) timedPositions.add(key);
+  const untimedCopies: RecordedTrack[] = [];
+  const untimedPlans: RecordingPlan[] = [];
+  for (const entry of times) {
+    if (canTime(entry)) continue;
+    const track = entry.track;
+    if (timedPositions.size > 0 && positionKeys(parsed.points, track).every((key) => timedPositions.has(key))) {
+      untimedCopies.push(track);
+      continue;
     }
-  } else {
-    usedTracks = candidates;
-    // Without times, tracks far apart (a collection of outings, not pauses in one) are several recordings.
-    for (let k = 1; k < usedTracks.length; k += 1) {
-      const before = usedTracks[k - 1];
-      const after = usedTracks[k];
-      if (before === undefined || after === undefined) continue;
-      const last = before.firstPoint + before.pointCount - 1;
-      const first = after.firstPoint;
+    const because: RecordingPlan['untimedBecause'] =
+      entry.timedPoints === 0 ? 'no-times' : entry.hasTimes ? 'few-times' : 'same-instant';
+    const previous = untimedPlans[untimedPlans.length - 1];
+    const previousTrack = previous?.tracks[previous.tracks.length - 1];
+    if (previous !== undefined && previousTrack !== undefined && previous.untimedBecause === because) {
+      const last = previousTrack.firstPoint + previousTrack.pointCount - 1;
       const apartMetres = haversineMetres(
         parsed.points.latitude[last] ?? 0, parsed.points.longitude[last] ?? 0,
-        parsed.points.latitude[first] ?? 0, parsed.points.longitude[first] ?? 0,
+        parsed.points.latitude[track.firstPoint] ?? 0, parsed.points.longitude[track.firstPoint] ?? 0,
       );
-      if (apartMetres > LONGEST_JUMP_BETWEEN_UNTIMED_TRACKS_METRES) {
-        throw refuse.severalRecordings(usedTracks.length, usedTracks.map((track) => `“${track.name ?? `track ${track.trackNumber}`}”`));
+      if (apartMetres <= LONGEST_JUMP_BETWEEN_UNTIMED_TRACKS_METRES) {
+        previous.tracks.push(track);
+        continue;
       }
     }
+    untimedPlans.push({ tracks: [track], timed: false, untimedBecause: because, notes: [] });
+  }
+  if (timedTimes.length === 0 && parsed.counts.unbelievableTimes > 0) {
+    for (const plan of untimedPlans) if (plan.untimedBecause === 'no-times') plan.untimedBecause = 'before-1990';
+  }
+  if (untimedCopies.length > 0 && plans[0] !== undefined) {
+    const points = untimedCopies.reduce((sum, track) => sum + track.pointCount, 0);
+    plans[0].notes.push({
+      code: 'untimed-tracks-left-out',
+      message: `${plural(untimedCopies.length, 'track')} without times (${plural(points, 'point')}) ${untimedCopies.length === 1 ? 'was' : 'were'} left out: ${untimedCopies.length === 1 ? 'it repeats' : 'they repeat'} the timed track's positions (a device often saves such an untimed copy).`,
+    });
+  }
+  plans.push(...untimedPlans);
+  for (const plan of plans) noteCopies(plan);
+  plans.sort((a, b) => (a.tracks[0]?.trackNumber ?? 0) - (b.tracks[0]?.trackNumber ?? 0));
+
+  const severalRecordings = plans.length > 1;
+  const anyTimed = plans.some((plan) => plan.timed);
+  const usesGivenStart = untimedPlans.length === 1 && startGiven !== null;
+  return plans.map((plan): RecordingOutcome => {
+    const first = plan.tracks[0];
+    const outcome = { track: { index: first?.trackNumber ?? 1, name: first?.name ?? null }, tracksUsed: plan.tracks.map((track) => track.trackNumber) };
+    try {
+      if (!plan.timed && !usesGivenStart) {
+        const points = plan.tracks.reduce((sum, track) => sum + track.pointCount, 0);
+        const timedPoints = plan.tracks.reduce((sum, track) => sum + timesOf(track, parsed.points.utcMs).timedPoints, 0);
+        const label = severalRecordings || anyTimed
+          ? `${plan.tracks.map(trackLabel).join(' + ')} (${formatKm(plan.tracks.reduce((sum, track) => sum + roughTrackMetres(parsed.points, track), 0))})`
+          : null;
+        const firstTimed = plan.tracks.map((track) => timesOf(track, parsed.points.utcMs)).find((entry) => entry.timedPoints > 0);
+        switch (plan.untimedBecause) {
+          case 'no-times':
+            throw refuse.noTimes(label);
+          case 'before-1990':
+            throw refuse.timesUnusable('they are dated before 1990 or after 2099 — the receiver had not set its clock', label);
+          case 'same-instant':
+            throw refuse.timesUnusable(`every point has the same time, ${isoMinute(firstTimed?.firstMs ?? 0)}`, label);
+          case 'few-times':
+            throw refuse.timesUnusable(`only ${timedPoints.toLocaleString('en')} of its ${points.toLocaleString('en')} points have a time`, label);
+        }
+      }
+      const run = deriveRecording(parsed, plan, options, {
+        startGiven: plan.timed ? null : startGiven,
+        startGivenButUnused: plan.timed && startGiven !== null && !usesGivenStart,
+        wholeFile: !severalRecordings && untimedCopies.length === 0 && copiesOf.size === 0,
+      });
+      return { ...outcome, result: { run } };
+    } catch (error) {
+      if (error instanceof ImportRefusal) return { ...outcome, result: { refusal: error } };
+      throw error;
+    }
+  });
+}
+
+/** "22 min", "45 s", "1 h 5 min" for a span of milliseconds. */
+function durationWords(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+function formatKm(metres: number): string {
+  return `${(metres / 1000).toFixed(1)} km`;
+}
+
+/**
+ * The one run a file makes. Throws an `ImportRefusal` when it is not one importable run: its own
+ * refusal for a file of one recording; 'several-recordings' for a file holding several (choose one
+ * with `options.trackNumber`, or import them all with `deriveRuns`).
+ */
+export function deriveRun(parsed: RecordedFile, options: DeriveOptions = {}): DerivedRun {
+  const outcomes = deriveRuns(parsed, options);
+  if (outcomes.length > 1) {
+    throw refuse.severalRecordings(
+      outcomes.length,
+      outcomes.map((outcome) => {
+        const run = 'run' in outcome.result ? outcome.result.run : null;
+        return run !== null && run.startTimeFrom === 'file' ? `starting ${isoMinute(run.startUtcMs)}` : `“${outcome.track.name ?? `track ${outcome.track.index}`}”`;
+      }),
+    );
+  }
+  const only = outcomes[0];
+  if (only === undefined) throw refuse.emptyTrack();
+  if ('refusal' in only.result) throw only.result.refusal;
+  return only.result.run;
+}
+
+interface RecordingContext {
+  startGiven: number | null;
+  startGivenButUnused: boolean;
+  /** The recording is every track of the file: its points fingerprint is the file's. */
+  wholeFile: boolean;
+}
+
+function deriveRecording(parsed: RecordedFile, plan: RecordingPlan, options: DeriveOptions, context: RecordingContext): DerivedRun {
+  const settings: TrackMathsSettings = { ...DEFAULT_TRACK_MATHS, ...options.trackMaths };
+  const warnings: RunWarning[] = [...plan.notes];
+  const warn = (code: RunWarningCode, message: string): void => {
+    warnings.push({ code, message });
+  };
+  const timed = plan.timed;
+  const startGiven = context.startGiven;
+  const usedTracks = plan.tracks.slice().sort((a, b) => a.trackNumber - b.trackNumber);
+  if (countDistinctPoints(parsed.points, usedTracks) < 2) throw refuse.tooFewPoints();
+  if (context.startGivenButUnused) {
+    warn('start-time-given', 'The file has its own times, so those were used rather than the start time given.');
+  }
+  if (!timed) {
     warn(
       'start-time-given',
-      'This file has no times: the run starts at the time you gave; it has distance but no pace, moving or elapsed time.',
+      'This file has no times: the run starts at the time you gave, and its duration is the one you gave; it has distance and an average pace, but no splits, pace chart, moving time or pauses.',
     );
   }
   if (usedTracks.length > 1) {
@@ -354,6 +534,31 @@ export function deriveRun(parsed: RecordedFile, options: DeriveOptions = {}): De
   // The chosen tracks' points, every track boundary a segment boundary.
   const trackStarts = new Set(usedTracks.map((track) => track.firstPoint));
   let working = gather(parsed.points, parsed.segmentStarts, pointRange(usedTracks), trackStarts);
+
+  // 4b. Time order: newest-first segments, clock steps, repeated and overlapping segments.
+  if (timed) {
+    const order = putInTimeOrder(working.columns, working.segmentStarts, settings);
+    working = { columns: order.columns, segmentStarts: order.segmentStarts };
+    if (order.reversedSegments > 0) {
+      warn('read-in-time-order', `The file lists ${order.reversedSegments === 1 ? "this recording's points" : `the points of ${plural(order.reversedSegments, 'segment')}`} newest first; they were read in time order.`);
+    }
+    if (order.segmentsReordered) {
+      warn('read-in-time-order', "The file's segments are not in time order; they were taken in time order.");
+    }
+    if (order.repeatedSegmentsLeftOut > 0) {
+      warn('repeated-segment-left-out', `${plural(order.repeatedSegmentsLeftOut, 'segment')} repeating another segment's points (the app wrote ${order.repeatedSegmentsLeftOut === 1 ? 'it' : 'them'} twice) ${order.repeatedSegmentsLeftOut === 1 ? 'was' : 'were'} left out, so nothing is counted twice.`);
+    }
+    if (order.mergedSegments > 0) {
+      warn('repeated-segment-left-out', `${plural(order.mergedSegments, 'segment')} overlapping the one before with the same points ${order.mergedSegments === 1 ? 'was' : 'were'} merged into it, so nothing is counted twice.`);
+    }
+    if (order.bogusTimesDropped > 0) {
+      warn('times-filled-in', `${plural(order.bogusTimesDropped, 'point')} had a time out of step with the points around ${order.bogusTimesDropped === 1 ? 'it' : 'them'}; ${order.bogusTimesDropped === 1 ? 'its time was' : 'their times were'} taken from its neighbours.`);
+    }
+    for (const step of order.clockSteps) {
+      const where = step.metresFromStart < 1000 ? `${Math.round(step.metresFromStart)} m` : formatKm(step.metresFromStart);
+      warn('clock-stepped-back', `The watch's clock went back ${durationWords(step.backMs)} at ${where}; the run was kept whole, and its time counts only the time that went forward.`);
+    }
+  }
 
   // 5. Fill in or leave out untimed points of timed tracks.
   if (timed) {
@@ -402,7 +607,7 @@ export function deriveRun(parsed: RecordedFile, options: DeriveOptions = {}): De
     if (seconds > lastSeconds) lastSeconds = seconds;
   }
 
-  const climb = measureClimb(run.elevationMetres, metresFromStart);
+  const climb = measureClimb(run.elevationMetres, metresFromStart, DEFAULT_ELEVATION, pieceStarts, timed ? pausedIntervals(moving, metresFromStart, secondsFromStart) : null);
   let heartRateSum = 0;
   let heartRateReadings = 0;
   let maxHeartRate = Number.NEGATIVE_INFINITY;
@@ -440,6 +645,16 @@ export function deriveRun(parsed: RecordedFile, options: DeriveOptions = {}): De
   }
 
   const name = usedTracks.find((track) => track.name !== null)?.name ?? parsed.metadata.title;
+  let fingerprint = parsed.fingerprint;
+  if (!context.wholeFile) {
+    const points = new PointFingerprinter();
+    for (const track of usedTracks) {
+      for (let i = track.firstPoint; i < track.firstPoint + track.pointCount; i += 1) {
+        points.add(parsed.points.latitude[i] ?? 0, parsed.points.longitude[i] ?? 0, parsed.points.utcMs[i] ?? Number.NaN);
+      }
+    }
+    fingerprint = { fileSha256: parsed.fingerprint.fileSha256, pointsSha256: points.digest() };
+  }
   return {
     startUtcMs: timed ? firstMs : (startGiven ?? 0),
     startTimeFrom: timed ? 'file' : 'given',
@@ -453,8 +668,9 @@ export function deriveRun(parsed: RecordedFile, options: DeriveOptions = {}): De
     averageHeartRate: heartRateReadings > 0 ? heartRateSum / heartRateReadings : null,
     maxHeartRate: heartRateReadings > 0 ? maxHeartRate : null,
     pointCount: count,
-    splitsPerKilometre: splitsEvery(METRES_PER_KILOMETRE, splitInputs),
-    splitsPerMile: splitsEvery(METRES_PER_MILE, splitInputs),
+    // Without times there is no pace to split: the run page shows distance and the average pace only.
+    splitsPerKilometre: timed ? splitsEvery(METRES_PER_KILOMETRE, splitInputs) : [],
+    splitsPerMile: timed ? splitsEvery(METRES_PER_MILE, splitInputs) : [],
     streams: {
       latitude: run.latitude,
       longitude: run.longitude,
@@ -467,7 +683,7 @@ export function deriveRun(parsed: RecordedFile, options: DeriveOptions = {}): De
       pieceStarts,
     },
     warnings,
-    fingerprint: parsed.fingerprint,
+    fingerprint,
     tracksUsed: usedTracks.map((track) => track.trackNumber),
     sourceFormat: parsed.metadata.format,
     deviceName: parsed.metadata.deviceName,

@@ -44,8 +44,10 @@ export type RefusalReason =
   | 'no-times'
   /** Points have times, but not ones that can time a run (all the same instant, or before 1990). */
   | 'times-unusable'
-  /** Several recordings from different days or hours in one file. */
+  /** Several recordings from different days or hours in one file (only when one run is asked for). */
   | 'several-recordings'
+  /** Two segments of one recording cover the same minutes with different points. */
+  | 'overlapping-segments'
   /** `options.trackNumber` names a track the file does not have. */
   | 'no-such-track'
   /** Most of the recording moves faster than anyone runs. */
@@ -140,20 +142,30 @@ export const refuse = {
       'too-few-points',
       `This file holds only one recorded point — a run needs at least two — ${NOTHING}`,
     ),
-  noTimes: () =>
+  /** `track`: the recording's name and length when the file holds others ("“Morning” (8.6 km)"). */
+  noTimes: (track: string | null = null) =>
     new ImportRefusal(
       'no-times',
-      `This file has no times, so Stance cannot tell when the run was or how long it took — ${NOTHING} Give the run's date and start time to import its distance without pace.`,
+      track === null
+        ? `This file has no times, so Stance cannot tell when the run was or how long it took — ${NOTHING} Give the run's date, start time and duration to import its distance with an average pace.`
+        : `Track ${track} has no times, so Stance cannot tell when it was run or how long it took — nothing was imported from it. Import the file again with that run's date, start time and duration to import its distance with an average pace.`,
     ),
-  timesUnusable: (why: string) =>
+  timesUnusable: (why: string, track: string | null = null) =>
     new ImportRefusal(
       'times-unusable',
-      `This file's times cannot time a run (${why}) — ${NOTHING} Give the run's date and start time to import its distance without pace.`,
+      track === null
+        ? `This file's times cannot time a run (${why}) — ${NOTHING} Give the run's date, start time and duration to import its distance with an average pace.`
+        : `Track ${track} has times that cannot time a run (${why}) — nothing was imported from it. Import the file again with that run's date, start time and duration to import its distance with an average pace.`,
     ),
   severalRecordings: (count: number, recordings: readonly string[]) =>
     new ImportRefusal(
       'several-recordings',
       `This file holds ${count} separate recordings (${recordings.join(', ')}) — Stance imports one run per file, so ${NOTHING} Choose which track to import, or export each run on its own.`,
+    ),
+  overlappingSegments: (segment: number, startsAt: string, other: number, otherEndsAt: string) =>
+    new ImportRefusal(
+      'overlapping-segments',
+      `This recording's segments overlap in time with different points (segment ${segment} starts at ${startsAt}, before segment ${other} ends at ${otherEndsAt}), so they cannot be one run — ${NOTHING} Export each part on its own.`,
     ),
   noSuchTrack: (asked: number, tracks: number) =>
     new ImportRefusal(

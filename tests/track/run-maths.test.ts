@@ -76,7 +76,8 @@ describe('distance and time', () => {
     const result = run(untimed, { startTime: new Date(given) });
     expect(result.startUtcMs).toBe(given);
     expect(result.distanceMetres).toBeCloseTo(200, 0);
-    expect([result.movingSeconds, result.elapsedSeconds, result.splitsPerKilometre[0]?.paceSecondsPerUnit]).toEqual([null, null, null]);
+    // Without times: distance only — no moving or elapsed time, and no splits to show a pace in.
+    expect([result.movingSeconds, result.elapsedSeconds, result.splitsPerKilometre.length, result.splitsPerMile.length]).toEqual([null, null, 0, 0]);
   });
 
   it('reads UTC offsets and reports the one written; zone-less times are UTC with a warning', () => {

@@ -104,7 +104,7 @@ describe('hostile GPX', () => {
     expect(tcx.message).toBe('This is not a GPX file (it is XML whose main element is <TrainingCenterDatabase>, not <gpx>) — nothing was imported.');
     const broken = refusalOf(`<gpx><trk></trkseg></trk></gpx>`);
     expect(broken.reason).toBe('malformed-xml');
-    expect(broken.message).toBe('The file is damaged: line 1 is not valid XML (unexpected close tag) — nothing was imported.');
+    expect(broken.message).toBe('The file is damaged: line 1 is not valid XML (a closing tag that does not match the element it closes) — nothing was imported.');
     expect(refusalOf(`<gpx><trk><trkseg>${POINTS}`).reason).toBe('cut-off');
     expect(refusalOf(Buffer.from([0xff, 0xfe, 0x3c, 0x00])).reason).toBe('unsupported-encoding');
     expect(refusalOf('<?xml version="1.0" encoding="Shift_JIS"?><gpx/>').message).toBe(
