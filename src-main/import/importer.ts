@@ -1,20 +1,24 @@
 /**
- * GPX file → one run in the database, all of it or none.
+ * A file → one run per recording in the database, each all of it or none.
  *
  * The file is read once, as a stream: the same chunks feed the XML reader and a gzip of the
  * original bytes (kept so a better importer can re-derive the run later). The derived per-point
- * streams are stored compactly (streams-codec). One transaction per file: the run, its track and
- * nothing else. The same run imported twice (same points, even from a re-exported file) is
- * recognised and skipped.
+ * streams are stored compactly (streams-codec). One transaction per recording: the run, its track
+ * and nothing else. The same run imported twice (same points, even from a re-exported file) is
+ * recognised and skipped, and so is a near-duplicate (the same run recorded by two devices or
+ * exported twice: a start within 2 minutes and a distance within 3 %) unless the runner asks.
  */
 import zlib from 'node:zlib';
 import type { StanceDatabase } from '../db/open';
 import { isoUtc, utcToLocal } from '../db/local-time';
 import { encodeStreams } from '../track/streams-codec';
 import { MAX_RUN_METRES, MAX_RUN_SECONDS } from '../shared/contract';
-import { readRun, type ReadRunOptions } from './read-run';
+import { getSettings } from '../db/settings';
+import type { DistanceUnit } from '../shared/domain';
+import { formatDistance } from '../shared/units';
+import { readRecording, type ReadRunOptions } from './read-run';
 import { isImportRefusal, type RefusalReason } from '../track/refusals';
-import type { DerivedRun, RunWarning } from '../track/derive';
+import { deriveRun, deriveRuns, type DerivedRun, type RecordingOutcome, type RunWarning } from '../track/derive';
 
 export interface GpxImportRequest {
   /** The name the runner knows the file by (shown in the summary; stored with the track). */
@@ -23,26 +27,66 @@ export interface GpxImportRequest {
   source: Uint8Array | AsyncIterable<Uint8Array>;
   /** The runner's time zone: the run's local date and time are read in it. */
   timeZone: string;
-  /** For a file without times: when the run started and how long it took, as the runner says. */
-  given?: { startUtcMs: number; durationSeconds: number };
-  /** For a file holding several recordings: which track to import (1-based). */
+  /**
+   * For a recording without times: when the run started (UTC ms) and how long it took (seconds),
+   * as the runner says. Used only for recordings without times; without `durationSeconds` such a
+   * recording is refused ('no-duration'), since every run has a duration.
+   */
+  given?: { startUtcMs: number; durationSeconds?: number };
+  /** Import only this track (1-based) of a file holding several recordings. */
   trackNumber?: number;
+  /** Import a run even when one already in Stance started within 2 minutes with a distance within 3 %. */
+  allowNearDuplicates?: boolean;
   signal?: AbortSignal;
   onProgress?: (bytesRead: number) => void;
 }
 
+/** Which recording of the file an outcome is about: its first track's number (1-based) and name. */
+export interface RecordingRef {
+  index: number;
+  name: string | null;
+}
+
+/** What happened to one recording of a file (a file of one recording has one outcome). */
 export type GpxImportOutcome =
   | {
       file: string;
+      track: RecordingRef | null;
       status: 'imported';
       runId: number;
       distanceMetres: number;
       points: number;
       startedAt: string;
+      /** True when the file had no times and the runner's start and duration were used. */
+      untimed: boolean;
       warnings: RunWarning[];
     }
-  | { file: string; status: 'duplicate'; runId: number; distanceMetres: number; points: number; reason: string }
-  | { file: string; status: 'refused'; reason: string; refusal: RefusalReason | 'no-duration' | 'unreadable' };
+  | {
+      file: string;
+      track: RecordingRef | null;
+      status: 'duplicate';
+      /** 'same-points': the same recording was imported before; 'near': a run starting within 2 min with a distance within 3 %. */
+      duplicateOf: 'same-points' | 'near';
+      runId: number;
+      distanceMetres: number;
+      points: number;
+      reason: string;
+      warnings: RunWarning[];
+    }
+  | {
+      file: string;
+      /** null when the file as a whole was refused (not readable, no recording at all). */
+      track: RecordingRef | null;
+      status: 'refused';
+      reason: string;
+      refusal: RefusalReason | 'no-duration' | 'unreadable';
+      warnings: RunWarning[];
+    };
+
+/** A run starting this close to an existing one (either way)… */
+export const NEAR_DUPLICATE_START_MS = 2 * 60_000;
+/** …with a distance this close (share of the larger), is probably the same run. */
+export const NEAR_DUPLICATE_DISTANCE_SHARE = 0.03;
 
 /**
  * zlib level of the kept original. Level 3 runs 2.5× faster than the default 6 on GPX and the
@@ -127,15 +171,81 @@ function findDuplicate(db: StanceDatabase, run: DerivedRun): { runId: number; di
     .get(run.fingerprint.pointsSha256) as { runId: number; distanceMetres: number } | undefined;
 }
 
+interface NearRun {
+  runId: number;
+  distanceMetres: number;
+  localDate: string;
+}
+
+/**
+ * A run already in Stance that is probably this one: started within `NEAR_DUPLICATE_START_MS`
+ * (either way) with a distance within `NEAR_DUPLICATE_DISTANCE_SHARE` of the larger of the two —
+ * the same run recorded twice (watch and phone), or exported twice (with and without elevations).
+ */
+function findNearDuplicate(db: StanceDatabase, startUtcMs: number, distanceMetres: number): NearRun | undefined {
+  const candidates = db
+    .prepare(
+      `SELECT id AS runId, distance_m AS distanceMetres, local_date AS localDate FROM runs
+       WHERE started_at BETWEEN ? AND ? ORDER BY abs(distance_m - ?) LIMIT 5`,
+    )
+    .all(isoUtc(new Date(startUtcMs - NEAR_DUPLICATE_START_MS)), isoUtc(new Date(startUtcMs + NEAR_DUPLICATE_START_MS)), distanceMetres) as NearRun[];
+  return candidates.find(
+    (candidate) => Math.abs(candidate.distanceMetres - distanceMetres) <= NEAR_DUPLICATE_DISTANCE_SHARE * Math.max(candidate.distanceMetres, distanceMetres),
+  );
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Sat 4 May, 10.2 km" (or miles, by the runner's setting): how the runner knows a run in the list. */
+export function describeRun(localDate: string, distanceMetres: number, unit: DistanceUnit): string {
+  const [year, month, day] = localDate.split('-').map(Number);
+  const weekday = WEEKDAYS[new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)).getUTCDay()] ?? '';
+  return `${weekday} ${day ?? ''} ${MONTHS[(month ?? 1) - 1] ?? ''}, ${formatDistance(distanceMetres, unit, 1)}`;
+}
+
 /** A derived figure if it is one a run can have (0 ≤ value < limit), else nothing rather than nonsense. */
 function plausible(value: number | null, limit: number): number | null {
   return value !== null && Number.isFinite(value) && value >= 0 && value < limit ? value : null;
 }
 
+function refused(file: string, track: RecordingRef | null, error: unknown): GpxImportOutcome {
+  if (isImportRefusal(error)) return { file, track, status: 'refused', reason: error.message, refusal: error.reason, warnings: [] };
+  return {
+    file,
+    track,
+    status: 'refused',
+    reason: `Stance could not read this file (${(error as Error).message}). Nothing was imported.`,
+    refusal: 'unreadable',
+    warnings: [],
+  };
+}
+
+/**
+ * Imports every recording of a file (GPX now; any format with a reader in read-run.ts): each one
+ * becomes a run with its own outcome — imported, duplicate (the same points, or a near-duplicate:
+ * see `findNearDuplicate`), or refused with its reason — in one transaction each, so one
+ * recording's refusal never undoes another's import. The file is read once, as a stream. Never
+ * throws for a bad file: a file refused as a whole gives one outcome with `track: null`.
+ */
+export async function importFile(db: StanceDatabase, request: GpxImportRequest, now: Date): Promise<GpxImportOutcome[]> {
+  return importRecordings(db, request, now, false);
+}
+
+/**
+ * The import of a file taken as one run (the proofs and the benchmark use it): a file holding
+ * several recordings is refused ('several-recordings') unless `trackNumber` picks one.
+ */
 export async function importGpxFile(db: StanceDatabase, request: GpxImportRequest, now: Date): Promise<GpxImportOutcome> {
+  const [outcome] = await importRecordings(db, request, now, true);
+  if (outcome === undefined) throw new Error('importGpxFile: no outcome');
+  return outcome;
+}
+
+async function importRecordings(db: StanceDatabase, request: GpxImportRequest, now: Date, oneRun: boolean): Promise<GpxImportOutcome[]> {
   const file = request.fileName;
   const tee = keepOriginal(request.source);
-  let run: DerivedRun;
+  let recordings: RecordingOutcome[];
   try {
     const options: ReadRunOptions = {
       ...(request.given ? { startTime: request.given.startUtcMs } : {}),
@@ -143,51 +253,67 @@ export async function importGpxFile(db: StanceDatabase, request: GpxImportReques
       ...(request.signal ? { signal: request.signal } : {}),
       ...(request.onProgress ? { onProgress: request.onProgress } : {}),
     };
-    run = await readRun(tee.source, options);
+    const recording = await readRecording(tee.source, options);
+    if (oneRun) {
+      const run = deriveRun(recording, options);
+      recordings = [{ track: { index: run.tracksUsed[0] ?? 1, name: run.name }, tracksUsed: run.tracksUsed, result: { run } }];
+    } else {
+      recordings = deriveRuns(recording, options);
+    }
   } catch (error) {
     tee.discard();
-    if (isImportRefusal(error)) return { file, status: 'refused', reason: error.message, refusal: error.reason };
-    return {
-      file,
-      status: 'refused',
-      reason: `Stance could not read this file (${(error as Error).message}). Nothing was imported.`,
-      refusal: 'unreadable',
-    };
+    return [refused(file, null, error)];
   }
+  const ref = (recording: RecordingOutcome): RecordingRef | null => (oneRun ? null : recording.track);
+  if (!recordings.some((recording) => 'run' in recording.result)) {
+    tee.discard();
+    return recordings.map((recording) => refused(file, ref(recording), 'refusal' in recording.result ? recording.result.refusal : null));
+  }
+  const original = await tee.compressed();
+  const unit = getSettings(db).units;
+  return recordings.map((recording) => {
+    if ('refusal' in recording.result) return refused(file, ref(recording), recording.result.refusal);
+    return storeRun(db, recording.result.run, { file, track: ref(recording), original, request, now, unit });
+  });
+}
 
+interface StoreContext {
+  file: string;
+  track: RecordingRef | null;
+  original: Buffer;
+  request: GpxImportRequest;
+  now: Date;
+  unit: DistanceUnit;
+}
+
+/** Stores one derived run and its track in one transaction, unless it is a duplicate or cannot be a run. */
+function storeRun(db: StanceDatabase, run: DerivedRun, context: StoreContext): GpxImportOutcome {
+  const { file, track, request, now } = context;
+  const refuseWith = (refusal: RefusalReason | 'no-duration', reason: string): GpxImportOutcome => ({
+    file, track, status: 'refused', refusal, reason, warnings: [],
+  });
   if (!(run.distanceMetres >= 1)) {
-    tee.discard();
-    return {
-      file,
-      status: 'refused',
-      refusal: 'too-few-points',
-      reason: 'The points in this file never move, so there is no distance to import. Nothing was imported.',
-    };
+    return refuseWith('too-few-points', 'The points in this file never move, so there is no distance to import. Nothing was imported.');
   }
-  const durationSeconds = run.elapsedSeconds ?? request.given?.durationSeconds ?? null;
+  const untimed = run.startTimeFrom === 'given';
+  const durationSeconds = untimed ? (request.given?.durationSeconds ?? null) : run.elapsedSeconds;
   if (!durationSeconds || !(durationSeconds > 0)) {
-    tee.discard();
-    return {
-      file,
-      status: 'refused',
-      refusal: 'no-duration',
-      reason: 'This file has no times, so Stance cannot tell how long the run took. Give its date, start time and duration to import it.',
-    };
+    return refuseWith(
+      'no-duration',
+      untimed
+        ? 'This file has no times, so Stance cannot tell how long the run took. Give its duration as well as its date and start time to import it. Nothing was imported.'
+        : "This file's times do not move forward, so Stance cannot tell how long the run took. Nothing was imported.",
+    );
   }
   // What no single run can be (the runs table refuses it too): say so in words rather than fail on a CHECK.
   if (durationSeconds > MAX_RUN_SECONDS || run.distanceMetres > MAX_RUN_METRES) {
-    tee.discard();
-    return {
-      file,
-      status: 'refused',
-      refusal: 'times-unusable',
-      reason:
-        durationSeconds > MAX_RUN_SECONDS
-          ? "This file's times span more than ten days, so they cannot time one run (a watch with a wrong clock?). Nothing was imported."
-          : 'This file covers more than 1,000 km, far more than one run. Nothing was imported.',
-    };
+    return refuseWith(
+      'times-unusable',
+      durationSeconds > MAX_RUN_SECONDS
+        ? "This file's times span more than ten days, so they cannot time one run (a watch with a wrong clock?). Nothing was imported."
+        : 'This file covers more than 1,000 km, far more than one run. Nothing was imported.',
+    );
   }
-  const original = await tee.compressed();
   const streams = encodeStreams(run.streams);
   const startedAt = new Date(run.startUtcMs);
   const local = utcToLocal(startedAt, request.timeZone);
@@ -198,12 +324,31 @@ export async function importGpxFile(db: StanceDatabase, request: GpxImportReques
     if (duplicate) {
       return {
         file,
+        track,
         status: 'duplicate',
+        duplicateOf: 'same-points',
         runId: duplicate.runId,
         distanceMetres: duplicate.distanceMetres,
         points: run.pointCount,
         reason: 'This run is already in Stance (the same points were imported before), so it was skipped.',
+        warnings: run.warnings,
       };
+    }
+    if (!request.allowNearDuplicates) {
+      const near = findNearDuplicate(db, run.startUtcMs, run.distanceMetres);
+      if (near) {
+        return {
+          file,
+          track,
+          status: 'duplicate',
+          duplicateOf: 'near',
+          runId: near.runId,
+          distanceMetres: near.distanceMetres,
+          points: run.pointCount,
+          reason: `Skipped: probably the same run as ${describeRun(near.localDate, near.distanceMetres, context.unit)} (it started within 2 minutes of it and its distance is within 3 %).`,
+          warnings: run.warnings,
+        };
+      }
     }
     const moving = run.movingSeconds !== null && run.movingSeconds > 0 ? Math.min(run.movingSeconds, durationSeconds) : null;
     const runId = Number(
@@ -238,18 +383,20 @@ export async function importGpxFile(db: StanceDatabase, request: GpxImportReques
       run.fingerprint.fileSha256,
       run.fingerprint.pointsSha256,
       run.pointCount,
-      original,
+      context.original,
       streams,
       JSON.stringify({ km: run.splitsPerKilometre, mi: run.splitsPerMile, warnings: run.warnings }),
       stamp,
     );
     return {
       file,
+      track,
       status: 'imported',
       runId,
       distanceMetres: run.distanceMetres,
       points: run.pointCount,
       startedAt: isoUtc(startedAt),
+      untimed,
       warnings: run.warnings,
     };
   })();

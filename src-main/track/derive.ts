@@ -26,6 +26,7 @@ import type { RecordedFile, RecordedTrack, SourceFormat } from './recording';
 import type { TrackPointColumns } from './point-columns';
 import { ImportRefusal, refuse } from './refusals';
 import { putInTimeOrder } from './time-order';
+import { UNTIMED_RUN_SUMMARY } from '../shared/track';
 import { METRES_PER_KILOMETRE, METRES_PER_MILE, splitsEvery, type Split } from './splits';
 import {
   DEFAULT_TRACK_MATHS,
@@ -522,10 +523,7 @@ function deriveRecording(parsed: RecordedFile, plan: RecordingPlan, options: Der
     warn('start-time-given', 'The file has its own times, so those were used rather than the start time given.');
   }
   if (!timed) {
-    warn(
-      'start-time-given',
-      'This file has no times: the run starts at the time you gave, and its duration is the one you gave; it has distance and an average pace, but no splits, pace chart, moving time or pauses.',
-    );
+    warn('start-time-given', UNTIMED_RUN_SUMMARY);
   }
   if (usedTracks.length > 1) {
     warn('tracks-joined', `The file's ${usedTracks.length} tracks were joined into one run; the gaps between them count as pauses, not distance.`);

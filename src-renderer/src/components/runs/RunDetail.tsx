@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Run } from '../../../../src-main/shared/domain';
 import type { RunPain } from '../../../../src-main/shared/pain';
-import type { RunTrackView, TrackSplit } from '../../../../src-main/shared/track';
+import { UNTIMED_RUN_SUMMARY, type RunTrackView, type TrackSplit } from '../../../../src-main/shared/track';
 import { formatDistance, formatDuration, formatPace, fromMetres } from '../../../../src-main/shared/units';
 import { messageOf, request } from '../../api/client';
 import { formatLocalDate } from '../../local-clock';
@@ -145,7 +145,8 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
                   <RouteMap route={track.route} label={`The route of the run, ${track.pointCount} recorded points`} />
                 </section>
                 <section className="card chart-card" aria-labelledby="run-profile">
-                  <h2 id="run-profile">Pace and elevation</h2>
+                  <h2 id="run-profile">{track.hasTimes ? 'Pace and elevation' : 'Elevation'}</h2>
+                  {track.hasTimes ? null : <p className="hint">{UNTIMED_RUN_SUMMARY}</p>}
                   <p className="hint">Click the chart where the knee pain began to record it there.</p>
                   <ProfileChart
                     profile={track.profile}
