@@ -436,6 +436,7 @@ export function deriveRuns(parsed: RecordedFile, options: DeriveOptions = {}): R
     const first = plan.tracks[0];
     const outcome = { track: { index: first?.trackNumber ?? 1, name: first?.name ?? null }, tracksUsed: plan.tracks.map((track) => track.trackNumber) };
     try {
+      if (countDistinctPoints(parsed.points, plan.tracks) < 2) throw refuse.tooFewPoints();
       if (!plan.timed && !usesGivenStart) {
         const points = plan.tracks.reduce((sum, track) => sum + track.pointCount, 0);
         const timedPoints = plan.tracks.reduce((sum, track) => sum + timesOf(track, parsed.points.utcMs).timedPoints, 0);
@@ -534,8 +535,10 @@ function deriveRecording(parsed: RecordedFile, plan: RecordingPlan, options: Der
   let working = gather(parsed.points, parsed.segmentStarts, pointRange(usedTracks), trackStarts);
 
   // 4b. Time order: newest-first segments, clock steps, repeated and overlapping segments.
+  let bogusTimesDropped = 0;
   if (timed) {
     const order = putInTimeOrder(working.columns, working.segmentStarts, settings);
+    bogusTimesDropped = order.bogusTimesDropped;
     working = { columns: order.columns, segmentStarts: order.segmentStarts };
     if (order.reversedSegments > 0) {
       warn('read-in-time-order', `The file lists ${order.reversedSegments === 1 ? "this recording's points" : `the points of ${plural(order.reversedSegments, 'segment')}`} newest first; they were read in time order.`);
@@ -565,6 +568,8 @@ function deriveRecording(parsed: RecordedFile, plan: RecordingPlan, options: Der
     for (let i = 0; i < filled.utcMs.length; i += 1) if (!Number.isNaN(filled.utcMs[i] ?? Number.NaN)) withTime.push(i);
     const untimedLeftOut = filled.utcMs.length - withTime.length;
     working = { columns: { ...working.columns, utcMs: filled.utcMs }, segmentStarts: working.segmentStarts };
+    // Points whose bogus time was dropped (time-order.ts) have had their warning already.
+    filled.interpolated -= Math.min(filled.interpolated, bogusTimesDropped);
     if (filled.interpolated > 0) {
       warn('times-filled-in', `${plural(filled.interpolated, 'point')} had no time; ${filled.interpolated === 1 ? 'its time was' : 'their times were'} filled in from the points around ${filled.interpolated === 1 ? 'it' : 'them'}.`);
     }

@@ -4,7 +4,7 @@
  * Method (two steps), run separately on each piece of the run (a segment, or the points after
  * a GPS jump): nothing is ever counted between two pieces, nor across a pause —
  *  1. Light smoothing: each point's elevation is replaced by the mean of the recorded
- *     elevations of its own piece within ±`smoothingMetres` (10 m) of it along the track — about
+ *     elevations of its own stretch (piece, or part of one between pauses) within ±`smoothingMetres` (10 m) of it along the track — about
  *     ±3 s of running at 1 Hz. Points with no elevation are ignored; standing still averages the
  *     noise of all fixes taken there. Computed with prefix sums, O(n).
  *  2. Dead-band hysteresis of `thresholdMetres` (3 m): a climb or descent is counted only once
@@ -122,9 +122,14 @@ export function measureClimb(
   pauseBefore: Uint8Array | null = null,
 ): ClimbAndDescent {
   const count = elevationMetres.length;
-  const smoothed = smoothElevation(elevationMetres, metresFromStart, settings.smoothingMetres, pieceStarts);
-  const isPieceStart = new Uint8Array(count);
-  for (const start of pieceStarts) if (start < count) isPieceStart[start] = 1;
+  // Climbing is measured within stretches: a new one at every piece start and after every pause.
+  const isStretchStart = new Uint8Array(count);
+  for (const start of pieceStarts) if (start < count) isStretchStart[start] = 1;
+  if (pauseBefore !== null) for (let i = 1; i < count; i += 1) if (pauseBefore[i] === 1) isStretchStart[i] = 1;
+  const stretchStarts: number[] = [0];
+  for (let i = 1; i < count; i += 1) if (isStretchStart[i] === 1) stretchStarts.push(i);
+  const smoothed = smoothElevation(elevationMetres, metresFromStart, settings.smoothingMetres, Uint32Array.from(stretchStarts));
+  const isPieceStart = isStretchStart;
   let previousWithElevation = -1;
   const climbCountedAt = new Float32Array(count);
   let turningPoint = Number.NaN;
@@ -144,7 +149,7 @@ export function measureClimb(
     // A new piece, or a pause since the last point with an elevation: start again from here.
     let restart = false;
     for (let k = previousWithElevation + 1; k <= i && !restart; k += 1) {
-      if (isPieceStart[k] === 1 || (pauseBefore !== null && pauseBefore[k] === 1)) restart = true;
+      if (isPieceStart[k] === 1) restart = true;
     }
     previousWithElevation = i;
     if (restart) {
