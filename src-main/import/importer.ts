@@ -197,11 +197,15 @@ function findNearDuplicate(db: StanceDatabase, startUtcMs: number, distanceMetre
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "Sat 4 May, 10.2 km" (or miles, by the runner's setting): how the runner knows a run in the list. */
-export function describeRun(localDate: string, distanceMetres: number, unit: DistanceUnit): string {
+/**
+ * "Sat 4 May, 10.2 km" (or miles, by the runner's setting; "Thu 25 Oct 2012, 1.9 mi" outside
+ * `currentYear`): how the runner knows a run in the list.
+ */
+export function describeRun(localDate: string, distanceMetres: number, unit: DistanceUnit, currentYear: number): string {
   const [year, month, day] = localDate.split('-').map(Number);
   const weekday = WEEKDAYS[new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)).getUTCDay()] ?? '';
-  return `${weekday} ${day ?? ''} ${MONTHS[(month ?? 1) - 1] ?? ''}, ${formatDistance(distanceMetres, unit, 1)}`;
+  const yearWords = year === currentYear ? '' : ` ${year ?? ''}`;
+  return `${weekday} ${day ?? ''} ${MONTHS[(month ?? 1) - 1] ?? ''}${yearWords}, ${formatDistance(distanceMetres, unit, 1)}`;
 }
 
 /** A derived figure if it is one a run can have (0 ≤ value < limit), else nothing rather than nonsense. */
@@ -345,7 +349,7 @@ function storeRun(db: StanceDatabase, run: DerivedRun, context: StoreContext): G
           runId: near.runId,
           distanceMetres: near.distanceMetres,
           points: run.pointCount,
-          reason: `Skipped: probably the same run as ${describeRun(near.localDate, near.distanceMetres, context.unit)} (it started within 2 minutes of it and its distance is within 3 %).`,
+          reason: `Skipped: probably the same run as ${describeRun(near.localDate, near.distanceMetres, context.unit, Number(utcToLocal(now, request.timeZone).localDate.slice(0, 4)))} (it started within 2 minutes of it and its distance is within 3 %).`,
           warnings: run.warnings,
         };
       }

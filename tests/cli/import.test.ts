@@ -157,7 +157,7 @@ describe('stance import', () => {
     const second = await cli(['import', copy, '--db', db, '--json', '--time-zone', 'UTC']);
     const line = JSON.parse(second.out[0]!);
     expect(line).toMatchObject({ status: 'duplicate', runId: 1 });
-    expect(line.reason).toMatch(/^Skipped: probably the same run as \w{3} \d{1,2} \w{3}, (3\.1 km|1\.9 mi) .*--allow-near-duplicates\.$/);
+    expect(line.reason).toMatch(/^Skipped: probably the same run as \w{3} \d{1,2} \w{3}( \d{4})?, (3\.1 km|1\.9 mi) .*--allow-near-duplicates\.$/);
     expect(rows(db, 'runs')).toBe(1);
     const anyway = await cli(['import', copy, '--db', db, '--json', '--allow-near-duplicates']);
     expect(JSON.parse(anyway.out[0]!)).toMatchObject({ status: 'imported', runId: 2 });

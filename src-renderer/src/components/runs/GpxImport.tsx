@@ -201,12 +201,12 @@ export function GpxImport({ onImported, onClose, openRun }: Props) {
       {done.length > 0 ? (
         <ul className="import-summary" aria-label="What happened to each recording">
           {done.flatMap(({ file, result }) => {
-            const needsDate = result.recordings.some((recording) => recording.status === 'refused' && NEEDS_DATE.has(recording.refusal));
-            const nearDuplicate = result.recordings.some((recording) => recording.status === 'duplicate' && recording.duplicateOf === 'near');
+            // The form for a date, and "Import anyway", go once per file, under the first recording that needs them.
+            const needsDate = result.recordings.findIndex((recording) => recording.status === 'refused' && NEEDS_DATE.has(recording.refusal));
+            const nearDuplicate = result.recordings.findIndex((recording) => recording.status === 'duplicate' && recording.duplicateOf === 'near');
             const key = `${file.name}-${file.lastModified}-${file.size}`;
             return result.recordings.map((recording, k) => {
               const label = trackLabel(recording, result.recordings.length);
-              const last = k === result.recordings.length - 1;
               return (
                 <li key={`${key}-${recording.track?.index ?? 0}-${k}`} className={`import-${recording.status}`} data-testid="import-result">
                   <span className={`pill status-${recording.status}`}>
@@ -214,7 +214,7 @@ export function GpxImport({ onImported, onClose, openRun }: Props) {
                   </span>
                   <span className="import-file">
                     {file.name}
-                    {label !== null ? <span className="import-track"> · {label}</span> : null}
+                    {label !== null ? <span className="import-track">{label}</span> : null}
                   </span>
                   {recording.status === 'imported' ? (
                     <span>
@@ -227,12 +227,12 @@ export function GpxImport({ onImported, onClose, openRun }: Props) {
                   ) : (
                     <span className="import-reason">{recording.reason}</span>
                   )}
-                  {last && nearDuplicate ? (
-                    <button type="button" onClick={() => void importAnyway(file)}>
+                  {k === nearDuplicate ? (
+                    <button type="button" className="import-anyway" onClick={() => void importAnyway(file)}>
                       Import anyway
                     </button>
                   ) : null}
-                  {last && needsDate ? <GiveDate file={file} onResult={(next) => replace(file, next)} /> : null}
+                  {k === needsDate ? <GiveDate file={file} onResult={(next) => replace(file, next)} /> : null}
                 </li>
               );
             });
