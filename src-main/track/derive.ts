@@ -1,25 +1,32 @@
 /**
- * From what the file holds to what the run is: which points count, how far, how long, how
- * much climbing, splits, heart rate — or a refusal saying why the file is not a run.
+ * From what the file holds to what its runs are: which tracks make each separate recording,
+ * which points count, how far, how long, how much climbing, splits, heart rate — or a refusal
+ * saying why a recording is not a run. Reads only the neutral `RecordedFile` (recording.ts).
  *
  * The decisions, in order (each one a defined outcome a runner can understand):
- *  1. No <trk>: a route-only file, a waypoints-only file, or nothing → refused.
+ *  1. No track: a route-only file, a waypoints-only file, or nothing → the file is refused.
  *     Tracks with no points → refused as empty; no readable position → refused.
  *  2. Fewer than two distinct points (position or time differ) → refused.
- *  3. Times. A track "has times" when at least two of its points have different, believable
- *     times. Tracks without times in a file whose other tracks have them are left out with a
- *     warning (Garmin units save an untimed copy of the active log next to it). If no track has
- *     times: refused as `no-times` (or `times-unusable` when the times are all one instant or
- *     before 1990), unless the caller gives `startTime`, in which case the run gets distance,
- *     elevation and splits but no pace, elapsed or moving time.
- *  4. Several tracks are one run when each starts within 3 hours after the previous one ended
- *     (untimed tracks: within 1 km of where the previous one ended); otherwise the file holds
- *     several recordings and is refused (the caller may pick one with `trackNumber`).
- *  5. Inside a timed track, untimed points between timed ones get a time in proportion to
+ *  3. Times. A track "can time a run" when at least two of its points have different, believable
+ *     times and at least half its points are timed. A file where no track can → refused as a whole
+ *     (`no-times`, or `times-unusable` when the times are one instant, too few, or before 1990),
+ *     unless the caller gives `startTime`: then the run gets distance and elevation, no splits,
+ *     pace, elapsed or moving time (the importer takes the duration the runner gives).
+ *  4. Separate recordings (`deriveRuns`): identical copies of a track count once; timed tracks,
+ *     in time order, are one recording while each starts within 3 hours after the previous one
+ *     ended (and not more than a minute before); an untimed track is left out when its positions
+ *     all repeat the timed tracks' (Garmin units save such an untimed copy of the active log), and
+ *     otherwise is a recording of its own, refused by name ("Track “X” (8.6 km) has no times")
+ *     unless a start is given. Each recording has its own outcome. `deriveRun` wants exactly one.
+ *  5. Time order (time-order.ts): newest-first segments reversed, clock steps kept whole,
+ *     repeated segments left out, overlapping ones merged when the same points, else refused.
+ *  6. Inside a timed track, untimed points between timed ones get a time in proportion to
  *     distance; untimed points at the ends of a segment are left out (warned).
- *  6. Repeated/backwards times and GPS spikes are left out (see track-maths); if spikes are more
+ *  7. Repeated/backwards times and GPS spikes are left out (see track-maths); if spikes are more
  *     than a quarter of the points, the recording is too fast to be a run → refused.
+ *  8. Climb per stretch, never across a segment gap or a pause (elevation.ts).
  */
+import { createHash } from 'node:crypto';
 import { DEFAULT_ELEVATION, measureClimb, pausedIntervals } from './elevation';
 import { PointFingerprinter, type RunFingerprint } from './fingerprint';
 import type { RecordedFile, RecordedTrack, SourceFormat } from './recording';
@@ -281,13 +288,12 @@ function positionKeys(columns: TrackPointColumns, track: RecordedTrack): string[
   return keys;
 }
 
-/** Positions and times of a track, exactly, as one string (for recognising identical copies). */
+/** sha256 of a track's positions and times, exactly (for recognising identical copies). */
 function pointsKey(columns: TrackPointColumns, track: RecordedTrack): string {
-  const parts: string[] = [];
-  for (let i = track.firstPoint; i < track.firstPoint + track.pointCount; i += 1) {
-    parts.push(`${columns.latitude[i]},${columns.longitude[i]},${columns.utcMs[i]}`);
-  }
-  return parts.join(';');
+  const from = track.firstPoint;
+  const to = track.firstPoint + track.pointCount;
+  const bytes = (column: Float64Array): Buffer => Buffer.from(column.buffer, column.byteOffset + from * 8, (to - from) * 8);
+  return createHash('sha256').update(bytes(columns.latitude)).update(bytes(columns.longitude)).update(bytes(columns.utcMs)).digest('hex');
 }
 
 /** The file-level refusals: nothing in the file is a recording at all. */
@@ -336,7 +342,7 @@ export function deriveRuns(parsed: RecordedFile, options: DeriveOptions = {}): R
   const copiesOf = new Map<RecordedTrack, number>();
   const distinct: RecordedTrack[] = [];
   for (const track of candidates) {
-    const key = pointsKey(parsed.points, track);
+    const key = candidates.length > 1 ? pointsKey(parsed.points, track) : '';
     const original = seen.get(key);
     if (original !== undefined) {
       copiesOf.set(original, (copiesOf.get(original) ?? 0) + 1);
@@ -388,7 +394,9 @@ export function deriveRuns(parsed: RecordedFile, options: DeriveOptions = {}): R
   // Untimed tracks: a positional copy of a timed track is left out (Garmin units save one);
   // the others are recordings of their own, joined while each starts within 1 km of the last's end.
   const timedPositions = new Set<string>();
-  for (const entry of timedTimes) for (const key of positionKeys(parsed.points, entry.track)) timedPositions.add(key);
+  if (times.some((entry) => !canTime(entry))) {
+    for (const entry of timedTimes) for (const key of positionKeys(parsed.points, entry.track)) timedPositions.add(key);
+  }
   const untimedCopies: RecordedTrack[] = [];
   const untimedPlans: RecordingPlan[] = [];
   for (const entry of times) {
