@@ -493,7 +493,11 @@ export class XmlByteReader {
     const problem = text.replace(/^[^:]*?\d+:\d+:\s*/, '').replace(/\.$/, '');
     const line = this.parser.line;
     const parser = this.parser as unknown as { state: number; entity: string };
-    if (parser.state === SAXES_ENTITY) return this.unfinishedReference(parser.entity);
+    if (parser.state === SAXES_ENTITY) {
+      // The bytes ended inside a reference that was well-formed so far ("&am"): a real truncation.
+      if (this.finished && /^[\w#.:-]*$/.test(parser.entity)) return refuse.cutOff();
+      return this.unfinishedReference(parser.entity);
+    }
     if (/unexpected close tag/.test(problem)) {
       return refuse.malformed(line, 'a closing tag that does not match the element it closes');
     }

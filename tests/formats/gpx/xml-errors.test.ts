@@ -47,6 +47,7 @@ describe('XML errors name their line and their cause', () => {
     expect(refusalOf(`<gpx>${POINT}<trk><name>Morning`).reason).toBe('cut-off');
     expect(refusalOf(`<gpx>${POINT}<trk><name>Morning</name>`).reason).toBe('cut-off');
     expect(refusalOf(`<gpx>\n<trk><name>a & b</name></trk>`).reason).toBe('malformed-xml');
+    expect(refusalOf(`<gpx>${POINT}<trk><name>Tom &am`).reason).toBe('cut-off');
   });
 
   it('an “&” inside a comment or CDATA is text, and well-formed references pass', () => {
