@@ -86,7 +86,8 @@ test('a file without times: the window says what will be stored, needs a duratio
     'Give how long the run took, as h:mm:ss (1:02:30) or mm:ss (48:15): every run in Stance has a duration.',
   );
   expect(stance.count('runs')).toBe(0);
-  await screenshot(page, 'import-untimed');
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await screenshot(page, 'import-untimed-1600');
   await page.setViewportSize({ width: 1024, height: 700 });
   await screenshot(page, 'import-untimed-1024');
   await duration.fill('1:05:00');
@@ -106,6 +107,8 @@ test('a file without times: the window says what will be stored, needs a duratio
   await expect(page.getByTestId('split-row')).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Elevation' })).toBeVisible();
   await screenshot(page, 'run-page-untimed-1024');
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await screenshot(page, 'run-page-untimed-1600');
 });
 
 test('a file of several recordings: one line each in the summary, each its own run', async ({ page }) => {
