@@ -28,7 +28,38 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(node:|electron$|better-sqlite3$|\\.\\./(db|ipc|gpx|analysis)/)', message: 'src-main/shared must stay pure.' }] },
+        { patterns: [{ regex: '^(node:|electron$|better-sqlite3$|\\.\\./(db|ipc|track|formats|import|analysis)/)', message: 'src-main/shared must stay pure.' }] },
+      ],
+    },
+  },
+  {
+    // track/ is format-neutral: it knows no reader, no import rule, no database (DESIGN.md).
+    files: ['src-main/track/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The core never imports electron.' }],
+          patterns: [{ regex: '^(better-sqlite3$|\\.\\./(formats|import|db|ipc|analysis)/)', message: 'track/ is format-neutral and stores nothing: no readers, no import rules, no database.' }],
+        },
+      ],
+    },
+  },
+  {
+    // A reader only turns bytes into the neutral recording: no run rules, no import, no database.
+    files: ['src-main/formats/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The core never imports electron.' }],
+          patterns: [
+            {
+              regex: '^(better-sqlite3$|(\\.\\./)+(import|db|ipc|analysis)/|(\\.\\./)+track/(derive|track-maths|splits|elevation|streams-codec|track-view)$)',
+              message: 'A reader in formats/ only returns the neutral recording (track/recording.ts): no run rules, no import, no database.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -40,7 +71,7 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(node:|electron$|better-sqlite3$)|src-main/(db|ipc|gpx|analysis)/', message: 'The renderer talks to main only through window.stance.' }] },
+        { patterns: [{ regex: '^(node:|electron$|better-sqlite3$)|src-main/(db|ipc|track|formats|import|analysis)/', message: 'The renderer talks to main only through window.stance.' }] },
       ],
     },
   },

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openStanceDatabase } from '../src-main/db/open';
-import { importGpxFile } from '../src-main/gpx/importer';
+import { importGpxFile } from '../src-main/import/importer';
 
 async function main() {
   const file = process.argv[2]!;

@@ -20,8 +20,8 @@ import { DOMParser as XmldomParser } from '@xmldom/xmldom';
 import { parseGPXWithCustomParser } from '@we-gold/gpxjs';
 import { DOMParser as QsaParser } from 'xmldom-qsa';
 import { openStanceDatabase, type StanceDatabase } from '../src-main/db/open';
-import { importGpxFile } from '../src-main/gpx/importer';
-import { generateRunGpx, writeLargeGpxFile } from '../tests/gpx/generate';
+import { importGpxFile } from '../src-main/import/importer';
+import { generateRunGpx, writeLargeGpxFile } from '../tests/formats/gpx/generate';
 
 const root = path.resolve(__dirname, '..');
 const corpusFolder = path.resolve(root, '../shared/gpx-corpus');

@@ -1,7 +1,8 @@
 /**
  * Stance's command line: the same core as the app, for bulk work and scripts.
  *
- *   npm run --silent cli -- import FILE_OR_FOLDER... [--db PATH] [--json] [--time-zone ZONE]
+ *   npm run --silent cli -- import FILE_OR_FOLDER... [--db PATH] [--json] [--time-zone ZONE] [--allow-near-duplicates]
+ *                               [--date YYYY-MM-DD --start HH:MM --duration H:MM:SS]
  *   npm run --silent cli -- backup | restore FILE | export --out DIR [--format json|csv] | import-json FILE | check
  *
  * Without --db it uses the app's own database (see data-folder.ts). Exit status: 0 when all
@@ -17,19 +18,30 @@ import { databaseFault } from './db/file-access';
 import { exportTarget, writeCsvExport, writeJsonExport } from './db/export';
 import { importStanceExport, MAX_IMPORT_BYTES, openStanceExport } from './db/import-json';
 import { BACKUPS_FOLDER_NAME, DATABASE_FILE_NAME, defaultDataFolder } from './data-folder';
-import { importGpxFile } from './gpx/importer';
+import { importFile, type GpxImportOutcome, type GpxImportRequest } from './import/importer';
+import { localToUtc } from './db/local-time';
+import { isCalendarDate, isClockTime } from './shared/validation';
+import { parseDuration } from './shared/units';
+import { MAX_RUN_SECONDS } from './shared/contract';
 import { isTimeZone } from './shared/validation';
 import { MAX_GPX_BYTES, tooLargeReason } from './shared/track';
-import type { GpxImportOutcome } from './gpx/importer';
 
 export interface Output {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** True once whoever reads `out` has gone (a closed pipe: `stance import … | head`); long commands then stop. */
+  closed?: () => boolean;
 }
 
 const USAGE = `Usage:
-  stance import FILE_OR_FOLDER... [--db PATH] [--json] [--time-zone ZONE]
-      Import GPX runs (folders are searched for .gpx files). With --json, one JSON object per file.
+  stance import FILE_OR_FOLDER... [--db PATH] [--json] [--time-zone ZONE] [--allow-near-duplicates]
+               [--date YYYY-MM-DD --start HH:MM --duration H:MM:SS]
+      Import GPX runs (folders are searched for .gpx files); every recording in a file becomes its
+      own run. With --json, one JSON object per recording: file, track {index, name}, status
+      (imported | duplicate | refused), reason, runId, distanceMetres, points, warnings.
+      --date, --start and --duration time a file that has no times of its own.
+      --allow-near-duplicates imports a run even when one already in Stance started within
+      2 minutes of it with a distance within 3 % (otherwise skipped as probably the same run).
   stance backup [--db PATH]
       Write a verified backup (integrity-checked copy) into the backups folder beside the database.
   stance restore FILE [--db PATH]
@@ -91,45 +103,110 @@ export function gpxFilesIn(targets: string[]): string[] {
   return found;
 }
 
+/** The options that time an untimed file, named in refusals so a runner can act on them. */
+const UNTIMED_OPTIONS = '--date YYYY-MM-DD --start HH:MM --duration H:MM:SS';
+
+/** A refusal's reason as the command line says it: where the window asks for a date, the CLI names its options. */
+function cliReason(outcome: GpxImportOutcome): string | null {
+  if (outcome.status === 'imported') return null;
+  if (outcome.status === 'refused' && ['no-times', 'times-unusable', 'no-duration'].includes(outcome.refusal) && !/more than ten days|1,000 km|do not move forward/.test(outcome.reason)) {
+    return `${outcome.reason} (stance import FILE ${UNTIMED_OPTIONS})`;
+  }
+  if (outcome.status === 'duplicate' && outcome.duplicateOf === 'near') return `${outcome.reason} To import it anyway: --allow-near-duplicates.`;
+  return outcome.reason;
+}
+
+function trackWords(outcome: GpxImportOutcome, recordings: number): string {
+  if (outcome.track === null || recordings < 2) return '';
+  return ` [track ${outcome.track.index}${outcome.track.name === null ? '' : ` “${outcome.track.name}”`}]`;
+}
+
+/** A start and duration given on the command line for untimed files, checked; undefined when none given. */
+function givenStart(values: { date?: string; start?: string; duration?: string }, timeZone: string): GpxImportRequest['given'] {
+  if (values.date === undefined && values.start === undefined && values.duration === undefined) return undefined;
+  if (values.date === undefined || values.start === undefined) throw new UsageError(`A file without times needs both --date and --start: ${UNTIMED_OPTIONS}`);
+  if (!isCalendarDate(values.date)) throw new UsageError(`--date must be a date as YYYY-MM-DD, e.g. 2024-05-04 (not "${values.date}").`);
+  if (!isClockTime(values.start)) throw new UsageError(`--start must be a time as HH:MM, e.g. 07:30 (not "${values.start}").`);
+  let durationSeconds: number | undefined;
+  if (values.duration !== undefined) {
+    const parsed = parseDuration(values.duration);
+    if (parsed === null || !(parsed > 0) || parsed > MAX_RUN_SECONDS) {
+      throw new UsageError(`--duration must be how long the run took, as H:MM:SS or MM:SS, e.g. 0:45:00 (not "${values.duration}").`);
+    }
+    durationSeconds = parsed;
+  }
+  const startUtcMs = localToUtc(values.date, values.start, timeZone).getTime();
+  return { startUtcMs, ...(durationSeconds !== undefined ? { durationSeconds } : {}) };
+}
+
 async function importCommand(args: string[], output: Output): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { db: { type: 'string' }, json: { type: 'boolean', default: false }, 'time-zone': { type: 'string' } },
+    options: {
+      db: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      'time-zone': { type: 'string' },
+      date: { type: 'string' },
+      start: { type: 'string' },
+      duration: { type: 'string' },
+      'allow-near-duplicates': { type: 'boolean', default: false },
+    },
   });
   if (positionals.length === 0) throw new UsageError('import needs at least one GPX file or folder.');
   const timeZone = values['time-zone'] ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   if (!isTimeZone(timeZone)) throw new UsageError(`Unknown time zone: ${timeZone}`);
+  const given = givenStart(values, timeZone);
   const files = gpxFilesIn(positionals);
   const { db } = await openCliDatabase(values.db);
   let refused = 0;
   const counts = { imported: 0, duplicate: 0, refused: 0 };
   try {
     for (const file of files) {
+      if (output.closed?.() === true) break; // the reader went away (| head): stop quietly
       const size = fs.statSync(file).size;
-      const outcome: GpxImportOutcome =
+      const outcomes: GpxImportOutcome[] =
         size > MAX_GPX_BYTES
-          ? { file: path.basename(file), status: 'refused', refusal: 'too-long', reason: tooLargeReason(size) }
-          : await importGpxFile(db, { fileName: path.basename(file), source: fs.createReadStream(file), timeZone }, new Date());
-      counts[outcome.status]++;
-      if (outcome.status === 'refused') refused++;
-      if (values.json) {
-        output.out(
-          JSON.stringify({
-            file,
-            status: outcome.status,
-            runId: outcome.status === 'refused' ? null : outcome.runId,
-            distanceMetres: outcome.status === 'refused' ? null : Math.round(outcome.distanceMetres * 10) / 10,
-            points: outcome.status === 'refused' ? null : outcome.points,
-            reason: outcome.status === 'imported' ? null : outcome.reason,
-          }),
-        );
-      } else if (outcome.status === 'imported') {
-        output.out(`imported   ${file}: ${(outcome.distanceMetres / 1000).toFixed(2)} km, ${outcome.points} points (run ${outcome.runId})`);
-      } else if (outcome.status === 'duplicate') {
-        output.out(`duplicate  ${file}: already in Stance as run ${outcome.runId}`);
-      } else {
-        output.out(`refused    ${file}: ${outcome.reason}`);
+          ? [{ file: path.basename(file), track: null, status: 'refused', refusal: 'too-long', reason: tooLargeReason(size), warnings: [] }]
+          : await importFile(
+              db,
+              {
+                fileName: path.basename(file),
+                source: fs.createReadStream(file),
+                timeZone,
+                ...(given ? { given } : {}),
+                ...(values['allow-near-duplicates'] ? { allowNearDuplicates: true } : {}),
+              },
+              new Date(),
+            );
+      for (const outcome of outcomes) {
+        counts[outcome.status]++;
+        if (outcome.status === 'refused') refused++;
+        const warnings = outcome.warnings.map((warning) => warning.message);
+        if (values.json) {
+          output.out(
+            JSON.stringify({
+              file,
+              track: outcome.track,
+              status: outcome.status,
+              reason: cliReason(outcome),
+              runId: outcome.status === 'refused' ? null : outcome.runId,
+              distanceMetres: outcome.status === 'refused' ? null : Math.round(outcome.distanceMetres * 10) / 10,
+              points: outcome.status === 'refused' ? null : outcome.points,
+              warnings,
+            }),
+          );
+          continue;
+        }
+        const where = `${file}${trackWords(outcome, outcomes.length)}`;
+        if (outcome.status === 'imported') {
+          output.out(`imported   ${where}: ${(outcome.distanceMetres / 1000).toFixed(2)} km, ${outcome.points} points (run ${outcome.runId})`);
+        } else if (outcome.status === 'duplicate') {
+          output.out(`duplicate  ${where}: ${outcome.duplicateOf === 'near' ? cliReason(outcome) ?? '' : `already in Stance as run ${outcome.runId}`}`);
+        } else {
+          output.out(`refused    ${where}: ${cliReason(outcome) ?? ''}`);
+        }
+        if (outcome.status === 'imported') for (const warning of warnings) output.out(`           warning: ${warning}`);
       }
     }
   } finally {
@@ -280,7 +357,21 @@ export async function runCli(argv: string[], output: Output): Promise<number> {
 
 const invokedDirectly = process.argv[1] !== undefined && /cli\.(ts|js|cjs|mjs)$/.test(process.argv[1]);
 if (invokedDirectly) {
-  runCli(process.argv.slice(2), { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) }).then(
+  // A closed pipe (`stance import … | head`) is not an error: stop writing, finish quietly, and exit
+  // with the status the command had reached — never an EPIPE stack trace.
+  let stdoutClosed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    stdoutClosed = true;
+  });
+  const output: Output = {
+    out: (line) => {
+      if (!stdoutClosed) process.stdout.write(`${line}\n`);
+    },
+    err: (line) => process.stderr.write(`${line}\n`),
+    closed: () => stdoutClosed,
+  };
+  runCli(process.argv.slice(2), output).then(
     (code) => {
       process.exitCode = code;
     },

@@ -28,7 +28,7 @@ import {
 } from '../shared/contract-strength';
 import { painStatuses } from '../shared/domain';
 import { StanceError } from '../shared/errors';
-import { decodeStreams } from '../gpx/streams-codec';
+import { decodeStreams } from '../track/streams-codec';
 import type { StanceDatabase } from './open';
 import type { ExportedTable, ExportRow } from './export';
 import { checkRunDraft } from './runs';
@@ -124,8 +124,8 @@ const splitSchema = z.object({
   averageHeartRate: z.number().min(0).max(300).nullable(),
 });
 /**
- * What run_tracks.splits_json holds: gpx/importer.ts writes { km, mi, warnings }; the column's
- * default, an empty list, means none (gpx/track-view.ts reads both).
+ * What run_tracks.splits_json holds: import/importer.ts writes { km, mi, warnings }; the column's
+ * default, an empty list, means none (track/track-view.ts reads both).
  */
 const trackExtrasSchema = z.union([
   z.object({

@@ -12,7 +12,7 @@ import { addRun, deleteRun, getRun, listRuns, updateRun } from '../db/runs';
 import { addShoe, listShoes, updateShoe } from '../db/shoes';
 import { deletePlan, planHistory, setPlan } from '../db/glute-plan';
 import { todaySummary } from '../db/today';
-import { importGpxFromWindow, readRunTrack } from '../gpx/runs-from-gpx';
+import { importGpxFromWindow, readRunTrack } from '../import/from-window';
 import { painHandlers } from './handlers-pain';
 import { strengthHandlers } from './handlers-strength';
 import { insightsHandlers } from './handlers-insights';

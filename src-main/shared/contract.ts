@@ -126,6 +126,8 @@ export const gpxImportSchema = z
       .max(MAX_RUN_SECONDS, { error: 'That duration is over ten days. Give it as h:mm:ss.' })
       .optional(),
     trackNumber: z.number().int().min(1).max(10_000).optional(),
+    /** Import even a run that looks like one already in Stance (start within 2 minutes, distance within 3 %). */
+    allowNearDuplicates: z.boolean().optional(),
   })
   .refine((input) => (input.startLocalDate === undefined) === (input.startLocalTime === undefined), {
     error: 'Give both the date and the start time.',

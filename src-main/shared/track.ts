@@ -1,6 +1,6 @@
 /** A run's GPS track as the run page draws it. Pure types, shared with the renderer. */
 
-/** One mile or kilometre of a run (the last may be partial). Same shape as gpx/splits.ts's Split. */
+/** One mile or kilometre of a run (the last may be partial). Same shape as track/splits.ts's Split. */
 export interface TrackSplit {
   number: number;
   startMetres: number;
@@ -36,11 +36,48 @@ export interface RunTrackView {
   warnings: string[];
 }
 
-/** What happened to one file of an import. */
-export type GpxImportResult =
-  | { file: string; status: 'imported'; runId: number; distanceMetres: number; points: number; startedAt: string; warnings: string[] }
-  | { file: string; status: 'duplicate'; runId: number; distanceMetres: number; points: number; reason: string }
-  | { file: string; status: 'refused'; reason: string; refusal: string };
+/** Which recording of a file: its first track's number (1-based) and name; null for the file as a whole. */
+export type GpxRecordingRef = { index: number; name: string | null } | null;
+
+/** What happened to one recording of an imported file (a file of one recording has one). */
+export type GpxRecordingResult =
+  | {
+      track: GpxRecordingRef;
+      status: 'imported';
+      runId: number;
+      distanceMetres: number;
+      points: number;
+      startedAt: string;
+      /** The file had no times: the runner's start and duration were used; the run has no splits. */
+      untimed: boolean;
+      warnings: string[];
+    }
+  | {
+      track: GpxRecordingRef;
+      status: 'duplicate';
+      /** 'same-points': imported before; 'near': a run starting within 2 minutes with a distance within 3 % ("Import anyway" is offered). */
+      duplicateOf: 'same-points' | 'near';
+      runId: number;
+      distanceMetres: number;
+      points: number;
+      reason: string;
+      warnings: string[];
+    }
+  | { track: GpxRecordingRef; status: 'refused'; reason: string; refusal: string; warnings: string[] };
+
+/** What happened to one file of an import: one result per recording in it. */
+export interface GpxImportResult {
+  file: string;
+  recordings: GpxRecordingResult[];
+}
+
+/**
+ * What a run from a file without times has, in the words the import window and the run page
+ * both use: the distance, an average pace from the duration the runner gave — and nothing that
+ * needs times along the way.
+ */
+export const UNTIMED_RUN_SUMMARY =
+  'From a file without times: the start and duration are the ones you gave; the run has its distance and an average pace from that duration, but no splits, no pace chart and no moving time.';
 
 /** The largest GPX file Stance reads: 300 MB (a whole day of 1 Hz recording is about 90 MB). */
 export const MAX_GPX_BYTES = 300 * 1024 * 1024;

@@ -16,7 +16,7 @@ import { exportData } from '../../src-main/db/export';
 import { importStanceExport } from '../../src-main/db/import-json';
 import { addStrengthSession } from '../../src-main/db/strength';
 import { setRunPain } from '../../src-main/db/pain';
-import { importGpxFile } from '../../src-main/gpx/importer';
+import { importGpxFile } from '../../src-main/import/importer';
 import { tempFolder } from '../support/temp-db';
 import { fillEveryKind, FILL_NOW } from '../support/fill-db';
 import { gpxText } from '../support/gpx-text';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStanceDatabase } from '../../src-main/db/open';
-import { decodeStreams, parseGpxSync } from '../../src-main/gpx/index';
+import { decodeStreams, parseGpxSync } from '../../src-main/import/index';
 import { tempFolder } from '../support/temp-db';
 import { gpxText } from '../support/gpx-text';
 import { proofCount } from '../support/proofs';

@@ -13,7 +13,7 @@ import { getRunPain, listCheckins } from '../../src-main/db/pain';
 import { listRoutines, listStrengthSessions } from '../../src-main/db/strength';
 import { planHistory } from '../../src-main/db/glute-plan';
 import { getSettings, readInternal } from '../../src-main/db/settings';
-import { readRunTrack } from '../../src-main/gpx/runs-from-gpx';
+import { readRunTrack } from '../../src-main/import/from-window';
 import { listBackups } from '../../src-main/db/backups';
 import { tempFolder } from '../support/temp-db';
 

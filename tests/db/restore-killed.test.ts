@@ -16,7 +16,7 @@ import { openStanceDatabase } from '../../src-main/db/open';
 import { takeBackup } from '../../src-main/db/backups';
 import { addRun } from '../../src-main/db/runs';
 import { writeJsonExport } from '../../src-main/db/export';
-import { importGpxFile } from '../../src-main/gpx/importer';
+import { importGpxFile } from '../../src-main/import/importer';
 import { tempFolder } from '../support/temp-db';
 import { fillEveryKind, FILL_NOW } from '../support/fill-db';
 import { gpxText } from '../support/gpx-text';

@@ -14,7 +14,7 @@ import { createHandlers } from '../../src-main/ipc/handlers';
 import { openStanceDatabase } from '../../src-main/db/open';
 import { exportData } from '../../src-main/db/export';
 import { importStanceExport } from '../../src-main/db/import-json';
-import { importGpxFile } from '../../src-main/gpx/importer';
+import { importGpxFile } from '../../src-main/import/importer';
 import { databaseFault } from '../../src-main/db/file-access';
 import { tempFolder } from '../support/temp-db';
 import { gpxText } from '../support/gpx-text';

@@ -65,24 +65,90 @@ test('an import can be cancelled between files; what was imported stays, the res
   expect(stance.count('runs')).toBe(1);
 });
 
-test('a file without times imports once the runner gives its date, start and duration', async ({ page }) => {
+test('a file without times: the window says what will be stored, needs a duration, and the run page says the same', async ({ page }) => {
   stance = await launchStance(page);
   await openImport(page);
   await page.getByLabel('GPX files to import').setInputFiles([file('georust__strava_route_example.gpx')]);
   const result = page.getByTestId('import-result');
   await expect(result).toContainText('This file has no times');
   const form = page.getByRole('form', { name: 'When was the run in georust__strava_route_example.gpx?' });
+  await expect(form).toContainText(
+    'Stance will store its distance, and an average pace from the duration you give; it will have no splits, no pace chart and no moving time.',
+  );
+  // The duration looks empty because it is: no grey sample time that reads as filled in.
+  const duration = form.getByLabel('Duration (h:mm:ss)');
+  await expect(duration).toHaveValue('');
+  await expect(duration).not.toHaveAttribute('placeholder', /\d/);
   await form.getByLabel('Date').fill('2026-11-14');
   await form.getByLabel('Start time').fill('08:15');
-  await form.getByLabel('Duration (h:mm:ss)').fill('1:05:00');
+  await form.getByRole('button', { name: 'Import with this date' }).click();
+  await expect(form.getByRole('alert')).toHaveText(
+    'Give how long the run took, as h:mm:ss (1:02:30) or mm:ss (48:15): every run in Stance has a duration.',
+  );
+  expect(stance.count('runs')).toBe(0);
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await screenshot(page, 'import-untimed-1600');
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await screenshot(page, 'import-untimed-1024');
+  await duration.fill('1:05:00');
   await form.getByRole('button', { name: 'Import with this date' }).click();
   await expect(result).toContainText('Imported');
+  const said =
+    'From a file without times: the start and duration are the ones you gave; the run has its distance and an average pace from that duration, but no splits, no pace chart and no moving time.';
+  await expect(result).toContainText(said);
   expect(stance.db.prepare('SELECT local_date, local_time, duration_s, source FROM runs').get()).toEqual({
     local_date: '2026-11-14',
     local_time: '08:15',
     duration_s: 3900,
     source: 'gpx',
   });
+  await page.getByRole('button', { name: 'open the run' }).click();
+  await expect(page.getByText(said)).toHaveCount(1);
+  await expect(page.getByTestId('split-row')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Elevation' })).toBeVisible();
+  await screenshot(page, 'run-page-untimed-1024');
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await screenshot(page, 'run-page-untimed-1600');
+});
+
+test('a file of several recordings: one line each in the summary, each its own run', async ({ page }) => {
+  stance = await launchStance(page);
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await openImport(page);
+  await page.getByLabel('GPX files to import').setInputFiles([file('mapbox__multitrackgpx.gpx'), file('tkrajina__korita-zbevnica.gpx')]);
+  await expect(page.getByRole('status')).toHaveText('4 imported, 0 duplicates skipped, 1 refused.', { timeout: 20_000 });
+  const results = page.getByTestId('import-result');
+  await expect(results).toHaveCount(5);
+  await expect(results.nth(0)).toContainText('mapbox__multitrackgpx.gpxtrack 1, “Tag 1”');
+  await expect(results.nth(2)).toContainText('track 3, “Tag 3”');
+  await expect(results.nth(3)).toContainText('Track “03-OCT-10 #2” (8.6 km) has no times');
+  await expect(results.nth(4)).toContainText('track 3, “ACTIVE LOG”');
+  await expect(results.nth(4)).toContainText("The file's 2 tracks were joined into one run");
+  expect(stance.count('runs')).toBe(4);
+  await screenshot(page, 'import-several-recordings-1600');
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await screenshot(page, 'import-several-recordings-1024');
+});
+
+test('a near-duplicate is skipped with the run it probably is, and "Import anyway" imports it', async ({ page }, testInfo) => {
+  stance = await launchStance(page);
+  await openImport(page);
+  await page.getByLabel('GPX files to import').setInputFiles([file('mapbox__run.gpx')]);
+  await expect(page.getByRole('status')).toHaveText('1 imported, 0 duplicates skipped, 0 refused.');
+  // The same run from the phone: one point fewer at the start, no elevations.
+  const fs = await import('node:fs');
+  const copy = testInfo.outputPath('same-run-from-the-phone.gpx');
+  const text = fs.readFileSync(file('mapbox__run.gpx'), 'latin1');
+  fs.writeFileSync(copy, text.replace(/<ele>[^<]*<\/ele>/g, '').replace(/<trkpt[\s\S]*?<\/trkpt>/, ''), 'latin1');
+  await page.getByLabel('GPX files to import').setInputFiles([copy]);
+  await expect(page.getByRole('status')).toHaveText('0 imported, 1 duplicate skipped, 0 refused.');
+  const result = page.getByTestId('import-result');
+  await expect(result).toContainText(/Skipped: probably the same run as \w{3} \d{1,2} \w{3}( \d{4})?, 1\.9 mi/);
+  expect(stance.count('runs')).toBe(1);
+  await screenshot(page, 'import-near-duplicate');
+  await result.getByRole('button', { name: 'Import anyway' }).click();
+  await expect(result).toContainText('Imported');
+  expect(stance.count('runs')).toBe(2);
 });
 
 test("a run's page draws its route, pace and elevation and splits, and the pain onset is set by clicking the chart", async ({ page }) => {

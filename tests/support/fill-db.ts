@@ -12,7 +12,7 @@ import { addStrengthSession, saveRoutineFromSession } from '../../src-main/db/st
 import { addRecovery } from '../../src-main/db/recovery';
 import { setPlan } from '../../src-main/db/glute-plan';
 import { updateSettings } from '../../src-main/db/settings';
-import { importGpxFile } from '../../src-main/gpx/importer';
+import { importGpxFile } from '../../src-main/import/importer';
 import { gpxText } from './gpx-text';
 
 export const FILL_NOW = new Date('2026-11-21T12:00:00Z');

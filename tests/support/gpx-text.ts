@@ -1,5 +1,5 @@
-/** A generated GPX run (tests/gpx/generate.ts) with its own track name and start. */
-import { generateRunGpx, type GeneratedRunOptions } from '../gpx/generate';
+/** A generated GPX run (tests/formats/gpx/generate.ts) with its own track name and start. */
+import { generateRunGpx, type GeneratedRunOptions } from '../formats/gpx/generate';
 
 export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openStanceDatabase } from '../../src-main/db/open';
-import { importGpxFile } from '../../src-main/gpx/importer';
+import { importGpxFile } from '../../src-main/import/importer';
 
 async function main(): Promise<void> {
   const [databasePath, ...files] = process.argv.slice(2);

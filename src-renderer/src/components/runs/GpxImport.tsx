@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type DragEvent, type FormEvent } from 'react';
-import { MAX_GPX_BYTES, tooLargeReason, type GpxImportResult } from '../../../../src-main/shared/track';
+import { MAX_GPX_BYTES, tooLargeReason, type GpxImportResult, type GpxRecordingResult } from '../../../../src-main/shared/track';
 import { formatDistance, parseDuration } from '../../../../src-main/shared/units';
 import { messageOf, request } from '../../api/client';
 import { systemTimeZone, todayLocalDate } from '../../local-clock';
@@ -13,6 +13,37 @@ interface FileOutcome {
 /** Refusals the runner can fix by saying when the run was and how long it took. */
 const NEEDS_DATE = new Set(['no-times', 'times-unusable', 'no-duration']);
 
+/** What the window says before importing a file without times; afterwards it and the run page say UNTIMED_RUN_SUMMARY. */
+const UNTIMED_RUN_WORDS =
+  'Stance will store its distance, and an average pace from the duration you give; it will have no splits, no pace chart and no moving time.';
+
+/** One refused result for a file that never reached the importer. */
+function refusedFile(file: File, refusal: string, reason: string): GpxImportResult {
+  return { file: file.name, recordings: [{ track: null, status: 'refused', refusal, reason, warnings: [] }] };
+}
+
+/**
+ * After a second import of the same file (a date given, "Import anyway"), recordings imported the
+ * first time come back as duplicates of themselves: the first answer is kept for those.
+ */
+function mergeResults(before: GpxImportResult, after: GpxImportResult): GpxImportResult {
+  return {
+    file: after.file,
+    recordings: after.recordings.map((next) => {
+      const previous = before.recordings.find((old) => old.track?.index === next.track?.index);
+      if (previous?.status === 'imported' && next.status === 'duplicate' && next.duplicateOf === 'same-points' && next.runId === previous.runId) {
+        return previous;
+      }
+      return next;
+    }),
+  };
+}
+
+function trackLabel(recording: GpxRecordingResult, recordings: number): string | null {
+  if (recording.track === null || recordings < 2) return null;
+  return recording.track.name === null ? `track ${recording.track.index}` : `track ${recording.track.index}, “${recording.track.name}”`;
+}
+
 interface Props {
   onImported: () => void;
   onClose: () => void;
@@ -21,8 +52,9 @@ interface Props {
 
 /**
  * Import GPX files: pick or drop many at once, watch the progress, cancel between files, and
- * read a summary — imported, duplicates skipped, refused with the reason per file. Each file
- * is one transaction in main: all of it or none.
+ * read a summary — every recording of every file: imported, duplicates skipped (a near-duplicate
+ * can be imported anyway), refused with the reason. Each recording is one transaction in main:
+ * all of it or none.
  */
 export function GpxImport({ onImported, onClose, openRun }: Props) {
   const { units } = useLoadedSettings();
@@ -45,7 +77,7 @@ export function GpxImport({ onImported, onClose, openRun }: Props) {
     setQueue(gpx);
     const outcomes: FileOutcome[] = others.map((file) => ({
       file,
-      result: { file: file.name, status: 'refused', refusal: 'not-gpx', reason: 'This is not a .gpx file, so it was not read.' },
+      result: refusedFile(file, 'not-gpx', 'This is not a .gpx file, so it was not read.'),
     }));
     setDone([...outcomes]);
     let imported = 0;
@@ -55,15 +87,15 @@ export function GpxImport({ onImported, onClose, openRun }: Props) {
       let result: GpxImportResult;
       try {
         if (file.size > MAX_GPX_BYTES) {
-          result = { file: file.name, status: 'refused', refusal: 'too-long', reason: tooLargeReason(file.size) };
+          result = refusedFile(file, 'too-long', tooLargeReason(file.size));
         } else {
           const bytes = new Uint8Array(await file.arrayBuffer());
           result = await request('runs:importGpx', { fileName: file.name, bytes, timeZone: systemTimeZone() });
         }
       } catch (error) {
-        result = { file: file.name, status: 'refused', refusal: 'failed', reason: messageOf(error) };
+        result = refusedFile(file, 'failed', messageOf(error));
       }
-      if (result.status === 'imported') imported++;
+      imported += result.recordings.filter((recording) => recording.status === 'imported').length;
       outcomes.push({ file, result });
       setDone([...outcomes]);
     }
@@ -74,8 +106,17 @@ export function GpxImport({ onImported, onClose, openRun }: Props) {
   }
 
   function replace(file: File, result: GpxImportResult) {
-    setDone((list) => list.map((outcome) => (outcome.file === file ? { file, result } : outcome)));
-    if (result.status === 'imported') onImported();
+    setDone((list) => list.map((outcome) => (outcome.file === file ? { file, result: mergeResults(outcome.result, result) } : outcome)));
+    if (result.recordings.some((recording) => recording.status === 'imported')) onImported();
+  }
+
+  async function importAnyway(file: File) {
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      replace(file, await request('runs:importGpx', { fileName: file.name, bytes, timeZone: systemTimeZone(), allowNearDuplicates: true }));
+    } catch (error) {
+      replace(file, refusedFile(file, 'failed', messageOf(error)));
+    }
   }
 
   function onDrop(event: DragEvent) {
@@ -87,10 +128,11 @@ export function GpxImport({ onImported, onClose, openRun }: Props) {
 
   const total = queue.length;
   const finished = done.filter((outcome) => queue.includes(outcome.file)).length;
+  const all = done.flatMap((outcome) => outcome.result.recordings);
   const counts = {
-    imported: done.filter((outcome) => outcome.result.status === 'imported').length,
-    duplicate: done.filter((outcome) => outcome.result.status === 'duplicate').length,
-    refused: done.filter((outcome) => outcome.result.status === 'refused').length,
+    imported: all.filter((recording) => recording.status === 'imported').length,
+    duplicate: all.filter((recording) => recording.status === 'duplicate').length,
+    refused: all.filter((recording) => recording.status === 'refused').length,
   };
   const notStarted = wasCancelled ? total - finished : 0;
 
@@ -116,7 +158,8 @@ export function GpxImport({ onImported, onClose, openRun }: Props) {
           <button type="button" className="link" onClick={() => input.current?.click()} disabled={running}>
             choose files
           </button>
-          . Exports from Garmin, Apple Watch, Strava, Coros, Suunto, Wahoo and OpenTracks all work; each file becomes one run.
+          . Exports from Garmin, Apple Watch, Strava, Coros, Suunto, Wahoo and OpenTracks all work; each recording in a file becomes
+          one run.
         </p>
         <input
           ref={input}
@@ -156,27 +199,44 @@ export function GpxImport({ onImported, onClose, openRun }: Props) {
       ) : null}
 
       {done.length > 0 ? (
-        <ul className="import-summary" aria-label="What happened to each file">
-          {done.map(({ file, result }) => (
-            <li key={`${file.name}-${file.lastModified}-${file.size}`} className={`import-${result.status}`} data-testid="import-result">
-              <span className={`pill status-${result.status}`}>
-                {result.status === 'imported' ? 'Imported' : result.status === 'duplicate' ? 'Already in Stance' : 'Refused'}
-              </span>
-              <span className="import-file">{file.name}</span>
-              {result.status === 'imported' ? (
-                <span>
-                  {formatDistance(result.distanceMetres, units)} ·{' '}
-                  <button type="button" className="link" onClick={() => openRun(result.runId)}>
-                    open the run
-                  </button>
-                  {result.warnings.length > 0 ? <span className="import-reason">{result.warnings.join(' ')}</span> : null}
-                </span>
-              ) : (
-                <span className="import-reason">{result.reason}</span>
-              )}
-              {result.status === 'refused' && NEEDS_DATE.has(result.refusal) ? <GiveDate file={file} onResult={(next) => replace(file, next)} /> : null}
-            </li>
-          ))}
+        <ul className="import-summary" aria-label="What happened to each recording">
+          {done.flatMap(({ file, result }) => {
+            // The form for a date, and "Import anyway", go once per file, under the first recording that needs them.
+            const needsDate = result.recordings.findIndex((recording) => recording.status === 'refused' && NEEDS_DATE.has(recording.refusal));
+            const nearDuplicate = result.recordings.findIndex((recording) => recording.status === 'duplicate' && recording.duplicateOf === 'near');
+            const key = `${file.name}-${file.lastModified}-${file.size}`;
+            return result.recordings.map((recording, k) => {
+              const label = trackLabel(recording, result.recordings.length);
+              return (
+                <li key={`${key}-${recording.track?.index ?? 0}-${k}`} className={`import-${recording.status}`} data-testid="import-result">
+                  <span className={`pill status-${recording.status}`}>
+                    {recording.status === 'imported' ? 'Imported' : recording.status === 'duplicate' ? 'Already in Stance' : 'Refused'}
+                  </span>
+                  <span className="import-file">
+                    {file.name}
+                    {label !== null ? <span className="import-track">{label}</span> : null}
+                  </span>
+                  {recording.status === 'imported' ? (
+                    <span>
+                      {formatDistance(recording.distanceMetres, units)} ·{' '}
+                      <button type="button" className="link" onClick={() => openRun(recording.runId)}>
+                        open the run
+                      </button>
+                      {recording.warnings.length > 0 ? <span className="import-reason">{recording.warnings.join(' ')}</span> : null}
+                    </span>
+                  ) : (
+                    <span className="import-reason">{recording.reason}</span>
+                  )}
+                  {k === nearDuplicate ? (
+                    <button type="button" className="import-anyway" onClick={() => void importAnyway(file)}>
+                      Import anyway
+                    </button>
+                  ) : null}
+                  {k === needsDate ? <GiveDate file={file} onResult={(next) => replace(file, next)} /> : null}
+                </li>
+              );
+            });
+          })}
         </ul>
       ) : null}
     </section>
@@ -193,6 +253,10 @@ function GiveDate({ file, onResult }: { file: File; onResult: (result: GpxImport
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (duration.trim() === '') {
+      setProblem('Give how long the run took, as h:mm:ss (1:02:30) or mm:ss (48:15): every run in Stance has a duration.');
+      return;
+    }
     const durationSeconds = parseDuration(duration);
     if (durationSeconds === null) {
       setProblem('Give the duration as h:mm:ss (1:02:30) or mm:ss (48:15).');
@@ -208,7 +272,8 @@ function GiveDate({ file, onResult }: { file: File; onResult: (result: GpxImport
         startLocalTime: time,
         durationSeconds,
       });
-      if (result.status === 'refused') setProblem(result.reason);
+      const stillRefused = result.recordings.find((recording) => recording.status === 'refused' && NEEDS_DATE.has(recording.refusal));
+      if (stillRefused?.status === 'refused') setProblem(stillRefused.reason);
       else onResult(result);
     } catch (error) {
       setProblem(messageOf(error));
@@ -217,6 +282,7 @@ function GiveDate({ file, onResult }: { file: File; onResult: (result: GpxImport
 
   return (
     <form className="give-date" onSubmit={submit} aria-label={`When was the run in ${file.name}?`} noValidate>
+      <p className="give-date-note">Give the date, start time and duration of the run without times. {UNTIMED_RUN_WORDS}</p>
       <div className="field">
         <label htmlFor={`${id}-date`}>Date</label>
         <input id={`${id}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
@@ -227,7 +293,7 @@ function GiveDate({ file, onResult }: { file: File; onResult: (result: GpxImport
       </div>
       <div className="field">
         <label htmlFor={`${id}-duration`}>Duration (h:mm:ss)</label>
-        <input id={`${id}-duration`} value={duration} placeholder="0:45:00" onChange={(e) => setDuration(e.target.value)} />
+        <input id={`${id}-duration`} value={duration} inputMode="numeric" onChange={(e) => setDuration(e.target.value)} />
       </div>
       <button type="submit">Import with this date</button>
       {problem ? (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { TrackSplit } from '../../../../src-main/shared/track';
+import { UNTIMED_RUN_SUMMARY, type TrackSplit } from '../../../../src-main/shared/track';
 import { elevationUnit, formatDistance, formatDuration, formatElevation, formatPace, fromElevationMetres, fromMetres } from '../../../../src-main/shared/units';
 import { useChannel } from '../../api/hooks';
 import { formatLocalDate, formatLocalTime } from '../../local-clock';
@@ -133,7 +133,8 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
                   <RouteMap route={track.route} label={`The route of the run, ${track.pointCount} recorded points`} />
                 </section>
                 <section className="card chart-card" aria-labelledby="run-profile">
-                  <h2 id="run-profile">Pace and elevation</h2>
+                  <h2 id="run-profile">{track.hasTimes ? 'Pace and elevation' : 'Elevation'}</h2>
+                  {track.hasTimes ? null : <p className="hint">{UNTIMED_RUN_SUMMARY}</p>}
                   <ProfileChart
                     theme={theme}
                     profile={track.profile}

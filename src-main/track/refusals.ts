@@ -1,12 +1,13 @@
 /**
- * Why a GPX file was not imported, in words a runner can act on.
+ * Why a file (GPX, FIT, TCX…) was not imported, in words a runner can act on. Readers in
+ * formats/ and the run rules in track/ throw these; import/ turns them into outcomes.
  *
- * Every refusal is thrown as a `GpxRefusal`: `reason` is a stable code for programs (the UI,
+ * Every refusal is thrown as an `ImportRefusal`: `reason` is a stable code for programs (the UI,
  * the CLI, tests), `message` is the plain sentence shown to the runner. A refusal always means
  * nothing was imported: the parser produces a result only when the whole file was understood.
  */
 
-export type GpxRefusalReason =
+export type RefusalReason =
   /** Zero bytes, or only white space. */
   | 'empty-file'
   /** Well-formed XML, but its root element is not <gpx> (a TCX, KML, HTML page…). */
@@ -43,8 +44,10 @@ export type GpxRefusalReason =
   | 'no-times'
   /** Points have times, but not ones that can time a run (all the same instant, or before 1990). */
   | 'times-unusable'
-  /** Several recordings from different days or hours in one file. */
+  /** Several recordings from different days or hours in one file (only when one run is asked for). */
   | 'several-recordings'
+  /** Two segments of one recording cover the same minutes with different points. */
+  | 'overlapping-segments'
   /** `options.trackNumber` names a track the file does not have. */
   | 'no-such-track'
   /** Most of the recording moves faster than anyone runs. */
@@ -52,117 +55,127 @@ export type GpxRefusalReason =
   /** The caller cancelled the import (options.signal). */
   | 'cancelled';
 
-export class GpxRefusal extends Error {
-  override readonly name = 'GpxRefusal';
-  readonly reason: GpxRefusalReason;
+export class ImportRefusal extends Error {
+  override readonly name = 'ImportRefusal';
+  readonly reason: RefusalReason;
 
-  constructor(reason: GpxRefusalReason, message: string) {
+  constructor(reason: RefusalReason, message: string) {
     super(message);
     this.reason = reason;
   }
 }
 
-export function isGpxRefusal(error: unknown): error is GpxRefusal {
-  return error instanceof GpxRefusal;
+export function isImportRefusal(error: unknown): error is ImportRefusal {
+  return error instanceof ImportRefusal;
 }
 
 const NOTHING = 'nothing was imported.';
 
 /** The sentences, in one place so that the UI, the CLI and the tests agree on them. */
 export const refuse = {
-  emptyFile: () => new GpxRefusal('empty-file', `This file is empty — ${NOTHING}`),
+  emptyFile: () => new ImportRefusal('empty-file', `This file is empty — ${NOTHING}`),
   notGpx: (rootElement: string) =>
-    new GpxRefusal(
+    new ImportRefusal(
       'not-gpx',
       `This is not a GPX file (it is XML whose main element is <${rootElement}>, not <gpx>) — ${NOTHING}`,
     ),
   notXml: () =>
-    new GpxRefusal('not-gpx', `This is not a GPX file (it does not start like an XML document) — ${NOTHING}`),
+    new ImportRefusal('not-gpx', `This is not a GPX file (it does not start like an XML document) — ${NOTHING}`),
   cutOff: () =>
-    new GpxRefusal('cut-off', `The file ends in the middle (it looks cut off) — ${NOTHING}`),
+    new ImportRefusal('cut-off', `The file ends in the middle (it looks cut off) — ${NOTHING}`),
   malformed: (line: number, problem: string) =>
-    new GpxRefusal(
+    new ImportRefusal(
       'malformed-xml',
       `The file is damaged: line ${line} is not valid XML (${problem}) — ${NOTHING}`,
     ),
   doctype: () =>
-    new GpxRefusal(
+    new ImportRefusal(
       'doctype',
       `This file contains a document type declaration (<!DOCTYPE>). GPX files never need one, and Stance refuses them for safety — ${NOTHING}`,
     ),
   unknownEntity: (line: number) =>
-    new GpxRefusal(
+    new ImportRefusal(
       'unknown-entity',
       `The file is damaged: line ${line} uses an “&…;” code that XML does not define — ${NOTHING}`,
     ),
   unsupportedEncoding: (encoding: string) =>
-    new GpxRefusal(
+    new ImportRefusal(
       'unsupported-encoding',
       `This file is written in the “${encoding}” text encoding; Stance reads GPX files in UTF-8 or ISO-8859-1 — ${NOTHING}`,
     ),
   tooDeep: (limit: number) =>
-    new GpxRefusal(
+    new ImportRefusal(
       'too-deep',
       `This file nests elements more than ${limit} levels deep, which no GPX file does — ${NOTHING}`,
     ),
   tooLong: (limitBytes: number) =>
-    new GpxRefusal(
+    new ImportRefusal(
       'too-long',
       `This file holds a single value, name or comment longer than ${Math.round(limitBytes / 1024)} KiB, which no GPX file does — ${NOTHING}`,
     ),
   tooManyPoints: (limit: number) =>
-    new GpxRefusal(
+    new ImportRefusal(
       'too-many-points',
       `This file holds more than ${limit.toLocaleString('en')} points — far more than any run — ${NOTHING}`,
     ),
   routeOnly: () =>
-    new GpxRefusal(
+    new ImportRefusal(
       'route-only',
       `This file holds a planned route, not a recorded run — ${NOTHING} Export the activity itself (with its times) from your watch or app.`,
     ),
   waypointsOnly: () =>
-    new GpxRefusal(
+    new ImportRefusal(
       'waypoints-only',
       `This file holds only waypoints (saved places), not a recorded run — ${NOTHING}`,
     ),
   noTrack: () =>
-    new GpxRefusal('no-track', `This GPX file holds no recorded track at all — ${NOTHING}`),
+    new ImportRefusal('no-track', `This GPX file holds no recorded track at all — ${NOTHING}`),
   emptyTrack: () =>
-    new GpxRefusal('empty-track', `This file's track is empty: it holds no recorded points — ${NOTHING}`),
+    new ImportRefusal('empty-track', `This file's track is empty: it holds no recorded points — ${NOTHING}`),
   noValidPositions: (points: number) =>
-    new GpxRefusal(
+    new ImportRefusal(
       'no-valid-positions',
       `None of the ${points} points in this file has a readable position (latitude and longitude) — ${NOTHING}`,
     ),
   tooFewPoints: () =>
-    new GpxRefusal(
+    new ImportRefusal(
       'too-few-points',
       `This file holds only one recorded point — a run needs at least two — ${NOTHING}`,
     ),
-  noTimes: () =>
-    new GpxRefusal(
+  /** `track`: the recording's name and length when the file holds others ("“Morning” (8.6 km)"). */
+  noTimes: (track: string | null = null) =>
+    new ImportRefusal(
       'no-times',
-      `This file has no times, so Stance cannot tell when the run was or how long it took — ${NOTHING} Give the run's date and start time to import its distance without pace.`,
+      track === null
+        ? `This file has no times, so Stance cannot tell when the run was or how long it took — ${NOTHING} Give the run's date, start time and duration to import its distance with an average pace.`
+        : `Track ${track} has no times, so Stance cannot tell when it was run or how long it took — nothing was imported from it. Import the file again with that run's date, start time and duration to import its distance with an average pace.`,
     ),
-  timesUnusable: (why: string) =>
-    new GpxRefusal(
+  timesUnusable: (why: string, track: string | null = null) =>
+    new ImportRefusal(
       'times-unusable',
-      `This file's times cannot time a run (${why}) — ${NOTHING} Give the run's date and start time to import its distance without pace.`,
+      track === null
+        ? `This file's times cannot time a run (${why}) — ${NOTHING} Give the run's date, start time and duration to import its distance with an average pace.`
+        : `Track ${track} has times that cannot time a run (${why}) — nothing was imported from it. Import the file again with that run's date, start time and duration to import its distance with an average pace.`,
     ),
   severalRecordings: (count: number, recordings: readonly string[]) =>
-    new GpxRefusal(
+    new ImportRefusal(
       'several-recordings',
       `This file holds ${count} separate recordings (${recordings.join(', ')}) — Stance imports one run per file, so ${NOTHING} Choose which track to import, or export each run on its own.`,
     ),
+  overlappingSegments: (segment: number, startsAt: string, other: number, otherEndsAt: string) =>
+    new ImportRefusal(
+      'overlapping-segments',
+      `This recording's segments overlap in time with different points (segment ${segment} starts at ${startsAt}, before segment ${other} ends at ${otherEndsAt}), so they cannot be one run — ${NOTHING} Export each part on its own.`,
+    ),
   noSuchTrack: (asked: number, tracks: number) =>
-    new GpxRefusal(
+    new ImportRefusal(
       'no-such-track',
       `Track ${asked} was asked for, but this file holds ${tracks === 1 ? 'only one track' : `${tracks} tracks`} — ${NOTHING}`,
     ),
   tooFastForARun: (limitKmh: number) =>
-    new GpxRefusal(
+    new ImportRefusal(
       'too-fast-for-a-run',
       `Most of this recording moves faster than ${limitKmh} km/h — it looks like a drive or a ride, not a run — ${NOTHING}`,
     ),
-  cancelled: () => new GpxRefusal('cancelled', `The import was cancelled — ${NOTHING}`),
+  cancelled: () => new ImportRefusal('cancelled', `The import was cancelled — ${NOTHING}`),
 } as const;

@@ -1,13 +1,18 @@
-/** The GPX channels' work: import one file sent by the window, and read a run's track back. */
+/** The import channels' work: import one file sent by the window, and read a run's track back. */
 import type { StanceDatabase } from '../db/open';
 import { localToUtc } from '../db/local-time';
 import type { ValidInput } from '../shared/contract';
 import { StanceError } from '../shared/errors';
-import type { GpxImportResult, RunTrackView } from '../shared/track';
-import { importGpxFile } from './importer';
-import { decodeStreams } from './streams-codec';
-import { trackView } from './track-view';
+import type { GpxImportResult, GpxRecordingResult, RunTrackView } from '../shared/track';
+import { importFile, type GpxImportOutcome } from './importer';
+import { decodeStreams } from '../track/streams-codec';
+import { trackView } from '../track/track-view';
 
+/**
+ * The window's import of one file: every recording in it, each with its own outcome (see
+ * importer.ts). A start the runner gives is checked here (not in the future); it is used only for
+ * recordings without times, and needs a duration too. Throws a `StanceError` for bad input.
+ */
 export async function importGpxFromWindow(db: StanceDatabase, input: ValidInput<'runs:importGpx'>, now: Date): Promise<GpxImportResult> {
   let given: { startUtcMs: number; durationSeconds: number } | undefined;
   if (input.startLocalDate && input.startLocalTime) {
@@ -18,7 +23,7 @@ export async function importGpxFromWindow(db: StanceDatabase, input: ValidInput<
     if (!input.durationSeconds) throw new StanceError('invalid', 'Give how long the run took (h:mm:ss).', 'durationSeconds');
     given = { startUtcMs: start.getTime(), durationSeconds: input.durationSeconds };
   }
-  const outcome = await importGpxFile(
+  const outcomes = await importFile(
     db,
     {
       fileName: input.fileName,
@@ -26,10 +31,30 @@ export async function importGpxFromWindow(db: StanceDatabase, input: ValidInput<
       timeZone: input.timeZone,
       ...(given ? { given } : {}),
       ...(input.trackNumber ? { trackNumber: input.trackNumber } : {}),
+      ...(input.allowNearDuplicates ? { allowNearDuplicates: true } : {}),
     },
     now,
   );
-  return outcome.status === 'imported' ? { ...outcome, warnings: outcome.warnings.map((warning) => warning.message) } : outcome;
+  return { file: input.fileName, recordings: outcomes.map(forTheWindow) };
+}
+
+/** An importer outcome as the contract carries it: warnings as plain sentences, no file name repeated. */
+export function forTheWindow(outcome: GpxImportOutcome): GpxRecordingResult {
+  const warnings = outcome.warnings.map((warning) => warning.message);
+  switch (outcome.status) {
+    case 'imported': {
+      const { file: _file, ...rest } = outcome;
+      return { ...rest, warnings };
+    }
+    case 'duplicate': {
+      const { file: _file, ...rest } = outcome;
+      return { ...rest, warnings };
+    }
+    case 'refused': {
+      const { file: _file, ...rest } = outcome;
+      return { ...rest, warnings };
+    }
+  }
 }
 
 export function readRunTrack(db: StanceDatabase, runId: number): RunTrackView | null {

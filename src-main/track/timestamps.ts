@@ -1,5 +1,5 @@
 /**
- * GPX <time> values (xsd:dateTime) to UTC instants.
+ * xsd:dateTime values (GPX <time>, TCX <Time>) to UTC instants.
  *
  * Accepted: `YYYY-MM-DDThh:mm:ss`, optional fraction of any length (`.2073437`), then `Z`,
  * `±hh:mm`, `±hhmm`, `±hh`, or nothing. A value with no zone designator is read as UTC — the
@@ -7,7 +7,7 @@
  * not used: it reads zone-less date-times as the computer's local time.
  */
 
-export interface GpxInstant {
+export interface IsoInstant {
   /** UTC milliseconds since 1970 (may carry a fraction of a millisecond). */
   utcMs: number;
   /** The offset written in the file (`+01:00` → 60); null for `Z` or no designator. */
@@ -43,7 +43,7 @@ function twoDigits(text: string, at: number): number {
  * without a regular expression: the same arithmetic as the general path, so the same instant.
  * Anything else (an offset, a space, lower-case z…) returns undefined and goes the general way.
  */
-function parseUtcTimeQuickly(text: string): GpxInstant | null | undefined {
+function parseUtcTimeQuickly(text: string): IsoInstant | null | undefined {
   const length = text.length;
   if (length < 20 || text.charCodeAt(length - 1) !== 0x5a /* Z */) return undefined;
   if (text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d || text.charCodeAt(10) !== 0x54 /* T */) return undefined;
@@ -77,7 +77,7 @@ function parseUtcTimeQuickly(text: string): GpxInstant | null | undefined {
 }
 
 /** Parses one <time> text; null when it is not a valid date-time. */
-export function parseGpxTime(text: string): GpxInstant | null {
+export function parseIsoTime(text: string): IsoInstant | null {
   const quick = parseUtcTimeQuickly(text);
   if (quick !== undefined) return quick;
   const match = DATE_TIME.exec(text);

@@ -5,9 +5,9 @@
  */
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { ORIGINAL_GZIP_LEVEL } from '../../src-main/gpx/importer';
-import { decodeStreams, encodeStreams, parseGpxSync } from '../../src-main/gpx/index';
-import { generateRunGpx } from './generate';
+import { ORIGINAL_GZIP_LEVEL } from '../../src-main/import/importer';
+import { decodeStreams, encodeStreams, parseGpxSync } from '../../src-main/import/index';
+import { generateRunGpx } from '../formats/gpx/generate';
 
 describe('encoded run streams', () => {
   it('round-trip within their stated precision', () => {

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { once } from 'node:events';
-import { seededRandom } from '../../src-main/analysis/example-history';
+import { seededRandom } from '../../../src-main/analysis/example-history';
 
 export interface GeneratedRunOptions {
   /** Length of the run in seconds (one point a second). */

@@ -7,10 +7,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GpxRefusal, parseGpx, parseGpxSync, type DerivedRun } from '../../src-main/gpx/index';
+import { readGpxSync } from '../../../src-main/formats/gpx/index';
+import { ImportRefusal, parseGpx, parseGpxSync, type DerivedRun } from '../../../src-main/import/index';
+import { deriveRuns } from '../../../src-main/track/derive';
 import { independentTrackMetres } from './independent-distance';
 
-const corpus = path.resolve(__dirname, '../../../shared/gpx-corpus');
+const corpus = path.resolve(__dirname, '../../../../shared/gpx-corpus');
 const read = (file: string): Buffer => fs.readFileSync(path.join(corpus, file));
 const GIVEN_START = Date.UTC(2024, 0, 1, 8, 0, 0);
 
@@ -18,23 +20,34 @@ const CUT_OFF = 'The file ends in the middle (it looks cut off) — nothing was 
 const ROUTE = 'This file holds a planned route, not a recorded run — nothing was imported. Export the activity itself (with its times) from your watch or app.';
 const WAYPOINTS = 'This file holds only waypoints (saved places), not a recorded run — nothing was imported.';
 const ONE_POINT = 'This file holds only one recorded point — a run needs at least two — nothing was imported.';
-const NO_TIMES = "This file has no times, so Stance cannot tell when the run was or how long it took — nothing was imported. Give the run's date and start time to import its distance without pace.";
+const NO_TIMES = "This file has no times, so Stance cannot tell when the run was or how long it took — nothing was imported. Give the run's date, start time and duration to import its distance with an average pace.";
 const unusable = (why: string): string =>
-  `This file's times cannot time a run (${why}) — nothing was imported. Give the run's date and start time to import its distance without pace.`;
-const several = (count: number, which: string): string =>
-  `This file holds ${count} separate recordings (${which}) — Stance imports one run per file, so nothing was imported. Choose which track to import, or export each run on its own.`;
+  `This file's times cannot time a run (${why}) — nothing was imported. Give the run's date, start time and duration to import its distance with an average pace.`;
+const untimedTrack = (track: string): string =>
+  `Track ${track} has no times, so Stance cannot tell when it was run or how long it took — nothing was imported from it. Import the file again with that run's date, start time and duration to import its distance with an average pace.`;
+const TOO_FAST = 'Most of this recording moves faster than 43 km/h — it looks like a drive or a ride, not a run — nothing was imported.';
 
-interface Refused { refused: GpxRefusal['reason']; message: string; withStartTime?: 'same' | 'imports' }
+interface Refused { refused: ImportRefusal['reason']; message: string; withStartTime?: 'same' | 'imports' }
 interface Imported {
   tracks?: number[];
   /** Extra checks a runner would notice. */
   check?: (run: DerivedRun) => void;
 }
-type Expectation = Refused | Imported;
+/** A file holding several recordings: each one's outcome, in the order of its first track. */
+type Recording = ({ imported: true } & Imported) | ({ imported: false } & Refused);
+interface Several { recordings: Recording[] }
+type Expectation = Refused | Imported | Several;
 
 const EXPECTED: Record<string, Expectation> = {
   'derived__run_gpxtpx_truncated.gpx': { refused: 'cut-off', message: CUT_OFF },
-  'georust__caltopo-export.gpx': { refused: 'several-recordings', message: several(2, 'starting 2019-08-12 23:45 UTC, starting 2019-08-13 16:51 UTC') },
+  'georust__caltopo-export.gpx': { recordings: [
+    {
+      imported: false,
+      refused: 'times-unusable',
+      message: "Track “Day 01” (0.0 km) has times that cannot time a run (every point has the same time, 2019-08-12 23:45 UTC) — nothing was imported from it. Import the file again with that run's date, start time and duration to import its distance with an average pace.",
+    },
+    { imported: true, tracks: [2], check: (run) => expect(run.name).toBe('Day 02') },
+  ] },
   'georust__ecology-trail-and-lovers-lane-loop.gpx': { refused: 'route-only', message: ROUTE },
   'georust__garmin-activity.gpx': {
     check: (run) => {
@@ -54,20 +67,27 @@ const EXPECTED: Record<string, Expectation> = {
     expect(run.warnings.map((w) => w.code)).toContain('no-distance');
   } },
   'gpxstudio__with_power_2.gpx': { refused: 'no-times', message: NO_TIMES, withStartTime: 'imports' },
-  'mapbox__blue_hills.gpx': {
-    refused: 'several-recordings',
-    message: several(3, 'starting 2001-06-24 15:09 UTC, starting 2001-10-13 17:55 UTC, starting 2001-05-26 15:15 UTC'),
-  },
+  'mapbox__blue_hills.gpx': { recordings: [
+    { imported: true, tracks: [1], check: (run) => expect(run.name).toBe('BIG LOOP') },
+    { imported: true, tracks: [2], check: (run) => expect(run.name).toBe('BUCK HILL') },
+    { imported: true, tracks: [3], check: (run) => expect(run.startUtcMs).toBe(Date.UTC(2001, 4, 26, 15, 15, 7)) },
+  ] },
   'mapbox__missing_hr.gpx': { check: (run) => {
     expect(run.averageHeartRate).not.toBeNull();
     expect(run.streams.heartRate.some((bpm) => Number.isNaN(bpm))).toBe(true);
     expect(run.streams.pieceStarts.length).toBe(3);
   } },
-  'mapbox__multitrackgpx.gpx': {
-    refused: 'several-recordings',
-    message: several(3, 'starting 2008-07-12 09:58 UTC, starting 2008-07-13 07:57 UTC, starting 2008-07-14 07:08 UTC'),
-  },
-  'mapbox__osm.gpx': { refused: 'several-recordings', message: several(2, 'starting 2007-05-11 15:22 UTC, starting 2009-09-13 09:51 UTC') },
+  'mapbox__multitrackgpx.gpx': { recordings: [
+    { imported: true, tracks: [1], check: (run) => expect(run.name).toBe('Tag 1') },
+    { imported: true, tracks: [2], check: (run) => expect(run.name).toBe('Tag 2') },
+    { imported: true, tracks: [3], check: (run) => expect(run.name).toBe('Tag 3') },
+  ] },
+  // An OpenStreetMap trace collection: two drives and an untimed trace of 19.6 km, each on its own.
+  'mapbox__osm.gpx': { recordings: [
+    { imported: false, refused: 'too-fast-for-a-run', message: TOO_FAST },
+    { imported: false, refused: 'too-fast-for-a-run', message: TOO_FAST },
+    { imported: false, refused: 'no-times', message: untimedTrack('3 (19.6 km)') },
+  ] },
   'mapbox__run.gpx': { check: (run) => expect(run.maxHeartRate).toBe(203) },
   'mapbox__run_gpxtpx.gpx': { check: (run) => {
     expect(run.warnings.map((w) => w.code)).toContain('spikes-left-out');
@@ -113,10 +133,14 @@ const EXPECTED: Record<string, Expectation> = {
   'tkrajina__gpx1.0_with_all_fields.gpx': { refused: 'too-few-points', message: ONE_POINT },
   'tkrajina__gpx1.1_with_all_fields.gpx': { refused: 'too-few-points', message: ONE_POINT },
   'tkrajina__iso8859-1encoded.gpx': { refused: 'waypoints-only', message: WAYPOINTS },
-  'tkrajina__korita-zbevnica.gpx': { tracks: [3, 4], check: (run) => {
-    expect(run.tracksUsed).toEqual([3, 4]);
-    expect(run.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['untimed-tracks-left-out', 'tracks-joined']));
-  } },
+  // Garmin: an empty track, an untimed 8.6 km track of another stretch, and the timed active log in two tracks.
+  'tkrajina__korita-zbevnica.gpx': { recordings: [
+    { imported: false, refused: 'no-times', message: untimedTrack('“03-OCT-10 #2” (8.6 km)') },
+    { imported: true, tracks: [3, 4], check: (run) => {
+      expect(run.tracksUsed).toEqual([3, 4]);
+      expect(run.warnings.map((w) => w.code)).toEqual(['tracks-joined']);
+    } },
+  ] },
   'tkrajina__track-with-empty-segment.gpx': {},
   'tkrajina__track-with-less-sec-time.gpx': { check: (run) => {
     expect(run.utcOffsetMinutes).toBe(60);
@@ -127,11 +151,11 @@ const EXPECTED: Record<string, Expectation> = {
   'tkrajina__unicode_with_bom.gpx': { refused: 'waypoints-only', message: WAYPOINTS },
 };
 
-function refusalOf(run: () => unknown): GpxRefusal {
+function refusalOf(run: () => unknown): ImportRefusal {
   try {
     run();
   } catch (error) {
-    if (error instanceof GpxRefusal) return error;
+    if (error instanceof ImportRefusal) return error;
     throw error;
   }
   throw new Error('expected a refusal, but the file was imported');
@@ -144,10 +168,44 @@ describe('the shared GPX corpus', () => {
     expect(files.sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
+  const checkImported = (file: string, run: DerivedRun, expected: Imported): void => {
+    expect(run.startTimeFrom).toBe('file');
+    const independent = independentTrackMetres(read(file).toString('latin1'), { onlyTracks: expected.tracks ?? [1] });
+    if (independent === 0) expect(run.distanceMetres).toBe(0);
+    else expect(Math.abs(run.distanceMetres - independent) / independent).toBeLessThan(0.01);
+    expect(run.pointCount).toBe(run.streams.latitude.length);
+    expect(run.elapsedSeconds).not.toBeNull();
+    expect(run.movingSeconds!).toBeLessThanOrEqual(run.elapsedSeconds! + 1e-9);
+    expect(run.fingerprint.pointsSha256).toMatch(/^[0-9a-f]{64}$/);
+    expected.check?.(run);
+  };
+
   for (const file of files) {
     const expected = EXPECTED[file];
     if (expected === undefined) continue;
-    if ('refused' in expected) {
+    if ('recordings' in expected) {
+      it(`${file}: ${expected.recordings.length} recordings, each with its own outcome`, () => {
+        const outcomes = deriveRuns(readGpxSync(read(file)));
+        expect(outcomes.map((outcome) => ('run' in outcome.result ? 'imported' : outcome.result.refusal.reason))).toEqual(
+          expected.recordings.map((recording) => (recording.imported ? 'imported' : recording.refused)),
+        );
+        outcomes.forEach((outcome, k) => {
+          const recording = expected.recordings[k];
+          if (recording === undefined) return;
+          if ('run' in outcome.result) {
+            if (recording.imported) {
+              expect(outcome.tracksUsed).toEqual(recording.tracks ?? [1]);
+              checkImported(file, outcome.result.run, recording);
+            }
+          } else if (!recording.imported) {
+            expect(outcome.result.refusal.message).toBe(recording.message);
+          }
+        });
+        // Several runs from one file never share a fingerprint.
+        const fingerprints = outcomes.flatMap((outcome) => ('run' in outcome.result ? [outcome.result.run.fingerprint.pointsSha256] : []));
+        expect(new Set(fingerprints).size).toBe(fingerprints.length);
+      });
+    } else if ('refused' in expected) {
       it(`${file}: refused (${expected.refused})`, () => {
         const refusal = refusalOf(() => parseGpxSync(read(file)));
         expect(refusal.reason).toBe(expected.refused);
@@ -158,24 +216,14 @@ describe('the shared GPX corpus', () => {
           expect(run.startTimeFrom).toBe('given');
           expect(run.movingSeconds).toBeNull();
           expect(run.elapsedSeconds).toBeNull();
-          expect(run.splitsPerKilometre.every((split) => split.paceSecondsPerUnit === null)).toBe(true);
+          expect(run.splitsPerKilometre).toEqual([]);
           const independent = independentTrackMetres(read(file).toString('latin1'), { onlyTracks: run.tracksUsed, timed: false });
           expect(Math.abs(run.distanceMetres - independent) / independent).toBeLessThan(0.01);
         }
       });
     } else {
       it(`${file}: imported, distance within 1% of Vincenty on the raw points`, async () => {
-        const bytes = read(file);
-        const run = await parseGpx(bytes);
-        expect(run.startTimeFrom).toBe('file');
-        const independent = independentTrackMetres(bytes.toString('latin1'), { onlyTracks: expected.tracks ?? [1] });
-        if (independent === 0) expect(run.distanceMetres).toBe(0);
-        else expect(Math.abs(run.distanceMetres - independent) / independent).toBeLessThan(0.01);
-        expect(run.pointCount).toBe(run.streams.latitude.length);
-        expect(run.elapsedSeconds).not.toBeNull();
-        expect(run.movingSeconds!).toBeLessThanOrEqual(run.elapsedSeconds! + 1e-9);
-        expect(run.fingerprint.fileSha256).toMatch(/^[0-9a-f]{64}$/);
-        expected.check?.(run);
+        checkImported(file, await parseGpx(read(file)), expected);
       });
     }
   }

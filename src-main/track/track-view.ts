@@ -2,7 +2,7 @@
  * From the stored streams to what the run page draws: the route thinned for an SVG, and
  * elevation, pace and heart rate against distance at a few hundred evenly spaced samples.
  */
-import type { RunTrackView, TrackSplit } from '../shared/track';
+import { UNTIMED_RUN_SUMMARY, type RunTrackView, type TrackSplit } from '../shared/track';
 import type { RunStreams } from './derive';
 
 const PROFILE_SAMPLES = 400;
@@ -81,6 +81,10 @@ export function trackView(
     route: thinRoute(streams),
     profile: profileOf(streams),
     splits: { km: extras.km ?? [], mi: extras.mi ?? [] },
-    warnings: (extras.warnings ?? []).map((warning) => warning.message),
+    // What a run without times has is said once, by the run page beside its chart (UNTIMED_RUN_SUMMARY),
+    // so that sentence — in today's words or an older import's — is not repeated among the notes.
+    warnings: (extras.warnings ?? [])
+      .map((warning) => warning.message)
+      .filter((message) => message !== UNTIMED_RUN_SUMMARY && !message.startsWith('This file has no times')),
   };
 }

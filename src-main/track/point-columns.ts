@@ -1,6 +1,6 @@
 /**
  * Recorded points held column by column in typed arrays that grow as the file is read,
- * so a file with hundreds of thousands of points costs ~44 bytes a point, not an object each.
+ * so a file with hundreds of thousands of points costs ~56 bytes a point, not an object each.
  * "Not recorded" is NaN in every float column.
  */
 
@@ -14,10 +14,21 @@ export interface TrackPointColumns {
   readonly utcMs: Float64Array;
   /** Beats per minute; NaN when not recorded. */
   readonly heartRate: Float32Array;
-  /** As written by the device (Garmin writes strides per minute of one foot); NaN when not recorded. */
+  /**
+   * Steps per minute, both feet (a runner's usual ~170); NaN when not recorded. Readers convert:
+   * FIT and Garmin's GPX/TCX extensions store strides per minute of one foot, so they double it.
+   */
   readonly cadence: Float32Array;
   /** Watts; NaN when not recorded. */
   readonly powerWatts: Float32Array;
+  /** Degrees Celsius measured by the device; NaN when not recorded. */
+  readonly temperatureCelsius: Float32Array;
+  /**
+   * The device's own running distance at this point, metres from the start of its recording
+   * (FIT `distance`, TCX `DistanceMeters`); NaN when not recorded (always, for GPX). Kept so a
+   * run without GPS (treadmill) can still have its distance; GPS distance is measured in track/.
+   */
+  readonly deviceDistanceMetres: Float64Array;
 }
 
 export interface OnePoint {
@@ -28,6 +39,8 @@ export interface OnePoint {
   heartRate: number;
   cadence: number;
   powerWatts: number;
+  temperatureCelsius: number;
+  deviceDistanceMetres: number;
 }
 
 type Float64Column = Float64Array<ArrayBuffer>;
@@ -55,6 +68,8 @@ export class GrowingPointColumns {
   private heartRate: Float32Column;
   private cadence: Float32Column;
   private powerWatts: Float32Column;
+  private temperatureCelsius: Float32Column;
+  private deviceDistanceMetres: Float64Column;
 
   constructor(initialCapacity = 4096) {
     this.capacity = initialCapacity;
@@ -65,6 +80,8 @@ export class GrowingPointColumns {
     this.heartRate = new Float32Array(initialCapacity);
     this.cadence = new Float32Array(initialCapacity);
     this.powerWatts = new Float32Array(initialCapacity);
+    this.temperatureCelsius = new Float32Array(initialCapacity);
+    this.deviceDistanceMetres = new Float64Array(initialCapacity);
   }
 
   get count(): number {
@@ -81,6 +98,8 @@ export class GrowingPointColumns {
     this.heartRate[i] = point.heartRate;
     this.cadence[i] = point.cadence;
     this.powerWatts[i] = point.powerWatts;
+    this.temperatureCelsius[i] = point.temperatureCelsius;
+    this.deviceDistanceMetres[i] = point.deviceDistanceMetres;
     this.size += 1;
   }
 
@@ -96,6 +115,8 @@ export class GrowingPointColumns {
       heartRate: this.heartRate.subarray(0, n),
       cadence: this.cadence.subarray(0, n),
       powerWatts: this.powerWatts.subarray(0, n),
+      temperatureCelsius: this.temperatureCelsius.subarray(0, n),
+      deviceDistanceMetres: this.deviceDistanceMetres.subarray(0, n),
     };
   }
 
@@ -108,6 +129,8 @@ export class GrowingPointColumns {
     this.heartRate = grow32(this.heartRate, capacity);
     this.cadence = grow32(this.cadence, capacity);
     this.powerWatts = grow32(this.powerWatts, capacity);
+    this.temperatureCelsius = grow32(this.temperatureCelsius, capacity);
+    this.deviceDistanceMetres = grow64(this.deviceDistanceMetres, capacity);
   }
 }
 

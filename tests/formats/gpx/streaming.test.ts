@@ -4,7 +4,7 @@
  * reading a 100 MB file are measured by the benchmark, `npm run bench`, not here.)
  */
 import { describe, expect, it } from 'vitest';
-import { parseGpx, parseGpxSync } from '../../src-main/gpx/index';
+import { parseGpx, parseGpxSync } from '../../../src-main/import/index';
 import { generateRunGpx } from './generate';
 
 async function* inChunksOf(bytes: Buffer, size: number): AsyncGenerator<Buffer> {

@@ -1,5 +1,6 @@
 /**
- * GPX 1.0 / 1.1 structure → recorded points, one pass, no DOM.
+ * The GPX reader: GPX 1.0 / 1.1 bytes → the neutral `RecordedFile` (track/recording.ts), one
+ * pass, no DOM. It decides nothing about the run (see track/derive.ts).
  *
  * GPX elements are recognised by local name in the root's namespace (GPX 1.0, 1.1, or none —
  * several tools write no namespace at all). Heart rate, cadence and power are recognised inside
@@ -8,21 +9,27 @@
  * what receivers write when they have no fix) are left out and counted.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { PointFingerprinter } from './fingerprint';
-import { GrowingIndexList, GrowingPointColumns, type OnePoint, type TrackPointColumns } from './point-columns';
-import { refuse } from './refusals';
-import { isBelievableRecordingTime, parseGpxTime } from './timestamps';
-import { DEFAULT_XML_LIMITS, XmlByteReader, type XmlElementListener, type XmlReadingLimits } from './xml-stream';
+import { PointFingerprinter } from '../../track/fingerprint';
+import { GrowingIndexList, GrowingPointColumns, type OnePoint } from '../../track/point-columns';
+import { plainTrack, type RecordedFile, type RecordedTrack } from '../../track/recording';
+import { refuse } from '../../track/refusals';
+import { isBelievableRecordingTime, parseIsoTime } from '../../track/timestamps';
+import { DEFAULT_XML_LIMITS, XmlByteReader, type XmlElementListener, type XmlReadingLimits } from '../xml/xml-stream';
 
 export const GPX_1_0 = 'http://www.topografix.com/GPX/1/0';
 export const GPX_1_1 = 'http://www.topografix.com/GPX/1/1';
 
-type SensorReading = 'heartRate' | 'cadence' | 'powerWatts';
+/**
+ * `strideCadence` is Garmin's TrackPointExtension `cad`: for running, strides (one foot) per
+ * minute, doubled into steps per minute as the neutral recording wants. Other schemas' cadence
+ * is kept as written.
+ */
+type SensorReading = 'heartRate' | 'cadence' | 'strideCadence' | 'powerWatts' | 'temperatureCelsius';
 
 /** (namespace URI → local name → reading). The empty URI and the GPX URIs cover Strava's bare <power>. */
 const SENSOR_ELEMENTS: ReadonlyMap<string, ReadonlyMap<string, SensorReading>> = new Map([
-  ['http://www.garmin.com/xmlschemas/TrackPointExtension/v1', new Map<string, SensorReading>([['hr', 'heartRate'], ['cad', 'cadence']])],
-  ['http://www.garmin.com/xmlschemas/TrackPointExtension/v2', new Map<string, SensorReading>([['hr', 'heartRate'], ['cad', 'cadence']])],
+  ['http://www.garmin.com/xmlschemas/TrackPointExtension/v1', new Map<string, SensorReading>([['hr', 'heartRate'], ['cad', 'strideCadence'], ['atemp', 'temperatureCelsius']])],
+  ['http://www.garmin.com/xmlschemas/TrackPointExtension/v2', new Map<string, SensorReading>([['hr', 'heartRate'], ['cad', 'strideCadence'], ['atemp', 'temperatureCelsius']])],
   ['http://www.garmin.com/xmlschemas/PowerExtension/v1', new Map<string, SensorReading>([['PowerInWatts', 'powerWatts']])],
   [
     'http://www.cluetrust.com/XML/GPXDATA/1/0',
@@ -42,42 +49,8 @@ export interface GpxReadingLimits extends XmlReadingLimits {
 
 export const DEFAULT_GPX_LIMITS: GpxReadingLimits = { ...DEFAULT_XML_LIMITS, maxPoints: 2_000_000 };
 
-export interface RecordedTrack {
-  /** 1-based, in file order, counting every <trk> (empty ones too). */
-  trackNumber: number;
-  name: string | null;
-  /** Index of its first kept point in `ParsedGpx.points`. */
-  firstPoint: number;
-  /** How many points with a readable position it holds. */
-  pointCount: number;
-}
-
-export interface ParsedGpx {
-  points: TrackPointColumns;
-  /** Index of the first point of every segment that holds points, ascending; a track boundary is a segment boundary. */
-  segmentStarts: Uint32Array;
-  tracks: RecordedTrack[];
-  /** <trkpt> elements seen, including those left out for an unreadable position. */
-  trackPointElements: number;
-  routePoints: number;
-  routes: number;
-  waypoints: number;
-  pointsWithUnreadablePosition: number;
-  /** Non-empty <time> values that are not dates. */
-  unreadableTimes: number;
-  /** Times before 1990 or after 2099 (a receiver without a clock fix). */
-  unbelievableTimes: number;
-  /** Times written without Z or an offset (read as UTC). */
-  timesWithoutZone: number;
-  /** The first UTC offset written in a point's time (`+01:00` → 60); null when every time says Z or nothing. */
-  writtenUtcOffsetMinutes: number | null;
-  /** <metadata><name> (GPX 1.1) or <gpx><name> (GPX 1.0). */
-  fileName: string | null;
-  /** The text had characters that could not be decoded (replaced by U+FFFD). */
-  hadUndecodableText: boolean;
-  fileSha256: string;
-  pointsSha256: string;
-}
+/** What the GPX reader returns: the neutral recording. (Kept as a name for the tests and the proofs.) */
+export type ParsedGpx = RecordedFile;
 
 const NOT_DECIMAL = /[xXoObB]|^\s*$/;
 /** 10^0 … 10^15, exact in a double. */
@@ -139,7 +112,10 @@ export function plainName(text: string): string | null {
 
 type Capture = 'elevation' | 'time' | 'trackName' | 'fileName' | SensorReading;
 
-/** Push-style GPX reader: `write` the bytes as they come, then `finish`. */
+/**
+ * Push-style GPX reader: `write` the bytes as they come, then `finish` for the `RecordedFile`.
+ * Throws an `ImportRefusal` (track/refusals.ts) from either when the bytes are not a readable GPX file.
+ */
 export class GpxFileReader implements XmlElementListener {
   private readonly xml: XmlByteReader;
   private readonly limits: GpxReadingLimits;
@@ -159,7 +135,8 @@ export class GpxFileReader implements XmlElementListener {
   private pointHasPosition = false;
   private readonly point: OnePoint = {
     latitude: 0, longitude: 0, elevationMetres: Number.NaN, utcMs: Number.NaN,
-    heartRate: Number.NaN, cadence: Number.NaN, powerWatts: Number.NaN,
+    heartRate: Number.NaN, cadence: Number.NaN, powerWatts: Number.NaN, temperatureCelsius: Number.NaN,
+    deviceDistanceMetres: Number.NaN,
   };
 
   private capture: Capture | null = null;
@@ -176,6 +153,7 @@ export class GpxFileReader implements XmlElementListener {
   private timesWithoutZone = 0;
   private writtenUtcOffsetMinutes: number | null = null;
   private fileName: string | null = null;
+  private creator: string | null = null;
   private hadUndecodableText = false;
 
   constructor(limits: GpxReadingLimits = DEFAULT_GPX_LIMITS) {
@@ -188,25 +166,26 @@ export class GpxFileReader implements XmlElementListener {
     this.xml.write(bytes);
   }
 
-  finish(): ParsedGpx {
+  finish(): RecordedFile {
     this.xml.finish();
     return {
+      metadata: { format: 'gpx', title: this.fileName, deviceName: null, creator: this.creator },
       points: this.columns.columns(),
       segmentStarts: this.segmentStarts.toArray(),
       tracks: this.tracks,
-      trackPointElements: this.trackPointElements,
-      routePoints: this.routePoints,
-      routes: this.routes,
-      waypoints: this.waypoints,
-      pointsWithUnreadablePosition: this.pointsWithUnreadablePosition,
-      unreadableTimes: this.unreadableTimes,
-      unbelievableTimes: this.unbelievableTimes,
-      timesWithoutZone: this.timesWithoutZone,
+      counts: {
+        pointElements: this.trackPointElements,
+        routePoints: this.routePoints,
+        routes: this.routes,
+        waypoints: this.waypoints,
+        pointsWithUnreadablePosition: this.pointsWithUnreadablePosition,
+        unreadableTimes: this.unreadableTimes,
+        unbelievableTimes: this.unbelievableTimes,
+        timesWithoutZone: this.timesWithoutZone,
+      },
       writtenUtcOffsetMinutes: this.writtenUtcOffsetMinutes,
-      fileName: this.fileName,
       hadUndecodableText: this.hadUndecodableText,
-      fileSha256: this.rawHash.digest('hex'),
-      pointsSha256: this.pointsFingerprint.digest(),
+      fingerprint: { fileSha256: this.rawHash.digest('hex'), pointsSha256: this.pointsFingerprint.digest() },
     };
   }
 
@@ -221,6 +200,8 @@ export class GpxFileReader implements XmlElementListener {
     if (depth === 1) {
       if (localName !== 'gpx') throw refuse.notGpx(localName);
       this.gpxNamespace = namespaceUri;
+      const creator = attributes['creator'];
+      if (creator !== undefined) this.creator = plainName(creator);
       return;
     }
     const isGpxElement =
@@ -278,12 +259,7 @@ export class GpxFileReader implements XmlElementListener {
   }
 
   private startTrack(): void {
-    const track: RecordedTrack = {
-      trackNumber: this.tracks.length + 1,
-      name: null,
-      firstPoint: this.columns.count,
-      pointCount: 0,
-    };
+    const track: RecordedTrack = plainTrack(this.tracks.length + 1, this.columns.count);
     this.tracks.push(track);
     this.currentTrack = track;
     this.segmentHasPoint = false;
@@ -305,6 +281,7 @@ export class GpxFileReader implements XmlElementListener {
     point.heartRate = Number.NaN;
     point.cadence = Number.NaN;
     point.powerWatts = Number.NaN;
+    point.temperatureCelsius = Number.NaN;
   }
 
   private endPoint(): void {
@@ -358,6 +335,16 @@ export class GpxFileReader implements XmlElementListener {
         point.cadence = cadence >= 0 && cadence <= 400 ? cadence : Number.NaN;
         break;
       }
+      case 'strideCadence': {
+        const strides = readDecimal(text);
+        point.cadence = strides >= 0 && strides <= 200 ? strides * 2 : Number.NaN;
+        break;
+      }
+      case 'temperatureCelsius': {
+        const celsius = readDecimal(text);
+        point.temperatureCelsius = celsius >= -60 && celsius <= 60 ? celsius : Number.NaN;
+        break;
+      }
       case 'powerWatts': {
         const watts = readDecimal(text);
         point.powerWatts = watts >= 0 && watts <= 3000 ? watts : Number.NaN;
@@ -376,7 +363,7 @@ export class GpxFileReader implements XmlElementListener {
 
   private readPointTime(text: string): void {
     if (text.trim().length === 0) return;
-    const instant = parseGpxTime(text);
+    const instant = parseIsoTime(text);
     if (instant === null) {
       this.unreadableTimes += 1;
       return;

@@ -1,5 +1,5 @@
 /**
- * An independent check of track distance, sharing no code with src-main/gpx:
+ * An independent check of track distance, sharing no code with src-main/track or src-main/formats:
  *  - points are pulled out of the raw text with regular expressions (not an XML parser);
  *  - distance is Vincenty's inverse formula on the WGS84 ellipsoid (not haversine on a sphere);
  *  - the same expectations a runner has: nothing counted between <trkseg>s or <trk>s, and a

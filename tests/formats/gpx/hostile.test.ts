@@ -1,12 +1,12 @@
 /** Hostile and broken inputs: refused quickly, with a clear reason, and nothing read beyond need. */
 import { describe, expect, it } from 'vitest';
-import { GpxRefusal, parseGpx, parseGpxSync } from '../../src-main/gpx/index';
+import { ImportRefusal, parseGpx, parseGpxSync } from '../../../src-main/import/index';
 
-function refusalOf(text: string | Buffer): GpxRefusal {
+function refusalOf(text: string | Buffer): ImportRefusal {
   try {
     parseGpxSync(typeof text === 'string' ? Buffer.from(text) : text);
   } catch (error) {
-    if (error instanceof GpxRefusal) return error;
+    if (error instanceof ImportRefusal) return error;
     throw error;
   }
   throw new Error('expected a refusal');
@@ -87,7 +87,7 @@ describe('hostile GPX', () => {
       try {
         parseGpxSync(Buffer.from(GPX(POINTS.repeat(6))), { limits: { maxPoints: 10 } });
       } catch (error) {
-        return error as GpxRefusal;
+        return error as ImportRefusal;
       }
       throw new Error('expected a refusal');
     })();
@@ -104,7 +104,7 @@ describe('hostile GPX', () => {
     expect(tcx.message).toBe('This is not a GPX file (it is XML whose main element is <TrainingCenterDatabase>, not <gpx>) — nothing was imported.');
     const broken = refusalOf(`<gpx><trk></trkseg></trk></gpx>`);
     expect(broken.reason).toBe('malformed-xml');
-    expect(broken.message).toBe('The file is damaged: line 1 is not valid XML (unexpected close tag) — nothing was imported.');
+    expect(broken.message).toBe('The file is damaged: line 1 is not valid XML (a closing tag that does not match the element it closes) — nothing was imported.');
     expect(refusalOf(`<gpx><trk><trkseg>${POINTS}`).reason).toBe('cut-off');
     expect(refusalOf(Buffer.from([0xff, 0xfe, 0x3c, 0x00])).reason).toBe('unsupported-encoding');
     expect(refusalOf('<?xml version="1.0" encoding="Shift_JIS"?><gpx/>').message).toBe(
@@ -112,8 +112,8 @@ describe('hostile GPX', () => {
     );
   });
 
-  it('never lets anything but a GpxRefusal escape for arbitrary bytes', () => {
+  it('never lets anything but a ImportRefusal escape for arbitrary bytes', () => {
     const samples = ['<gpx', '<gpx><trk><trkseg><trkpt lat="a" lon="b"/></trkseg></trk></gpx>', '<?xml?><gpx/>', '<<<>>>', '<gpx>\u0000</gpx>', '<gpx><trk><trkseg><trkpt lat="1" lon="2"><time>yesterday</time></trkpt></trkseg></trk></gpx>'];
-    for (const sample of samples) expect(refusalOf(sample)).toBeInstanceOf(GpxRefusal);
+    for (const sample of samples) expect(refusalOf(sample)).toBeInstanceOf(ImportRefusal);
   });
 });

@@ -26,12 +26,18 @@
  *   than `maxTokenChars` characters without reporting an element, text or CDATA event: that is
  *   the only way a token (attribute, text, comment, name…) can grow, so saxes never buffers
  *   more than limit + one slice. (Checked between slices: a token up to one slice over the
- *   limit may end before it is seen, and pass.)
+ *   limit may end before it is seen, and pass.) When the parser has gone that far between
+ *   tags — white space, a run of comments — only the token in progress (saxes's `text`) is
+ *   measured: the limit is per value, name or comment, never per stretch of white space.
+ * - Errors name their line and their cause: an `&` on its own or a reference without its `;`
+ *   (checked before saxes sees the slice: saxes would read on to the next `;` and report a
+ *   cut-off file), a closing tag that does not match; "cut off" only when the bytes end
+ *   inside an element.
  */
 import { StringDecoder } from 'node:string_decoder';
 import { TextDecoder } from 'node:util';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { GpxRefusal, refuse } from './refusals';
+import { ImportRefusal, refuse } from '../../track/refusals';
 
 export interface XmlReadingLimits {
   /** Deepest element nesting accepted (a GPX track point sits at depth 4–7). */
@@ -156,6 +162,9 @@ export class XmlByteReader {
   private lastEventPosition = 0;
   /** Characters handed to saxes so far. */
   private charsFed = 0;
+  /** Where the text after the last `>` fed began, and whether it holds more than white space (for the token limit). */
+  private textRunStart = 0;
+  private textRunHasContent = false;
   private finished = false;
   private textWanted = false;
   /** Attributes of the tag being read that declare a namespace or have a prefix. */
@@ -232,7 +241,7 @@ export class XmlByteReader {
     });
   }
 
-  /** Feeds the next bytes of the file. Throws a GpxRefusal as soon as the file is known to be unacceptable. */
+  /** Feeds the next bytes of the file. Throws a ImportRefusal as soon as the file is known to be unacceptable. */
   write(bytes: Uint8Array): void {
     if (this.finished) throw new Error('XmlByteReader.write called after finish');
     if (bytes.length === 0) return;
@@ -290,14 +299,71 @@ export class XmlByteReader {
       if (text.trimStart()[0] !== '<') throw refuse.notXml();
     }
     if (!this.sawRoot) this.refuseDoctypeIn(text);
+    if (text.includes('&')) this.checkReferences(text);
     this.guard(() => this.parser.write(text));
     // Not `parser.position`: once `write` returns, saxes counts the slice twice in it (the slice
     // is added to its chunk position while its index still points past the slice's end), which
     // made the limit a slice shorter than stated. Inside handlers `position` is right.
-    this.charsFed += text.length;
-    if (this.charsFed - this.lastEventPosition > this.limits.maxTokenChars) {
-      throw refuse.tooLong(this.limits.maxTokenChars);
+    const lastTagEnd = text.lastIndexOf('>');
+    if (lastTagEnd === -1) {
+      if (!this.textRunHasContent && NOT_WHITE_SPACE.test(text)) this.textRunHasContent = true;
+    } else {
+      this.textRunStart = this.charsFed + lastTagEnd + 1;
+      this.textRunHasContent = NOT_WHITE_SPACE.test(text.slice(lastTagEnd + 1));
     }
+    this.charsFed += text.length;
+    if (this.charsFed - this.lastEventPosition > this.limits.maxTokenChars) this.checkTokenLength();
+  }
+
+  /**
+   * Long stretch without an event: refused only if one token is over the limit. Between elements
+   * (white space, a run of comments or processing instructions) saxes holds at most the token in
+   * progress in `text` — nothing while the text handler is off — so that is what is measured;
+   * inside a tag, name or attribute the stretch is one token.
+   */
+  private checkTokenLength(): void {
+    const parser = this.parser as unknown as { state: number; text: string; entity: string };
+    const state = parser.state;
+    if (state === SAXES_ENTITY) throw this.unfinishedReference(parser.entity);
+    if (SAXES_STATES_BETWEEN_TAGS.has(state)) {
+      // Text saxes is not keeping (no element wants it) is measured from the last `>`, if it is not all white space.
+      const inProgress = state === 13 && this.textRunHasContent ? this.charsFed - this.textRunStart : parser.text.length;
+      if (inProgress > this.limits.maxTokenChars) throw refuse.tooLong(this.limits.maxTokenChars);
+      this.lastEventPosition = this.charsFed - inProgress;
+      return;
+    }
+    throw refuse.tooLong(this.limits.maxTokenChars);
+  }
+
+  /**
+   * Checks every `&` of a slice before saxes sees it: saxes reads an entity up to the next `;`,
+   * however far, so a bare `&` or a reference without its `;` would otherwise swallow the rest of
+   * the file and be reported as a cut-off file. A reference near the slice's end, with its `;`
+   * perhaps in the next slice, is left to saxes and `finish`.
+   */
+  private checkReferences(text: string): void {
+    const startState = (this.parser as unknown as { state: number }).state;
+    let at = text.indexOf('&');
+    while (at !== -1) {
+      const ahead = text.slice(at, at + MAX_REFERENCE_CHARS);
+      if (
+        !REFERENCE.test(ahead) &&
+        (ahead.length === MAX_REFERENCE_CHARS || /[^\w#.:-]/.test(ahead.slice(1))) &&
+        !insideUnparsedText(text, at, startState)
+      ) {
+        let line = this.parser.line;
+        for (let k = text.indexOf('\n'); k !== -1 && k < at; k = text.indexOf('\n', k + 1)) line += 1;
+        throw badReference(ahead, line);
+      }
+      at = text.indexOf('&', at + 1);
+    }
+  }
+
+  /** The refusal for a file that ended (or ran too long) inside an `&…` that never met its `;`. */
+  private unfinishedReference(entitySoFar: string): ImportRefusal {
+    let newlines = 0;
+    for (let k = entitySoFar.indexOf('\n'); k !== -1; k = entitySoFar.indexOf('\n', k + 1)) newlines += 1;
+    return badReference(`&${entitySoFar.slice(0, MAX_REFERENCE_CHARS)}`, this.parser.line - newlines);
   }
 
   private updateTextWanted(): void {
@@ -416,16 +482,25 @@ export class XmlByteReader {
     try {
       run();
     } catch (error) {
-      if (error instanceof GpxRefusal) throw error;
+      if (error instanceof ImportRefusal) throw error;
       throw this.translateXmlError(error);
     }
   }
 
-  private translateXmlError(error: unknown): GpxRefusal {
+  private translateXmlError(error: unknown): ImportRefusal {
     const text = error instanceof Error ? error.message : String(error);
     // saxes formats errors as "line:column: problem".
     const problem = text.replace(/^[^:]*?\d+:\d+:\s*/, '').replace(/\.$/, '');
     const line = this.parser.line;
+    const parser = this.parser as unknown as { state: number; entity: string };
+    if (parser.state === SAXES_ENTITY) {
+      // The bytes ended inside a reference that was well-formed so far ("&am"): a real truncation.
+      if (this.finished && /^[\w#.:-]*$/.test(parser.entity)) return refuse.cutOff();
+      return this.unfinishedReference(parser.entity);
+    }
+    if (/unexpected close tag/.test(problem)) {
+      return refuse.malformed(line, 'a closing tag that does not match the element it closes');
+    }
     if (this.finished) {
       if (/document must contain a root element/.test(problem)) return refuse.emptyFile();
       if (/unclosed tag|unexpected end|incomplete/.test(problem)) return refuse.cutOff();
@@ -433,6 +508,51 @@ export class XmlByteReader {
     if (/undefined entity|entity name/.test(problem)) return refuse.unknownEntity(line);
     return refuse.malformed(line, problem);
   }
+}
+
+const NOT_WHITE_SPACE = /\S/;
+
+/** saxes's parser states (saxes 6, lib/saxes.ts): inside an `&…` reference, and between tags. */
+const SAXES_ENTITY = 14;
+const SAXES_STATES_BETWEEN_TAGS: ReadonlySet<number> = new Set([
+  1, // leading white space
+  13, // text
+  15, 16, // `<`, `<!` (what follows is not known yet)
+  17, 18, 19, // comment
+  20, 21, 22, // CDATA (its text is the token)
+  23, 24, 25, 26, // processing instruction
+]);
+
+/** Longest reference looked at: `&#x10FFFF;` is 10 characters, entity names in GPX are short. */
+const MAX_REFERENCE_CHARS = 40;
+/** A well-formed reference at the start of a string: `&name;`, `&#123;` or `&#x1F;`. */
+const REFERENCE = /^&(?:[A-Za-z_:][\w.:-]*|#[0-9]+|#x[0-9a-fA-F]+);/;
+
+/** Whether position `at` of a slice is inside a comment, CDATA or processing instruction (where `&` is plain text). */
+function insideUnparsedText(text: string, at: number, stateAtSliceStart: number): boolean {
+  const opened = (open: string, close: string, startsInside: boolean): boolean => {
+    const lastOpen = text.lastIndexOf(open, at);
+    const lastClose = text.lastIndexOf(close, at);
+    return lastOpen > lastClose || (lastOpen === -1 && lastClose === -1 && startsInside);
+  };
+  return (
+    opened('<!--', '-->', stateAtSliceStart >= 17 && stateAtSliceStart <= 19) ||
+    opened('<![CDATA[', ']]>', stateAtSliceStart >= 20 && stateAtSliceStart <= 22) ||
+    opened('<?', '?>', stateAtSliceStart >= 23 && stateAtSliceStart <= 26)
+  );
+}
+
+/** Says what is wrong with a reference (`&…` text, up to 40 characters) on a line. */
+function badReference(ahead: string, line: number): ImportRefusal {
+  const start = /^&#x?[0-9a-fA-F]*/.exec(ahead)?.[0] ?? '&';
+  if (start.startsWith('&#')) {
+    return refuse.malformed(line, `a character reference “${start}” without its closing “;”`);
+  }
+  const name = /^&[A-Za-z_:][\w.:-]*/.exec(ahead)?.[0];
+  if (name !== undefined && name.length < ahead.length) {
+    return refuse.malformed(line, `“${name}” without its closing “;” — an “&” in a name must be written “&amp;”`);
+  }
+  return refuse.malformed(line, 'an “&” on its own — in a name it must be written “&amp;”');
 }
 
 function concatBytes(chunks: readonly Uint8Array[], totalBytes: number): Uint8Array {

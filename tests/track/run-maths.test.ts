@@ -1,10 +1,10 @@
 /** What a runner gets for the awkward cases: gaps, spikes, missing and odd times, encodings. */
 import { describe, expect, it } from 'vitest';
-import { GpxRefusal, parseGpxSync, type DerivedRun } from '../../src-main/gpx/index';
-import { measureClimb } from '../../src-main/gpx/elevation';
-import { parseGpxTime } from '../../src-main/gpx/timestamps';
-import { generateRunGpx } from './generate';
-import { vincentyMetres } from './independent-distance';
+import { ImportRefusal, parseGpxSync, type DerivedRun } from '../../src-main/import/index';
+import { measureClimb } from '../../src-main/track/elevation';
+import { parseIsoTime } from '../../src-main/track/timestamps';
+import { generateRunGpx } from '../formats/gpx/generate';
+import { vincentyMetres } from '../formats/gpx/independent-distance';
 
 /** Points due north from 51.5°N, `metres` apart (1° of latitude ≈ 111,195 m on the mean sphere). */
 function point(northMetres: number, time: string | null, extra = ''): string {
@@ -71,12 +71,13 @@ describe('distance and time', () => {
 
   it('a file without times is refused, or imported with the start time the runner gives', () => {
     const untimed = gpx([[point(0, null), point(100, null), point(200, null)]]);
-    expect(() => run(untimed)).toThrowError(GpxRefusal);
+    expect(() => run(untimed)).toThrowError(ImportRefusal);
     const given = Date.UTC(2024, 4, 1, 6, 30);
     const result = run(untimed, { startTime: new Date(given) });
     expect(result.startUtcMs).toBe(given);
     expect(result.distanceMetres).toBeCloseTo(200, 0);
-    expect([result.movingSeconds, result.elapsedSeconds, result.splitsPerKilometre[0]?.paceSecondsPerUnit]).toEqual([null, null, null]);
+    // Without times: distance only — no moving or elapsed time, and no splits to show a pace in.
+    expect([result.movingSeconds, result.elapsedSeconds, result.splitsPerKilometre.length, result.splitsPerMile.length]).toEqual([null, null, 0, 0]);
   });
 
   it('reads UTC offsets and reports the one written; zone-less times are UTC with a warning', () => {
@@ -87,8 +88,8 @@ describe('distance and time', () => {
     expect(zoneless.startUtcMs).toBe(Date.UTC(2024, 4, 1, 7, 0, 0));
     expect(zoneless.utcOffsetMinutes).toBeNull();
     expect(codes(zoneless)).toContain('times-without-zone');
-    expect(parseGpxTime('2024-02-30T07:00:00Z')).toBeNull();
-    expect(parseGpxTime('1901-12-13T20:45:52.2073437Z')?.utcMs).toBe(Date.UTC(1901, 11, 13, 20, 45, 52) + 207.3437);
+    expect(parseIsoTime('2024-02-30T07:00:00Z')).toBeNull();
+    expect(parseIsoTime('1901-12-13T20:45:52.2073437Z')?.utcMs).toBe(Date.UTC(1901, 11, 13, 20, 45, 52) + 207.3437);
   });
 
   it('skips malformed positions and keeps the rest', () => {
@@ -107,7 +108,7 @@ describe('encodings and extensions', () => {
     ]);
     expect(run(latin1).name).toBe('Lauf am Mühlbach');
     const utf8 = Buffer.from(`\uFEFF<gpx><trk><name>Laufen am Mühlbach 🏃</name><trkseg>${point(0, at(0))}${point(30, at(10))}</trkseg></trk></gpx>`);
-    const { parseGpx } = await import('../../src-main/gpx/index');
+    const { parseGpx } = await import('../../src-main/import/index');
     async function* byteByByte(): AsyncGenerator<Buffer> {
       for (const byte of utf8) yield Buffer.from([byte]);
     }
@@ -123,7 +124,8 @@ describe('encodings and extensions', () => {
     </trkseg></trk></gpx>`);
     const result = run(bytes);
     expect(Array.from(result.streams.heartRate)).toEqual([150, 152, Number.NaN]);
-    expect(Array.from(result.streams.cadence)).toEqual([88, 90, Number.NaN]);
+    // Garmin's cad is strides of one foot per minute: the neutral recording holds steps per minute (both feet).
+    expect(Array.from(result.streams.cadence)).toEqual([176, 90, Number.NaN]);
     expect(Array.from(result.streams.powerWatts)).toEqual([250, Number.NaN, 260]);
     expect(result.averageHeartRate).toBe(151);
   });
