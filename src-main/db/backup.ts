@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { StanceError } from '../shared/errors';
 import { fileProblem } from './file-access';
+import { removeLeftoversOfDeadProcesses } from './restore-journal';
 
 /** How long a backup may make no progress (the database locked, or unreadable) before it gives up. */
 export const BACKUP_STALL_MS = 10_000;
@@ -34,6 +35,8 @@ export async function backupDatabase(
   } catch (error) {
     throw fileProblem(error, folder, 'make a backup') ?? error;
   }
+  // Half-written copies of backups whose process was killed; a running backup's are its own.
+  removeLeftoversOfDeadProcesses(folder, /^.+\.sqlite\.(\d+)-[0-9a-f]+\.partial(-wal|-shm|-journal)?$/);
   const partial = `${destination}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.partial`;
   const stallMs = options.stallMs ?? BACKUP_STALL_MS;
   try {

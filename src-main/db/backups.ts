@@ -24,8 +24,8 @@ import {
   carryOutRestorePlan,
   moveWithCompanions,
   removeWithCompanions,
+  newRestoringCopy,
   restorePlanOf,
-  restoringCopyOf,
   writeRestorePlan,
   type RestorePlan,
 } from './restore-journal';
@@ -272,7 +272,7 @@ const RESTORE_LOCK_WAIT_MS = 15_000;
 export async function restoreDatabase(request: RestoreRequest): Promise<RestoreOutcome> {
   const { databasePath, nativeBinding } = request;
   const step = async (name: RestoreStep) => request.beforeStep?.(name);
-  const copy = restoringCopyOf(databasePath);
+  const copy = newRestoringCopy(databasePath);
   const current = request.current;
   try {
     await step('check-backup');
@@ -292,7 +292,7 @@ export async function restoreDatabase(request: RestoreRequest): Promise<RestoreO
     removeWithCompanions(copy);
     return { ok: false, db: current, error: error as Error };
   }
-  return current ? restoreIntoLiveDatabase(request, current, step) : replaceDatabaseFile(request, step);
+  return current ? restoreIntoLiveDatabase(request, current, copy, step) : replaceDatabaseFile(request, copy, step);
 }
 
 /** Brings the copy to this Stance's schema (it may come from an older one). Never touches the live file. */
@@ -340,10 +340,10 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 async function restoreIntoLiveDatabase(
   request: RestoreRequest,
   current: StanceDatabase,
+  copy: string,
   step: (name: RestoreStep) => Promise<void>,
 ): Promise<RestoreOutcome> {
   const { databasePath, backupsFolder, now, nativeBinding } = request;
-  const copy = restoringCopyOf(databasePath);
   let keptAside: BackupInfo | null = null;
   let live: StanceDatabase | undefined;
   try {
@@ -407,11 +407,10 @@ async function restoreIntoLiveDatabase(
   return { ok: true, db: current, keptAside, damagedFileMovedTo: null };
 }
 
-async function replaceDatabaseFile(request: RestoreRequest, step: (name: RestoreStep) => Promise<void>): Promise<RestoreOutcome> {
+async function replaceDatabaseFile(request: RestoreRequest, copy: string, step: (name: RestoreStep) => Promise<void>): Promise<RestoreOutcome> {
   const { databasePath, backupsFolder, now, nativeBinding } = request;
-  const copy = restoringCopyOf(databasePath);
   const existed = fs.existsSync(databasePath);
-  const plan: RestorePlan = { damagedTo: path.join(path.dirname(databasePath), `damaged-${backupStamp(now)}.sqlite`) };
+  const plan: RestorePlan = { damagedTo: path.join(path.dirname(databasePath), `damaged-${backupStamp(now)}.sqlite`), copy };
   let planWritten = false;
   try {
     await step('write-plan');

@@ -19,12 +19,59 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import crypto from 'node:crypto';
+
+/** The name left by Stance before copies were made per restore; always stale. */
 export const restoringCopyOf = (databasePath: string) => `${databasePath}.restoring`;
 export const restorePlanOf = (databasePath: string) => `${databasePath}.restore-plan`;
+
+/**
+ * A copy of its own for one restore, named with this process's id (so two restores at once never
+ * share one, and a copy whose process is gone can be told apart from one still in use).
+ */
+export function newRestoringCopy(databasePath: string): string {
+  return `${databasePath}.restoring-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+}
+
+/** True while a process with this id runs (signal 0 tests without signalling). */
+export function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // running, but another user's
+  }
+}
+
+/**
+ * Removes the files named `<prefix>.<pid>-<tag><suffix>` (and the legacy ones) in `folder` whose
+ * process is no longer running: what a killed backup or restore left behind. Files of running
+ * processes are theirs, and are left alone.
+ */
+export function removeLeftoversOfDeadProcesses(folder: string, pattern: RegExp): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = pattern.exec(name);
+    if (!match) continue;
+    const pid = match[1] ? Number(match[1]) : undefined;
+    if (pid !== undefined && isRunning(pid)) continue;
+    fs.rmSync(path.join(folder, name), { force: true });
+  }
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export interface RestorePlan {
   /** Where the damaged (or foreign) file at the database's path is moved; null when there was none. */
   damagedTo: string | null;
+  /** The checked copy that goes into place (older plans: `<db>.restoring`). */
+  copy?: string;
 }
 
 export const companions = (file: string) => [file, `${file}-wal`, `${file}-shm`, `${file}-journal`];
@@ -72,7 +119,7 @@ export function syncFolder(folder: string): void {
 
 /** Carries out (or finishes) a plan's renames. Idempotent: each step checks what is already done. */
 export function carryOutRestorePlan(databasePath: string, plan: RestorePlan): void {
-  const copy = restoringCopyOf(databasePath);
+  const copy = plan.copy ?? restoringCopyOf(databasePath);
   if (fs.existsSync(copy)) {
     // Whatever is still at the database's path (the file, or companions left by a crash between
     // two renames) joins the damaged file, never deleted.
@@ -82,6 +129,11 @@ export function carryOutRestorePlan(databasePath: string, plan: RestorePlan): vo
     syncFolder(path.dirname(databasePath));
   }
   fs.rmSync(restorePlanOf(databasePath), { force: true });
+}
+
+/** A plan's copy must be a restore copy of this database, beside it (never any other file named in a plan). */
+function isOwnCopy(databasePath: string, copy: string): boolean {
+  return path.dirname(copy) === path.dirname(databasePath) && path.basename(copy).startsWith(`${path.basename(databasePath)}.restoring`);
 }
 
 /**
@@ -100,7 +152,7 @@ export function settleInterruptedRestore(databasePath: string): string | null {
     } catch {
       plan = undefined; // a plan cut off while written: the renames had not begun
     }
-    if (plan && (plan.damagedTo === null || typeof plan.damagedTo === 'string')) {
+    if (plan && (plan.damagedTo === null || typeof plan.damagedTo === 'string') && (plan.copy === undefined || isOwnCopy(databasePath, plan.copy))) {
       carryOutRestorePlan(databasePath, plan);
       settled = `A restore cut short was finished: ${databasePath} holds the restored backup.`;
     }
@@ -108,6 +160,9 @@ export function settleInterruptedRestore(databasePath: string): string | null {
   }
   fs.rmSync(`${planFile}.partial`, { force: true });
   removeWithCompanions(copy);
+  // Copies of restores whose process is gone (killed); a running restore's copy is left alone.
+  const base = escape(path.basename(databasePath));
+  removeLeftoversOfDeadProcesses(path.dirname(databasePath), new RegExp(`^${base}\\.restoring-(\\d+)-[0-9a-f]+(-wal|-shm|-journal)?$`));
   const replaced = `${databasePath}.replaced`;
   if (fs.existsSync(replaced) && !fs.existsSync(databasePath)) {
     moveWithCompanions(replaced, databasePath);

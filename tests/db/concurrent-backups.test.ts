@@ -52,3 +52,31 @@ describe('two backups at once', () => {
     expect(fs.readdirSync(path.join(folder, 'backups')).filter((name) => name.includes('partial'))).toEqual([]);
   }, 120_000);
 });
+
+describe('what killed backups and restores leave behind', () => {
+  it('is removed when its process is gone, and left alone while its process runs', async () => {
+    const folder = path.join(work.folder, 'leftovers');
+    const file = path.join(folder, 'stance.sqlite');
+    const backups = path.join(folder, 'backups');
+    const db = await openStanceDatabase(file, { backupsFolder: backups });
+    const deadPid = 2 ** 22 + 12345; // above Linux's pid_max: never a running process
+    const dead = path.join(backups, `manual-2026-11-01T00-00-00Z.sqlite.${deadPid}-0badc0de.partial`);
+    const running = path.join(backups, `manual-2026-11-01T00-00-00Z.sqlite.${process.pid}-0badc0de.partial`);
+    fs.mkdirSync(backups, { recursive: true });
+    fs.writeFileSync(dead, 'half a backup');
+    fs.writeFileSync(running, 'a backup being written');
+    await takeBackup(db, backups, 'manual', FILL_NOW);
+    expect(fs.existsSync(dead)).toBe(false);
+    expect(fs.existsSync(running)).toBe(true);
+    db.close();
+
+    const deadCopy = `${file}.restoring-${deadPid}-0badc0de`;
+    const runningCopy = `${file}.restoring-${process.pid}-0badc0de`;
+    fs.writeFileSync(deadCopy, 'half a copy');
+    fs.writeFileSync(runningCopy, 'a copy in use');
+    const reopened = await openStanceDatabase(file, { backupsFolder: backups });
+    reopened.close();
+    expect(fs.existsSync(deadCopy)).toBe(false);
+    expect(fs.existsSync(runningCopy)).toBe(true);
+  });
+});
