@@ -38,7 +38,10 @@
  * CLAIM: the group-sequential rule of sequential.ts, on the score standardised by the spread of
  * the shifted scores (z = (U − mean) / (sd·√(1 + 1/K)), referred to Student's t with K − 1
  * degrees of freedom and mapped to the normal scale): that keeps the shift test's robustness to
- * dependence while giving the small p-values the early boundaries need.
+ * dependence while giving the small p-values the early boundaries need. A milestone also needs
+ * the plain (rank-based) week-shift p at that milestone to be ≤ 5%: with flare-ups the shifted
+ * scores have heavier tails than the t reference, and the simulation found 5.2% false claims in
+ * that scenario without this guard.
  */
 import { DAYS_SINCE_CAP, type ModelSummary, type ModelTerm, type RunExposure } from '../shared/insights';
 import { coxProportionalHazards, type CoxObservation } from './cox';
@@ -292,7 +295,7 @@ export function primaryModel(runs: readonly ModelRun[], calendar: GluteCalendar)
   const permutation = onsets >= MIN_ONSETS_FOR_MODEL ? weekShiftTest(used, calendar) : null;
 
   // The evidence at each milestone reached: the runs up to the one that brought the onsets there.
-  const evidence: { z: number | null; reachedOn: string }[] = [];
+  const evidence: { z: number | null; reachedOn: string; pValue: number | null }[] = [];
   let seen = 0;
   let milestone = 0;
   used.forEach((run, index) => {
@@ -301,7 +304,7 @@ export function primaryModel(runs: readonly ModelRun[], calendar: GluteCalendar)
     if (milestone < ONSET_MILESTONES.length && seen === ONSET_MILESTONES[milestone]) {
       const upTo = used.slice(0, index + 1);
       const atMilestone = milestone === ONSET_MILESTONES.length - 1 && index === used.length - 1 ? permutation : weekShiftTest(upTo, calendar);
-      evidence.push({ z: atMilestone?.z ?? null, reachedOn: run.localDate });
+      evidence.push({ z: atMilestone?.z ?? null, reachedOn: run.localDate, pValue: atMilestone?.pValue ?? null });
       milestone += 1;
     }
   });

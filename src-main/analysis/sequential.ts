@@ -144,10 +144,12 @@ export interface SequentialDecision {
  * the date it was reached), and the evidence now (`currentZ` at `currentOnsets`). The first
  * milestone whose |z| reaches its boundary decides the claim, and it stands (the design stops
  * there). Below the bar, the onsets still needed: the first milestone ahead whose boundary the
- * present z would reach if the effect stayed as it is (z grows with √onsets).
+ * present z would reach if the effect stayed as it is (z grows with √onsets). Where `pValue`
+ * (the rank-based week-shift p at that milestone) is given, a milestone counts as crossed only
+ * when it is at most 5% as well.
  */
 export function sequentialDecision(
-  evidence: readonly { z: number | null; reachedOn: string }[],
+  evidence: readonly { z: number | null; reachedOn: string; pValue?: number | null }[],
   currentZ: number | null,
   currentOnsets: number,
 ): SequentialDecision {
@@ -155,7 +157,16 @@ export function sequentialDecision(
   const looks: MilestoneEvidence[] = ONSET_MILESTONES.map((onsets, index) => {
     const reached = evidence[index];
     const z = reached?.z ?? null;
-    return { onsets, boundary: boundaries[index]!, reachedOn: reached?.reachedOn ?? null, z, crossed: z !== null && Math.abs(z) >= boundaries[index]! };
+    // The rank-based week-shift p must agree (≤ 5%): a guard against the normal approximation of
+    // the standardised score where flare-ups give the shifted scores heavy tails.
+    const rankAgrees = reached?.pValue === undefined || (reached.pValue !== null && reached.pValue <= CLAIM_ALPHA);
+    return {
+      onsets,
+      boundary: boundaries[index]!,
+      reachedOn: reached?.reachedOn ?? null,
+      z,
+      crossed: z !== null && Math.abs(z) >= boundaries[index]! && rankAgrees,
+    };
   });
   const claimedAt = looks.find((look) => look.crossed) ?? null;
   const finished = evidence.length >= ONSET_MILESTONES.length;

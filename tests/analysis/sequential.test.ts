@@ -69,3 +69,12 @@ describe('the claim', () => {
     expect(sequentialDecision(all, 0.5, 70)).toMatchObject({ claim: null, finished: true, moreOnsetsNeeded: null });
   });
 });
+
+describe('the rank guard', () => {
+  it('a milestone whose plain week-shift p is above 5% is not crossed, however large its z', () => {
+    const decision = sequentialDecision([{ z: 6, reachedOn: '2026-01-10', pValue: 0.09 }], 6, 10);
+    expect(decision.looks[0]!.crossed).toBe(false);
+    expect(decision.claim).toBeNull();
+    expect(sequentialDecision([{ z: 6, reachedOn: '2026-01-10', pValue: 0.02 }], 6, 10).claim).toBe('earlier');
+  });
+});
