@@ -243,7 +243,8 @@ export function RunsPage() {
                           type="button"
                           className="link run-link"
                           data-focus-key={`run-${run.id}`}
-                          aria-label={`Open ${runName(run)}`}
+                          // The date as shown plus the start time: two runs on one day are told apart.
+                          aria-label={`${formatLocalDate(run.localDate)} at ${formatLocalTime(run.localTime)}`}
                           onClick={() => setViewing(run.id)}
                         >
                           {formatLocalDate(run.localDate)}

@@ -195,13 +195,15 @@ export function TodayPage() {
             {formatLocalDate(latest.localDate)} at {formatLocalTime(latest.localTime)} · {formatDuration(latest.durationSeconds)} ·{' '}
             {formatPace(latest.distanceMetres, latest.durationSeconds, units)}
           </p>
-          {latest.painStatus === 'unrecorded' ? (
+          {latest.painStatus === 'unrecorded' && open === null ? (
             <p>
               Knee pain not recorded yet.{' '}
               <button type="button" className="link" onClick={() => opened({ painFor: latest })}>
                 Did your knee hurt on this run?
               </button>
             </p>
+          ) : latest.painStatus === 'unrecorded' ? (
+            <p className="muted">Knee pain not recorded yet.</p>
           ) : (
             <p className="muted">{latest.painStatus === 'none' ? 'No knee pain on this run.' : 'Knee pain recorded on this run.'}</p>
           )}

@@ -102,8 +102,6 @@ export function ProfileChart({ profile, units, onsetMetres, onPick, theme }: Pro
     const axis = paceAxis(pace.map((point) => point.y));
     const ink = themeColour('--muted');
     const grid = themeColour('--line');
-    Chart.defaults.color = ink;
-    Chart.defaults.borderColor = grid;
     const chart = new Chart(canvas.current, {
       type: 'line',
       data: {
@@ -144,27 +142,38 @@ export function ProfileChart({ profile, units, onsetMetres, onPick, theme }: Pro
         normalized: true,
         interaction: { mode: 'index', intersect: false },
         scales: {
-          x: { type: 'linear', min: 0, max: distance[distance.length - 1], title: { display: true, text: `Distance (${units})` }, grid: { color: grid } },
+          x: {
+            type: 'linear',
+            min: 0,
+            max: distance[distance.length - 1],
+            title: { display: true, text: `Distance (${units})`, color: ink },
+            ticks: { color: ink },
+            grid: { color: grid },
+            border: { color: grid },
+          },
           pace: {
             type: 'linear',
             position: 'left',
             reverse: true,
             display: hasPace,
             ...(axis ? { min: axis.min, max: axis.max } : {}),
-            title: { display: true, text: `Pace (min/${units}, faster is higher)` },
-            ticks: { callback: (value) => formatDuration(Number(value) * 60) },
+            title: { display: true, text: `Pace (min/${units}, faster is higher)`, color: ink },
+            ticks: { callback: (value) => formatDuration(Number(value) * 60), color: ink },
             grid: { color: grid },
+            border: { color: grid },
           },
           elevation: {
             type: 'linear',
             position: 'right',
             display: hasElevation,
-            grid: { drawOnChartArea: false },
-            title: { display: true, text: `Elevation (${elevationLabel})` },
+            grid: { drawOnChartArea: false, color: grid },
+            border: { color: grid },
+            ticks: { color: ink },
+            title: { display: true, text: `Elevation (${elevationLabel})`, color: ink },
           },
         },
         plugins: {
-          legend: { position: 'bottom' },
+          legend: { position: 'bottom', labels: { color: ink } },
           // The readout below the chart says it all, in words a screen reader reads too.
           tooltip: { enabled: false },
         },
