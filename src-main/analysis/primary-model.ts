@@ -183,19 +183,54 @@ export function weekShiftTest(runs: readonly ModelRun[], calendar: GluteCalendar
   const cached = shiftCache.get(key);
   if (cached !== undefined) return cached;
 
-  // Risk sets: runs by decreasing outcome distance; at tied distances, all enter before the events are scored (Breslow).
+  // The score is linear in the exposure column: with the adjusters' weights w fixed, the Breslow
+  // score U = Σ_events (x_k − S1/S0 at its distance) regroups as U = Σ_runs x_j · (δ_j − w_j·H_j),
+  // where H_j = Σ over the onset distances t ≤ the run's outcome of (onsets at t) / S0(t) is the
+  // Breslow cumulative hazard and δ_j is 1 for an onset (the martingale residual of the
+  // adjusters-only model; Therneau & Grambsch 2000, §4.2 and §6.2). Only x moves with a shift, so
+  // the residuals are found once, summed per calendar day, and each shift costs one pass over the
+  // days that hold runs.
   const firstDay = firstRunDay;
   const weights = adjusterWeights(runs, firstDay);
-  const order = Array.from({ length: n }, (_, index) => index).sort((a, b) => runs[b]!.outcomeMetres - runs[a]!.outcomeMetres);
-  // In risk-set order, as typed arrays: the day (in the span), the weight, whether pain began, and
-  // where each group of tied distances ends.
-  const sortedDay = Int32Array.from(order, (row) => runDays[row]! - spanStart);
-  const sortedWeight = Float64Array.from(order, (row) => weights[row]!);
-  const sortedPain = Uint8Array.from(order, (row) => (runs[row]!.pain ? 1 : 0));
-  const tieEnd = new Int32Array(n);
-  for (let index = n - 1; index >= 0; index--) {
-    tieEnd[index] = index + 1 < n && runs[order[index + 1]!]!.outcomeMetres === runs[order[index]!]!.outcomeMetres ? tieEnd[index + 1]! : index + 1;
+  const outcomes = Float64Array.from(runs, (run) => run.outcomeMetres);
+  // Risk sets: runs by decreasing outcome distance; at tied distances, all enter before the onsets are counted.
+  const order = Uint32Array.from({ length: n }, (_, index) => index).sort((a, b) => outcomes[b]! - outcomes[a]!);
+  // cumulativeHazard[k]: H at the outcome of the k-th run in that order.
+  const cumulativeHazard = new Float64Array(n);
+  let atRisk = 0;
+  let start = 0;
+  while (start < n) {
+    let end = start;
+    let onsetsHere = 0;
+    const distance = outcomes[order[start]!]!;
+    for (; end < n && outcomes[order[end]!] === distance; end++) {
+      atRisk += weights[order[end]!]!;
+      if (runs[order[end]!]!.pain) onsetsHere += 1;
+    }
+    // (The increment for now; summed from the shortest distances up below.)
+    for (let k = start; k < end; k++) cumulativeHazard[k] = onsetsHere / atRisk;
+    start = end;
   }
+  // Suffix sums over the groups of tied distances (each group holds its own increment once).
+  let hazard = 0;
+  for (let k = n - 1; k >= 0; ) {
+    const distance = outcomes[order[k]!]!;
+    hazard += cumulativeHazard[k]!;
+    let first = k;
+    while (first > 0 && outcomes[order[first - 1]!] === distance) first -= 1;
+    for (let index = first; index <= k; index++) cumulativeHazard[index] = hazard;
+    k = first - 1;
+  }
+  // The residuals summed per day of the span, then kept for the days that hold runs only.
+  const residualOnDay = new Float64Array(spanDays);
+  for (let k = 0; k < n; k++) {
+    const row = order[k]!;
+    residualOnDay[runDays[row]! - spanStart]! += (runs[row]!.pain ? 1 : 0) - weights[row]! * cumulativeHazard[k]!;
+  }
+  const runDayList: number[] = [];
+  for (let day = 0; day < spanDays; day++) if (residualOnDay[day] !== 0) runDayList.push(day);
+  const daysWithRuns = Int32Array.from(runDayList);
+  const residuals = Float64Array.from(runDayList, (day) => residualOnDay[day]!);
   // 1 where a run on that day of the (circular) calendar comes 7+ days after the last glute
   // session: no session done before a run that day, none in the 6 days before. A shift by w
   // weeks reads this at day − 7w.
@@ -208,28 +243,14 @@ export function weekShiftTest(runs: readonly ModelRun[], calendar: GluteCalendar
     }
     skippedOnDay[day] = skipped;
   }
-  const exposure = new Float64Array(n);
 
   const score = (shiftDays: number): number => {
-    for (let k = 0; k < n; k++) {
-      // The run's day on the shifted calendar (circular over the span).
-      let index = (sortedDay[k]! - shiftDays) % spanDays;
-      if (index < 0) index += spanDays;
-      exposure[k] = skippedOnDay[index]!;
-    }
-    let s0 = 0;
-    let s1 = 0;
     let total = 0;
-    let index = 0;
-    while (index < n) {
-      const end = tieEnd[index]!;
-      for (let k = index; k < end; k++) {
-        s0 += sortedWeight[k]!;
-        s1 += sortedWeight[k]! * exposure[k]!;
-      }
-      const mean = s1 / s0;
-      for (let k = index; k < end; k++) if (sortedPain[k] === 1) total += exposure[k]! - mean;
-      index = end;
+    for (let k = 0; k < daysWithRuns.length; k++) {
+      // The run's day on the shifted calendar (circular over the span).
+      let index = daysWithRuns[k]! - shiftDays;
+      if (index < 0) index += spanDays;
+      if (skippedOnDay[index] === 1) total += residuals[k]!;
     }
     return total;
   };
