@@ -132,7 +132,7 @@ export function dayNumber(date: string): number {
 }
 
 /** Index of the first number in a sorted list that is ≥ `value`. */
-export function firstIndexAtLeast(sorted: readonly number[], value: number): number {
+export function firstIndexAtLeast(sorted: ArrayLike<number>, value: number): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {

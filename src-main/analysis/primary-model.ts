@@ -192,40 +192,36 @@ export function weekShiftTest(runs: readonly ModelRun[], calendar: GluteCalendar
   // days that hold runs.
   const firstDay = firstRunDay;
   const weights = adjusterWeights(runs, firstDay);
-  const outcomes = Float64Array.from(runs, (run) => run.outcomeMetres);
-  // Risk sets: runs by decreasing outcome distance; at tied distances, all enter before the onsets are counted.
-  const order = Uint32Array.from({ length: n }, (_, index) => index).sort((a, b) => outcomes[b]! - outcomes[a]!);
-  // cumulativeHazard[k]: H at the outcome of the k-th run in that order.
-  const cumulativeHazard = new Float64Array(n);
+  // The distinct outcome distances, ascending (a numeric typed-array sort: no comparator), and per
+  // distance the weight of the runs that end there and the onsets at it.
+  const distances = Float64Array.from(runs, (run) => run.outcomeMetres).sort();
+  let groups = 0;
+  for (let k = 0; k < n; k++) if (k === 0 || distances[k] !== distances[k - 1]) distances[groups++] = distances[k]!;
+  const distinct = distances.subarray(0, groups);
+  const groupOf = new Int32Array(n);
+  const weightEnding = new Float64Array(groups);
+  const onsetsAt = new Float64Array(groups);
+  for (let row = 0; row < n; row++) {
+    const group = firstIndexAtLeast(distinct, runs[row]!.outcomeMetres);
+    groupOf[row] = group;
+    weightEnding[group]! += weights[row]!;
+    if (runs[row]!.pain) onsetsAt[group]! += 1;
+  }
+  // Risk sets from the longest distance down (all runs at a tied distance are in its risk set);
+  // then H from the shortest distance up.
+  const increment = new Float64Array(groups);
   let atRisk = 0;
-  let start = 0;
-  while (start < n) {
-    let end = start;
-    let onsetsHere = 0;
-    const distance = outcomes[order[start]!]!;
-    for (; end < n && outcomes[order[end]!] === distance; end++) {
-      atRisk += weights[order[end]!]!;
-      if (runs[order[end]!]!.pain) onsetsHere += 1;
-    }
-    // (The increment for now; summed from the shortest distances up below.)
-    for (let k = start; k < end; k++) cumulativeHazard[k] = onsetsHere / atRisk;
-    start = end;
+  for (let group = groups - 1; group >= 0; group--) {
+    atRisk += weightEnding[group]!;
+    increment[group] = onsetsAt[group]! / atRisk;
   }
-  // Suffix sums over the groups of tied distances (each group holds its own increment once).
+  const cumulativeHazard = new Float64Array(groups);
   let hazard = 0;
-  for (let k = n - 1; k >= 0; ) {
-    const distance = outcomes[order[k]!]!;
-    hazard += cumulativeHazard[k]!;
-    let first = k;
-    while (first > 0 && outcomes[order[first - 1]!] === distance) first -= 1;
-    for (let index = first; index <= k; index++) cumulativeHazard[index] = hazard;
-    k = first - 1;
-  }
+  for (let group = 0; group < groups; group++) cumulativeHazard[group] = hazard += increment[group]!;
   // The residuals summed per day of the span, then kept for the days that hold runs only.
   const residualOnDay = new Float64Array(spanDays);
-  for (let k = 0; k < n; k++) {
-    const row = order[k]!;
-    residualOnDay[runDays[row]! - spanStart]! += (runs[row]!.pain ? 1 : 0) - weights[row]! * cumulativeHazard[k]!;
+  for (let row = 0; row < n; row++) {
+    residualOnDay[runDays[row]! - spanStart]! += (runs[row]!.pain ? 1 : 0) - weights[row]! * cumulativeHazard[groupOf[row]!]!;
   }
   const runDayList: number[] = [];
   for (let day = 0; day < spanDays; day++) if (residualOnDay[day] !== 0) runDayList.push(day);
@@ -234,7 +230,8 @@ export function weekShiftTest(runs: readonly ModelRun[], calendar: GluteCalendar
   // 1 where a run on that day of the (circular) calendar comes 7+ days after the last glute
   // session: no session done before a run that day, none in the 6 days before. A shift by w
   // weeks reads this at day − 7w.
-  const skippedOnDay = new Uint8Array(spanDays);
+  // (Twice over, so that a shifted day needs no wrap-around test: index day − shift + span.)
+  const skippedOnDay = new Float64Array(2 * spanDays);
   for (let day = 0; day < spanDays; day++) {
     let skipped = beforeRun[day] === 1 ? 0 : 1;
     for (let back = 1; skipped === 1 && back < CAP; back++) {
@@ -242,16 +239,14 @@ export function weekShiftTest(runs: readonly ModelRun[], calendar: GluteCalendar
       if (sessions[earlier] === 1) skipped = 0;
     }
     skippedOnDay[day] = skipped;
+    skippedOnDay[day + spanDays] = skipped;
   }
 
   const score = (shiftDays: number): number => {
+    // The run's day on the shifted calendar (circular over the span); exposure × residual, 0 or the residual.
+    const offset = spanDays - shiftDays;
     let total = 0;
-    for (let k = 0; k < daysWithRuns.length; k++) {
-      // The run's day on the shifted calendar (circular over the span).
-      let index = daysWithRuns[k]! - shiftDays;
-      if (index < 0) index += spanDays;
-      if (skippedOnDay[index] === 1) total += residuals[k]!;
-    }
+    for (let k = 0; k < daysWithRuns.length; k++) total += skippedOnDay[daysWithRuns[k]! + offset]! * residuals[k]!;
     return total;
   };
 
@@ -299,10 +294,28 @@ export function clearWeekShiftCache(): void {
   shiftCache.clear();
 }
 
+/**
+ * The cache key: the runs' day, outcome, onset flag and previous-week distance, and the two
+ * calendars, as their exact bits (a Float64Array read as UTF-16 code units): equal keys mean equal
+ * inputs, at a fraction of the cost of formatting numbers as text.
+ */
 function cacheKey(runs: readonly ModelRun[], sessions: Uint8Array, beforeRun: Uint8Array): string {
+  const values = new Float64Array(4 * runs.length + 1 + Math.ceil((sessions.length + beforeRun.length) / 8));
+  let at = 0;
+  for (const run of runs) {
+    values[at++] = dayNumber(run.localDate);
+    values[at++] = run.outcomeMetres;
+    values[at++] = run.pain ? 1 : 0;
+    values[at++] = run.previousWeekMetres;
+  }
+  values[at++] = sessions.length;
+  const calendars = new Uint8Array(values.buffer, at * 8);
+  calendars.set(sessions);
+  calendars.set(beforeRun, sessions.length);
+  const units = new Uint16Array(values.buffer);
   const parts: string[] = [];
-  for (const run of runs) parts.push(`${run.localDate}|${run.outcomeMetres}|${run.pain ? 1 : 0}|${run.previousWeekMetres}`);
-  return `${parts.join(';')}#${sessions.join('')}#${beforeRun.join('')}`;
+  for (let from = 0; from < units.length; from += 8192) parts.push(String.fromCharCode(...units.subarray(from, from + 8192)));
+  return parts.join('');
 }
 
 /**
