@@ -189,7 +189,7 @@ export function weekShiftTest(runs: readonly ModelRun[], calendar: GluteCalendar
   // Breslow cumulative hazard and δ_j is 1 for an onset (the martingale residual of the
   // adjusters-only model; Therneau & Grambsch 2000, §4.2 and §6.2). Only x moves with a shift, so
   // the residuals are found once, summed per calendar day, and each shift costs one pass over the
-  // days that hold runs.
+  // days that hold runs (or over the skipped days, when fewer).
   const firstDay = firstRunDay;
   const weights = adjusterWeights(runs, firstDay);
   // The distinct outcome distances, ascending (a numeric typed-array sort: no comparator), and per
@@ -218,35 +218,48 @@ export function weekShiftTest(runs: readonly ModelRun[], calendar: GluteCalendar
   const cumulativeHazard = new Float64Array(groups);
   let hazard = 0;
   for (let group = 0; group < groups; group++) cumulativeHazard[group] = hazard += increment[group]!;
-  // The residuals summed per day of the span, then kept for the days that hold runs only.
+  // The residuals summed per day of the span.
   const residualOnDay = new Float64Array(spanDays);
   for (let row = 0; row < n; row++) {
     residualOnDay[runDays[row]! - spanStart]! += (runs[row]!.pain ? 1 : 0) - weights[row]! * cumulativeHazard[groupOf[row]!]!;
   }
   const runDayList: number[] = [];
   for (let day = 0; day < spanDays; day++) if (residualOnDay[day] !== 0) runDayList.push(day);
-  const daysWithRuns = Int32Array.from(runDayList);
-  const residuals = Float64Array.from(runDayList, (day) => residualOnDay[day]!);
   // 1 where a run on that day of the (circular) calendar comes 7+ days after the last glute
   // session: no session done before a run that day, none in the 6 days before. A shift by w
   // weeks reads this at day − 7w.
-  // (Twice over, so that a shifted day needs no wrap-around test: index day − shift + span.)
-  const skippedOnDay = new Float64Array(2 * spanDays);
+  const skippedDayList: number[] = [];
   for (let day = 0; day < spanDays; day++) {
     let skipped = beforeRun[day] === 1 ? 0 : 1;
     for (let back = 1; skipped === 1 && back < CAP; back++) {
       const earlier = day - back < 0 ? day - back + spanDays : day - back;
       if (sessions[earlier] === 1) skipped = 0;
     }
-    skippedOnDay[day] = skipped;
-    skippedOnDay[day + spanDays] = skipped;
+    if (skipped === 1) skippedDayList.push(day);
   }
+  // score(shift) = Σ over run days d of skipped(d − shift) · residual(d) = Σ over skipped days s of
+  // residual(s + shift): one pass over whichever list is shorter. The arrays are laid out twice
+  // over, so that a shifted day needs no wrap-around test.
+  const bySkippedDays = skippedDayList.length < runDayList.length;
+  const days = Int32Array.from(bySkippedDays ? skippedDayList : runDayList);
+  const values = new Float64Array(2 * spanDays);
+  if (bySkippedDays) {
+    values.set(residualOnDay);
+    values.set(residualOnDay, spanDays);
+  } else {
+    for (const day of skippedDayList) values[day] = values[day + spanDays] = 1;
+  }
+  const coefficients = bySkippedDays ? null : Float64Array.from(runDayList, (day) => residualOnDay[day]!);
 
   const score = (shiftDays: number): number => {
-    // The run's day on the shifted calendar (circular over the span); exposure × residual, 0 or the residual.
-    const offset = spanDays - shiftDays;
     let total = 0;
-    for (let k = 0; k < daysWithRuns.length; k++) total += skippedOnDay[daysWithRuns[k]! + offset]! * residuals[k]!;
+    if (coefficients === null) {
+      for (let k = 0; k < days.length; k++) total += values[days[k]! + shiftDays]!;
+    } else {
+      // The run's day on the shifted calendar (circular over the span): exposure × residual.
+      const offset = spanDays - shiftDays;
+      for (let k = 0; k < days.length; k++) total += values[days[k]! + offset]! * coefficients[k]!;
+    }
     return total;
   };
 
@@ -296,8 +309,8 @@ export function clearWeekShiftCache(): void {
 
 /**
  * The cache key: the runs' day, outcome, onset flag and previous-week distance, and the two
- * calendars, as their exact bits (a Float64Array read as UTF-16 code units): equal keys mean equal
- * inputs, at a fraction of the cost of formatting numbers as text.
+ * calendars, as their exact bytes (a Float64Array read as Latin-1 text): equal keys mean equal
+ * inputs, at a fraction of the cost of formatting numbers as text. (Node's Buffer: main process only.)
  */
 function cacheKey(runs: readonly ModelRun[], sessions: Uint8Array, beforeRun: Uint8Array): string {
   const values = new Float64Array(4 * runs.length + 1 + Math.ceil((sessions.length + beforeRun.length) / 8));
@@ -312,10 +325,8 @@ function cacheKey(runs: readonly ModelRun[], sessions: Uint8Array, beforeRun: Ui
   const calendars = new Uint8Array(values.buffer, at * 8);
   calendars.set(sessions);
   calendars.set(beforeRun, sessions.length);
-  const units = new Uint16Array(values.buffer);
-  const parts: string[] = [];
-  for (let from = 0; from < units.length; from += 8192) parts.push(String.fromCharCode(...units.subarray(from, from + 8192)));
-  return parts.join('');
+  // Latin-1 maps each byte to one character: the string is the bytes, exactly.
+  return Buffer.from(values.buffer).toString('latin1');
 }
 
 /**
