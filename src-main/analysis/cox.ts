@@ -119,11 +119,9 @@ export function coxProportionalHazards(observations: readonly CoxObservation[], 
 
   // Order by time, longest first, so that the risk set grows as we go; at tied times, censored
   // observations come first (they are in the risk set of the events at that time either way).
-  const order = Array.from({ length: n }, (_, index) => index).sort((a, b) => {
-    const difference = observations[b]!.time - observations[a]!.time;
-    if (difference !== 0) return difference;
-    return Number(observations[a]!.event) - Number(observations[b]!.event);
-  });
+  const givenTimes = Float64Array.from(observations, (observation) => observation.time);
+  const givenEvents = Uint8Array.from(observations, (observation) => (observation.event ? 1 : 0));
+  const order = Array.from({ length: n }, (_, index) => index).sort((a, b) => givenTimes[b]! - givenTimes[a]! || givenEvents[a]! - givenEvents[b]!);
   const times = new Float64Array(n);
   const status = new Uint8Array(n);
   const x = new Float64Array(n * p);
@@ -275,14 +273,15 @@ class PartialLikelihood {
     let s0 = 0;
     s1.fill(0);
     s2.fill(0);
+    d1.fill(0);
+    d2.fill(0);
     let i = 0;
     while (i < n) {
       const time = times[i]!;
       // Every observation at this time joins the risk set; the events among them are tallied.
       let d0 = 0;
       let deaths = 0;
-      d1.fill(0);
-      d2.fill(0);
+      // (d1 and d2 are zero here: they are cleared after each time with events below.)
       for (; i < n && times[i] === time; i++) {
         const eta = risk[i]!;
         const weight = Math.exp(eta);
@@ -317,6 +316,10 @@ class PartialLikelihood {
             information[j * p + l]! += (s2[j * p + l]! - fraction * d2[j * p + l]!) / denominator - a[j]! * a[l]!;
           }
         }
+      }
+      if (deaths > 0) {
+        for (let j = 0; j < p; j++) d1[j] = 0;
+        for (let j = 0; j < p * p; j++) d2[j] = 0;
       }
     }
     for (let j = 0; j < p; j++) for (let l = 0; l < j; l++) information[l * p + j] = information[j * p + l]!;

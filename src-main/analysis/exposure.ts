@@ -279,16 +279,24 @@ export function runExposures(history: InsightsHistory, filters: Pick<InsightsFil
       unrecordedLeftOut += 1;
       continue;
     }
-    const common = {
+    const glute = exposureOf(run.localDate);
+    // (Object literals, not spreads: this runs for every run of ten years.)
+    const exposure: RunExposure = {
       runId: run.id,
       localDate: run.localDate,
       distanceMetres: run.distanceMetres,
       cutShort: run.cutShort,
       previousWeekMetres: previousWeek(run.localDate),
-      ...exposureOf(run.localDate),
+      daysSinceGluteSession: glute.daysSinceGluteSession,
+      sessionsDone: glute.sessionsDone,
+      sessionsPlanned: glute.sessionsPlanned,
+      judgedByDefaultPlan: glute.judgedByDefaultPlan,
+      onPlan: glute.onPlan,
+      pain: outcome === 'sore_at_start' ? true : outcome.pain,
+      outcomeMetres: outcome === 'sore_at_start' ? 0 : outcome.outcomeMetres,
     };
-    if (outcome === 'sore_at_start') soreAtStart.push({ ...common, pain: true, outcomeMetres: 0, soreAtStart: true });
-    else runs.push({ ...common, ...outcome });
+    if (outcome === 'sore_at_start') soreAtStart.push({ ...exposure, soreAtStart: true });
+    else runs.push(exposure);
   }
   const byDate = (a: RunExposure, b: RunExposure) => (a.localDate < b.localDate ? -1 : a.localDate > b.localDate ? 1 : a.runId - b.runId);
   runs.sort(byDate);

@@ -21,7 +21,7 @@ import { addDays, weekStart as weekStartOf } from '../shared/calendar';
 import type { WeekStartDay } from '../shared/domain';
 import type { LoadPoint, LongRunPoint, WeekSummary } from '../shared/insights';
 import { dayNumber, firstIndexAtLeast, type RunRecord } from './exposure';
-import { planInForce, plannedSessions, type PlanTerms } from './glute-plan';
+import { sessionsPerDay, type PlanTerms } from './glute-plan';
 import { exponentiallyWeightedAverages } from './load';
 
 /** More days than this without a run make a gap. */
@@ -86,6 +86,26 @@ export function weeklySummaries(
     const week = firstWeekDay + 7 * Math.floor((runDays[index]! - firstWeekDay) / 7);
     distanceByWeek.set(week, (distanceByWeek.get(week) ?? 0) + run.distanceMetres);
   });
+  // plannedSessions(plans, weekStart, weekEnd) (glute-plan.ts), null with no plan in force on the
+  // week's last day: the same day-by-day sum, on day numbers instead of date strings.
+  const planStarts = plans.map((plan) => dayNumber(plan.effectiveFrom));
+  const planPerDay = plans.map(sessionsPerDay);
+  const planOn = (day: number): number => {
+    let chosen = -1;
+    for (let index = 0; index < plans.length; index++) {
+      if (planStarts[index]! <= day && (chosen < 0 || planStarts[index]! > planStarts[chosen]!)) chosen = index;
+    }
+    return chosen;
+  };
+  const plannedOverDays = (first: number, last: number): number | null => {
+    if (planOn(last) < 0) return null;
+    let total = 0;
+    for (let day = first; day <= last; day++) {
+      const plan = planOn(day);
+      if (plan >= 0) total += planPerDay[plan]!;
+    }
+    return total;
+  };
   const weeks: WeekSummary[] = [];
   let skipped = 0;
   for (let start = firstWeekDay; start <= lastWeekDay; start += 7) {
@@ -98,8 +118,7 @@ export function weeklySummaries(
     const touchesGap = gaps.some(([gapFirst, gapLast]) => start <= gapLast && end >= gapFirst);
     const partial = start < fromDay || end > toDay || touchesGap;
     const weekStart = dateOf(start);
-    const weekEnd = dateOf(end);
-    const planned = planInForce(plans, weekEnd) === null ? null : plannedSessions(plans, weekStart, weekEnd);
+    const planned = plannedOverDays(start, end);
     const done = firstIndexAtLeast(sessionDays, end + 1) - firstIndexAtLeast(sessionDays, start);
     weeks.push({
       weekStart,
