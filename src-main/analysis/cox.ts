@@ -93,18 +93,21 @@ export function coxProportionalHazards(observations: readonly CoxObservation[], 
   if (ties !== 'efron' && ties !== 'breslow') throw new RangeError(`ties must be 'efron' or 'breslow', not ${String(ties)}`);
   const n = observations.length;
   const p = n > 0 ? observations[0]!.covariates.length : 0;
-  observations.forEach((observation, index) => {
+  let events = 0;
+  for (let index = 0; index < n; index++) {
+    const observation = observations[index]!;
     if (!Number.isFinite(observation.time) || observation.time < 0) {
       throw new RangeError(`Observation ${index} has time ${observation.time}; times must be finite and ≥ 0`);
     }
     if (observation.covariates.length !== p) {
       throw new RangeError(`Observation ${index} has ${observation.covariates.length} covariates; observation 0 has ${p}`);
     }
-    observation.covariates.forEach((value, column) => {
+    for (let column = 0; column < p; column++) {
+      const value = observation.covariates[column]!;
       if (!Number.isFinite(value)) throw new RangeError(`Observation ${index}, covariate ${column} is ${value}; covariates must be finite numbers`);
-    });
-  });
-  const events = observations.reduce((count, observation) => count + (observation.event ? 1 : 0), 0);
+    }
+    if (observation.event) events += 1;
+  }
   const notEstimable = (problem: CoxProblem, covariate: number | null, message: string): CoxNotEstimable => ({
     estimable: false,
     problem,
