@@ -20,7 +20,7 @@
 import { addDays, weekStart as weekStartOf } from '../shared/calendar';
 import type { WeekStartDay } from '../shared/domain';
 import type { LoadPoint, LongRunPoint, WeekSummary } from '../shared/insights';
-import { dayNumber, firstIndexAtLeast, type RunRecord } from './exposure';
+import { dateOfDayNumber, dayNumber, firstIndexAtLeast, type RunRecord } from './exposure';
 import { sessionsPerDay, type PlanTerms } from './glute-plan';
 import { exponentiallyWeightedAverages } from './load';
 
@@ -57,7 +57,7 @@ function gapsBetween(runDays: readonly number[]): [number, number][] {
   return gaps;
 }
 
-const dateOf = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+const dateOf = dateOfDayNumber;
 
 /**
  * The weeks of the range from the first week holding a run to the week holding `to`, without
