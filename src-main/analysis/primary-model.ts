@@ -194,7 +194,9 @@ export function weekShiftTest(runs: readonly ModelRun[], calendar: GluteCalendar
   const weights = adjusterWeights(runs, firstDay);
   // The distinct outcome distances, ascending (a numeric typed-array sort: no comparator), and per
   // distance the weight of the runs that end there and the onsets at it.
-  const distances = Float64Array.from(runs, (run) => run.outcomeMetres).sort();
+  const distances = new Float64Array(n);
+  for (let row = 0; row < n; row++) distances[row] = runs[row]!.outcomeMetres;
+  distances.sort();
   let groups = 0;
   for (let k = 0; k < n; k++) if (k === 0 || distances[k] !== distances[k - 1]) distances[groups++] = distances[k]!;
   const distinct = distances.subarray(0, groups);
@@ -249,7 +251,11 @@ export function weekShiftTest(runs: readonly ModelRun[], calendar: GluteCalendar
   } else {
     for (const day of skippedDayList) values[day] = values[day + spanDays] = 1;
   }
-  const coefficients = bySkippedDays ? null : Float64Array.from(runDayList, (day) => residualOnDay[day]!);
+  let coefficients: Float64Array | null = null;
+  if (!bySkippedDays) {
+    coefficients = new Float64Array(runDayList.length);
+    for (let k = 0; k < runDayList.length; k++) coefficients[k] = residualOnDay[runDayList[k]!]!;
+  }
 
   const score = (shiftDays: number): number => {
     let total = 0;
