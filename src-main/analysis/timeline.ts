@@ -139,7 +139,12 @@ export function weeklySummaries(
  * whether it was a spike. `runs`: all the history's runs.
  */
 export function longRunSpikes(runs: readonly Pick<RunRecord, 'id' | 'localDate' | 'distanceMetres'>[], from: string, to: string): LongRunPoint[] {
-  const sorted = [...runs].sort((a, b) => (a.localDate < b.localDate ? -1 : a.localDate > b.localDate ? 1 : a.id - b.id));
+  const byDate = (a: Pick<RunRecord, 'id' | 'localDate'>, b: Pick<RunRecord, 'id' | 'localDate'>) =>
+    a.localDate < b.localDate ? -1 : a.localDate > b.localDate ? 1 : a.id - b.id;
+  // The database hands the runs over in this order already: sort only when they are not.
+  let inOrder = true;
+  for (let index = 1; inOrder && index < runs.length; index++) if (byDate(runs[index - 1]!, runs[index]!) > 0) inOrder = false;
+  const sorted = inOrder ? runs : [...runs].sort(byDate);
   const days = sorted.map((run) => dayNumber(run.localDate));
   const starts = stretchStarts(days);
   const gaps = gapsBetween(days);
