@@ -31,8 +31,9 @@
  * J Ecol 89:947–959): each shift keeps the runs with their outcomes and dependence, and the
  * glute calendar with its own rhythm (weekday habits included, because shifts are whole weeks),
  * and breaks only the link between the two. The statistic is the Cox score for the exposure in
- * the model with the adjusters (fitted once, Breslow ties), so each shift costs one pass over
- * the runs. p = (1 + shifts with |score| ≥ the observed) / (1 + shifts). With more than 199
+ * the model with the adjusters (fitted once, Breslow ties). With the adjusters fixed that score is
+ * Σ exposure × martingale residual over the runs, so the residuals are summed per calendar day
+ * once and each shift costs one pass over the days (ten years: 199 shifts in about a millisecond). p = (1 + shifts with |score| ≥ the observed) / (1 + shifts). With more than 199
  * possible shifts, 199 are drawn with a fixed seed: the page shows the same p on every open.
  *
  * CLAIM: the group-sequential rule of sequential.ts, on the score standardised by the spread of
