@@ -33,7 +33,8 @@
  * and breaks only the link between the two. The statistic is the Cox score for the exposure in
  * the model with the adjusters (fitted once, Breslow ties). With the adjusters fixed that score is
  * Σ exposure × martingale residual over the runs, so the residuals are summed per calendar day
- * once and each shift costs one pass over the days that hold runs (or the skipped days, if fewer). p = (1 + shifts with |score| ≥ the observed) / (1 + shifts). With more than 199
+ * once and each shift costs one pass over the days that hold runs (or the skipped days, if
+ * fewer). p = (1 + shifts with |score| ≥ the observed) / (1 + shifts). With more than 199
  * possible shifts, 199 are drawn with a fixed seed: the page shows the same p on every open.
  *
  * CLAIM: the group-sequential rule of sequential.ts, on the score standardised by the spread of
