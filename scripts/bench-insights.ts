@@ -2,7 +2,7 @@
  * `npm run bench`: how fast the Insights are for ten years of history (3,650 runs, 1,500
  * strength sessions, 3,650 daily check-ins, written straight into a real SQLite file):
  *
- * 1. every Insights number computed from the database (readInsights: five queries plus the
+ * 1. every Insights number computed from the database (readInsights: four queries plus the
  *    analysis: the Cox model, the week-shift permutation test at every onset milestone, the
  *    Kaplan–Meier curves, the timelines) — target under 50 ms. Timed on a first open (the
  *    week-shift results' cache emptied before each run) and on a repeat open, for the default

@@ -93,18 +93,21 @@ export function coxProportionalHazards(observations: readonly CoxObservation[], 
   if (ties !== 'efron' && ties !== 'breslow') throw new RangeError(`ties must be 'efron' or 'breslow', not ${String(ties)}`);
   const n = observations.length;
   const p = n > 0 ? observations[0]!.covariates.length : 0;
-  observations.forEach((observation, index) => {
+  let events = 0;
+  for (let index = 0; index < n; index++) {
+    const observation = observations[index]!;
     if (!Number.isFinite(observation.time) || observation.time < 0) {
       throw new RangeError(`Observation ${index} has time ${observation.time}; times must be finite and ≥ 0`);
     }
     if (observation.covariates.length !== p) {
       throw new RangeError(`Observation ${index} has ${observation.covariates.length} covariates; observation 0 has ${p}`);
     }
-    observation.covariates.forEach((value, column) => {
+    for (let column = 0; column < p; column++) {
+      const value = observation.covariates[column]!;
       if (!Number.isFinite(value)) throw new RangeError(`Observation ${index}, covariate ${column} is ${value}; covariates must be finite numbers`);
-    });
-  });
-  const events = observations.reduce((count, observation) => count + (observation.event ? 1 : 0), 0);
+    }
+    if (observation.event) events += 1;
+  }
   const notEstimable = (problem: CoxProblem, covariate: number | null, message: string): CoxNotEstimable => ({
     estimable: false,
     problem,
@@ -119,11 +122,16 @@ export function coxProportionalHazards(observations: readonly CoxObservation[], 
 
   // Order by time, longest first, so that the risk set grows as we go; at tied times, censored
   // observations come first (they are in the risk set of the events at that time either way).
-  const order = Array.from({ length: n }, (_, index) => index).sort((a, b) => {
-    const difference = observations[b]!.time - observations[a]!.time;
-    if (difference !== 0) return difference;
-    return Number(observations[a]!.event) - Number(observations[b]!.event);
-  });
+  // (Plain loops, not TypedArray.from with a mapping function, which is slow in V8.)
+  const givenTimes = new Float64Array(n);
+  const givenEvents = new Uint8Array(n);
+  const order: number[] = [];
+  for (let index = 0; index < n; index++) {
+    givenTimes[index] = observations[index]!.time;
+    givenEvents[index] = observations[index]!.event ? 1 : 0;
+    order.push(index);
+  }
+  order.sort((a, b) => givenTimes[b]! - givenTimes[a]! || givenEvents[a]! - givenEvents[b]!);
   const times = new Float64Array(n);
   const status = new Uint8Array(n);
   const x = new Float64Array(n * p);
@@ -263,10 +271,10 @@ class PartialLikelihood {
   }
 
   evaluate(beta: Float64Array): Evaluation {
-    const { times, status, x, n, p, risk, s1, s2, d1, d2, a } = this;
-    for (let i = 0; i < n; i++) {
+    const { times, status, x, n, p, risk, s1, s2, d1, d2, a, efron } = this;
+    for (let i = 0, row = 0; i < n; i++, row += p) {
       let eta = 0;
-      for (let j = 0; j < p; j++) eta += x[i * p + j]! * beta[j]!;
+      for (let j = 0; j < p; j++) eta += x[row + j]! * beta[j]!;
       risk[i] = eta;
     }
     const gradient = new Float64Array(p);
@@ -275,37 +283,41 @@ class PartialLikelihood {
     let s0 = 0;
     s1.fill(0);
     s2.fill(0);
+    d1.fill(0);
+    d2.fill(0);
     let i = 0;
     while (i < n) {
       const time = times[i]!;
       // Every observation at this time joins the risk set; the events among them are tallied.
       let d0 = 0;
       let deaths = 0;
-      d1.fill(0);
-      d2.fill(0);
+      // (d1 and d2 are zero here: they are cleared after each time with events below.)
       for (; i < n && times[i] === time; i++) {
         const eta = risk[i]!;
         const weight = Math.exp(eta);
+        const row = i * p;
         s0 += weight;
         for (let j = 0; j < p; j++) {
-          const xj = x[i * p + j]!;
-          s1[j]! += weight * xj;
-          for (let k = 0; k <= j; k++) s2[j * p + k]! += weight * xj * x[i * p + k]!;
+          const xj = x[row + j]!;
+          const weighted = weight * xj;
+          s1[j]! += weighted;
+          for (let k = 0; k <= j; k++) s2[j * p + k]! += weighted * x[row + k]!;
         }
         if (status[i] === 1) {
           deaths += 1;
           d0 += weight;
           logLikelihood += eta;
           for (let j = 0; j < p; j++) {
-            const xj = x[i * p + j]!;
+            const xj = x[row + j]!;
+            const weighted = weight * xj;
             gradient[j]! += xj;
-            d1[j]! += weight * xj;
-            for (let k = 0; k <= j; k++) d2[j * p + k]! += weight * xj * x[i * p + k]!;
+            d1[j]! += weighted;
+            for (let k = 0; k <= j; k++) d2[j * p + k]! += weighted * x[row + k]!;
           }
         }
       }
       for (let k = 0; k < deaths; k++) {
-        const fraction = this.efron ? k / deaths : 0;
+        const fraction = efron ? k / deaths : 0;
         const denominator = s0 - fraction * d0;
         logLikelihood -= Math.log(denominator);
         for (let j = 0; j < p; j++) {
@@ -318,6 +330,10 @@ class PartialLikelihood {
           }
         }
       }
+      if (deaths > 0) {
+        for (let j = 0; j < p; j++) d1[j] = 0;
+        for (let j = 0; j < p * p; j++) d2[j] = 0;
+      }
     }
     for (let j = 0; j < p; j++) for (let l = 0; l < j; l++) information[l * p + j] = information[j * p + l]!;
     return { logLikelihood, gradient, information };
@@ -325,7 +341,9 @@ class PartialLikelihood {
 }
 
 function addScaled(base: Float64Array, step: Float64Array, scale: number): Float64Array {
-  return Float64Array.from(base, (value, j) => value + scale * step[j]!);
+  const sum = new Float64Array(base.length);
+  for (let j = 0; j < base.length; j++) sum[j] = base[j]! + scale * step[j]!;
+  return sum;
 }
 
 /**

@@ -131,8 +131,26 @@ export function dayNumber(date: string): number {
   return era * 146097 + dayOfEra - 719468;
 }
 
+/**
+ * The YYYY-MM-DD date of a day number (days since 1970-01-01), by Hinnant's civil_from_days: the
+ * inverse of dayNumber, the same string as new Date(day · 86 400 000).toISOString().slice(0, 10)
+ * for years 0000–9999 (tests/analysis/exposure.test.ts checks it), without a Date object.
+ */
+export function dateOfDayNumber(day: number): string {
+  const shifted = day + 719468;
+  const era = Math.floor(shifted / 146097);
+  const dayOfEra = shifted - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  const dayOfMonth = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${dayOfMonth < 10 ? '0' : ''}${dayOfMonth}`;
+}
+
 /** Index of the first number in a sorted list that is ≥ `value`. */
-export function firstIndexAtLeast(sorted: readonly number[], value: number): number {
+export function firstIndexAtLeast(sorted: ArrayLike<number>, value: number): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
@@ -279,16 +297,24 @@ export function runExposures(history: InsightsHistory, filters: Pick<InsightsFil
       unrecordedLeftOut += 1;
       continue;
     }
-    const common = {
+    const glute = exposureOf(run.localDate);
+    // (Object literals, not spreads: this runs for every run of ten years.)
+    const exposure: RunExposure = {
       runId: run.id,
       localDate: run.localDate,
       distanceMetres: run.distanceMetres,
       cutShort: run.cutShort,
       previousWeekMetres: previousWeek(run.localDate),
-      ...exposureOf(run.localDate),
+      daysSinceGluteSession: glute.daysSinceGluteSession,
+      sessionsDone: glute.sessionsDone,
+      sessionsPlanned: glute.sessionsPlanned,
+      judgedByDefaultPlan: glute.judgedByDefaultPlan,
+      onPlan: glute.onPlan,
+      pain: outcome === 'sore_at_start' ? true : outcome.pain,
+      outcomeMetres: outcome === 'sore_at_start' ? 0 : outcome.outcomeMetres,
     };
-    if (outcome === 'sore_at_start') soreAtStart.push({ ...common, pain: true, outcomeMetres: 0, soreAtStart: true });
-    else runs.push({ ...common, ...outcome });
+    if (outcome === 'sore_at_start') soreAtStart.push({ ...exposure, soreAtStart: true });
+    else runs.push(exposure);
   }
   const byDate = (a: RunExposure, b: RunExposure) => (a.localDate < b.localDate ? -1 : a.localDate > b.localDate ? 1 : a.runId - b.runId);
   runs.sort(byDate);

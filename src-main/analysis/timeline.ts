@@ -20,8 +20,8 @@
 import { addDays, weekStart as weekStartOf } from '../shared/calendar';
 import type { WeekStartDay } from '../shared/domain';
 import type { LoadPoint, LongRunPoint, WeekSummary } from '../shared/insights';
-import { dayNumber, firstIndexAtLeast, type RunRecord } from './exposure';
-import { planInForce, plannedSessions, type PlanTerms } from './glute-plan';
+import { dateOfDayNumber, dayNumber, firstIndexAtLeast, type RunRecord } from './exposure';
+import { sessionsPerDay, type PlanTerms } from './glute-plan';
 import { exponentiallyWeightedAverages } from './load';
 
 /** More days than this without a run make a gap. */
@@ -57,7 +57,7 @@ function gapsBetween(runDays: readonly number[]): [number, number][] {
   return gaps;
 }
 
-const dateOf = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+const dateOf = dateOfDayNumber;
 
 /**
  * The weeks of the range from the first week holding a run to the week holding `to`, without
@@ -86,6 +86,26 @@ export function weeklySummaries(
     const week = firstWeekDay + 7 * Math.floor((runDays[index]! - firstWeekDay) / 7);
     distanceByWeek.set(week, (distanceByWeek.get(week) ?? 0) + run.distanceMetres);
   });
+  // plannedSessions(plans, weekStart, weekEnd) (glute-plan.ts), null with no plan in force on the
+  // week's last day: the same day-by-day sum, on day numbers instead of date strings.
+  const planStarts = plans.map((plan) => dayNumber(plan.effectiveFrom));
+  const planPerDay = plans.map(sessionsPerDay);
+  const planOn = (day: number): number => {
+    let chosen = -1;
+    for (let index = 0; index < plans.length; index++) {
+      if (planStarts[index]! <= day && (chosen < 0 || planStarts[index]! > planStarts[chosen]!)) chosen = index;
+    }
+    return chosen;
+  };
+  const plannedOverDays = (first: number, last: number): number | null => {
+    if (planOn(last) < 0) return null;
+    let total = 0;
+    for (let day = first; day <= last; day++) {
+      const plan = planOn(day);
+      if (plan >= 0) total += planPerDay[plan]!;
+    }
+    return total;
+  };
   const weeks: WeekSummary[] = [];
   let skipped = 0;
   for (let start = firstWeekDay; start <= lastWeekDay; start += 7) {
@@ -98,8 +118,7 @@ export function weeklySummaries(
     const touchesGap = gaps.some(([gapFirst, gapLast]) => start <= gapLast && end >= gapFirst);
     const partial = start < fromDay || end > toDay || touchesGap;
     const weekStart = dateOf(start);
-    const weekEnd = dateOf(end);
-    const planned = planInForce(plans, weekEnd) === null ? null : plannedSessions(plans, weekStart, weekEnd);
+    const planned = plannedOverDays(start, end);
     const done = firstIndexAtLeast(sessionDays, end + 1) - firstIndexAtLeast(sessionDays, start);
     weeks.push({
       weekStart,
@@ -120,7 +139,12 @@ export function weeklySummaries(
  * whether it was a spike. `runs`: all the history's runs.
  */
 export function longRunSpikes(runs: readonly Pick<RunRecord, 'id' | 'localDate' | 'distanceMetres'>[], from: string, to: string): LongRunPoint[] {
-  const sorted = [...runs].sort((a, b) => (a.localDate < b.localDate ? -1 : a.localDate > b.localDate ? 1 : a.id - b.id));
+  const byDate = (a: Pick<RunRecord, 'id' | 'localDate'>, b: Pick<RunRecord, 'id' | 'localDate'>) =>
+    a.localDate < b.localDate ? -1 : a.localDate > b.localDate ? 1 : a.id - b.id;
+  // The database hands the runs over in this order already: sort only when they are not.
+  let inOrder = true;
+  for (let index = 1; inOrder && index < runs.length; index++) if (byDate(runs[index - 1]!, runs[index]!) > 0) inOrder = false;
+  const sorted = inOrder ? runs : [...runs].sort(byDate);
   const days = sorted.map((run) => dayNumber(run.localDate));
   const starts = stretchStarts(days);
   const gaps = gapsBetween(days);

@@ -1,6 +1,6 @@
 /**
  * The Insights from the database: reads the history (runs, their pain sites, glute session dates
- * and which were done before a run that day, plans) in five queries and hands it to the pure
+ * and which were done before a run that day, plans) in four queries and hands it to the pure
  * analysis/insights.ts.
  *
  * While the runner has no run with its pain recorded, the page shows the built-in example (a
@@ -14,7 +14,7 @@ import type { PainLocation, PainSide } from '../shared/pain';
 import { computeInsights } from '../analysis/insights';
 import { exampleHistory } from '../analysis/example-history';
 import type { InsightsHistory, RunRecord } from '../analysis/exposure';
-import { gluteSessionDates, planHistory } from './glute-plan';
+import { planHistory } from './glute-plan';
 import { getSettings, readInternal, writeInternal } from './settings';
 import { utcToLocal } from './local-time';
 
@@ -22,7 +22,10 @@ const EXAMPLE_HIDDEN_KEY = 'insights.exampleHidden';
 
 /** Everything the Insights read from the database. */
 export function readInsightsHistory(db: StanceDatabase): InsightsHistory {
-  const runRows = db.prepare('SELECT id, local_date, distance_m, pain_status, cut_short_by_knee FROM runs ORDER BY local_date, id').raw().all() as [
+  const runRows = db
+    // NOT INDEXED: every run is read, and a scan of the table sorted once is faster than walking
+    // the date index (which is ordered the other way, by start time within a day) row by row.
+    .prepare('SELECT id, local_date, distance_m, pain_status, cut_short_by_knee FROM runs NOT INDEXED ORDER BY local_date, id').raw().all() as [
     number,
     string,
     number,
@@ -46,18 +49,24 @@ export function readInsightsHistory(db: StanceDatabase): InsightsHistory {
   for (const [runId, onsetMetres, location, side, presentAtStart] of siteRows) {
     byId.get(runId)?.sites.push({ onsetMetres, location, side, presentAtStart: presentAtStart === 1 });
   }
-  const beforeRunSessionDates = (
-    db
-      .prepare(
-        `SELECT s.local_date FROM strength_sessions s
-         WHERE s.same_day_run = 'before' AND EXISTS (SELECT 1 FROM session_exercises se JOIN exercises e ON e.id = se.exercise_id
-                       WHERE se.session_id = s.id AND e.category = 'glute_hip')
-         ORDER BY s.local_date`,
-      )
-      .raw()
-      .all() as [string][]
-  ).map(([date]) => date);
-  return { runs, gluteSessionDates: gluteSessionDates(db), beforeRunSessionDates, plans: planHistory(db) };
+  // The glute sessions (as db/glute-plan.ts's gluteSessionDates defines them) in one query, with
+  // which were done before a run that day.
+  const sessionRows = db
+    .prepare(
+      `SELECT s.local_date, s.same_day_run = 'before' FROM strength_sessions s
+       WHERE EXISTS (SELECT 1 FROM session_exercises se JOIN exercises e ON e.id = se.exercise_id
+                     WHERE se.session_id = s.id AND e.category = 'glute_hip')
+       ORDER BY s.local_date`,
+    )
+    .raw()
+    .all() as [string, number][];
+  const gluteSessionDates: string[] = [];
+  const beforeRunSessionDates: string[] = [];
+  for (const [date, beforeRun] of sessionRows) {
+    gluteSessionDates.push(date);
+    if (beforeRun === 1) beforeRunSessionDates.push(date);
+  }
+  return { runs, gluteSessionDates, beforeRunSessionDates, plans: planHistory(db) };
 }
 
 export function isExampleHidden(db: StanceDatabase): boolean {

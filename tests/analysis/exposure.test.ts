@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  dateOfDayNumber,
   dayNumber,
   gluteExposure,
   gluteExposureCalculator,
@@ -87,6 +88,18 @@ describe('glute exposure before a run, on the runner’s calendar', () => {
     for (let offset = -40_000; offset <= 40_000; offset += 997) {
       const date = addDays('2000-02-29', offset);
       expect(dayNumber(date)).toBe(daysBetween('1970-01-01', date));
+    }
+  });
+
+  it('turns day numbers back into the dates the shared calendar gives, leap days and centuries included', () => {
+    // Every day from 1899 to 2101 (1900 and 2100 are not leap years, 2000 is), then a sweep of 0000–9999.
+    for (let day = dayNumber('1899-01-01'); day <= dayNumber('2101-12-31'); day++) {
+      expect(dateOfDayNumber(day)).toBe(addDays('1970-01-01', day));
+    }
+    for (let day = dayNumber('0000-01-01'); day <= dayNumber('9999-12-31'); day += 331) {
+      const date = addDays('1970-01-01', day);
+      expect(dateOfDayNumber(day)).toBe(date);
+      expect(dayNumber(dateOfDayNumber(day))).toBe(day);
     }
   });
 });

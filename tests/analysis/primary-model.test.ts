@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fitPrimaryModel, gluteCalendar, primaryModel, weekShiftTest, type ModelRun } from '../../src-main/analysis/primary-model';
-import { seededRandom } from '../../src-main/analysis/example-history';
+import { fitPrimaryModel, gluteCalendar, modelRuns, primaryModel, weekShiftTest, type ModelRun } from '../../src-main/analysis/primary-model';
+import { generateHistory, seededRandom, toInsightsHistory } from '../../src-main/analysis/example-history';
+import { runExposures } from '../../src-main/analysis/exposure';
+import { defaultInsightsFilters } from '../../src-main/shared/insights';
 import { addDays, dayOfWeek, daysBetween } from '../../src-main/shared/calendar';
 
 /** A runner-year: runs Tue/Thu/Sun; glute sessions from `sessionOn`; pain hazard × `hazardRatio` after 7+ days without. */
@@ -63,6 +65,27 @@ describe('the week-shift permutation test', () => {
     expect(Math.abs(result.z ?? 0)).toBeLessThan(1);
     expect(result.pValue).toBeGreaterThan(0.5);
     expect(fitPrimaryModel(runs).problem).toMatch(/None of these runs came 7\+ days after a glute session/);
+  });
+
+  it('gives the same p and z as the original shift-by-shift Cox score (three generated years each)', () => {
+    // Pinned from the implementation before the speed-up (commit ffc574c), which re-summed the
+    // Breslow score over the risk sets for every shift; the residual form must not move them.
+    const pinned = [
+      { seed: 21, hazardRatio: 1, pValue: 0.9240506329113924, shifts: 157, z: -0.14166474390779918, looks: [0.4313045827, -1.0947425234, -1.2082320638, -1.2602219521, -1.6904158172, -0.8412806118, -0.5542662237, -0.6530000298] },
+      { seed: 22, hazardRatio: 2, pValue: 0.006329113924050633, shifts: 157, z: 4.13549501652182, looks: [0.1047076171, 0.1317569757, 0.1208898696, 0.6126855755, 0.6758131816, 0.93176048, 1.7614037986, 2.3998032181] },
+      { seed: 23, hazardRatio: 1, pValue: 0.10828025477707007, shifts: 156, z: -1.8879855358246838, looks: [-0.9462779426, -0.1392540327, -0.8769925103, -0.6455480328, -1.0701616163, -1.0061230738, -0.334923982, -0.0158699942] },
+      { seed: 24, hazardRatio: 3, pValue: 0.006329113924050633, shifts: 157, z: 3.375908299357502, looks: [1.6709498427, 2.2627217808, 2.0213396875, 1.9403841632, 2.8447429317, 3.1933590908, 3.1073766555, 2.8509942372] },
+    ];
+    for (const expected of pinned) {
+      const history = toInsightsHistory(generateHistory({ endDate: '2026-06-30', days: 3 * 365, seed: expected.seed, hazardRatio: expected.hazardRatio, runsPerWeek: 5 }));
+      const runs = modelRuns(runExposures(history, { ...defaultInsightsFilters, fromDate: null, toDate: null }).runs);
+      const calendar = gluteCalendar(history.gluteSessionDates, history.beforeRunSessionDates);
+      const result = weekShiftTest(runs, calendar)!;
+      expect(result.pValue).toBe(expected.pValue);
+      expect(result.shifts).toBe(expected.shifts);
+      expect(result.z!).toBeCloseTo(expected.z, 12);
+      primaryModel(runs, calendar).sequential.looks.forEach((look, index) => expect(look.z!).toBeCloseTo(expected.looks[index]!, 9));
+    }
   });
 
   it('keeps its level when glute work makes no difference (seeded, 150 runner-years)', () => {
