@@ -10,6 +10,7 @@ import { databaseFault } from './db/file-access';
 import { settleInterruptedRestore, takeDailyBackupIfDue } from './db/backups';
 import { readInternal, writeInternal } from './db/settings';
 import { createDispatch, samePage } from './ipc/dispatch';
+import { pageUrlWithLocale } from './shared/locale';
 import { createHandlers } from './ipc/handlers';
 import { recoveryHandlers, restoreHook } from './ipc/handlers-data';
 import { registerChannels } from './ipc/register';
@@ -188,7 +189,8 @@ function createWindow(database: StanceDatabase | undefined): void {
     mainWindow = undefined;
   });
 
-  void window.loadURL(appPageUrl);
+  // The app's locale goes to the window, which writes every date and time in it (shared/locale.ts).
+  void window.loadURL(pageUrlWithLocale(appPageUrl, app.getLocale()));
 }
 
 function navigate(page: (typeof pages)[number]): void {

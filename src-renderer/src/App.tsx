@@ -91,7 +91,7 @@ function Shell() {
                   {restoreNote}
                 </p>
               ) : null}
-              <CurrentPage key={visit} page={page} navigate={navigate} />
+              <CurrentPage key={visit} page={page} />
             </>
           )}
         </main>
@@ -100,7 +100,7 @@ function Shell() {
   );
 }
 
-function CurrentPage({ page, navigate }: { page: PageId; navigate: (page: PageId) => void }) {
+function CurrentPage({ page }: { page: PageId }) {
   switch (page) {
     case 'today':
       return <TodayPage />;
@@ -111,7 +111,7 @@ function CurrentPage({ page, navigate }: { page: PageId; navigate: (page: PageId
     case 'pain':
       return <PainPage />;
     case 'insights':
-      return <InsightsPage navigate={navigate} />;
+      return <InsightsPage />;
     case 'settings':
       return <SettingsPage />;
   }

@@ -69,6 +69,12 @@ export function formatLocalTime(localTime: string): string {
   });
 }
 
+/** "29 Nov 2026" (en-GB) / "Nov 29, 2026" (en-US) for a YYYY-MM-DD calendar date: no weekday (tables, chart axes). */
+export function formatShortDate(localDate: string): string {
+  const [year, month, day] = localDate.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString(displayLocale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
 /** "29 Nov" style axis label for a YYYY-MM-DD date (charts). */
 export function formatAxisDate(localDate: string): string {
   const [year, month, day] = localDate.split('-').map(Number) as [number, number, number];

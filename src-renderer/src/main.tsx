@@ -2,11 +2,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { setDisplayLocale } from './local-clock';
+import { localeFromSearch } from '../../src-main/shared/locale';
 import './styles.css';
 
-// One locale for every date and time the window writes: the app's (Electron gives the window
-// navigator.language from app.getLocale(), the locale its date and time inputs are drawn in too).
-setDisplayLocale(navigator.language || undefined);
+// One locale for every date and time the window writes: the app's, which main passes in the page's
+// address (?locale=, from app.getLocale(); shared/locale.ts); else the window's own language.
+setDisplayLocale(localeFromSearch(window.location.search) ?? (navigator.language || undefined));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

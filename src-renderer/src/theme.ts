@@ -3,7 +3,7 @@
  * prefers-color-scheme, and applied as <html data-theme="…"> (styles.css holds both palettes
  * as tokens). Charts and the route read the same tokens through themeColour().
  */
-import { useEffect, useSyncExternalStore } from 'react';
+import { useLayoutEffect, useSyncExternalStore } from 'react';
 import type { ThemeChoice } from '../../src-main/shared/domain';
 
 export type Theme = 'light' | 'dark';
@@ -35,7 +35,9 @@ export function useResolvedTheme(choice: ThemeChoice): Theme {
 /** Applies the runner's choice to the document; returns the theme shown. */
 export function useAppliedTheme(choice: ThemeChoice): Theme {
   const theme = useResolvedTheme(choice);
-  useEffect(() => {
+  // A layout effect: it runs before any page's (passive) effects, so a chart drawn in an effect
+  // reads the new theme's tokens.
+  useLayoutEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
   return theme;

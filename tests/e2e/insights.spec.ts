@@ -111,7 +111,7 @@ test('where glute work makes no difference, the page claims nothing and says wha
   await openInsights(page);
   const summary = page.getByTestId('insights-summary');
   await expect(summary).not.toContainText('clear enough to say');
-  await expect(summary).toContainText(/Stance cannot tell yet|No clear difference after 60 pain onsets/);
+  await expect(summary).toContainText(/Stance decides only at set numbers of pain onsets|At the last check, after 60 pain onsets/);
   await page.getByText('The checks so far').click();
   await expect(page.getByTestId('sequential').getByRole('row')).toHaveCount(9);
   await screenshot(page, 'insights-no-effect');
@@ -242,4 +242,113 @@ test('the pain note records pain already there at the start and a run cut short 
   expect(stance.db.prepare("SELECT cut_short_by_knee FROM runs WHERE local_date = '2026-11-20'").get()).toEqual({ cut_short_by_knee: 1 });
   await openInsights(page);
   await expect(page.getByTestId('insights-sore-at-start')).toContainText('1 run set apart: the pain on the outside of the knee was already there when it started');
+});
+
+/** Nothing wider than the window: the page never scrolls sideways, nothing is cut off at the right. */
+async function expectNoSidewaysScroll(page: Page, where: string) {
+  const overflow = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const cut = [...document.querySelectorAll<HTMLElement>('main *')]
+      .filter((element) => element.getBoundingClientRect().right > width + 1 && element.getClientRects().length > 0)
+      .slice(0, 3)
+      .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
+    return { scrollWidth: document.documentElement.scrollWidth, width, cut };
+  });
+  expect(overflow.cut, `${where}: elements past the right edge`).toEqual([]);
+  expect(overflow.scrollWidth, `${where}: page width`).toBeLessThanOrEqual(overflow.width);
+}
+
+/** Every chart's date labels (x axis) as printed: none over another, at least two on a dated axis. */
+async function expectNoDatesOverEachOther(page: Page, where: string) {
+  const canvases = page.locator('canvas[role="img"]');
+  for (let index = 0; index < (await canvases.count()); index++) {
+    await expect(canvases.nth(index)).toHaveAttribute('data-x-labels', /\[/);
+    const labels = JSON.parse((await canvases.nth(index).getAttribute('data-x-labels'))!) as { text: string; left: number; right: number }[];
+    for (let label = 1; label < labels.length; label++) {
+      expect(labels[label]!.left, `${where}, chart ${index + 1}: "${labels[label - 1]!.text}" and "${labels[label]!.text}"`).toBeGreaterThan(labels[label - 1]!.right + 4);
+    }
+  }
+  for (const chart of ['Training load']) {
+    const dated = page.getByRole('region', { name: chart }).locator('canvas[role="img"]');
+    for (let index = 0; index < (await dated.count()); index++) {
+      const labels = JSON.parse((await dated.nth(index).getAttribute('data-x-labels'))!) as { text: string }[];
+      expect(labels.length, `${where}: dates under the ${chart} chart`).toBeGreaterThanOrEqual(3);
+      for (const label of labels) expect(label.text).toMatch(/^\d{1,2} \w{3,4} \d{4}$/);
+    }
+  }
+}
+
+/** How many pixels of the onset chart are drawn in `colour` (#rrggbb), give or take 3 per channel. */
+async function pixelsIn(page: Page, colour: string): Promise<number> {
+  const canvas = page.getByRole('region', { name: /Where the pain began/ }).locator('canvas[role="img"]');
+  return canvas.evaluate((element: HTMLCanvasElement, hex) => {
+    const [r, g, b] = [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)) as [number, number, number];
+    const data = element.getContext('2d')!.getImageData(0, 0, element.width, element.height).data;
+    let count = 0;
+    for (let at = 0; at < data.length; at += 4) {
+      if (Math.abs(data[at]! - r) <= 3 && Math.abs(data[at + 1]! - g) <= 3 && Math.abs(data[at + 2]! - b) <= 3 && data[at + 3]! > 250) count += 1;
+    }
+    return count;
+  }, colour);
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`in ${theme} mode the example and a full history are drawn in the theme's colours, dates apart, at 1024×700 and 1600×1000, axe clean`, async ({ page }) => {
+    test.setTimeout(180_000);
+    // The pain dots' colour in each theme (styles.css --chart-pain): this theme's is drawn, the other's is not.
+    const painColour = { light: '#b42318', dark: '#ff8a80' };
+    const other = theme === 'light' ? 'dark' : 'light';
+    await page.emulateMedia({ colorScheme: theme });
+    stance = await launchStance(page, { now: saturday });
+    await openInsights(page);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await expect(page.getByRole('region', { name: 'Example data' })).toBeVisible();
+    for (const fill of ['example', 'years'] as const) {
+      if (fill === 'years') {
+        writeGeneratedHistory(stance.db, { endDate: '2026-11-20', days: 1290, seed: 4 });
+        stance.db.prepare("DELETE FROM runs WHERE local_date BETWEEN '2025-07-01' AND '2025-08-15'").run();
+        stance.db
+          .prepare(
+            `INSERT INTO runs (started_at, time_zone, local_date, local_time, distance_m, duration_s, source, created_at, updated_at)
+             VALUES ('2010-06-12T08:00:00Z', 'Europe/London', '2010-06-12', '08:00', 10400, 3300, 'gpx', 'now', 'now')`,
+          )
+          .run();
+        await page.reload();
+        await openInsights(page);
+        await page.getByLabel('From').fill('2010-01-01');
+        await expect(page.getByTestId('insights-range')).toContainText(/Runs: 1 Jan 2010 to \d+ Nov 2026\./);
+        // The chosen date, in the app's format beside the native input.
+        await expect(page.getByTestId('date-echo').first()).toHaveText('Fri, 1 Jan 2010');
+      }
+      for (const [width, height] of [
+        [1024, 700],
+        [1600, 1000],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await page.waitForTimeout(200); // the charts redraw on resize
+        const where = `${fill} ${width}×${height} ${theme}`;
+        await expect(page.locator('canvas[role="img"]')).toHaveCount(CHARTS);
+        await expectNoSidewaysScroll(page, where);
+        await expectNoDatesOverEachOther(page, where);
+        expect(await pixelsIn(page, painColour[theme]), `${where}: pain dots in the ${theme} colour`).toBeGreaterThan(20);
+        expect(await pixelsIn(page, painColour[other]), `${where}: nothing in the ${other} theme's colour`).toBe(0);
+        await expectNoSeriousA11yProblems(page);
+        await screenshot(page, `insights-${fill}-${width}-${theme}`);
+      }
+    }
+    expect(stance.blockedRequests).toEqual([]);
+  });
+}
+
+test('switching the theme in Settings redraws the charts in the new colours', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  stance = await launchStance(page, { now: saturday });
+  await openInsights(page);
+  expect(await pixelsIn(page, '#b42318')).toBeGreaterThan(20);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Dark', { exact: true }).check();
+  await openInsights(page);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await pixelsIn(page, '#ff8a80')).toBeGreaterThan(20);
+  expect(await pixelsIn(page, '#b42318')).toBe(0);
 });

@@ -256,3 +256,59 @@ test('the session form works from the keyboard alone', async ({ page }) => {
   await expect(page.getByTestId('session-row')).toContainText('Clamshell left 25, 20, 20, right 22, 20, 20');
   expect(strengthRows(stance)).toEqual([1, 1, 6]);
 });
+
+test('the session editor shows every problem at once, each beside its input, and writes nothing', async ({ page }) => {
+  test.setTimeout(90_000);
+  stance = await launchStance(page);
+  await openStrength(page);
+  await page.getByRole('button', { name: 'Log a session' }).click();
+  await addExercise(page, 'Glute bridge');
+  await addExercise(page, 'Clamshell');
+  const form = editor(page);
+  await form.getByLabel('Minutes (optional)').fill('half an hour');
+  await form.getByLabel('Glute bridge set 1 reps').fill('ten');
+  await form.getByLabel(/^Glute bridge set 2 load in /).fill('heavy');
+  await form.getByLabel('Clamshell set 1 left reps').fill('');
+  await form.getByLabel('Clamshell set 1 right reps').fill('');
+  await form.getByRole('button', { name: 'Save session' }).click();
+
+  await expect(form.getByRole('alert')).toHaveCount(4);
+  await expect(form.getByText('Give the duration in whole minutes, e.g. 20.')).toBeVisible();
+  await expect(form.getByText('Glute bridge, set 1: give the reps as a whole number.')).toBeVisible();
+  await expect(form.getByText(/^Glute bridge, set 2: give the load in (kg|lb) as a number/)).toBeVisible();
+  await expect(form.getByText('Clamshell, set 1: give the reps for at least one side, or remove the set.')).toBeVisible();
+  for (const field of ['Minutes (optional)', 'Glute bridge set 1 reps', 'Clamshell set 1 left reps']) await expect(form.getByLabel(field)).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Clamshell set 1 right reps')).toHaveAttribute('aria-invalid', 'false');
+  // Each marked input points at its own message; the focus is on the first to fix.
+  const described = await form.getByLabel('Glute bridge set 1 reps').getAttribute('aria-describedby');
+  await expect(page.locator(`[id="${described}"]`)).toHaveText('Glute bridge, set 1: give the reps as a whole number.');
+  await expect(form.getByLabel('Minutes (optional)')).toBeFocused();
+  expect(strengthRows(stance)).toEqual([0, 0, 0]);
+  await expectNoSeriousViolations(page, 'editor with problems');
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    for (const [width, height] of [
+      [1024, 700],
+      [1600, 1000],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await screenshot(page, `strength-editor-problems-${width}-${theme}`);
+    }
+  }
+  await expectNoSeriousViolations(page, 'editor with problems, dark');
+
+  // Fixed, the session saves; main's own refusal (zero reps) still lands under its input.
+  await form.getByLabel('Minutes (optional)').fill('20');
+  await form.getByLabel('Glute bridge set 1 reps').fill('0');
+  await form.getByLabel(/^Glute bridge set 2 load in /).fill('');
+  await form.getByLabel('Clamshell set 1 left reps').fill('12');
+  await form.getByRole('button', { name: 'Save session' }).click();
+  await expect(form.getByRole('alert')).toHaveCount(1);
+  await expect(form.getByLabel('Glute bridge set 1 reps')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Glute bridge set 1 reps')).toBeFocused();
+  expect(strengthRows(stance)).toEqual([0, 0, 0]);
+  await form.getByLabel('Glute bridge set 1 reps').fill('12');
+  await form.getByRole('button', { name: 'Save session' }).click();
+  await expect(editor(page)).toHaveCount(0);
+  expect(strengthRows(stance)[0]).toBe(1);
+});

@@ -58,6 +58,8 @@ export const app = {
   },
   getAppPath: () => state.appPath,
   getVersion: () => '0.0.0-mock',
+  /** The system's locale as Electron reports it; German, so a test can tell it from a default. */
+  getLocale: () => 'de-DE',
   requestSingleInstanceLock: () => true,
   on: (event: string, handler: Handler) => {
     state.appHandlers.set(event, [...(state.appHandlers.get(event) ?? []), handler]);

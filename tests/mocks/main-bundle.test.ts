@@ -62,9 +62,19 @@ describe('the built main process', () => {
     expect(state.errorBoxes).toEqual([]);
     expect(state.exitCode).toBeUndefined();
     expect(state.windows).toHaveLength(1);
-    expect(state.windows[0]!.loadedUrl).toBe(PAGE);
+    expect(state.windows[0]!.loadedUrl).toBe(`${PAGE}?locale=de-DE`);
     expect(state.windows[0]!.loadedFile).toBeUndefined();
     expect(fs.existsSync(path.join(work.folder, 'data', 'stance.sqlite'))).toBe(true);
+  });
+
+  it('passes the app’s locale to the window in the page’s address, which the page check and the file handler accept', async () => {
+    const loaded = state.windows[0]!.loadedUrl!;
+    expect(new URL(loaded).searchParams.get('locale')).toBe('de-DE');
+    const info = state.ipcHandlers.get('app:info')!;
+    expect(await info({ senderFrame: { url: `${loaded}#today` } }, null)).toMatchObject({ ok: true });
+    const served = await Promise.resolve(state.protocolHandlers.get('stance')!(new Request(loaded)));
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toMatch(/^text\/html/);
   });
 
   it('locks the window down: isolation, sandbox, no Node, web security, the built preload', () => {

@@ -1,3 +1,4 @@
+import { InputEcho } from './InputEcho';
 import { useId, useState, type FormEvent } from 'react';
 import { surfaces, type Run, type Shoe, type Surface } from '../../../src-main/shared/domain';
 import { fromMetres, formatDuration, parseDecimal, parseDuration, toMetres, unitLabel } from '../../../src-main/shared/units';
@@ -116,11 +117,13 @@ export function RunForm({ run, onSaved, onCancel }: Props) {
         <div className="field">
           <label htmlFor={`${id}-date`}>Date</label>
           <input id={`${id}-date`} type="date" required value={localDate} max={todayLocalDate()} onChange={(e) => setLocalDate(e.target.value)} {...invalid('localDate')} />
+          <InputEcho kind="date" value={localDate} />
           {fieldError('localDate')}
         </div>
         <div className="field">
           <label htmlFor={`${id}-time`}>Start time</label>
           <input id={`${id}-time`} type="time" required value={localTime} onChange={(e) => setLocalTime(e.target.value)} {...invalid('localTime')} />
+          <InputEcho kind="time" value={localTime} />
           {fieldError('localTime')}
         </div>
         <div className="field">

@@ -1,12 +1,14 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { PageId } from '../App';
+import { useMemo, useState } from 'react';
 import { EmptyState } from '../components/EmptyState';
+import { InputEcho } from '../components/InputEcho';
 import { ChartCanvas } from '../components/insights/ChartCanvas';
 import { NumbersTable } from '../components/insights/NumbersTable';
 import { groupNames, loadChart, longRunChart, onsetScatter, survivalCurves, weeksChart } from '../components/insights/charts';
-import { halfText, painWords, pText, shortDate, summarySentences, timesText } from '../components/insights/wording';
+import { halfText, painWords, pText, shortDate, summarySentences, summaryTitle, timesText } from '../components/insights/wording';
 import '../components/insights/insights.css';
-import { messageOf, request } from '../api/client';
+import { useChannel, useSave } from '../api/hooks';
+import { useNavigate } from '../navigation';
+import { useResolvedTheme, type Theme } from '../theme';
 import { useLoadedSettings } from '../settings-context';
 import { defaultInsightsFilters, DEFAULT_SESSIONS_PER_WEEK, type Insights, type InsightsFilters } from '../../../src-main/shared/insights';
 import type { DistanceUnit } from '../../../src-main/shared/domain';
@@ -22,36 +24,22 @@ const locationOptions: [InsightsFilters['location'], string][] = [
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
 
-export function InsightsPage({ navigate }: { navigate: (page: PageId) => void }) {
-  const { units } = useLoadedSettings();
+/**
+ * The Insights page: reads `insights:get` for the chosen filters through the renderer's one door
+ * (useChannel, keeping the shown answer while a new range is worked out) and hides or shows the
+ * example through useSave; every save elsewhere in the window makes it ask again.
+ */
+export function InsightsPage() {
+  const { units, theme: themeChoice } = useLoadedSettings();
+  const theme = useResolvedTheme(themeChoice);
+  const navigate = useNavigate();
   const [filters, setFilters] = useState<InsightsFilters>(defaultInsightsFilters);
-  const [insights, setInsights] = useState<Insights>();
-  const [error, setError] = useState<string>();
-  const [reload, setReload] = useState(0);
+  const read = useChannel('insights:get', filters, { keepPrevious: true });
+  const exampleSave = useSave('insights:setExampleHidden');
+  const insights = read.data;
+  const error = read.error ?? exampleSave.problem?.form;
 
-  useEffect(() => {
-    let current = true;
-    request('insights:get', filters).then(
-      (result) => {
-        if (!current) return;
-        setInsights(result);
-        setError(undefined);
-      },
-      (failure: unknown) => current && setError(messageOf(failure)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [filters, reload]);
-
-  const setExampleHidden = async (hidden: boolean) => {
-    try {
-      await request('insights:setExampleHidden', { hidden });
-      setReload((count) => count + 1);
-    } catch (failure) {
-      setError(messageOf(failure));
-    }
-  };
+  const setExampleHidden = (hidden: boolean) => void exampleSave.save({ hidden });
 
   const header = (
     <header className="page-header">
@@ -133,10 +121,10 @@ export function InsightsPage({ navigate }: { navigate: (page: PageId) => void })
       ) : null}
       <Filters filters={filters} onChange={setFilters} insights={insights} />
       <Summary insights={insights} />
-      <OnsetCard insights={insights} units={units} />
-      <SurvivalCard insights={insights} units={units} />
-      <WeeksCard insights={insights} units={units} />
-      <LoadCard insights={insights} units={units} />
+      <OnsetCard insights={insights} units={units} theme={theme} />
+      <SurvivalCard insights={insights} units={units} theme={theme} />
+      <WeeksCard insights={insights} units={units} theme={theme} />
+      <LoadCard insights={insights} units={units} theme={theme} />
     </div>
   );
 }
@@ -164,10 +152,12 @@ function Filters({ filters, onChange, insights }: { filters: InsightsFilters; on
       <div className="field">
         <label htmlFor="insights-from">From</label>
         <input id="insights-from" type="date" value={filters.fromDate ?? range.from ?? ''} onChange={(event) => onChange({ ...filters, fromDate: event.target.value || null })} />
+        <InputEcho kind="date" value={filters.fromDate ?? range.from ?? ''} />
       </div>
       <div className="field">
         <label htmlFor="insights-to">To</label>
         <input id="insights-to" type="date" value={filters.toDate ?? range.to ?? ''} onChange={(event) => onChange({ ...filters, toDate: event.target.value || null })} />
+        <InputEcho kind="date" value={filters.toDate ?? range.to ?? ''} />
       </div>
       <div className="field">
         <label htmlFor="insights-location">Pain location</label>
@@ -197,14 +187,7 @@ function Filters({ filters, onChange, insights }: { filters: InsightsFilters; on
 
 function Summary({ insights }: { insights: Insights }) {
   const { counts, model } = insights;
-  const claim = insights.verdict === 'earlier_when_skipped' || insights.verdict === 'later_when_skipped';
-  const title = claim
-    ? 'What your data shows'
-    : insights.verdict === 'too_little'
-      ? 'Not enough to tell yet'
-      : insights.verdict === 'cannot_tell_yet'
-        ? 'Cannot tell yet'
-        : 'No clear difference';
+  const title = summaryTitle(insights.verdict);
   const pain = painWords(insights.filters);
   return (
     <section className={`card insights-summary verdict-${insights.verdict}`} aria-labelledby="insights-finding">
@@ -346,7 +329,7 @@ function CutShortCheck({ insights }: { insights: Insights }) {
   );
 }
 
-function OnsetCard({ insights, units }: { insights: Insights; units: DistanceUnit }) {
+function OnsetCard({ insights, units, theme }: { insights: Insights; units: DistanceUnit; theme: Theme }) {
   const chart = useMemo(() => onsetScatter(insights, units), [insights, units]);
   return (
     <section className="card chart-card" aria-labelledby="chart-onset">
@@ -359,7 +342,7 @@ function OnsetCard({ insights, units }: { insights: Insights; units: DistanceUni
           ? ` ${plural(insights.counts.noGluteSessionYet, 'run')} before your first glute session ${insights.counts.noGluteSessionYet === 1 ? 'is' : 'are'} not drawn.`
           : ''}
       </p>
-      <ChartCanvas config={chart.config} label="Scatter chart: for every run, the distance at which pain began, or its pain-free distance, against days since the last glute session." />
+      <ChartCanvas theme={theme} config={chart.config} label="Scatter chart: for every run, the distance at which pain began, or its pain-free distance, against days since the last glute session." />
       <NumbersTable
         caption="Every run: days since the last glute session and where the pain began"
         head={['Run', 'Days since last glute session', `Distance (${units})`, 'Pain']}
@@ -369,7 +352,7 @@ function OnsetCard({ insights, units }: { insights: Insights; units: DistanceUni
   );
 }
 
-function SurvivalCard({ insights, units }: { insights: Insights; units: DistanceUnit }) {
+function SurvivalCard({ insights, units, theme }: { insights: Insights; units: DistanceUnit; theme: Theme }) {
   const chart = useMemo(() => survivalCurves(insights, units, metresPer(units)), [insights, units]);
   const { onPlan, skipped } = insights.survival;
   return (
@@ -382,6 +365,7 @@ function SurvivalCard({ insights, units }: { insights: Insights; units: Distance
         <dd data-testid="half-skipped">{halfText(skipped, units)}</dd>
       </dl>
       <ChartCanvas
+        theme={theme}
         config={chart.config}
         label="Step chart: share of runs still pain-free at each distance, after on-plan weeks and after 7 days with fewer glute sessions than planned, with 95% bands."
       />
@@ -399,7 +383,7 @@ function SurvivalCard({ insights, units }: { insights: Insights; units: Distance
   );
 }
 
-function WeeksCard({ insights, units }: { insights: Insights; units: DistanceUnit }) {
+function WeeksCard({ insights, units, theme }: { insights: Insights; units: DistanceUnit; theme: Theme }) {
   const chart = useMemo(() => weeksChart(insights, units), [insights, units]);
   const judged = insights.weeks.filter((week) => !week.partial && week.gluteSessionsPlanned !== null);
   const missed = judged.filter((week) => week.missed).length;
@@ -413,7 +397,7 @@ function WeeksCard({ insights, units }: { insights: Insights; units: DistanceUni
         {judged.length > 0 ? ' (weeks cut by the edge of the range or by a break, and weeks without a plan, are not judged).' : ''}
         {breaks > 0 ? ` ${plural(breaks, 'break')} of more than 4 weeks without running ${breaks === 1 ? 'is' : 'are'} drawn as a dashed line.` : ''}
       </p>
-      <ChartCanvas config={chart.config} label="Weekly chart: glute sessions done and planned, weekly distance, and pain onsets." height={320} />
+      <ChartCanvas theme={theme} config={chart.config} label="Weekly chart: glute sessions done and planned, weekly distance, and pain onsets." height={320} />
       <NumbersTable
         caption="Each week: glute sessions done and planned, distance, and pain onsets"
         head={['Week of', 'Sessions done', 'Planned', 'Judged', `Distance (${units})`, `Pain began at (${units})`]}
@@ -423,7 +407,7 @@ function WeeksCard({ insights, units }: { insights: Insights; units: DistanceUni
   );
 }
 
-function LoadCard({ insights, units }: { insights: Insights; units: DistanceUnit }) {
+function LoadCard({ insights, units, theme }: { insights: Insights; units: DistanceUnit; theme: Theme }) {
   const longRuns = useMemo(() => longRunChart(insights, units), [insights, units]);
   const ratio = useMemo(() => loadChart(insights), [insights]);
   const { longRuns: runs, jumps, jumpAbove, spikeAbove } = insights.load;
@@ -441,7 +425,7 @@ function LoadCard({ insights, units }: { insights: Insights; units: DistanceUnit
         (Frandsen et al., Br J Sports Med 2025).
         {runs.length > judged && judged > 0 ? ` The first 30 days of running, and of running again after a break, have not enough history and are not judged.` : ''}
       </p>
-      <ChartCanvas config={longRuns.config} label={`Chart: every run's distance, with ${percent}% of the longest run of the 30 days before it.`} height={260} />
+      <ChartCanvas theme={theme} config={longRuns.config} label={`Chart: every run's distance, with ${percent}% of the longest run of the 30 days before it.`} height={260} />
       <NumbersTable
         caption="Runs longer than 110% of the longest run of the 30 days before"
         head={['Run', `Distance (${units})`, `Longest of the 30 days before (${units})`, 'Share']}
@@ -457,7 +441,7 @@ function LoadCard({ insights, units }: { insights: Insights; units: DistanceUnit
           : 'Not enough history yet: the ratio needs 28 days of running.'}{' '}
         The first 28 days of running, and of running again after a break of more than 4 weeks, have not enough history and show no ratio.
       </p>
-      <ChartCanvas config={ratio.config} label={`Line chart: acute to chronic ratio of daily distance over time, with days above ${jumpAbove} marked.`} height={220} />
+      <ChartCanvas theme={theme} config={ratio.config} label={`Line chart: acute to chronic ratio of daily distance over time, with days above ${jumpAbove} marked.`} height={220} />
       <p className="muted small">
         A note of caution: its thresholds are disputed. The 0.8–1.3 “sweet spot” and the 1.5 “danger zone” come from team sports, and in the
         runners’ study above the ratio did not predict injuries. Read a jump as “you ran much more than usual”, not as a risk score.

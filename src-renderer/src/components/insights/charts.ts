@@ -8,12 +8,14 @@
  * drawn at, so a test can check that every row lies inside the drawn axes. Gaps of more than 4
  * weeks without running are drawn as breaks (a short jump with a label), not as months of nothing.
  *
- * Colours come from CSS variables (insights.css), so a dark theme can change them.
+ * Colours come from the theme tokens (styles.css, --chart-*), so each theme draws in its own.
  */
-import type { ChartConfiguration, ChartDataset } from 'chart.js';
+import type { ChartConfiguration, ChartDataset, Scale } from 'chart.js';
+import { toFont } from 'chart.js/helpers';
 import type { DistanceUnit } from '../../../../src-main/shared/domain';
 import { DAYS_SINCE_CAP, type GroupSurvival, type Insights } from '../../../../src-main/shared/insights';
 import { fromMetres } from '../../../../src-main/shared/units';
+import { themeColour } from '../../theme';
 import { shortDate } from './wording';
 
 /** One row of a chart's numbers table and where it was drawn (`axis`: the y axis's id). */
@@ -27,26 +29,26 @@ export interface InsightsChart {
   rows: ChartRow[];
 }
 
-function cssColour(name: string, fallback: string): string {
-  if (typeof document === 'undefined') return fallback;
-  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  return value || fallback;
-}
-
+/**
+ * The charts' colours: each a function reading a theme token (--chart-* in styles.css, light and
+ * dark) when Chart.js draws (a scriptable option), so the same configuration is drawn in
+ * whichever theme the page shows then; ChartCanvas draws again when the theme changes.
+ */
 export function palette() {
+  const token = (name: string) => () => themeColour(name);
   return {
-    onPlan: cssColour('--chart-on-plan', '#1d6b57'),
-    onPlanBand: cssColour('--chart-on-plan-band', 'rgba(29, 107, 87, 0.14)'),
-    skipped: cssColour('--chart-skipped', '#c2410c'),
-    skippedBand: cssColour('--chart-skipped-band', 'rgba(194, 65, 12, 0.14)'),
-    pain: cssColour('--chart-pain', '#b42318'),
-    painFree: cssColour('--chart-pain-free', '#1d6b57'),
-    painFreeFill: cssColour('--chart-pain-free-fill', '#ffffff'),
-    planned: cssColour('--chart-planned', '#7b8794'),
-    distance: cssColour('--chart-distance', '#3e4c59'),
-    grid: cssColour('--chart-grid', '#ece9e1'),
-    breakLine: cssColour('--chart-break', '#9aa5b1'),
-    ink: cssColour('--ink', '#1f2933'),
+    onPlan: token('--chart-on-plan'),
+    onPlanBand: token('--chart-on-plan-band'),
+    skipped: token('--chart-skipped'),
+    skippedBand: token('--chart-skipped-band'),
+    pain: token('--chart-pain'),
+    painFree: token('--chart-pain-free'),
+    painFreeFill: token('--chart-pain-free-fill'),
+    planned: token('--chart-planned'),
+    distance: token('--chart-distance'),
+    grid: token('--chart-grid'),
+    breakLine: token('--chart-break'),
+    text: token('--chart-text'),
   };
 }
 
@@ -226,7 +228,7 @@ interface BreakMark {
 const BREAK_WIDTH = 1.5;
 
 /** Vertical dashed lines with "n weeks without runs" where a gap was collapsed. */
-function breakDatasets(marks: readonly BreakMark[], yMax: number, yAxisID: string, colour: string): ChartDataset<'line', XY[]>[] {
+function breakDatasets(marks: readonly BreakMark[], yMax: number, yAxisID: string, colour: () => string): ChartDataset<'line', XY[]>[] {
   return marks.map((mark, index) => ({
     label: index === 0 ? 'A break: more than 4 weeks without running' : `break ${index + 1}`,
     data: [
@@ -305,13 +307,12 @@ export function weeksChart(insights: Insights, unit: DistanceUnit): InsightsChar
     point: { x: xs[index]!, y: distances[index]!, axis: 'distance' },
   }));
   const tickLabels = new Map(xs.map((value, index) => [value, shortDate(weeks[index]!.weekStart)]));
-  const tickStep = Math.max(1, Math.ceil(weeks.length / 5));
   const datasets = [
     {
       type: 'bar' as const,
       label: 'Glute sessions done',
       data: weeks.map((week, index) => ({ x: xs[index]!, y: week.gluteSessionsDone })),
-      backgroundColor: weeks.map((week) => (week.missed ? colours.skipped : colours.onPlan)),
+      backgroundColor: (context: { dataIndex: number }) => (weeks[context.dataIndex]?.missed ? colours.skipped() : colours.onPlan()),
       yAxisID: 'sessions',
       order: 3,
       barPercentage: 0.8,
@@ -360,9 +361,9 @@ export function weeksChart(insights: Insights, unit: DistanceUnit): InsightsChar
             max: Math.max(0.5, x - 0.5),
             grid: { display: false },
             afterBuildTicks: (axis) => {
-              axis.ticks = xs.filter((_, index) => index % tickStep === 0).map((value) => ({ value }));
+              axis.ticks = ticksThatFit(axis, xs, tickLabels);
             },
-            ticks: { callback: (value) => tickLabels.get(value as number) ?? '', maxRotation: 0, autoSkip: true },
+            ticks: { callback: (value) => tickLabels.get(value as number) ?? '', maxRotation: 0, autoSkip: false },
             title: { display: true, text: marks.length > 0 ? 'Week (dashed lines: breaks of more than 4 weeks without running)' : 'Week' },
           },
           sessions: { type: 'linear', position: 'left', min: 0, max: sessionsMax, ticks: { precision: 0 }, title: { display: true, text: 'Glute sessions' }, grid: { color: colours.grid } },
@@ -396,19 +397,37 @@ function datedPositions(dates: readonly string[], gapWeeksBefore: readonly numbe
   return { xs, marks };
 }
 
-function datedTicks(xs: readonly number[], dates: readonly string[]) {
-  const labels = new Map(xs.map((value, index) => [value, shortDate(dates[index]!)]));
-  const span = xs.length > 0 ? xs[xs.length - 1]! - xs[0]! : 0;
-  const every = Math.max(1, span / 6);
-  const chosen: { value: number }[] = [];
-  let next = -Infinity;
-  for (const value of xs) {
-    if (value >= next) {
-      chosen.push({ value });
-      next = value + every;
-    }
+/**
+ * Which of `values` get a label along an axis `widthPx` wide showing min…max, so that no two
+ * labels touch: greedily from the left, a value is labelled when its label starts at least
+ * `gapPx` after the previous label ends and lies inside the axis. `labelWidth(value)` is the
+ * label's width in pixels. Pure (tested in tests/renderer/components/insights/charts.test.ts).
+ */
+export function spacedTicks(values: readonly number[], labelWidth: (value: number) => number, axis: { min: number; max: number; widthPx: number }, gapPx = 16): number[] {
+  const span = axis.max - axis.min;
+  if (!(span > 0) || !(axis.widthPx > 0)) return values.slice(0, 1);
+  const pixel = (value: number) => ((value - axis.min) / span) * axis.widthPx;
+  const chosen: number[] = [];
+  let freeFrom = -Infinity;
+  for (const value of values) {
+    const half = labelWidth(value) / 2;
+    const left = pixel(value) - half;
+    const right = pixel(value) + half;
+    if (left < freeFrom || left < -half / 2 || right > axis.widthPx + half / 2) continue;
+    chosen.push(value);
+    freeFrom = right + gapPx;
   }
-  return { labels, chosen };
+  return chosen;
+}
+
+/** The dated ticks that fit this axis at its drawn width, measured in its tick font. */
+function ticksThatFit(axis: Scale, values: readonly number[], labels: ReadonlyMap<number, string>): { value: number }[] {
+  const context = axis.ctx;
+  context.save();
+  context.font = toFont((axis.options as unknown as { ticks: { font: Parameters<typeof toFont>[0] } }).ticks.font).string;
+  const widths = new Map(values.map((value) => [value, context.measureText(labels.get(value) ?? '').width]));
+  context.restore();
+  return spacedTicks(values, (value) => widths.get(value) ?? 0, { min: axis.min, max: axis.max, widthPx: axis.width }).map((value) => ({ value }));
 }
 
 /** Chart 4 (headline load signal): each run's distance and 110% of the longest run of the 30 days before it. */
@@ -426,7 +445,7 @@ export function longRunChart(insights: Insights, unit: DistanceUnit): InsightsCh
     limits.push(run.longestPrevious30DaysMetres === null ? hole(xs[index]!) : { x: xs[index]!, y: fromMetres(insights.load.spikeAbove * run.longestPrevious30DaysMetres, unit) });
   });
   const yMax = roomAbove(Math.max(0, ...distances, ...limits.map((point) => (Number.isNaN(point.y) ? 0 : point.y))));
-  const { labels, chosen } = datedTicks(xs, runs.map((run) => run.localDate));
+  const labels = new Map(xs.map((value, index) => [value, shortDate(runs[index]!.localDate)]));
   const percent = Math.round(100 * insights.load.spikeAbove);
   const rows: ChartRow[] = runs
     .map((run, index) => ({ run, index }))
@@ -486,9 +505,9 @@ export function longRunChart(insights: Insights, unit: DistanceUnit): InsightsCh
             max: (xs[xs.length - 1] ?? 1) + 1,
             grid: { display: false },
             afterBuildTicks: (axis) => {
-              axis.ticks = chosen;
+              axis.ticks = ticksThatFit(axis, xs, labels);
             },
-            ticks: { callback: (value) => labels.get(value as number) ?? '', maxRotation: 0 },
+            ticks: { callback: (value) => labels.get(value as number) ?? '', maxRotation: 0, autoSkip: false },
           },
           y: { type: 'linear', min: 0, max: yMax, title: { display: true, text: `Run distance (${unit})` }, grid: { color: colours.grid } },
         },
@@ -513,7 +532,7 @@ export function loadChart(insights: Insights): InsightsChart {
   const indexOf = new Map(days.map((day, index) => [day.date, index]));
   const jumps = insights.load.jumps.map((day) => ({ x: xs[indexOf.get(day.date) ?? 0]!, y: day.ratio ?? 0 }));
   const yMax = roomAbove(Math.max(insights.load.jumpAbove + 0.2, ...days.map((day) => day.ratio ?? 0)));
-  const { labels, chosen } = datedTicks(xs, days.map((day) => day.date));
+  const labels = new Map(xs.map((value, index) => [value, shortDate(days[index]!.date)]));
   const rows: ChartRow[] = insights.load.jumps.map((day, index) => ({ cells: [shortDate(day.date), (day.ratio ?? 0).toFixed(2)], point: { ...jumps[index]!, axis: 'y' } }));
   return {
     rows,
@@ -545,9 +564,9 @@ export function loadChart(insights: Insights): InsightsChart {
             max: (xs[xs.length - 1] ?? 1) + 1,
             grid: { display: false },
             afterBuildTicks: (axis) => {
-              axis.ticks = chosen;
+              axis.ticks = ticksThatFit(axis, xs, labels);
             },
-            ticks: { callback: (value) => labels.get(value as number) ?? '', maxRotation: 0 },
+            ticks: { callback: (value) => labels.get(value as number) ?? '', maxRotation: 0, autoSkip: false },
           },
           y: { type: 'linear', min: 0, max: yMax, title: { display: true, text: 'Ratio' }, grid: { color: colours.grid } },
         },

@@ -11,6 +11,7 @@
 import type { DistanceUnit } from '../../../../src-main/shared/domain';
 import type { GroupSurvival, Insights, InsightsFilters, ModelTerm } from '../../../../src-main/shared/insights';
 import { fromMetres } from '../../../../src-main/shared/units';
+import { formatShortDate } from '../../local-clock';
 
 export function distanceText(metres: number, unit: DistanceUnit, decimals = 1): string {
   return `${fromMetres(metres, unit).toFixed(decimals)} ${unit}`;
@@ -73,6 +74,21 @@ export const REVERSE_CAUSATION =
 
 const NOT_PROOF = 'This is an association in your own data, not proof of cause.';
 
+/** The summary's heading for a verdict (its paragraph never opens with the same words). */
+export function summaryTitle(verdict: Insights['verdict']): string {
+  switch (verdict) {
+    case 'earlier_when_skipped':
+    case 'later_when_skipped':
+      return 'What your data shows';
+    case 'too_little':
+      return 'Not enough to tell yet';
+    case 'cannot_tell_yet':
+      return 'Cannot tell yet';
+    case 'no_clear_difference':
+      return 'No clear difference';
+  }
+}
+
 /** The headline of the page: the model's estimate and what Stance can and cannot say yet. */
 export function summarySentences(insights: Insights): string[] {
   const { model } = insights;
@@ -83,7 +99,7 @@ export function summarySentences(insights: Insights): string[] {
   switch (insights.verdict) {
     case 'too_little':
       sentences.push(
-        `Too little to tell anything yet about ${pain}: ${insights.counts.painEvents} ${insights.counts.painEvents === 1 ? 'run' : 'runs'} with it among ${insights.counts.analysed} with their pain recorded.` +
+        `So far ${insights.counts.painEvents} ${insights.counts.painEvents === 1 ? 'run' : 'runs'} with ${pain} among ${insights.counts.analysed} with their pain recorded: too few to weigh.` +
           (model.problem === null ? '' : ` ${model.problem}`),
       );
       sentences.push(`Stance first weighs the evidence at ${sequential.looks[0]?.onsets ?? 10} pain onsets after a logged glute session.`);
@@ -105,13 +121,13 @@ export function summarySentences(insights: Insights): string[] {
           ? ` If the effect stays as it looks now, about ${sequential.moreOnsetsNeeded} more pain ${sequential.moreOnsetsNeeded === 1 ? 'onset' : 'onsets'} would settle it.`
           : ' At the size it looks now, even the last check (at 60 onsets) would probably not settle it.';
       sentences.push(
-        `Stance cannot tell yet. It decides only at set numbers of pain onsets, so that looking every week does not produce false alarms${next ? `; the next check is at ${next.onsets} onsets (you have ${model.onsets})` : ''}.${more}`,
+        `Stance decides only at set numbers of pain onsets, so that looking every week does not produce false alarms${next ? `; the next check is at ${next.onsets} onsets (you have ${model.onsets})` : ''}.${more}`,
       );
       break;
     }
     case 'no_clear_difference':
       sentences.push(
-        `No clear difference after ${sequential.looks[sequential.looks.length - 1]?.onsets} pain onsets, the last check: your data cannot tell whether skipping glute work brings the pain on earlier — which is not the same as showing it does not. The estimate above keeps updating.`,
+        `At the last check, after ${sequential.looks[sequential.looks.length - 1]?.onsets} pain onsets, your data cannot tell whether skipping glute work brings the pain on earlier — which is not the same as showing it does not. The estimate above keeps updating.`,
       );
       break;
   }
@@ -126,6 +142,5 @@ export function summarySentences(insights: Insights): string[] {
 }
 
 export function shortDate(localDate: string): string {
-  const [year, month, day] = localDate.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return formatShortDate(localDate);
 }

@@ -8,12 +8,14 @@ import {
   type StrengthSession,
 } from '../../../../src-main/shared/strength';
 import { useSave } from '../../api/hooks';
+import { InputEcho } from '../InputEcho';
 import { todayLocalDate } from '../../local-clock';
 import {
   copyOfSet,
   draftFromForm,
   formFromExercise,
   inputKey,
+  inputOrder,
   type ExerciseForm,
   type Problem,
   type SessionForm,
@@ -41,16 +43,19 @@ export function SessionEditor({ initial, session, title, origin, library, onSave
   const id = useId();
   const [form, setForm] = useState<SessionForm>(initial);
   const [picked, setPicked] = useState('');
-  const [problem, setProblem] = useState<Problem>();
   /** Where main's refusal goes: translated onto the input it is about by the current draft. */
-  const locate = useRef<(field: string | undefined, message: string) => Problem>((_field, message) => ({ message }));
-  const placeRefusal = (refusal: { field: string | undefined; message: string }) => {
-    const located = locate.current(refusal.field, refusal.message);
-    setProblem(located);
-    setFocusTarget(located.input);
-  };
-  const add = useSave('strength:add', { onRefused: placeRefusal });
-  const change = useSave('strength:update', { onRefused: placeRefusal });
+  const locate = useRef<(field: string | undefined, message: string) => Problem>((_field, message) => ({ fields: {}, form: message }));
+  const fields = inputOrder(form);
+  // One save for a new session, one for changes; both show their problems through useSave's one
+  // mechanism (every message at once, under its input; focus on the first).
+  const refuse = useRef<(problem: Problem) => void>(() => undefined);
+  const placeRefusal = (refusal: { field: string | undefined; message: string }) => refuse.current(locate.current(refusal.field, refusal.message));
+  const add = useSave('strength:add', { fields, onRefused: placeRefusal });
+  const change = useSave('strength:update', { fields, onRefused: placeRefusal });
+  const saver = session ? change : add;
+  useEffect(() => {
+    refuse.current = saver.refuse;
+  });
   const saving = add.saving || change.saving;
   /** The input to move the focus to after the next render (a new exercise's first set, a problem). */
   const focusNext = useRef<string | undefined>(initial.exercises.length === 0 ? 'picker' : undefined);
@@ -74,14 +79,13 @@ export function SessionEditor({ initial, session, title, origin, library, onSave
   function addExercise() {
     const exercise = library.find((candidate) => String(candidate.id) === picked);
     if (!exercise) {
-      setProblem({ message: 'Choose an exercise from the list first.', input: 'picker' });
-      setFocusTarget('picker');
+      saver.refuse({ fields: { picker: 'Choose an exercise from the list first.' } });
       return;
     }
     const entry = formFromExercise(exercise);
     setForm((current) => ({ ...current, exercises: [...current.exercises, entry] }));
     setPicked('');
-    setProblem(undefined);
+    saver.clear();
     const first = entry.sets[0];
     setFocusTarget(first ? inputKey(entry, first, exercise.perSide ? 'left' : 'both') : undefined);
   }
@@ -106,37 +110,20 @@ export function SessionEditor({ initial, session, title, origin, library, onSave
     event.preventDefault();
     const translation = draftFromForm(form);
     if (!translation.ok) {
-      setProblem(translation.problem);
-      setFocusTarget(translation.problem.input);
+      saver.refuse(translation.problem);
       return;
     }
-    setProblem(undefined);
+    saver.clear();
     locate.current = translation.locate;
     const { draft } = translation;
     const saved = session ? await change.save({ id: session.id, ...draft }) : await add.save(draft);
     if (saved) onSaved(saved);
   }
 
-  const problemId = `${id}-problem`;
-  const invalid = (key: string) => ({
-    'aria-invalid': problem?.input === key,
-    'aria-describedby': problem?.input === key ? problemId : undefined,
-  });
-  const problemHere = (key: string) =>
-    problem?.input === key ? (
-      <p className="field-error" id={problemId} role="alert">
-        {problem.message}
-      </p>
-    ) : null;
-  /** A problem shows beside its input: a session field, or inside the exercise it is about; others above the Save button. */
-  const exerciseOfProblem = form.exercises.find((entry) => problem?.input?.startsWith(`${entry.key}-`));
-  const besideItsField = problem?.input !== undefined && (['date', 'duration', 'rpe', 'notes', 'picker'].includes(problem.input) || exerciseOfProblem !== undefined);
-  const problemWithSetsOf = (entry: ExerciseForm) =>
-    problem && entry === exerciseOfProblem && !/-(band|effort)$/.test(problem.input ?? '') ? (
-      <p className="field-error" id={problemId} role="alert">
-        {problem.message}
-      </p>
-    ) : null;
+  const invalid = (key: string) => saver.invalid(key);
+  const problemHere = (key: string) => saver.fieldError(key);
+  /** The messages about one exercise's sets, under its table (the inputs are table cells). */
+  const problemsWithSetsOf = (entry: ExerciseForm) => entry.sets.flatMap((set) => (['both', 'left', 'right', 'kg'] as const).map((part) => saver.fieldError(inputKey(entry, set, part))));
 
   return (
     <form className="card form strength-editor" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
@@ -146,6 +133,7 @@ export function SessionEditor({ initial, session, title, origin, library, onSave
         <div className="field">
           <label htmlFor={elementId('date')}>Date</label>
           <input id={elementId('date')} type="date" required value={form.localDate} max={todayLocalDate()} onChange={(e) => update({ localDate: e.target.value })} {...invalid('date')} />
+          <InputEcho kind="date" value={form.localDate} />
           {problemHere('date')}
         </div>
         <div className="field">
@@ -196,7 +184,7 @@ export function SessionEditor({ initial, session, title, origin, library, onSave
                 bandList={`${id}-bands`}
                 invalid={invalid}
                 problemHere={problemHere}
-                problemWithSets={problemWithSetsOf(entry)}
+                problemWithSets={problemsWithSetsOf(entry)}
                 onSet={(set, patch) => updateSet(entry.key, set.key, patch)}
                 loadUnit={form.loadUnit}
                 onChange={(patch) => updateExercise(entry.key, (current) => ({ ...current, ...patch }))}
@@ -242,11 +230,7 @@ export function SessionEditor({ initial, session, title, origin, library, onSave
         {problemHere('notes')}
       </div>
 
-      {problem && !besideItsField ? (
-        <p className="form-error" role="alert">
-          {problem.message}
-        </p>
-      ) : null}
+      {saver.formError}
       <div className="actions">
         <button type="submit" className="primary" disabled={saving}>
           {saving ? 'Saving…' : session ? 'Save changes' : 'Save session'}
@@ -264,9 +248,9 @@ interface BlockProps {
   position: number;
   elementId: (key: string) => string;
   bandList: string;
-  invalid: (key: string) => { 'aria-invalid': boolean; 'aria-describedby': string | undefined };
+  invalid: (key: string) => { 'aria-invalid': boolean; 'aria-describedby': string | undefined; 'data-field': string };
   problemHere: (key: string) => ReactNode;
-  /** The message about one of this exercise's sets, if there is one. */
+  /** The messages about this exercise's sets, if any. */
   problemWithSets: ReactNode;
   onSet: (set: SetForm, patch: Partial<SetForm>) => void;
   /** The unit loads are typed in. */

@@ -6,6 +6,7 @@
 import type { StrengthSessionDraft } from '../../../../src-main/shared/contract-strength';
 import type { Exercise, ExerciseRef, Routine, SetSide, StrengthSession } from '../../../../src-main/shared/strength';
 import { fromKilograms, parseDecimal, toKilograms, type LoadUnitSymbol } from '../../../../src-main/shared/units';
+import type { Problem as ApiProblem } from '../../api/problem';
 
 export interface SetForm {
   key: string;
@@ -39,12 +40,26 @@ export interface SessionForm {
 }
 
 /**
- * Something to fix: the message, and which input it is about (a key the editor turns into
- * an element id: 'date', 'duration', 'rpe', 'notes', 'picker', or `${exercise}-${set}-left`…).
+ * What to fix, in the one shape every form uses (api/problem.ts): messages by input key — 'date',
+ * 'duration', 'rpe', 'notes', 'picker', `${exercise}-band`, `${exercise}-effort`, or a set's
+ * `${exercise}-${set}-left|right|both|kg` (inputKey) — and one for the whole form.
  */
-export interface Problem {
-  message: string;
-  input?: string | undefined;
+export type Problem = ApiProblem<string>;
+
+/**
+ * Every input of the form, in the order the runner meets them (the first with a message gets
+ * the focus): date, minutes, how hard, then each exercise's sets (reps or seconds per side, then
+ * load), band and effort, then the exercise picker and the notes.
+ */
+export function inputOrder(form: SessionForm): string[] {
+  const keys = ['date', 'duration', 'rpe'];
+  for (const entry of form.exercises) {
+    const sides: (SetSide | 'kg')[] = entry.exercise.perSide ? ['left', 'right', 'kg'] : ['both', 'kg'];
+    for (const set of entry.sets) for (const part of sides) keys.push(inputKey(entry, set, part));
+    keys.push(`${entry.key}-band`, `${entry.key}-effort`);
+  }
+  keys.push('picker', 'notes');
+  return keys;
 }
 
 let lastKey = 0;
@@ -158,12 +173,17 @@ export function inputKey(exercise: ExerciseForm, set: SetForm, part: SetSide | '
   return `${exercise.key}-${set.key}-${part}`;
 }
 
-/** The form as the contract's draft, or the first thing that cannot be sent as it is. */
+/**
+ * The form as the contract's draft, or every problem that stops it being sent as it is (all at
+ * once, each on its input): minutes that are not whole, a load that is not a number, reps or
+ * seconds that are not whole, a set with nothing in it.
+ */
 export function draftFromForm(form: SessionForm): Translation {
+  const fields: Record<string, string> = {};
   let durationSeconds: number | null = null;
   const minutes = wholeNumber(form.durationMinutes);
-  if (minutes === 'not a number') return { ok: false, problem: { message: 'Give the duration in whole minutes, e.g. 20.', input: 'duration' } };
-  if (minutes !== null) durationSeconds = minutes * 60;
+  if (minutes === 'not a number') fields.duration = 'Give the duration in whole minutes, e.g. 20.';
+  else if (minutes !== null) durationSeconds = minutes * 60;
 
   const origins: DraftSetOrigin[][] = [];
   const exercises: StrengthSessionDraft['exercises'] = [];
@@ -178,30 +198,20 @@ export function draftFromForm(form: SessionForm): Translation {
         const load = parseDecimal(set.load);
         if (load === null) {
           const example = form.loadUnit === 'lb' ? '15 or 22.5' : '8 or 12.5';
-          return { ok: false, problem: { message: `${exercise.name}, set ${setNumber}: give the load in ${form.loadUnit} as a number, e.g. ${example}.`, input: inputKey(entry, set, 'kg') } };
-        }
-        loadKg = toKilograms(load, form.loadUnit);
+          fields[inputKey(entry, set, 'kg')] = `${exercise.name}, set ${setNumber}: give the load in ${form.loadUnit} as a number, e.g. ${example}.`;
+        } else loadKg = toKilograms(load, form.loadUnit);
       }
       const sides: SetSide[] = exercise.perSide ? ['left', 'right'] : ['both'];
       const given = sides.map((side) => ({ side, amount: wholeNumber(set[side]) }));
       for (const { side, amount } of given) {
         if (amount === 'not a number') {
-          return {
-            ok: false,
-            problem: { message: `${exercise.name}, set ${setNumber}${exercise.perSide ? ` (${side})` : ''}: give the ${unitWord(exercise)} as a whole number.`, input: inputKey(entry, set, side) },
-          };
+          fields[inputKey(entry, set, side)] = `${exercise.name}, set ${setNumber}${exercise.perSide ? ` (${side})` : ''}: give the ${unitWord(exercise)} as a whole number.`;
         }
       }
       if (given.every(({ amount }) => amount === null)) {
-        return {
-          ok: false,
-          problem: {
-            message: exercise.perSide
-              ? `${exercise.name}, set ${setNumber}: give the ${unitWord(exercise)} for at least one side, or remove the set.`
-              : `${exercise.name}, set ${setNumber}: give the ${unitWord(exercise)}, or remove the set.`,
-            input: inputKey(entry, set, sides[0]!),
-          },
-        };
+        fields[inputKey(entry, set, sides[0]!)] = exercise.perSide
+          ? `${exercise.name}, set ${setNumber}: give the ${unitWord(exercise)} for at least one side, or remove the set.`
+          : `${exercise.name}, set ${setNumber}: give the ${unitWord(exercise)}, or remove the set.`;
       }
       for (const { side, amount } of given) {
         if (amount === null || amount === 'not a number') continue;
@@ -218,6 +228,7 @@ export function draftFromForm(form: SessionForm): Translation {
       sets,
     });
   }
+  if (Object.keys(fields).length > 0) return { ok: false, problem: { fields } };
 
   const draft: StrengthSessionDraft = {
     localDate: form.localDate,
@@ -229,25 +240,23 @@ export function draftFromForm(form: SessionForm): Translation {
   };
 
   /** Turns main's field path ("exercises.1.sets.3.amount") into the input to fix, with its place in words. */
+  const on = (input: string, message: string): Problem => ({ fields: { [input]: message } });
   const locate = (field: string | undefined, message: string): Problem => {
     const sessionInputs: Record<string, string> = { localDate: 'date', durationSeconds: 'duration', rpe: 'rpe', notes: 'notes', exercises: 'picker' };
-    if (!field) return { message };
-    if (field in sessionInputs) return { message, input: sessionInputs[field] };
+    if (!field) return { fields: {}, form: message };
+    if (field in sessionInputs) return on(sessionInputs[field]!, message);
     const match = /^exercises\.(\d+)(?:\.sets\.(\d+))?\.?(\w+)?/.exec(field);
     const entry = match ? form.exercises[Number(match[1])] : undefined;
-    if (!match || !entry) return { message };
+    if (!match || !entry) return { fields: {}, form: message };
     const where = (text: string) => (message.includes(entry.exercise.name) ? message : `${text}: ${message}`);
     if (match[2] !== undefined) {
       const origin = origins[Number(match[1])]?.[Number(match[2])];
-      if (!origin) return { message: where(entry.exercise.name) };
+      if (!origin) return { fields: {}, form: where(entry.exercise.name) };
       const side = origin.side === 'both' ? '' : ` (${origin.side})`;
-      return {
-        message: where(`${entry.exercise.name}, set ${origin.setNumber}${side}`),
-        input: inputKey(entry, origin.set, match[3] === 'loadKg' ? 'kg' : origin.side),
-      };
+      return on(inputKey(entry, origin.set, match[3] === 'loadKg' ? 'kg' : origin.side), where(`${entry.exercise.name}, set ${origin.setNumber}${side}`));
     }
-    if (match[3] === 'band' || match[3] === 'effort') return { message: where(entry.exercise.name), input: `${entry.key}-${match[3]}` };
-    return { message: where(entry.exercise.name) };
+    if (match[3] === 'band' || match[3] === 'effort') return on(`${entry.key}-${match[3]}`, where(entry.exercise.name));
+    return { fields: {}, form: where(entry.exercise.name) };
   };
 
   return { ok: true, draft, locate };

@@ -1,0 +1,80 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spacedTicks } from '../../../../src-renderer/src/components/insights/charts';
+import { shortDate, summarySentences, summaryTitle } from '../../../../src-renderer/src/components/insights/wording';
+import type { Insights } from '../../../../src-main/shared/insights';
+import { setDisplayLocale } from '../../../../src-renderer/src/local-clock';
+
+beforeEach(() => setDisplayLocale('en-GB'));
+afterEach(() => setDisplayLocale(undefined));
+
+/** Labels' pixel extents for the chosen ticks, as the axis prints them. */
+function extents(chosen: number[], width: number, axis: { min: number; max: number; widthPx: number }) {
+  return chosen.map((value) => {
+    const centre = ((value - axis.min) / (axis.max - axis.min)) * axis.widthPx;
+    return [centre - width / 2, centre + width / 2] as const;
+  });
+}
+
+describe('training-load date labels', () => {
+  // A year of daily runs with a 10-week break collapsed to 7 days: dates crowd around the break.
+  const days = [...Array.from({ length: 200 }, (_, day) => day), ...Array.from({ length: 150 }, (_, day) => 207 + day)];
+  const labelWidth = 78; // "29 Nov 2026" at 12 px
+
+  for (const widthPx of [560, 1200]) {
+    it(`never prints two dates over each other on an axis ${widthPx} px wide, and labels most of it`, () => {
+      const axis = { min: -1, max: days[days.length - 1]! + 1, widthPx };
+      const chosen = spacedTicks(days, () => labelWidth, axis);
+      const spans = extents(chosen, labelWidth, axis);
+      for (let index = 1; index < spans.length; index += 1) expect(spans[index]![0]).toBeGreaterThanOrEqual(spans[index - 1]![1] + 16);
+      // Labelled across the whole axis, not only its start: at least 4 dates, one in the last fifth.
+      expect(chosen.length).toBeGreaterThanOrEqual(4);
+      expect(chosen[chosen.length - 1]!).toBeGreaterThan(axis.max * 0.8);
+      for (const [left, right] of spans) {
+        expect(left).toBeGreaterThanOrEqual(-labelWidth / 4);
+        expect(right).toBeLessThanOrEqual(widthPx + labelWidth / 4);
+      }
+    });
+  }
+
+  it('shows the one date of a single run', () => {
+    expect(spacedTicks([0], () => labelWidth, { min: -1, max: 1, widthPx: 600 })).toEqual([0]);
+  });
+
+  it('writes dates in the app’s locale', () => {
+    expect(shortDate('2026-11-29')).toBe('29 Nov 2026');
+    setDisplayLocale('en-US');
+    expect(shortDate('2026-11-29')).toBe('Nov 29, 2026');
+  });
+});
+
+describe('the Insights summary', () => {
+  const look = (onsets: number, reachedOn: string | null) => ({ onsets, reachedOn, z: null, boundary: 3, crossed: false });
+  const insights = (verdict: Insights['verdict']) =>
+    ({
+      verdict,
+      filters: { location: 'lateral_knee', side: 'any', fromDate: null, toDate: null },
+      counts: { painEvents: 4, analysed: 12 },
+      model: {
+        exposure: null,
+        problem: null,
+        onsets: verdict === 'too_little' ? 4 : 60,
+        sequential: {
+          looks: [look(10, verdict === 'too_little' ? null : '2026-01-01'), look(60, verdict === 'no_clear_difference' ? '2026-06-01' : null)],
+          claimedAt: null,
+          moreOnsetsNeeded: 8,
+        },
+      },
+    }) as unknown as Insights;
+
+  for (const verdict of ['too_little', 'cannot_tell_yet', 'no_clear_difference'] as const) {
+    it(`does not open the "${summaryTitle(verdict)}" paragraph with its heading's words`, () => {
+      const title = summaryTitle(verdict).toLowerCase();
+      const first = summarySentences(insights(verdict))[0]!.toLowerCase();
+      expect(first.length).toBeGreaterThan(20);
+      expect(first.startsWith(title)).toBe(false);
+      // Nor its first three words anywhere at the start ("Stance cannot tell yet.").
+      const words = title.split(' ').slice(0, 3).join(' ');
+      expect(first.slice(0, 40)).not.toContain(words);
+    });
+  }
+});
