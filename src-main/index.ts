@@ -124,6 +124,12 @@ async function start(): Promise<void> {
       },
     }),
     openFolder: async (folder: string) => (await shell.openPath(folder)) === '',
+    // The report page is showing: print it as it prints (its print stylesheet), on the runner's paper.
+    printReportPdf: async ({ paper }: { paper: 'A4' | 'Letter' }) => {
+      const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+      if (!window) throw new Error('No window to print.');
+      return window.webContents.printToPDF({ pageSize: paper, printBackground: false, margins: { top: 0.5, bottom: 0.5, left: 0.5, right: 0.5 } });
+    },
   };
   const dispatchOptions = {
     isTrustedPage: isOwnPage,
