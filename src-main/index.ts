@@ -17,7 +17,7 @@ import { electronNativeBinding } from './native-binding';
 import { BACKUPS_FOLDER_NAME, DATABASE_FILE_NAME } from './data-folder';
 import { DEFAULT_SIZE, MIN_SIZE, restorableBounds, type WindowBounds } from './window-state';
 
-const pages = ['today', 'runs', 'strength', 'pain', 'insights', 'settings'] as const;
+const pages = ['today', 'runs', 'strength', 'pain', 'insights', 'report', 'settings'] as const;
 
 // The data folder: the user-data folder, unless STANCE_DATA_DIR says otherwise (tests, portable use).
 if (process.env.STANCE_DATA_DIR) app.setPath('userData', path.resolve(process.env.STANCE_DATA_DIR));
