@@ -14,6 +14,7 @@ import { updateSettings } from '../../src-main/db/settings';
 import { setPlan } from '../../src-main/db/glute-plan';
 import { clinicReport, clinicToday, getRunFollowup, listOstrcWeeks, paperFor, saveOstrcWeek, setRunFollowup } from '../../src-main/db/clinic';
 import { exportData } from '../../src-main/db/export';
+import { readInsights } from '../../src-main/db/insights';
 import { importStanceExport } from '../../src-main/db/import-json';
 import { ostrcDraftSchema, followupDraftSchema } from '../../src-main/shared/contract-clinic';
 import { openTempDatabase, countRows, tempFolder } from '../support/temp-db';
@@ -137,6 +138,18 @@ describe('the report’s figures', () => {
     expect(report.warnings.map((warning) => [warning.weekStart, warning.kind])).toEqual([
       ['2026-11-16', 'too_much'],
       ['2026-11-16', 'rising'],
+    ]);
+  });
+
+  it('the Insights weeks carry each week’s knee-check severity beside its glute sessions', async () => {
+    const db = await fresh();
+    painfulRun(db, '2026-11-10', 3);
+    painfulRun(db, '2026-11-18', 5);
+    saveOstrcWeek(db, ostrc({ weekStart: '2026-11-16', q1: 8, q2: 0, q3: 0, q4: 8 }), clock);
+    const weeks = readInsights(db, { fromDate: null, toDate: null, location: 'lateral_knee', side: 'any' }, now, zone).weeks;
+    expect(weeks.map((week) => [week.weekStart, week.ostrcSeverity])).toEqual([
+      ['2026-11-09', null],
+      ['2026-11-16', 16],
     ]);
   });
 

@@ -164,13 +164,16 @@ test('the one-page report is saved as a PDF on A4 with the runner’s figures in
   expect(text).toMatch(/Mon 16 Nov\s+1\s+12\.0 km\s+0 \/ 3 \(short\)\s+59 \(substantial\)\s+7/);
   expect(text).toMatch(/Mon 9 Nov\s+1\s+10\.0 km\s+0 \/ 3 \(short\)\s+16\s+3/);
   expect(text).toMatch(/Wed 18 Nov, 12\.0 km\s+4\.2 km\s+Outside of knee \(IT band\)\s+Left\s+7/);
-  expect(text).toContain('Pain reached 7/10, above the acceptable 5.');
-  expect(text).toContain('1 run still hurt above 2/10 the next morning.');
-  expect(text).toContain('not a diagnosis');
-  expect(text).toContain('OSTRC-O2 (Clarsen et al., Br J Sports Med 2020; doi 10.1136/bjsports-2019-101337)');
+  // Sentences in the order they were written (the two columns would interleave in the layout mode), lines joined.
+  const flat = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(flat).toContain('Week of Mon 16 Nov: Pain reached 7/10, above the acceptable 5.');
+  expect(flat).toContain('Week of Mon 16 Nov: 1 run still hurt above 2/10 the next morning.');
+  expect(flat).toContain('not a diagnosis');
+  expect(flat).toContain('OSTRC-O2 (Clarsen et al., Br J Sports Med 2020; doi 10.1136/bjsports-2019-101337)');
+  expect(flat).toContain('2 runs with it among 4 with their pain recorded');
   // Nothing but the sheet: the sidebar and the controls are not printed.
   expect(text).not.toContain('Save as PDF');
-  expect(text).not.toContain('Insights\n');
+  expect(text).not.toContain('Report for your physio');
 
   const png = path.resolve(__dirname, '../../screenshots/clinic-report-pdf');
   fs.mkdirSync(path.dirname(png), { recursive: true });
