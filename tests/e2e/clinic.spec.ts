@@ -83,6 +83,15 @@ test('Today offers the weekly knee check once a week; the gatekeeper answer ends
   await stance.restart();
   await expect(page.getByTestId('knee-check-result')).toContainText('severity 59 of 100');
   await expect(page.getByRole('button', { name: 'Answer 4 questions' })).toHaveCount(0);
+
+  // The trend on the Pain page: 12 weeks, this one answered and marked substantial, the others not answered.
+  saveOstrcWeek(stance.db, { weekStart: '2026-11-16', q1: 8, q2: 0, q3: 0, q4: 8 }, { now: thursday(), timeZone: zone });
+  await go(page, 'Pain');
+  const trend = page.getByRole('region', { name: 'Weekly knee check: the last 12 weeks' });
+  await expect(trend.getByTestId('ostrc-week')).toHaveCount(12);
+  await expect(trend.getByRole('img')).toHaveAttribute('aria-label', /Mon 16 Nov 16; Mon 23 Nov 59, substantial problem$/);
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await screenshot(page, 'clinic-knee-trend-1600');
 });
 
 test('after a run that hurt, Today asks for the pain after it and the next morning; the run shows its traffic light', async ({ page }) => {
