@@ -173,7 +173,7 @@ describe('the built main process', () => {
     expect(file.submenu!.map((item) => item.label).filter(Boolean)).toEqual(['Log a Run…', 'Open Data Folder', 'Open Backups Folder']);
     expect(template.some((item) => item.role === 'editMenu')).toBe(true);
     const view = template.find((item) => item.label === 'View')!;
-    expect(view.submenu!.map((item) => item.label).filter(Boolean)).toEqual(['Today', 'Runs', 'Strength', 'Pain', 'Insights', 'Settings']);
+    expect(view.submenu!.map((item) => item.label).filter(Boolean)).toEqual(['Today', 'Runs', 'Strength', 'Pain', 'Insights', 'Report', 'Settings']);
     expect(view.submenu!.some((item) => item.role === 'toggleDevTools')).toBe(false);
     expect(template.some((item) => item.role === 'help')).toBe(true);
   });
