@@ -91,6 +91,15 @@ describe('the built main process', () => {
     }
   });
 
+  it('saves the report as a PDF with webContents.printToPDF, on Letter paper for a US locale', async () => {
+    const save = state.ipcHandlers.get('report:savePdf')!;
+    const reply = (await save({ senderFrame: { url: `${PAGE}#report` } }, { weeks: 6, locale: 'en-US' })) as { ok: boolean; value: { path: string } };
+    expect(reply.ok).toBe(true);
+    expect(reply.value.path).toMatch(/reports[\\/]stance-report-\d{4}-\d{2}-\d{2}-6-weeks\.pdf$/);
+    expect(fs.readFileSync(reply.value.path, 'latin1').startsWith('%PDF')).toBe(true);
+    expect(state.windows[0]!.webContents.printed.at(-1)).toMatchObject({ pageSize: 'Letter', printBackground: false });
+  });
+
   it('refuses navigation away, redirects, webviews and new windows; https links go to the system browser', () => {
     const contents = state.windows[0]!.webContents;
     const attempt = (event: string, url?: string) => {
