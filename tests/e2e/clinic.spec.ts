@@ -188,4 +188,13 @@ test('the one-page report is saved as a PDF on A4 with the runner’s figures in
   fs.mkdirSync(path.dirname(png), { recursive: true });
   execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', '-gray', pdf, png]);
   expect(fs.existsSync(`${png}.png`)).toBe(true);
+
+  // On screen in the dark theme the sheet stays black on white, as it prints.
+  updateSettings(db, { theme: 'dark' });
+  await page.reload();
+  await go(page, 'Report');
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await expect(page.getByTestId('report-sheet')).toContainText('Mon 16 Nov');
+  expect(await page.getByTestId('report-sheet').locator('tbody th').first().evaluate((cell) => getComputedStyle(cell).color)).toBe('rgb(0, 0, 0)');
+  await screenshot(page, 'clinic-report-screen-dark-1600');
 });

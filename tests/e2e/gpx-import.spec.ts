@@ -102,7 +102,7 @@ test('a file without times: the window says what will be stored, needs a duratio
     duration_s: 3900,
     source: 'gpx',
   });
-  await page.getByRole('button', { name: 'open the run' }).click();
+  await page.getByRole('button', { name: 'open the run', exact: true }).click();
   await expect(page.getByText(said)).toHaveCount(1);
   await expect(page.getByTestId('split-row')).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Elevation' })).toBeVisible();
@@ -155,7 +155,7 @@ test("a run's page draws its route, pace and elevation and splits, and the pain 
   stance = await launchStance(page);
   await openImport(page);
   await page.getByLabel('GPX files to import').setInputFiles([file('georust__garmin-activity.gpx')]);
-  await page.getByRole('button', { name: 'open the run' }).click();
+  await page.getByRole('button', { name: 'open the run', exact: true }).click();
 
   await expect(page.getByRole('heading', { level: 1 })).toContainText('7.97 mi on');
   await expect(page.getByRole('img', { name: /The route of the run, 988 recorded points/ })).toBeVisible();
