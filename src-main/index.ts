@@ -18,7 +18,7 @@ import { electronNativeBinding } from './native-binding';
 import { BACKUPS_FOLDER_NAME, DATABASE_FILE_NAME } from './data-folder';
 import { DEFAULT_SIZE, MIN_SIZE, restorableBounds, type WindowBounds } from './window-state';
 
-const pages = ['today', 'runs', 'strength', 'pain', 'insights', 'settings'] as const;
+const pages = ['today', 'runs', 'strength', 'pain', 'insights', 'report', 'settings'] as const;
 
 // The data folder: the user-data folder, unless STANCE_DATA_DIR says otherwise (tests, portable use).
 if (process.env.STANCE_DATA_DIR) app.setPath('userData', path.resolve(process.env.STANCE_DATA_DIR));
@@ -125,6 +125,12 @@ async function start(): Promise<void> {
       },
     }),
     openFolder: async (folder: string) => (await shell.openPath(folder)) === '',
+    // The report page is showing: print it as it prints (its print stylesheet), on the runner's paper.
+    printReportPdf: async ({ paper }: { paper: 'A4' | 'Letter' }) => {
+      const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+      if (!window) throw new Error('No window to print.');
+      return window.webContents.printToPDF({ pageSize: paper, printBackground: false, margins: { top: 0.5, bottom: 0.5, left: 0.5, right: 0.5 } });
+    },
   };
   const dispatchOptions = {
     isTrustedPage: isOwnPage,

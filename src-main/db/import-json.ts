@@ -238,6 +238,7 @@ const parents: Partial<Record<ExportedTable, Record<string, ExportedTable>>> = {
   runs: { shoe_id: 'shoes' },
   run_tracks: { run_id: 'runs' },
   run_pain: { run_id: 'runs' },
+  run_pain_followups: { run_id: 'runs' },
   session_exercises: { session_id: 'strength_sessions', exercise_id: 'exercises' },
   exercise_sets: { session_exercise_id: 'session_exercises' },
 };
@@ -246,6 +247,7 @@ const owner: Partial<Record<ExportedTable, string>> = {
   routine_exercises: 'routine_id',
   run_tracks: 'run_id',
   run_pain: 'run_id',
+  run_pain_followups: 'run_id',
   session_exercises: 'session_id',
   exercise_sets: 'session_exercise_id',
 };
@@ -423,7 +425,7 @@ function insertRow(db: StanceDatabase, table: ExportedTable, values: Record<stri
     const result = db
       .prepare(`INSERT INTO ${table} (${columns.map((column) => `"${column}"`).join(', ')}) VALUES (${columns.map(() => `?`).join(', ')})`)
       .run(...columns.map((column) => row[column]));
-    return table === 'settings' || table === 'run_tracks' || table === 'routine_exercises' ? undefined : Number(result.lastInsertRowid);
+    return table === 'settings' || table === 'run_tracks' || table === 'routine_exercises' || table === 'run_pain_followups' ? undefined : Number(result.lastInsertRowid);
   } catch (error) {
     // A value the schema refuses is the file's fault; anything else (a full disk…) is not.
     if (!String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_CONSTRAINT')) throw error;
@@ -466,6 +468,8 @@ function findExisting(
       }
       return before(many('SELECT id FROM runs WHERE started_at = ? AND abs(distance_m - ?) < 0.5 ORDER BY id', values.started_at, values.distance_m));
     }
+    case 'ostrc_weeks':
+      return one('SELECT id FROM ostrc_weeks WHERE week_start = ?', values.week_start);
     case 'pain_checkins':
       return before(many('SELECT id FROM pain_checkins WHERE local_date = ? AND context = ? ORDER BY id', values.local_date, values.context));
     case 'recovery_entries':

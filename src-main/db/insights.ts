@@ -15,6 +15,7 @@ import { computeInsights } from '../analysis/insights';
 import { exampleHistory } from '../analysis/example-history';
 import type { InsightsHistory, RunRecord } from '../analysis/exposure';
 import { planHistory } from './glute-plan';
+import { listOstrcWeeks } from './clinic';
 import { getSettings, readInternal, writeInternal } from './settings';
 import { utcToLocal } from './local-time';
 
@@ -92,10 +93,16 @@ export function readInsights(db: StanceDatabase, filters: InsightsFilters, now: 
   const hasOwnData = hasRecordedPain(db);
   const showExample = !hasOwnData && !exampleHidden;
   const history = showExample ? exampleHistory(utcToLocal(now, timeZone).localDate) : readInsightsHistory(db);
+  const computed = computeInsights(history, filters, weekStartsOn);
+  if (!showExample) {
+    // The weekly knee check beside the week's glute adherence (its severity; the weeks chart draws it).
+    const severity = new Map(listOstrcWeeks(db).map((week) => [week.weekStart, week.severity]));
+    computed.weeks = computed.weeks.map((week) => ({ ...week, ostrcSeverity: severity.get(week.weekStart) ?? null }));
+  }
   return {
     source: showExample ? 'example' : 'yours',
     exampleHidden,
     hasOwnData,
-    ...computeInsights(history, filters, weekStartsOn),
+    ...computed,
   };
 }

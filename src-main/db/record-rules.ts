@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { gunzipSync } from 'node:zlib';
 import { glutePlanSchema, runDraftSchema, settingsPatchSchema, shoeAddSchema } from '../shared/contract';
 import { checkinDraftSchema, painSiteSchema } from '../shared/contract-pain';
+import { followupDraftSchema, ostrcDraftSchema } from '../shared/contract-clinic';
 import {
   exerciseAddSchema,
   exerciseSetSchema,
@@ -314,6 +315,25 @@ export const recordRules: Record<ExportedTable, RecordRule> = {
         presentAtStart: row.present_at_start === 1,
       });
       if (row.present_at_start === 1 && row.onset_m !== 0) problem('pain there at the start is stored at 0 m');
+    },
+  },
+  run_pain_followups: {
+    columns: ['run_id', 'after_score', 'next_morning_score', 'updated_at'],
+    check: (row, context) => {
+      id(row, 'run_id');
+      passes(followupDraftSchema, { runId: row.run_id, afterScore: row.after_score, nextMorningScore: row.next_morning_score });
+      if (row.after_score === null && row.next_morning_score === null) problem('it holds neither a score after the run nor one the next morning');
+      instant(row, 'updated_at', context);
+    },
+  },
+  ostrc_weeks: {
+    columns: ['id', 'week_start', 'q1', 'q2', 'q3', 'q4', 'created_at', 'updated_at'],
+    check: (row, context) => {
+      id(row, 'id');
+      passes(ostrcDraftSchema, { weekStart: row.week_start, q1: row.q1, q2: row.q2, q3: row.q3, q4: row.q4 });
+      localDateInRange(row.week_start, 'knee questionnaire', context);
+      instant(row, 'created_at', context);
+      instant(row, 'updated_at', context);
     },
   },
   pain_checkins: {

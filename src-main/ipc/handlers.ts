@@ -17,6 +17,7 @@ import { painHandlers } from './handlers-pain';
 import { strengthHandlers } from './handlers-strength';
 import { insightsHandlers } from './handlers-insights';
 import { dataHandlers } from './handlers-data';
+import { clinicHandlers } from './handlers-clinic';
 import type { RestoreResult } from '../shared/backups';
 
 /** What the handlers need from the world: the database, the clock, and where things are. */
@@ -37,6 +38,11 @@ export interface CoreContext {
   restoreDatabase: (backupFile: string) => Promise<RestoreResult>;
   /** Shows a folder in the system's file manager (Electron's shell.openPath); false if it could not. */
   openFolder: (folder: string) => Promise<boolean>;
+  /**
+   * Prints the window's current page (the report's print view) to PDF bytes: Electron's
+   * webContents.printToPDF in the app, Chromium's page.pdf in the browser harness. Absent: no PDF.
+   */
+  printReportPdf?: (request: { paper: 'A4' | 'Letter' }) => Promise<Uint8Array>;
 }
 
 /** Handlers for some of the channels; each domain file returns the ones it owns. */
@@ -74,5 +80,6 @@ export function createHandlers(core: CoreContext): Handlers {
     ...strengthHandlers(core),
     ...insightsHandlers(core),
     ...dataHandlers(core),
+    ...clinicHandlers(core),
   };
 }

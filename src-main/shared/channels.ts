@@ -51,6 +51,14 @@ export const channelNames = [
   // insights
   'insights:get',
   'insights:setExampleHidden',
+  // the physiotherapist's check-ins and report
+  'ostrc:list',
+  'ostrc:save',
+  'followup:get',
+  'followup:set',
+  'clinic:today',
+  'report:get',
+  'report:savePdf',
   // backups and data
   'backups:list',
   'backups:create',

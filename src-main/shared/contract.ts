@@ -17,6 +17,7 @@ import { painChannels } from './contract-pain';
 import { strengthChannels } from './contract-strength';
 import { insightsChannels } from './contract-insights';
 import { dataChannels } from './contract-data';
+import { clinicChannels } from './contract-clinic';
 
 const nothing = z.undefined().or(z.null()).or(z.strictObject({}));
 
@@ -176,6 +177,7 @@ export const contract = {
   ...strengthChannels,
   ...insightsChannels,
   ...dataChannels,
+  ...clinicChannels,
 } satisfies { [C in ChannelName]: ChannelSpec<z.ZodType, unknown> };
 
 // Compile-time proof that contract.ts and channels.ts name the same channels.

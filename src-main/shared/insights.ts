@@ -160,6 +160,8 @@ export interface WeekSummary {
   missed: boolean;
   /** Weeks without any run left out just before this one (a gap of more than 4 weeks); 0 otherwise. */
   gapWeeksBefore: number;
+  /** The weekly OSTRC-O2 knee check's severity (0–100) for this week; null or absent when not answered. */
+  ostrcSeverity?: number | null;
 }
 
 export interface LoadPoint {

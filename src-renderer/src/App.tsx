@@ -6,6 +6,7 @@ import { StrengthPage } from './pages/StrengthPage';
 import { PainPage } from './pages/PainPage';
 import { InsightsPage } from './pages/InsightsPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { ReportPage } from './pages/ReportPage';
 import { RecoveryScreen } from './components/recovery/RecoveryScreen';
 import { useChannel } from './api/hooks';
 import { useStanceEvent } from './api/events';
@@ -112,6 +113,8 @@ function CurrentPage({ page }: { page: PageId }) {
       return <PainPage />;
     case 'insights':
       return <InsightsPage />;
+    case 'report':
+      return <ReportPage />;
     case 'settings':
       return <SettingsPage />;
   }

@@ -124,6 +124,8 @@ export async function launchStance(page: Page, options: {
       openedFolders.push(folder);
       return true;
     },
+    // Electron's webContents.printToPDF in the app; Chromium's own PDF output here.
+    printReportPdf: async ({ paper }: { paper: 'A4' | 'Letter' }) => page.pdf({ format: paper, printBackground: false, margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } }),
   };
   const dispatchFor = (database: StanceDatabase | undefined) =>
     createDispatch(

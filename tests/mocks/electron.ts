@@ -82,6 +82,12 @@ export class MockWebContents extends EventEmitter {
   send(...args: unknown[]): void {
     this.sent.push(args);
   }
+  /** Options of every printToPDF call; answers a tiny PDF. */
+  printed: Record<string, unknown>[] = [];
+  printToPDF(options: Record<string, unknown>): Promise<Buffer> {
+    this.printed.push(options);
+    return Promise.resolve(Buffer.from('%PDF-1.4\n%mock\n'));
+  }
 }
 
 export class MockBrowserWindow extends EventEmitter {
@@ -119,6 +125,12 @@ export class MockBrowserWindow extends EventEmitter {
   }
   getNormalBounds() {
     return { x: 10, y: 10, width: 1200, height: 800 };
+  }
+  static getFocusedWindow(): MockBrowserWindow | null {
+    return state.windows[0] ?? null;
+  }
+  static getAllWindows(): MockBrowserWindow[] {
+    return state.windows;
   }
 }
 export const BrowserWindow = MockBrowserWindow;

@@ -101,6 +101,15 @@ describe('the built main process', () => {
     }
   });
 
+  it('saves the report as a PDF with webContents.printToPDF, on Letter paper for a US locale', async () => {
+    const save = state.ipcHandlers.get('report:savePdf')!;
+    const reply = (await save({ senderFrame: { url: `${PAGE}#report` } }, { weeks: 6, locale: 'en-US' })) as { ok: boolean; value: { path: string } };
+    expect(reply.ok).toBe(true);
+    expect(reply.value.path).toMatch(/reports[\\/]stance-report-\d{4}-\d{2}-\d{2}-6-weeks\.pdf$/);
+    expect(fs.readFileSync(reply.value.path, 'latin1').startsWith('%PDF')).toBe(true);
+    expect(state.windows[0]!.webContents.printed.at(-1)).toMatchObject({ pageSize: 'Letter', printBackground: false });
+  });
+
   it('refuses navigation away, redirects, webviews and new windows; https links go to the system browser', () => {
     const contents = state.windows[0]!.webContents;
     const attempt = (event: string, url?: string) => {
@@ -183,7 +192,7 @@ describe('the built main process', () => {
     expect(file.submenu!.map((item) => item.label).filter(Boolean)).toEqual(['Log a Run…', 'Open Data Folder', 'Open Backups Folder']);
     expect(template.some((item) => item.role === 'editMenu')).toBe(true);
     const view = template.find((item) => item.label === 'View')!;
-    expect(view.submenu!.map((item) => item.label).filter(Boolean)).toEqual(['Today', 'Runs', 'Strength', 'Pain', 'Insights', 'Settings']);
+    expect(view.submenu!.map((item) => item.label).filter(Boolean)).toEqual(['Today', 'Runs', 'Strength', 'Pain', 'Insights', 'Report', 'Settings']);
     expect(view.submenu!.some((item) => item.role === 'toggleDevTools')).toBe(false);
     expect(template.some((item) => item.role === 'help')).toBe(true);
   });

@@ -13,6 +13,7 @@ import { addRecovery } from '../../src-main/db/recovery';
 import { setPlan } from '../../src-main/db/glute-plan';
 import { updateSettings } from '../../src-main/db/settings';
 import { importGpxFile } from '../../src-main/import/importer';
+import { saveOstrcWeek, setRunFollowup } from '../../src-main/db/clinic';
 import { gpxText } from './gpx-text';
 
 export const FILL_NOW = new Date('2026-11-21T12:00:00Z');
@@ -59,4 +60,10 @@ export async function fillEveryKind(db: StanceDatabase, options: { gpxSeconds?: 
   addRecovery(db, { localDate: '2026-11-04', kind: 'foam_rolling', durationSeconds: 600, notes: 'ITB' }, now, zone);
   setPlan(db, { effectiveFrom: '2026-10-01', kind: 'per_week', sessionsPerWeek: 3, everyNDays: null }, now);
   setPlan(db, { effectiveFrom: '2026-11-10', kind: 'every_n_days', sessionsPerWeek: null, everyNDays: 2 }, now);
+  // Schema 5 on: the weekly knee questionnaire and a painful run's follow-up (the schema-v1 fixture predates them).
+  if (db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'ostrc_weeks'").get()) {
+    setRunFollowup(db, { runId: run.id, afterScore: 4, nextMorningScore: 3 }, { now, timeZone: zone });
+    saveOstrcWeek(db, { weekStart: '2026-11-01', q1: 17, q2: 17, q3: 8, q4: 17 }, { now, timeZone: zone });
+    saveOstrcWeek(db, { weekStart: '2026-11-08', q1: 0, q2: null, q3: null, q4: null }, { now, timeZone: zone });
+  }
 }

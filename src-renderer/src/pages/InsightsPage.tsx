@@ -393,14 +393,14 @@ function WeeksCard({ insights, units, theme }: { insights: Insights; units: Dist
       <h2 id="chart-weeks">The weeks</h2>
       <p className="reading" data-testid="weeks-reading">
         Glute sessions done (bars; orange where fewer than planned) against planned (dashed), the distance you ran each week, and where each
-        run’s pain began. {judged.length === 0 ? 'No whole week with a plan to judge yet.' : `You did fewer sessions than planned in ${plural(missed, 'week')} of ${judged.length}`}
+        run’s pain began{insights.weeks.some((week) => typeof week.ostrcSeverity === 'number') ? ', and your weekly knee check’s severity (diamonds, OSTRC 0–100)' : ''}. {judged.length === 0 ? 'No whole week with a plan to judge yet.' : `You did fewer sessions than planned in ${plural(missed, 'week')} of ${judged.length}`}
         {judged.length > 0 ? ' (weeks cut by the edge of the range or by a break, and weeks without a plan, are not judged).' : ''}
         {breaks > 0 ? ` ${plural(breaks, 'break')} of more than 4 weeks without running ${breaks === 1 ? 'is' : 'are'} drawn as a dashed line.` : ''}
       </p>
       <ChartCanvas theme={theme} config={chart.config} label="Weekly chart: glute sessions done and planned, weekly distance, and pain onsets." height={320} />
       <NumbersTable
         caption="Each week: glute sessions done and planned, distance, and pain onsets"
-        head={['Week of', 'Sessions done', 'Planned', 'Judged', `Distance (${units})`, `Pain began at (${units})`]}
+        head={['Week of', 'Sessions done', 'Planned', 'Judged', `Distance (${units})`, `Pain began at (${units})`, 'Knee check (OSTRC 0–100)']}
         rows={() => chart.rows}
       />
     </section>

@@ -20,6 +20,7 @@ import { formatLocalDate, formatLocalTime } from '../local-clock';
 import { useDestination, useNavigate } from '../navigation';
 import { useLoadedSettings } from '../settings-context';
 import { painSavedMessage, plural, runName } from '../wording';
+import { KneeCheckTrend } from '../components/clinic/KneeCheckTrend';
 
 /** Runs the page lists in each section, and in each page of waiting runs. */
 const RUNS_SHOWN = 8;
@@ -189,6 +190,7 @@ export function PainPage() {
           ) : null}
 
           {overview.recorded.length > 0 ? <RecordedRuns recorded={overview.recorded} units={units} onChange={openPainEditor} /> : null}
+          <KneeCheckTrend />
         </>
       )}
 

@@ -6,6 +6,7 @@ import { useChannel } from '../api/hooks';
 import { CheckinForm } from '../components/pain/CheckinForm';
 import { RunPainEditor } from '../components/pain/RunPainEditor';
 import { LogRun } from '../components/runs/LogRun';
+import { TodayCheckins } from '../components/clinic/TodayCheckins';
 import { SessionEditor } from '../components/strength/SessionEditor';
 import { emptySessionForm } from '../components/strength/session-form';
 import { useFocusAfterSave } from '../focus';
@@ -186,6 +187,8 @@ export function TodayPage() {
           </section>
         </div>
       ) : null}
+
+      {summary && !isNewRunner ? <TodayCheckins onSaved={(message) => done(message, 'today-heading')} /> : null}
 
       {latest ? (
         <section className="card" aria-labelledby="latest-run" tabIndex={-1} data-focus-key="latest-run">

@@ -49,6 +49,7 @@ export function palette() {
     grid: token('--chart-grid'),
     breakLine: token('--chart-break'),
     text: token('--chart-text'),
+    kneeCheck: token('--chart-knee-check'),
   };
 }
 
@@ -303,10 +304,13 @@ export function weeksChart(insights: Insights, unit: DistanceUnit): InsightsChar
       week.partial ? 'part week: not judged' : week.gluteSessionsPlanned === null ? 'not judged' : week.missed ? 'fewer than planned' : 'as planned',
       distances[index]!.toFixed(1),
       (onsetsByWeek.get(index) ?? []).join(', ') || '–',
+      week.ostrcSeverity === null || week.ostrcSeverity === undefined ? '–' : String(week.ostrcSeverity),
     ],
     point: { x: xs[index]!, y: distances[index]!, axis: 'distance' },
   }));
   const tickLabels = new Map(xs.map((value, index) => [value, shortDate(weeks[index]!.weekStart)]));
+  const kneeChecks: XY[] = weeks.flatMap((week, index) => (typeof week.ostrcSeverity === 'number' ? [{ x: xs[index]!, y: week.ostrcSeverity }] : []));
+  const hasKneeChecks = kneeChecks.length > 0;
   const datasets = [
     {
       type: 'bar' as const,
@@ -345,6 +349,22 @@ export function weeksChart(insights: Insights, unit: DistanceUnit): InsightsChar
     },
     { type: 'scatter' as const, label: `Where pain began (${unit} into the run)`, data: onsets, backgroundColor: colours.pain, borderColor: colours.pain, pointRadius: 3, yAxisID: 'distance', order: 0 },
     ...breakDatasets(marks, distanceMax, 'distance', colours.breakLine).map((dataset) => ({ ...dataset, type: 'line' as const, order: 4 })),
+    // The weekly knee check (OSTRC-O2 severity), beside the week's glute adherence: only once answered.
+    ...(hasKneeChecks
+      ? [
+          {
+            type: 'scatter' as const,
+            label: 'Knee check severity (OSTRC, 0–100)',
+            data: kneeChecks,
+            backgroundColor: colours.kneeCheck,
+            borderColor: colours.kneeCheck,
+            pointStyle: 'rectRot' as const,
+            pointRadius: 5,
+            yAxisID: 'ostrc',
+            order: 0,
+          },
+        ]
+      : []),
   ];
   return {
     rows,
@@ -368,6 +388,7 @@ export function weeksChart(insights: Insights, unit: DistanceUnit): InsightsChar
           },
           sessions: { type: 'linear', position: 'left', min: 0, max: sessionsMax, ticks: { precision: 0 }, title: { display: true, text: 'Glute sessions' }, grid: { color: colours.grid } },
           distance: { type: 'linear', position: 'right', min: 0, max: distanceMax, title: { display: true, text: unit }, grid: { display: false } },
+          ostrc: { type: 'linear', position: 'right', display: hasKneeChecks, min: 0, max: 100, title: { display: true, text: 'Knee check (OSTRC)' }, grid: { display: false } },
         },
       },
     },

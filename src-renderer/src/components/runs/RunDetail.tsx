@@ -6,6 +6,8 @@ import { formatLocalDate, formatLocalTime } from '../../local-clock';
 import { useLoadedSettings } from '../../settings-context';
 import { useResolvedTheme } from '../../theme';
 import { RunPainEditor } from '../pain/RunPainEditor';
+import { FollowupForm } from '../clinic/FollowupForm';
+import { PainLight } from '../clinic/PainLight';
 import { ProfileChart } from './ProfileChart';
 import { RouteMap } from './RouteMap';
 
@@ -23,6 +25,8 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
   const runRead = useChannel('runs:get', { id: runId });
   const trackRead = useChannel('runs:track', { id: runId }, { live: false });
   const painRead = useChannel('pain:getForRun', { runId });
+  const followupRead = useChannel('followup:get', { runId }, { skip: painRead.data?.status !== 'pain' });
+  const followup = painRead.data?.status === 'pain' ? followupRead.data : undefined;
   const run = runRead.data;
   const track = trackRead.data;
   const pain = painRead.data;
@@ -115,6 +119,8 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
                 ))}
               </ul>
             )}
+            {followup?.judgement ? <PainLight judgement={followup.judgement} /> : null}
+            {followup && !editingPain ? <FollowupForm key={`${followup.scores.after}-${followup.scores.nextMorning}`} run={run} followup={followup} /> : null}
             {editingPain ? (
               <RunPainEditor
                 run={run}

@@ -1,0 +1,30 @@
+/** Handlers for the physiotherapist's check-ins and report: validated input to db/clinic. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ClinicChannelName } from '../shared/contract-clinic';
+import { StanceError } from '../shared/errors';
+import { clinicReport, clinicToday, getRunFollowup, listOstrcWeeks, paperFor, saveOstrcWeek, setRunFollowup, type RunnerClock } from '../db/clinic';
+import { utcToLocal } from '../db/local-time';
+import type { CoreContext, HandlersFor } from './handlers';
+
+export function clinicHandlers(core: CoreContext): HandlersFor<ClinicChannelName> {
+  const { db } = core;
+  const clock = (): RunnerClock => ({ now: core.now(), timeZone: core.timeZone() });
+  return {
+    'ostrc:list': (query) => listOstrcWeeks(db, query),
+    'ostrc:save': (draft) => saveOstrcWeek(db, draft, clock()),
+    'followup:get': ({ runId }) => getRunFollowup(db, runId, clock()),
+    'followup:set': (draft) => setRunFollowup(db, draft, clock()),
+    'clinic:today': () => clinicToday(db, clock()),
+    'report:get': (query) => clinicReport(db, query, clock()),
+    'report:savePdf': async (query) => {
+      if (!core.printReportPdf) throw new StanceError('refused', 'This window cannot make a PDF. Use your system’s Print dialog and choose “Save as PDF”.');
+      const bytes = await core.printReportPdf({ paper: paperFor(query.locale) });
+      const folder = path.join(core.dataFolder, 'reports');
+      fs.mkdirSync(folder, { recursive: true });
+      const file = path.join(folder, `stance-report-${utcToLocal(core.now(), core.timeZone()).localDate}-${query.weeks}-weeks.pdf`);
+      fs.writeFileSync(file, bytes);
+      return { path: file };
+    },
+  };
+}
