@@ -121,7 +121,7 @@ test('after a run that hurt, Today asks for the pain after it and the next morni
   await screenshot(page, 'clinic-today-line-dark-1024');
 
   await go(page, 'Runs');
-  await page.getByTestId('run-row').filter({ hasText: '25 Nov 2026' }).getByRole('button', { name: /^Open / }).click();
+  await page.getByTestId('run-row').filter({ hasText: '25 Nov 2026' }).getByRole('button', { name: /^\w{3}, 25 Nov 2026 at / }).click();
   const light = page.getByTestId('pain-light');
   await expect(light).toContainText('Red');
   await expect(light).toContainText('Not settled by the next morning (4/10).');
@@ -130,7 +130,7 @@ test('after a run that hurt, Today asks for the pain after it and the next morni
   updateSettings(stance.db, { theme: 'light' });
   await page.reload();
   await go(page, 'Runs');
-  await page.getByTestId('run-row').filter({ hasText: '25 Nov 2026' }).getByRole('button', { name: /^Open / }).click();
+  await page.getByTestId('run-row').filter({ hasText: '25 Nov 2026' }).getByRole('button', { name: /^\w{3}, 25 Nov 2026 at / }).click();
   await page.setViewportSize({ width: 1600, height: 1000 });
   await expect(page.getByTestId('pain-light')).toContainText('Red');
   await screenshot(page, 'clinic-run-light-1600');
@@ -179,7 +179,7 @@ test('the one-page report is saved as a PDF on A4 with the runner’s figures in
   expect(flat).toContain('Week of Mon 16 Nov: 1 run still hurt above 2/10 the next morning.');
   expect(flat).toContain('not a diagnosis');
   expect(flat).toContain('OSTRC-O2 (Clarsen et al., Br J Sports Med 2020; doi 10.1136/bjsports-2019-101337)');
-  expect(flat).toContain('2 runs with it among 4 with their pain recorded');
+  expect(flat).toContain('2 runs with pain on the outside of the knee among 4 with their pain recorded');
   // Nothing but the sheet: the sidebar and the controls are not printed.
   expect(text).not.toContain('Save as PDF');
   expect(text).not.toContain('Report for your physio');
