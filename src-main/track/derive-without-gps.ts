@@ -9,7 +9,8 @@
  *  - elapsed = the device's total elapsed time, else last − first point time; moving = the
  *    device's timer time (pauses excluded), else the sum of the intervals inside segments;
  *  - the per-point streams keep time, device distance, heart rate and cadence; latitude and
- *    longitude are NaN (the run page draws no route); splits come from the device distance;
+ *    longitude are 0,0 — "no position", as GPX receivers write it — and the run page draws no
+ *    route (track/track-view.ts); splits come from the device distance;
  *  - a recording with neither a device distance nor two timed points is refused.
  */
 import type { DerivedRun, RunWarning } from './derive';
@@ -118,8 +119,8 @@ export function deriveRunWithoutGps(recording: RecordedFile, track: RecordedTrac
     splitsPerKilometre: splitsEvery(METRES_PER_KILOMETRE, splitInputs),
     splitsPerMile: splitsEvery(METRES_PER_MILE, splitInputs),
     streams: {
-      latitude: new Float64Array(count).fill(Number.NaN),
-      longitude: new Float64Array(count).fill(Number.NaN),
+      latitude: new Float64Array(count), // 0,0 = no position (the stored streams have no NaN for positions); no route is drawn
+      longitude: new Float64Array(count),
       elevationMetres: new Float32Array(count).fill(Number.NaN),
       secondsFromStart,
       metresFromStart,
