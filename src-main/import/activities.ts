@@ -49,6 +49,8 @@ export interface ActivityOutcome {
   code: RefusalReason | 'other-sport' | 'near-duplicate' | 'same-points' | 'no-duration' | 'unreadable' | null;
   runId: number | null;
   distanceMetres: number | null;
+  /** Points of the run's recording that count (imported or duplicate); null otherwise. */
+  points: number | null;
   /** UTC ISO start of the run (imported or matched), when known. */
   startedAt: string | null;
   warnings: string[];
@@ -90,6 +92,7 @@ function outcome(context: ActivityContext, recording: RecordedFile | null, field
     code: null,
     runId: null,
     distanceMetres: null,
+    points: null,
     startedAt: null,
     warnings: [],
     format: recording?.metadata.format ?? null,
@@ -214,7 +217,7 @@ function storeRun(db: StanceDatabase, request: StoreRequest, now: Date): Activit
       .prepare('SELECT runs.id AS runId, runs.distance_m AS distanceMetres, runs.started_at AS startedAt FROM run_tracks JOIN runs ON runs.id = run_tracks.run_id WHERE run_tracks.points_sha256 = ? LIMIT 1')
       .get(run.fingerprint.pointsSha256) as { runId: number; distanceMetres: number; startedAt: string } | undefined;
     if (samePoints !== undefined) {
-      return outcome(context, recording, { ...base, status: 'duplicate', code: 'same-points', runId: samePoints.runId, distanceMetres: samePoints.distanceMetres, startedAt: samePoints.startedAt, reason: 'This run is already in Stance (the same points were imported before), so it was skipped.' });
+      return outcome(context, recording, { ...base, status: 'duplicate', code: 'same-points', points: run.pointCount, runId: samePoints.runId, distanceMetres: samePoints.distanceMetres, startedAt: samePoints.startedAt, reason: 'This run is already in Stance (the same points were imported before), so it was skipped.' });
     }
     if (context.allowNearDuplicates !== true) {
       const near = db
@@ -230,6 +233,7 @@ function storeRun(db: StanceDatabase, request: StoreRequest, now: Date): Activit
           ...base,
           status: 'duplicate',
           code: 'near-duplicate',
+          points: run.pointCount,
           runId: near.runId,
           distanceMetres: near.distanceMetres,
           startedAt: near.startedAt,
@@ -288,6 +292,6 @@ function storeRun(db: StanceDatabase, request: StoreRequest, now: Date): Activit
       context.entry?.slice(0, 1000) ?? null,
       effort?.feel ?? null,
     );
-    return outcome(context, recording, { ...base, status: 'imported', runId, distanceMetres: run.distanceMetres, startedAt, warnings });
+    return outcome(context, recording, { ...base, status: 'imported', runId, distanceMetres: run.distanceMetres, points: run.pointCount, startedAt, warnings });
   })();
 }

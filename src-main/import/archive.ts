@@ -21,6 +21,7 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
+import { tooLargeReason } from '../shared/track';
 import { ImportRefusal, refuse } from '../track/refusals';
 import { sniffKind, type SniffedKind } from './sniff';
 
@@ -178,6 +179,13 @@ export async function* membersOf(
   if (kind === 'zip') {
     yield* zipMembers('path' in source ? source.path : Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.length), null, 1, budget, options.onIndexFile);
     return;
+  }
+  if ('path' in source) {
+    const size = (await fs.promises.stat(source.path)).size;
+    if (size > budget.limits.maxMemberBytes) {
+      yield { kind: 'refused', entry: null, refusal: new ImportRefusal('too-long', tooLargeReason(size)) };
+      return;
+    }
   }
   const bytes = 'path' in source ? await fs.promises.readFile(source.path) : source.bytes;
   yield* plainMembers(bytes, null, 1, budget, options.onIndexFile, false);

@@ -113,7 +113,7 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
       break;
     }
     if ('path' in item.source && !fs.existsSync(item.source.path)) {
-      report({ file: item.shownAs, entry: null, recording: null, status: 'refused', sport: null, code: 'unreadable', reason: 'There is no such file or folder. Nothing was imported.', runId: null, distanceMetres: null, startedAt: null, warnings: [], format: null, deviceName: null });
+      report({ file: item.shownAs, entry: null, recording: null, status: 'refused', sport: null, code: 'unreadable', reason: 'There is no such file or folder. Nothing was imported.', runId: null, distanceMetres: null, points: null, startedAt: null, warnings: [], format: null, deviceName: null });
       progress.filesRead += 1;
       continue;
     }
@@ -132,7 +132,7 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
         summary.cancelled = true;
         break;
       }
-      const base = { file: item.shownAs, entry: member.entry, recording: null, sport: null, runId: null, distanceMetres: null, startedAt: null, warnings: [], format: null, deviceName: null };
+      const base = { file: item.shownAs, entry: member.entry, recording: null, sport: null, runId: null, distanceMetres: null, points: null, startedAt: null, warnings: [], format: null, deviceName: null };
       progress.currentFile = member.entry ?? item.shownAs;
       options.onProgress?.({ ...progress });
       progress.filesRead += 1;

@@ -5,6 +5,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli';
 import { tempFolder } from '../support/temp-db';
+import { zipOf } from '../support/zip-writer';
+import { fitActivity, straightRun } from '../formats/fit/generate-fit';
 
 const root = path.resolve(__dirname, '../..');
 const corpus = path.resolve(root, '../shared/gpx-corpus');
@@ -45,6 +47,12 @@ describe('stance import', () => {
     expect(Number(byFile.get('georust__garmin-activity.gpx')!.distanceMetres)).toBeCloseTo(12_821, -1);
     expect(byFile.get('placemark__wpt.gpx')).toEqual({
       file: path.join(corpus, 'placemark__wpt.gpx'),
+      entry: null,
+      recording: null,
+      sport: null,
+      format: null,
+      device: null,
+      warnings: [],
       status: 'refused',
       runId: null,
       distanceMetres: null,
@@ -68,7 +76,7 @@ describe('stance import', () => {
     const db = path.join(folder(), 'stance.sqlite');
     const result = await cli(['import', path.join(corpus, 'mapbox__run.gpx'), path.join(corpus, 'placemark__strava.gpx'), '--db', db]);
     expect(result.code).toBe(0);
-    expect(result.out[0]).toMatch(/^imported {3}.*mapbox__run\.gpx: 3\.10 km, 205 points \(run 1\)$/);
+    expect(result.out[0]).toMatch(/^imported {3}.*mapbox__run\.gpx: 3\.10 km, 205 points \(run 1\)\n {11}warning: 1 point with a repeated or backwards time was left out\.$/);
     expect(result.err).toEqual(['2 imported, 0 duplicates skipped, 0 refused.']);
   });
 
@@ -105,5 +113,35 @@ describe('stance import', () => {
     });
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout.trim())).toMatchObject({ status: 'imported', points: 205 });
+  });
+
+  it('takes FIT files and archives too: one JSON line per activity, with its archive entry, sport and warnings', async () => {
+    const where = folder();
+    const fitCorpus = path.resolve(root, '../shared/fit-tcx-corpus');
+    const archive = path.join(where, 'export.zip');
+    fs.writeFileSync(
+      archive,
+      zipOf([
+        { name: 'a/run.fit', bytes: fitActivity([{ sport: 1, subSport: 1, points: straightRun({ startUtcMs: Date.UTC(2024, 1, 1, 7), seconds: 900, gps: false }) }]) },
+        { name: 'a/ride.fit', bytes: fitActivity([{ sport: 2, points: straightRun({ startUtcMs: Date.UTC(2024, 1, 2, 7), seconds: 900 }) }]) },
+      ]),
+    );
+    const db = path.join(where, 'stance.sqlite');
+    const result = await cli(['import', path.join(fitCorpus, 'fitparse__activity-large-fenxi2-multisport.fit'), archive, '--db', db, '--json']);
+    expect(result.code).toBe(0); // skipped sports are not failures
+    const lines = result.out.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.map((line) => [line.entry, line.recording, line.status, line.sport])).toEqual([
+      [null, 1, 'skipped', 'generic'],
+      [null, 2, 'skipped', 'transition'],
+      [null, 3, 'imported', 'running'],
+      [null, 4, 'skipped', 'transition'],
+      [null, 5, 'imported', 'running'],
+      [null, 6, 'skipped', 'transition'],
+      [null, 7, 'skipped', 'cycling'],
+      ['a/run.fit', null, 'imported', 'running (treadmill)'],
+      ['a/ride.fit', null, 'skipped', 'cycling'],
+    ]);
+    expect(lines[7]).toMatchObject({ file: archive, format: 'fit', device: 'Garmin Forerunner 255', distanceMetres: 2700, warnings: ['This run has no GPS route: its distance and time are the watch’s own (a treadmill or indoor run, or GPS off).'] });
+    expect(rows(db, 'runs')).toBe(3);
   });
 });
