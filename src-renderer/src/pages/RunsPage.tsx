@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { EmptyState } from '../components/EmptyState';
 import { RunForm } from '../components/RunForm';
 import { RunPainEditor } from '../components/pain/RunPainEditor';
-import { GpxImport } from '../components/runs/GpxImport';
+import { ActivityImport } from '../components/runs/ActivityImport';
 import { RunDetail } from '../components/runs/RunDetail';
 import { formatLocalDate } from '../local-clock';
 import { runsByWeek } from '../runs-by-week';
@@ -97,7 +97,7 @@ export function RunsPage() {
                 setNotice(undefined);
               }}
             >
-              Import GPX
+              Import runs
             </button>
           </div>
         ) : null}
@@ -115,7 +115,7 @@ export function RunsPage() {
           onCancel={() => setEditing(null)}
         />
       ) : null}
-      {editing?.mode === 'import' ? <GpxImport onImported={load} onClose={() => setEditing(null)} openRun={setViewing} /> : null}
+      {editing?.mode === 'import' ? <ActivityImport onImported={load} onClose={() => setEditing(null)} openRun={setViewing} /> : null}
       {editing?.mode === 'pain' ? (
         <RunPainEditor
           run={editing.run}
@@ -177,7 +177,7 @@ export function RunsPage() {
                 Log your first run
               </button>
               <button type="button" onClick={() => setEditing({ mode: 'import' })}>
-                Import GPX files
+                Import runs from your watch or Strava
               </button>
             </>
           }
