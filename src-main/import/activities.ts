@@ -272,8 +272,8 @@ function storeRun(db: StanceDatabase, request: StoreRequest, now: Date): Activit
     );
     db.prepare(
       `INSERT INTO run_tracks (run_id, file_name, track_name, file_sha256, points_sha256, point_count, original_gzip, streams, splits_json, imported_at,
-                               source_format, device_name, sport, sub_sport, archive_entry, watch_feel)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                               source_format, device_name, sport, sub_sport, archive_entry, watch_feel, has_route)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       runId,
       context.file.slice(0, 1000),
@@ -291,6 +291,7 @@ function storeRun(db: StanceDatabase, request: StoreRequest, now: Date): Activit
       subSport?.slice(0, 60) ?? null,
       context.entry?.slice(0, 1000) ?? null,
       effort?.feel ?? null,
+      run.streams.latitude.some((value, i) => value !== 0 || run.streams.longitude[i] !== 0) ? 1 : 0,
     );
     return outcome(context, recording, { ...base, status: 'imported', runId, distanceMetres: run.distanceMetres, points: run.pointCount, startedAt, warnings });
   })();

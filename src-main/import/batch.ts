@@ -122,6 +122,7 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
       ...(options.limits ? { limits: options.limits } : {}),
       onIndexFile: (file) => {
         strava = readStravaActivities(file.text);
+        progress.filesTotal -= 1; // an index, not an activity file
       },
       onZipOpened: (files) => {
         progress.filesTotal += files - 1; // the archive counted as one file until now

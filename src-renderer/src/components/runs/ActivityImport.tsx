@@ -52,6 +52,16 @@ function where(outcome: ImportOutcomeView): string {
   return `${outcome.file}${inside}${which}`;
 }
 
+/** A path with line-break opportunities after each "/" and "›", so long names wrap between their parts. */
+function breakable(path: string) {
+  return path.split(/(?<=[/›])/).map((part, k) => (
+    <span key={k}>
+      {part}
+      <wbr />
+    </span>
+  ));
+}
+
 function summaryLine(summary: ImportSummaryView | null, outcomes: ImportOutcomeView[], notStarted: number): string {
   const count = (status: Group) => summary?.[status] ?? outcomes.filter((o) => o.status === status).length;
   const duplicates = count('duplicate');
@@ -61,6 +71,23 @@ function summaryLine(summary: ImportSummaryView | null, outcomes: ImportOutcomeV
     `${skipped > 0 ? `, ${skipped} other ${skipped === 1 ? 'sport' : 'sports'} skipped` : ''}, ${count('refused')} refused` +
     `${notStarted > 0 ? `, ${notStarted} not started (cancelled)` : ''}.`
   );
+}
+
+/** Puts text on the clipboard: the Clipboard API where the page may use it, else a selected text area and the copy command. */
+async function copyText(text: string): Promise<void> {
+  if (window.isSecureContext && navigator.clipboard !== undefined) {
+    await navigator.clipboard.writeText(text);
+    return;
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.className = 'visually-hidden';
+  document.body.append(area);
+  area.select();
+  const copied = document.execCommand('copy');
+  area.remove();
+  if (!copied) throw new Error('copy refused');
 }
 
 /** The summary as plain text, one line per activity, for the clipboard. */
@@ -253,7 +280,7 @@ export function ActivityImport({ onImported, onClose, openRun }: Props) {
             <button
               type="button"
               onClick={() => {
-                void navigator.clipboard.writeText(summaryText(outcomes, headline)).then(
+                copyText(summaryText(outcomes, headline)).then(
                   () => setCopied(true),
                   () => setProblem('The summary could not be copied.'),
                 );
@@ -296,7 +323,9 @@ export function ActivityImport({ onImported, onClose, openRun }: Props) {
                     return (
                       <li key={index} className={`import-${outcome.status}`} data-testid="import-result">
                         <span className={`pill status-${outcome.status}`}>{pill}</span>
-                        <span className="import-file">{where(outcome)}</span>
+                        <span className="import-file" title={where(outcome)}>
+                          {breakable(where(outcome))}
+                        </span>
                         {outcome.status === 'imported' ? (
                           <span>
                             {formatDistance(outcome.distanceMetres ?? 0, units)}
