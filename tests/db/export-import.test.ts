@@ -18,6 +18,7 @@ import { addStrengthSession } from '../../src-main/db/strength';
 import { addRecovery } from '../../src-main/db/recovery';
 import { setPlan } from '../../src-main/db/glute-plan';
 import { updateSettings } from '../../src-main/db/settings';
+import { LATEST_SCHEMA_VERSION } from '../../src-main/db/migrations';
 import { importGpxFile } from '../../src-main/import/importer';
 import { openTempDatabase } from '../support/temp-db';
 import { fillEveryKind, FILL_NOW } from '../support/fill-db';
@@ -192,7 +193,7 @@ describe('the export files', () => {
     db.prepare("INSERT INTO settings (key, value) VALUES ('internal.window', '{}')").run();
     const json = writeJsonExport(db, path.join(folder, 'out', 'export.json'), now);
     const parsed = JSON.parse(fs.readFileSync(json.path, 'utf8'));
-    expect(parsed).toMatchObject({ format: 'stance-export', formatVersion: 1, schemaVersion: 1, exportedAt: '2026-11-21T12:00:00Z' });
+    expect(parsed).toMatchObject({ format: 'stance-export', formatVersion: 1, schemaVersion: LATEST_SCHEMA_VERSION, exportedAt: '2026-11-21T12:00:00Z' });
     expect(Object.keys(parsed.tables)).toHaveLength(14);
     const tablesInSchema = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
     expect(Object.keys(parsed.tables).sort()).toEqual(tablesInSchema.sort()); // a new table must be exported too

@@ -71,7 +71,7 @@ describe('opening the database', () => {
 
     const attempt = openStanceDatabase(file, { backupsFolder: path.join(folder, 'backups') });
     await expect(attempt).rejects.toBeInstanceOf(DatabaseTooNewError);
-    await expect(attempt).rejects.toThrow(/newer version of Stance \(schema 99; this version knows up to 1\)\. Update Stance/);
+    await expect(attempt).rejects.toThrow(new RegExp(`newer version of Stance \\(schema 99; this version knows up to ${LATEST_SCHEMA_VERSION}\\)\\. Update Stance`));
     expect(sha256(file)).toBe(before);
     expect(fs.existsSync(path.join(folder, 'backups'))).toBe(false);
   });
@@ -118,9 +118,9 @@ describe('migrating an existing database', () => {
     migrated.close();
 
     const backups = fs.readdirSync(path.join(folder, 'backups'));
-    expect(backups).toEqual([`before-migration-v1-to-v2-2026-11-21T12-00-00Z.sqlite`]);
+    expect(backups).toEqual([`before-migration-v${LATEST_SCHEMA_VERSION}-to-v${LATEST_SCHEMA_VERSION + 1}-2026-11-21T12-00-00Z.sqlite`]);
     const backup = new Database(path.join(folder, 'backups', backups[0]!), { readonly: true });
-    expect(backup.pragma('user_version', { simple: true })).toBe(1);
+    expect(backup.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(backup.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(backup.prepare('SELECT distance_m FROM runs').get()).toEqual({ distance_m: 10_000 });
     backup.close();
@@ -133,14 +133,14 @@ describe('migrating an existing database', () => {
     db.close();
     const broken: Migration[] = [
       ...migrations,
-      { version: 2, name: 'broken', sql: 'ALTER TABLE runs ADD COLUMN cadence REAL; INSERT INTO no_such_table VALUES (1);' },
+      { version: LATEST_SCHEMA_VERSION + 1, name: 'broken', sql: 'ALTER TABLE runs ADD COLUMN cadence REAL; INSERT INTO no_such_table VALUES (1);' },
     ];
     await expect(openStanceDatabase(file, { backupsFolder: path.join(folder, 'backups'), migrations: broken })).rejects.toThrow(
       /no_such_table/,
     );
     const reopened = await openStanceDatabase(file, { backupsFolder: path.join(folder, 'backups') });
     cleanups.push(() => reopened.close());
-    expect(reopened.pragma('user_version', { simple: true })).toBe(1);
+    expect(reopened.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     const columns = (reopened.pragma('table_info(runs)') as { name: string }[]).map((column) => column.name);
     expect(columns).not.toContain('cadence');
     expect(countRows(reopened, 'runs')).toBe(1);
