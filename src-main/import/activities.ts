@@ -186,7 +186,13 @@ export function importActivities(db: StanceDatabase, bytes: Uint8Array, context:
       });
     }
     original ??= zlib.gzipSync(bytes, { level: ORIGINAL_GZIP_LEVEL });
-    return storeRun(db, { run, track, recording, context, original, durationSeconds, base }, now);
+    try {
+      return storeRun(db, { run, track, recording, context, original, durationSeconds, base }, now);
+    } catch (error) {
+      // A figure the runs table refuses (its CHECKs) is the file's fault: refuse it in words. Anything else (a full disk) is not.
+      if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT') !== true) throw error;
+      return outcome(context, recording, { ...base, status: 'refused', code: 'unreadable', reason: `This recording holds figures no run can have (${(error as Error).message}). Nothing was imported.` });
+    }
   });
 }
 
