@@ -67,7 +67,7 @@ describe(`${MUTATIONS} mutated FIT and TCX files`, () => {
       try {
         outcomes = importActivities(db, bytes, { file: name, entry: null, timeZone: 'UTC' }, new Date('2026-11-29T12:00:00Z'));
       } catch (error) {
-        throw new Error(`${name}, ${how}: ${(error as Error).stack}`);
+        throw new Error(`${name}, ${how}: ${(error as Error).message}`, { cause: error });
       }
       for (const outcome of outcomes) {
         statuses.set(outcome.status, (statuses.get(outcome.status) ?? 0) + 1);
