@@ -20,7 +20,7 @@ import { membersOf, type ArchiveLimits } from './archive';
 import { activityFileKey, isStravaRunType, readStravaActivities, type StravaActivity } from './strava-export';
 
 /** Something the runner gave: a path (file or folder), or a file's bytes with its name (the window). */
-export type ImportSource = { path: string } | { name: string; bytes: Uint8Array };
+export type ImportSource = { path: string } | { name: string; bytes: Uint8Array; /** From a folder the runner gave (the window): not an activity → counted, not refused. */ inFolder?: boolean };
 
 export interface BatchProgress {
   /** Activity files (and archive members) read so far, and how many are known of (it grows as archives are opened). */
@@ -79,7 +79,7 @@ function expand(sources: readonly ImportSource[]): Expanded[] {
   const expanded: Expanded[] = [];
   for (const source of sources) {
     if ('bytes' in source) {
-      expanded.push({ source: { bytes: source.bytes }, shownAs: source.name, inFolder: false });
+      expanded.push({ source: { bytes: source.bytes }, shownAs: source.name, inFolder: source.inFolder === true });
       continue;
     }
     const stat = fs.statSync(source.path, { throwIfNoEntry: false });

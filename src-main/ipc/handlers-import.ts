@@ -29,7 +29,7 @@ export function importHandlers(core: CoreContext): HandlersFor<ImportChannel> {
   };
   return {
     'imports:start': ({ files, timeZone, allowNearDuplicates }) => {
-      const sources = files.map((file) => ({ name: file.fileName, bytes: file.bytes }));
+      const sources = files.map((file) => ({ name: file.fileName, bytes: file.bytes, ...(file.inFolder ? { inFolder: true } : {}) }));
       const request = { sources, timeZone, ...(allowNearDuplicates ? { allowNearDuplicates } : {}) };
       const job = core.importWorker
         ? startImportWorker(

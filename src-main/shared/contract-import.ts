@@ -19,6 +19,8 @@ export const importStartSchema = z.strictObject({
         bytes: z
           .instanceof(Uint8Array, { error: 'A file could not be read. Try choosing it again.' })
           .refine((bytes) => bytes.byteLength <= MAX_WINDOW_IMPORT_BYTES, { error: 'A file is over 1 GB: import exports that large with the command line (stance import).' }),
+        /** The file came from a folder the runner picked or dropped: if it is no activity it is counted, not refused. */
+        inFolder: z.boolean().optional(),
       }),
     )
     .min(1, { error: 'Choose at least one file.' })

@@ -118,3 +118,21 @@ test('a treadmill run from a FIT file: the watch’s distance, no route', async 
   await expect(page.getByRole('heading', { level: 1 })).toContainText('3.36 mi');
   await screenshot(page, 'run-page-treadmill');
 });
+
+test('a folder picked whole: its runs imported, the note beside them counted, not refused', async ({ page }) => {
+  stance = await launchStance(page);
+  const folder = path.join(stance.dataFolder, 'watch-exports');
+  fs.mkdirSync(path.join(folder, '2026'), { recursive: true });
+  fs.writeFileSync(path.join(folder, '2026', 'morning.fit'), fitActivity([{ sport: 1, points: run(1) }]));
+  fs.writeFileSync(path.join(folder, '2026', 'evening.tcx.gz'), gz(tcxOf(run(2))));
+  fs.writeFileSync(path.join(folder, 'notes.txt'), 'new shoes from October');
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Runs' }).click();
+  await page.getByRole('button', { name: 'Import runs' }).first().click();
+  await page.getByLabel('Folder to import').setInputFiles(folder);
+  await expect(page.getByRole('status')).toHaveText('2 imported, 0 duplicates skipped, 0 refused.', { timeout: 30_000 });
+  await expect(page.getByTestId('import-result')).toHaveCount(2);
+  await expect(page.getByTestId('import-result').first()).toContainText('watch-exports/2026/');
+  await expect(page.getByTestId('import-other-files')).toHaveText('1 file in the folders or archives was not an activity (photos, notes, settings) and was left alone.');
+  await screenshot(page, 'folder-import-summary');
+  expect(stance.count('runs')).toBe(2);
+});

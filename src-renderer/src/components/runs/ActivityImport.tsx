@@ -26,23 +26,28 @@ const GROUPS: { status: Group; title: string; pill: string }[] = [
 ];
 
 /** Every file under a dropped folder (the File and Directory Entries API, which Chromium and Electron give drops). */
+/** Files that came out of a dropped folder (they have no webkitRelativePath). */
+const inFolder = new WeakSet<File>();
+
 async function filesFromDrop(items: DataTransferItemList, fallback: FileList): Promise<File[]> {
   const entries = [...items].map((item) => item.webkitGetAsEntry?.()).filter((entry): entry is FileSystemEntry => entry != null);
   if (entries.length === 0) return [...fallback];
   const files: File[] = [];
-  const visit = async (entry: FileSystemEntry): Promise<void> => {
+  const visit = async (entry: FileSystemEntry, depth: number): Promise<void> => {
     if (entry.isFile) {
-      files.push(await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject)));
+      const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+      if (depth > 0) inFolder.add(file);
+      files.push(file);
     } else if (entry.isDirectory) {
       const reader = (entry as FileSystemDirectoryEntry).createReader();
       for (;;) {
         const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
         if (batch.length === 0) break;
-        for (const child of batch) await visit(child);
+        for (const child of batch) await visit(child, depth + 1);
       }
     }
   };
-  for (const entry of entries) await visit(entry);
+  for (const entry of entries) await visit(entry, 0);
   return files;
 }
 
@@ -154,7 +159,13 @@ export function ActivityImport({ onImported, onClose, openRun }: Props) {
     }
     setPicked(files);
     try {
-      const payload = await Promise.all(files.map(async (file) => ({ fileName: file.webkitRelativePath || file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+      const payload = await Promise.all(
+        files.map(async (file) => ({
+          fileName: file.webkitRelativePath || file.name,
+          bytes: new Uint8Array(await file.arrayBuffer()),
+          ...(file.webkitRelativePath || inFolder.has(file) ? { inFolder: true } : {}),
+        })),
+      );
       const { jobId } = await request('imports:start', { files: payload, timeZone: systemTimeZone() });
       setJob({ jobId, progress: { filesRead: 0, filesTotal: files.length, runsImported: 0, currentFile: files[0]?.name ?? null }, outcomes: [], outcomeCount: 0, summary: null, failure: null });
     } catch (error) {
@@ -290,6 +301,13 @@ export function ActivityImport({ onImported, onClose, openRun }: Props) {
             </button>
           ) : null}
         </div>
+      ) : null}
+
+      {summary && summary.otherFiles > 0 ? (
+        <p className="hint" data-testid="import-other-files">
+          {summary.otherFiles === 1 ? '1 file' : `${summary.otherFiles.toLocaleString()} files`} in the folders or archives{' '}
+          {summary.otherFiles === 1 ? 'was' : 'were'} not an activity (photos, notes, settings) and {summary.otherFiles === 1 ? 'was' : 'were'} left alone.
+        </p>
       ) : null}
 
       {summary && summary.gearOffered.length > 0 ? (
