@@ -126,7 +126,9 @@ function runsOf(recording: RecordedFile, context: ActivityContext): (Derived | A
           ? 'This is a multisport transition, not a run, so it was skipped.'
           : track.sport?.sport === 'generic'
             ? 'Its device does not say this activity was a run (its sport is “generic”), so it was skipped.'
-            : `Its device marks this activity as ${sport ?? 'another sport'}, not running, so it was skipped.`;
+            : track.sport?.sport === 'other'
+              ? 'Its device marks this activity as “Other”, not running, so it was skipped.'
+              : `Its device marks this activity as ${sport ?? 'another sport'}, not running, so it was skipped.`;
       return outcome(context, recording, { recording: number, status: 'skipped', sport, code: 'other-sport', reason });
     }
     try {

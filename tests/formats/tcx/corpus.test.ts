@@ -82,7 +82,8 @@ describe('TCX corpus', () => {
   ];
   for (const [file, sport] of others) {
     it(`${file}: skipped as ${sport}`, () => {
-      expect(importFile(file)).toMatchObject([{ status: 'skipped', sport, reason: `Its device marks this activity as ${sport}, not running, so it was skipped.` }]);
+      const named = sport === 'other' ? '“Other”' : sport;
+      expect(importFile(file)).toMatchObject([{ status: 'skipped', sport, reason: `Its device marks this activity as ${named}, not running, so it was skipped.` }]);
       expect(runCount()).toBe(0);
     });
   }
