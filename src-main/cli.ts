@@ -2,7 +2,6 @@
  * Stance's command line: the same core as the app, for bulk work and scripts.
  *
  *   npm run --silent cli -- import FILE_OR_FOLDER... [--db PATH] [--json] [--time-zone ZONE] [--allow-near-duplicates]
- *                               [--date YYYY-MM-DD --start HH:MM --duration H:MM:SS]
  *   npm run --silent cli -- backup | restore FILE | export --out DIR [--format json|csv] | import-json FILE | check
  *
  * Without --db it uses the app's own database (see data-folder.ts). Exit status: 0 when all
@@ -18,13 +17,9 @@ import { databaseFault } from './db/file-access';
 import { exportTarget, writeCsvExport, writeJsonExport } from './db/export';
 import { importStanceExport, MAX_IMPORT_BYTES, openStanceExport } from './db/import-json';
 import { BACKUPS_FOLDER_NAME, DATABASE_FILE_NAME, defaultDataFolder } from './data-folder';
-import { importFile, type GpxImportOutcome, type GpxImportRequest } from './import/importer';
-import { localToUtc } from './db/local-time';
-import { isCalendarDate, isClockTime } from './shared/validation';
-import { parseDuration } from './shared/units';
-import { MAX_RUN_SECONDS } from './shared/contract';
+import type { ActivityOutcome } from './import/activities';
+import { importBatch, type BatchSummary } from './import/batch';
 import { isTimeZone } from './shared/validation';
-import { MAX_GPX_BYTES, tooLargeReason } from './shared/track';
 
 export interface Output {
   out: (line: string) => void;
@@ -35,13 +30,9 @@ export interface Output {
 
 const USAGE = `Usage:
   stance import FILE_OR_FOLDER... [--db PATH] [--json] [--time-zone ZONE] [--allow-near-duplicates]
-               [--date YYYY-MM-DD --start HH:MM --duration H:MM:SS]
-      Import GPX runs (folders are searched for .gpx files); every recording in a file becomes its
-      own run. With --json, one JSON object per recording: file, track {index, name}, status
-      (imported | duplicate | refused), reason, runId, distanceMetres, points, warnings.
-      --date, --start and --duration time a file that has no times of its own.
-      --allow-near-duplicates imports a run even when one already in Stance started within
-      2 minutes of it with a distance within 3 % (otherwise skipped as probably the same run).
+      Import runs from GPX, FIT and TCX files, .gz of them, .zip archives (Strava's and Garmin's
+      exports too) and folders of any of these. Only running activities become runs; other sports
+      are skipped. With --json, one JSON object per activity.
   stance backup [--db PATH]
       Write a verified backup (integrity-checked copy) into the backups folder beside the database.
   stance restore FILE [--db PATH]
@@ -83,24 +74,43 @@ export async function openCliDatabase(dbOption: string | undefined): Promise<{ d
   return { db, file };
 }
 
-/** Every .gpx file under the given files and folders, in a stable order. */
-export function gpxFilesIn(targets: string[]): string[] {
-  const found: string[] = [];
-  const visit = (target: string) => {
-    const stat = fs.statSync(target, { throwIfNoEntry: false });
-    if (!stat) throw new UsageError(`No such file or folder: ${target}`);
-    if (stat.isDirectory()) {
-      for (const entry of fs.readdirSync(target).sort()) {
-        const child = path.join(target, entry);
-        const childStat = fs.statSync(child, { throwIfNoEntry: false });
-        if (childStat?.isDirectory() || /\.gpx$/i.test(entry)) visit(child);
-      }
-    } else {
-      found.push(target);
-    }
-  };
-  targets.forEach(visit);
-  return found;
+/** Checks that every file or folder named exists (a missing one is a command-line mistake). */
+function checkTargets(targets: string[]): void {
+  for (const target of targets) {
+    if (!fs.existsSync(target)) throw new UsageError(`No such file or folder: ${target}`);
+  }
+}
+
+/** One line of `import --json`: one activity (a FIT session, a TCX activity, a GPX file, an archive member). */
+function jsonLine(outcome: ActivityOutcome): string {
+  return JSON.stringify({
+    file: outcome.file,
+    entry: outcome.entry,
+    recording: outcome.recording,
+    status: outcome.status,
+    sport: outcome.sport,
+    format: outcome.format,
+    device: outcome.deviceName,
+    runId: outcome.runId,
+    distanceMetres: outcome.distanceMetres === null ? null : Math.round(outcome.distanceMetres * 10) / 10,
+    points: outcome.points,
+    reason: outcome.reason,
+    warnings: outcome.warnings,
+  });
+}
+
+function textLine(outcome: ActivityOutcome): string {
+  const where = `${outcome.file}${outcome.entry === null ? '' : ` › ${outcome.entry}`}${outcome.recording === null ? '' : ` (activity ${outcome.recording})`}`;
+  switch (outcome.status) {
+    case 'imported':
+      return `imported   ${where}: ${((outcome.distanceMetres ?? 0) / 1000).toFixed(2)} km, ${outcome.points ?? 0} points (run ${outcome.runId})${outcome.warnings.map((warning) => `\n           warning: ${warning}`).join('')}`;
+    case 'duplicate':
+      return `duplicate  ${where}: ${outcome.code === 'near-duplicate' ? (outcome.reason ?? '') : `already in Stance as run ${outcome.runId}`}`;
+    case 'skipped':
+      return `skipped    ${where}: ${outcome.reason ?? ''}`;
+    default:
+      return `refused    ${where}: ${outcome.reason ?? ''}`;
+  }
 }
 
 /** The options that time an untimed file, named in refusals so a runner can act on them. */
@@ -147,73 +157,34 @@ async function importCommand(args: string[], output: Output): Promise<number> {
       db: { type: 'string' },
       json: { type: 'boolean', default: false },
       'time-zone': { type: 'string' },
-      date: { type: 'string' },
-      start: { type: 'string' },
-      duration: { type: 'string' },
       'allow-near-duplicates': { type: 'boolean', default: false },
     },
   });
-  if (positionals.length === 0) throw new UsageError('import needs at least one GPX file or folder.');
+  if (positionals.length === 0) throw new UsageError('import needs at least one file, archive or folder.');
   const timeZone = values['time-zone'] ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   if (!isTimeZone(timeZone)) throw new UsageError(`Unknown time zone: ${timeZone}`);
-  const given = givenStart(values, timeZone);
-  const files = gpxFilesIn(positionals);
+  checkTargets(positionals);
   const { db } = await openCliDatabase(values.db);
-  let refused = 0;
-  const counts = { imported: 0, duplicate: 0, refused: 0 };
+  let summary: BatchSummary;
   try {
-    for (const file of files) {
-      if (output.closed?.() === true) break; // the reader went away (| head): stop quietly
-      const size = fs.statSync(file).size;
-      const outcomes: GpxImportOutcome[] =
-        size > MAX_GPX_BYTES
-          ? [{ file: path.basename(file), track: null, status: 'refused', refusal: 'too-long', reason: tooLargeReason(size), warnings: [] }]
-          : await importFile(
-              db,
-              {
-                fileName: path.basename(file),
-                source: fs.createReadStream(file),
-                timeZone,
-                ...(given ? { given } : {}),
-                ...(values['allow-near-duplicates'] ? { allowNearDuplicates: true } : {}),
-              },
-              new Date(),
-            );
-      for (const outcome of outcomes) {
-        counts[outcome.status]++;
-        if (outcome.status === 'refused') refused++;
-        const warnings = outcome.warnings.map((warning) => warning.message);
-        if (values.json) {
-          output.out(
-            JSON.stringify({
-              file,
-              track: outcome.track,
-              status: outcome.status,
-              reason: cliReason(outcome),
-              runId: outcome.status === 'refused' ? null : outcome.runId,
-              distanceMetres: outcome.status === 'refused' ? null : Math.round(outcome.distanceMetres * 10) / 10,
-              points: outcome.status === 'refused' ? null : outcome.points,
-              warnings,
-            }),
-          );
-          continue;
-        }
-        const where = `${file}${trackWords(outcome, outcomes.length)}`;
-        if (outcome.status === 'imported') {
-          output.out(`imported   ${where}: ${(outcome.distanceMetres / 1000).toFixed(2)} km, ${outcome.points} points (run ${outcome.runId})`);
-        } else if (outcome.status === 'duplicate') {
-          output.out(`duplicate  ${where}: ${outcome.duplicateOf === 'near' ? cliReason(outcome) ?? '' : `already in Stance as run ${outcome.runId}`}`);
-        } else {
-          output.out(`refused    ${where}: ${cliReason(outcome) ?? ''}`);
-        }
-        if (outcome.status === 'imported') for (const warning of warnings) output.out(`           warning: ${warning}`);
-      }
-    }
+    summary = await importBatch(
+      db,
+      positionals.map((target) => ({ path: target })),
+      {
+        timeZone,
+        allowNearDuplicates: values['allow-near-duplicates'],
+        onOutcome: (outcome) => output.out(values.json ? jsonLine(outcome) : textLine(outcome)),
+      },
+    );
   } finally {
     db.close();
   }
-  if (!values.json) output.err(`${counts.imported} imported, ${counts.duplicate} duplicates skipped, ${counts.refused} refused.`);
-  return refused > 0 ? 1 : 0;
+  if (!values.json) {
+    const skipped = summary.skipped > 0 ? `, ${summary.skipped} other sports skipped` : '';
+    output.err(`${summary.imported} imported, ${summary.duplicate} duplicates skipped${skipped}, ${summary.refused} refused.`);
+    if (summary.gearOffered.length > 0) output.err(`Gear in the export that matches none of your shoes: ${summary.gearOffered.join(', ')} (add them in Settings › Shoes).`);
+  }
+  return summary.refused > 0 ? 1 : 0;
 }
 
 const backupsFolderOf = (file: string) => path.join(path.dirname(file), BACKUPS_FOLDER_NAME);

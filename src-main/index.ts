@@ -124,6 +124,8 @@ async function start(): Promise<void> {
       },
     }),
     openFolder: async (folder: string) => (await shell.openPath(folder)) === '',
+    // Imports of files and archives run in this worker thread, with its own connection (import/worker.ts).
+    importWorker: { script: path.join(__dirname, 'import-worker.js'), ...(nativeBinding ? { nativeBinding } : {}) },
   };
   const dispatchOptions = {
     isTrustedPage: isOwnPage,

@@ -17,6 +17,8 @@ import { painHandlers } from './handlers-pain';
 import { strengthHandlers } from './handlers-strength';
 import { insightsHandlers } from './handlers-insights';
 import { dataHandlers } from './handlers-data';
+import { importHandlers } from './handlers-import';
+import type { WorkerScript } from '../import/jobs';
 import type { RestoreResult } from '../shared/backups';
 
 /** What the handlers need from the world: the database, the clock, and where things are. */
@@ -37,6 +39,11 @@ export interface CoreContext {
   restoreDatabase: (backupFile: string) => Promise<RestoreResult>;
   /** Shows a folder in the system's file manager (Electron's shell.openPath); false if it could not. */
   openFolder: (folder: string) => Promise<boolean>;
+  /**
+   * The import worker's script (out/main/import-worker.js) and the better-sqlite3 build for its
+   * runtime. Absent: imports run on the calling thread (between files it yields).
+   */
+  importWorker?: WorkerScript & { nativeBinding?: string };
 }
 
 /** Handlers for some of the channels; each domain file returns the ones it owns. */
@@ -70,6 +77,7 @@ export function createHandlers(core: CoreContext): Handlers {
     'plan:set': (plan) => setPlan(db, plan, core.now()),
     'plan:delete': ({ id }) => deletePlan(db, id),
     'today:summary': () => todaySummary(db, core.now(), core.timeZone()),
+    ...importHandlers(core),
     ...painHandlers(core),
     ...strengthHandlers(core),
     ...insightsHandlers(core),

@@ -124,6 +124,8 @@ export async function launchStance(page: Page, options: {
       openedFolders.push(folder);
       return true;
     },
+    // The built import worker, as the app runs it (with Node's better-sqlite3 here).
+    importWorker: { script: path.join(buildFolder, 'main/import-worker.js') },
   };
   const dispatchFor = (database: StanceDatabase | undefined) =>
     createDispatch(

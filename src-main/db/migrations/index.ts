@@ -1,6 +1,7 @@
 import { initialSchema } from './001-initial';
 import { insightsExposure } from './002-insights-exposure';
 import { painNotRecorded } from './003-pain-not-recorded';
+import { recordingSource } from './004-recording-source';
 
 /**
  * The numbered migrations. `PRAGMA user_version` holds the number of the last one applied.
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: initialSchema },
   { version: 2, name: 'same-day glute sessions, pain present at the start, runs cut short by the knee', sql: insightsExposure },
   { version: 3, name: 'runs whose pain the runner left not recorded', sql: painNotRecorded },
+  { version: 4, name: 'recording source, device and sport', sql: recordingSource },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -243,8 +243,8 @@ export function GpxImport({ onImported, onClose, openRun }: Props) {
   );
 }
 
-/** For a file without usable times: the runner says when it was and how long it took. */
-function GiveDate({ file, onResult }: { file: File; onResult: (result: GpxImportResult) => void }) {
+/** For a file without usable times: the runner says when it was and how long it took (also used by ActivityImport). */
+export function GiveDate({ file, onResult }: { file: File; onResult: (result: GpxImportResult) => void }) {
   const id = useId();
   const [date, setDate] = useState(todayLocalDate());
   const [time, setTime] = useState('07:00');
