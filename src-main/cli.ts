@@ -2,6 +2,7 @@
  * Stance's command line: the same core as the app, for bulk work and scripts.
  *
  *   npm run --silent cli -- import FILE_OR_FOLDER... [--db PATH] [--json] [--time-zone ZONE] [--allow-near-duplicates]
+ *                               [--date YYYY-MM-DD --start HH:MM --duration H:MM:SS]
  *   npm run --silent cli -- backup | restore FILE | export --out DIR [--format json|csv] | import-json FILE | check
  *
  * Without --db it uses the app's own database (see data-folder.ts). Exit status: 0 when all
@@ -19,7 +20,10 @@ import { importStanceExport, MAX_IMPORT_BYTES, openStanceExport } from './db/imp
 import { BACKUPS_FOLDER_NAME, DATABASE_FILE_NAME, defaultDataFolder } from './data-folder';
 import type { ActivityOutcome } from './import/activities';
 import { importBatch, type BatchSummary } from './import/batch';
-import { isTimeZone } from './shared/validation';
+import { localToUtc } from './db/local-time';
+import { MAX_RUN_SECONDS } from './shared/contract';
+import { parseDuration } from './shared/units';
+import { isCalendarDate, isClockTime, isTimeZone } from './shared/validation';
 
 export interface Output {
   out: (line: string) => void;
@@ -30,9 +34,13 @@ export interface Output {
 
 const USAGE = `Usage:
   stance import FILE_OR_FOLDER... [--db PATH] [--json] [--time-zone ZONE] [--allow-near-duplicates]
+               [--date YYYY-MM-DD --start HH:MM --duration H:MM:SS]
       Import runs from GPX, FIT and TCX files, .gz of them, .zip archives (Strava's and Garmin's
       exports too) and folders of any of these. Only running activities become runs; other sports
-      are skipped. With --json, one JSON object per activity.
+      are skipped; every recording in a file becomes its own run. A GPX file without times is
+      imported with the --date, --start and --duration given. With --json, one JSON object per
+      activity: file, entry, recording, track {index, name}, status (imported | duplicate |
+      skipped | refused), sport, format, device, runId, distanceMetres, points, reason, warnings.
   stance backup [--db PATH]
       Write a verified backup (integrity-checked copy) into the backups folder beside the database.
   stance restore FILE [--db PATH]
@@ -81,12 +89,18 @@ function checkTargets(targets: string[]): void {
   }
 }
 
-/** One line of `import --json`: one activity (a FIT session, a TCX activity, a GPX file, an archive member). */
+/**
+ * One line of `import --json`: one activity (a FIT session, a TCX activity, a GPX recording, an
+ * archive member). `recording` is the 1-based number of the recording in a file of several (else
+ * null); `track` is the same recording as {index, name} (its first GPX track's name), kept for
+ * scripts written against the GPX-only import.
+ */
 function jsonLine(outcome: ActivityOutcome): string {
   return JSON.stringify({
     file: outcome.file,
     entry: outcome.entry,
     recording: outcome.recording,
+    track: outcome.track,
     status: outcome.status,
     sport: outcome.sport,
     format: outcome.format,
@@ -94,45 +108,46 @@ function jsonLine(outcome: ActivityOutcome): string {
     runId: outcome.runId,
     distanceMetres: outcome.distanceMetres === null ? null : Math.round(outcome.distanceMetres * 10) / 10,
     points: outcome.points,
-    reason: outcome.reason,
+    reason: cliReason(outcome),
     warnings: outcome.warnings,
   });
-}
-
-function textLine(outcome: ActivityOutcome): string {
-  const where = `${outcome.file}${outcome.entry === null ? '' : ` › ${outcome.entry}`}${outcome.recording === null ? '' : ` (activity ${outcome.recording})`}`;
-  switch (outcome.status) {
-    case 'imported':
-      return `imported   ${where}: ${((outcome.distanceMetres ?? 0) / 1000).toFixed(2)} km, ${outcome.points ?? 0} points (run ${outcome.runId})${outcome.warnings.map((warning) => `\n           warning: ${warning}`).join('')}`;
-    case 'duplicate':
-      return `duplicate  ${where}: ${outcome.code === 'near-duplicate' ? (outcome.reason ?? '') : `already in Stance as run ${outcome.runId}`}`;
-    case 'skipped':
-      return `skipped    ${where}: ${outcome.reason ?? ''}`;
-    default:
-      return `refused    ${where}: ${outcome.reason ?? ''}`;
-  }
 }
 
 /** The options that time an untimed file, named in refusals so a runner can act on them. */
 const UNTIMED_OPTIONS = '--date YYYY-MM-DD --start HH:MM --duration H:MM:SS';
 
 /** A refusal's reason as the command line says it: where the window asks for a date, the CLI names its options. */
-function cliReason(outcome: GpxImportOutcome): string | null {
-  if (outcome.status === 'imported') return null;
-  if (outcome.status === 'refused' && ['no-times', 'times-unusable', 'no-duration'].includes(outcome.refusal) && !/more than ten days|1,000 km|do not move forward/.test(outcome.reason)) {
+function cliReason(outcome: ActivityOutcome): string | null {
+  if (outcome.reason === null) return null;
+  if (outcome.status === 'refused' && ['no-times', 'times-unusable', 'no-duration'].includes(outcome.code ?? '') && !/more than ten days|1,000 km|do not move forward/.test(outcome.reason)) {
     return `${outcome.reason} (stance import FILE ${UNTIMED_OPTIONS})`;
   }
-  if (outcome.status === 'duplicate' && outcome.duplicateOf === 'near') return `${outcome.reason} To import it anyway: --allow-near-duplicates.`;
+  if (outcome.code === 'near-duplicate') return `${outcome.reason} To import it anyway: --allow-near-duplicates.`;
   return outcome.reason;
 }
 
-function trackWords(outcome: GpxImportOutcome, recordings: number): string {
-  if (outcome.track === null || recordings < 2) return '';
-  return ` [track ${outcome.track.index}${outcome.track.name === null ? '' : ` “${outcome.track.name}”`}]`;
+function where(outcome: ActivityOutcome): string {
+  const member = outcome.entry === null ? '' : ` › ${outcome.entry}`;
+  if (outcome.track === null) return `${outcome.file}${member}`;
+  const kind = outcome.format === 'gpx' ? 'track' : 'activity';
+  return `${outcome.file}${member} [${kind} ${outcome.track.index}${outcome.track.name === null ? '' : ` “${outcome.track.name}”`}]`;
+}
+
+function textLine(outcome: ActivityOutcome): string {
+  switch (outcome.status) {
+    case 'imported':
+      return `imported   ${where(outcome)}: ${((outcome.distanceMetres ?? 0) / 1000).toFixed(2)} km, ${outcome.points ?? 0} points (run ${outcome.runId})${outcome.warnings.map((warning) => `\n           warning: ${warning}`).join('')}`;
+    case 'duplicate':
+      return `duplicate  ${where(outcome)}: ${outcome.code === 'near-duplicate' ? (cliReason(outcome) ?? '') : `already in Stance as run ${outcome.runId}`}`;
+    case 'skipped':
+      return `skipped    ${where(outcome)}: ${outcome.reason ?? ''}`;
+    default:
+      return `refused    ${where(outcome)}: ${cliReason(outcome) ?? ''}`;
+  }
 }
 
 /** A start and duration given on the command line for untimed files, checked; undefined when none given. */
-function givenStart(values: { date?: string; start?: string; duration?: string }, timeZone: string): GpxImportRequest['given'] {
+function givenStart(values: { date?: string; start?: string; duration?: string }, timeZone: string): { startUtcMs: number; durationSeconds?: number } | undefined {
   if (values.date === undefined && values.start === undefined && values.duration === undefined) return undefined;
   if (values.date === undefined || values.start === undefined) throw new UsageError(`A file without times needs both --date and --start: ${UNTIMED_OPTIONS}`);
   if (!isCalendarDate(values.date)) throw new UsageError(`--date must be a date as YYYY-MM-DD, e.g. 2024-05-04 (not "${values.date}").`);
@@ -157,14 +172,20 @@ async function importCommand(args: string[], output: Output): Promise<number> {
       db: { type: 'string' },
       json: { type: 'boolean', default: false },
       'time-zone': { type: 'string' },
+      date: { type: 'string' },
+      start: { type: 'string' },
+      duration: { type: 'string' },
       'allow-near-duplicates': { type: 'boolean', default: false },
     },
   });
   if (positionals.length === 0) throw new UsageError('import needs at least one file, archive or folder.');
   const timeZone = values['time-zone'] ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   if (!isTimeZone(timeZone)) throw new UsageError(`Unknown time zone: ${timeZone}`);
+  const given = givenStart(values, timeZone);
   checkTargets(positionals);
   const { db } = await openCliDatabase(values.db);
+  // A closed pipe (`| head`) stops the batch between files, quietly.
+  const stop = new AbortController();
   let summary: BatchSummary;
   try {
     summary = await importBatch(
@@ -173,13 +194,24 @@ async function importCommand(args: string[], output: Output): Promise<number> {
       {
         timeZone,
         allowNearDuplicates: values['allow-near-duplicates'],
-        onOutcome: (outcome) => output.out(values.json ? jsonLine(outcome) : textLine(outcome)),
+        ...(given ? { given } : {}),
+        signal: stop.signal,
+        onOutcome: (outcome) => {
+          if (output.closed?.() === true) {
+            stop.abort();
+            return;
+          }
+          output.out(values.json ? jsonLine(outcome) : textLine(outcome));
+        },
+        onProgress: () => {
+          if (output.closed?.() === true) stop.abort();
+        },
       },
     );
   } finally {
     db.close();
   }
-  if (!values.json) {
+  if (!values.json && output.closed?.() !== true) {
     const skipped = summary.skipped > 0 ? `, ${summary.skipped} other sports skipped` : '';
     output.err(`${summary.imported} imported, ${summary.duplicate} duplicates skipped${skipped}, ${summary.refused} refused.`);
     if (summary.gearOffered.length > 0) output.err(`Gear in the export that matches none of your shoes: ${summary.gearOffered.join(', ')} (add them in Settings › Shoes).`);

@@ -9,27 +9,36 @@
  *    transitions, "generic" — is skipped, with the sport named. Walking and hiking are skipped
  *    too: their load on the knee is not a run's, and counting them would blur the distance at
  *    which a run's pain begins;
- *  - a file whose format names no sport (GPX) is one run, by the GPX rules (track/derive.ts).
+ *  - a file whose format names no sport (GPX) gives one outcome per recording, by the GPX rules
+ *    (track/derive.ts `deriveRuns`: timed tracks joined while within 3 h, identical copies once,
+ *    an untimed track refused by name unless the runner gives its start and duration).
  * A running recording without positions keeps the watch's distance and time
  * (track/derive-without-gps.ts).
  *
  * Duplicates (checked inside each run's transaction, against runs of any format):
  *  - the same points: the recording's points hash is already stored (the same file again, or the
  *    same recording re-exported as FIT, GPX or TCX with the same positions and seconds);
- *  - the near-duplicate rule (issue 10): a run already there starting within 2 minutes with a
- *    distance within 3% — "probably the same run as Sat 4 May, 10.2 km". `allowNearDuplicates`
- *    imports it anyway.
+ *  - the near-duplicate rule (issue 10): a run already there starting within 2 minutes (either
+ *    way) with a distance within 3% of the larger of the two — "Skipped: probably the same run as
+ *    Sat 4 May, 10.2 km" (year added when not this year, unit by the runner's setting).
+ *    `allowNearDuplicates` imports it anyway ("Import anyway" in the window,
+ *    `--allow-near-duplicates` in the CLI).
+ *
+ * This is the only place runs are stored from recorded files: the window's batch (worker.ts),
+ * the CLI (batch.ts) and the streaming one-file import (importer.ts) all end in `storeDerived`.
  */
 import zlib from 'node:zlib';
 import type { StanceDatabase } from '../db/open';
 import { isoUtc, utcToLocal } from '../db/local-time';
 import { MAX_RUN_METRES, MAX_RUN_SECONDS } from '../shared/contract';
-import { deriveRun, type DerivedRun } from '../track/derive';
+import { getSettings } from '../db/settings';
+import type { DistanceUnit } from '../shared/domain';
+import { formatDistance } from '../shared/units';
+import { deriveRun, deriveRuns, type DerivedRun } from '../track/derive';
 import { deriveRunWithoutGps, hasNoRoute } from '../track/derive-without-gps';
 import type { RecordedFile, RecordedTrack, SourceFormat } from '../track/recording';
 import { isImportRefusal, type RefusalReason } from '../track/refusals';
 import { encodeStreams } from '../track/streams-codec';
-import { ORIGINAL_GZIP_LEVEL } from './importer';
 import { readRecordingSync } from './read-run';
 
 /** What happened to one activity of one file (one JSON line of the CLI). */
@@ -40,6 +49,14 @@ export interface ActivityOutcome {
   entry: string | null;
   /** 1-based recording within the file (FIT session, TCX activity, GPX track) when the file holds several; else null. */
   recording: number | null;
+  /**
+   * The same recording as issue 10 named it: its (first) track's number, 1-based, and name
+   * (GPX `<trk><name>`, TCX/FIT none); null when the file holds one recording. `recording` is
+   * `track.index`.
+   */
+  track: { index: number; name: string | null } | null;
+  /** Imported from a file without times, with the runner's start and duration (no splits). */
+  untimed: boolean;
   status: 'imported' | 'duplicate' | 'skipped' | 'refused';
   /** The device's sport ("running", "cycling", "treadmill running"…); null when the file does not say. */
   sport: string | null;
@@ -70,11 +87,41 @@ export interface ActivityContext {
   /** The shoe to put on the run (an existing shoes.id). */
   shoeId?: number | null;
   allowNearDuplicates?: boolean;
+  /**
+   * For a GPX recording without times: when the run started (UTC ms) and how long it took
+   * (seconds), as the runner says. Without `durationSeconds` such a recording is refused
+   * ('no-duration'). Ignored for recordings that have times.
+   */
+  given?: { startUtcMs: number; durationSeconds?: number };
+  /** Import only this track (1-based) of a GPX file holding several recordings. */
+  trackNumber?: number;
 }
 
-/** The near-duplicate rule's window and tolerance (issue 10). */
+/**
+ * zlib level of the kept original. Level 3 runs 2.5× faster than the default 6 on GPX and the
+ * file comes out about a fifth bigger (105 MB of GPX: 0.25 s → 6.8 MB, against 0.6 s → 5.7 MB),
+ * which a year of daily hour-long runs easily affords (see tests/track/streams-and-size).
+ */
+export const ORIGINAL_GZIP_LEVEL = 3;
+
+/** A run starting this close to an existing one (either way)… */
 export const NEAR_DUPLICATE_START_MS = 2 * 60_000;
+/** …with a distance this close (share of the larger), is probably the same run. */
 export const NEAR_DUPLICATE_DISTANCE_SHARE = 0.03;
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * "Sat 4 May, 10.2 km" (or miles, by the runner's setting; "Thu 25 Oct 2012, 1.9 mi" outside
+ * `currentYear`): how the runner knows a run in the list. `localDate` is YYYY-MM-DD.
+ */
+export function describeRun(localDate: string, distanceMetres: number, unit: DistanceUnit, currentYear: number): string {
+  const [year, month, day] = localDate.split('-').map(Number);
+  const weekday = WEEKDAYS[new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)).getUTCDay()] ?? '';
+  const yearWords = year === currentYear ? '' : ` ${year ?? ''}`;
+  return `${weekday} ${day ?? ''} ${MONTHS[(month ?? 1) - 1] ?? ''}${yearWords}, ${formatDistance(distanceMetres, unit, 1)}`;
+}
 
 function sportWords(track: RecordedTrack): string | null {
   if (track.sport === null) return null;
@@ -82,11 +129,13 @@ function sportWords(track: RecordedTrack): string | null {
   return track.sport.subSport === null ? sport : `${sport} (${track.sport.subSport.replace(/_/g, ' ')})`;
 }
 
-function outcome(context: ActivityContext, recording: RecordedFile | null, fields: Partial<ActivityOutcome> & Pick<ActivityOutcome, 'status'>): ActivityOutcome {
+function outcome(context: Pick<ActivityContext, 'file' | 'entry'>, recording: RecordedFile | null, fields: Partial<ActivityOutcome> & Pick<ActivityOutcome, 'status'>): ActivityOutcome {
   return {
     file: context.file,
     entry: context.entry,
     recording: null,
+    track: null,
+    untimed: false,
     sport: null,
     reason: null,
     code: null,
@@ -101,25 +150,36 @@ function outcome(context: ActivityContext, recording: RecordedFile | null, field
   };
 }
 
-function describeDay(startedAt: string, timeZone: string, distanceMetres: number): string {
-  const local = utcToLocal(new Date(startedAt), timeZone);
-  const day = new Date(`${local.localDate}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-  return `${day}, ${(distanceMetres / 1000).toFixed(1)} km`;
-}
-
-interface Derived {
+/** A run derived from one recording, not yet stored. */
+export interface Derived {
+  /** The device's recording (FIT session, TCX activity); null for GPX, which names no sport. */
   track: RecordedTrack | null;
+  /** The recording as the runner knows it (null when the file holds one). */
+  ref: { index: number; name: string | null } | null;
   run: DerivedRun;
 }
 
-/** The runs (or skips/refusals) of one recorded file, by the sport rule at the top. */
-function runsOf(recording: RecordedFile, context: ActivityContext): (Derived | ActivityOutcome)[] {
+/**
+ * The runs (or skips/refusals) of one recorded file, by the sport rule at the top: one item per
+ * recording. Throws an `ImportRefusal` when the file as a whole cannot give a run.
+ */
+export function deriveActivities(recording: RecordedFile, context: Pick<ActivityContext, 'file' | 'entry' | 'given' | 'trackNumber'>): (Derived | ActivityOutcome)[] {
   const named = recording.tracks.some((track) => track.sport !== null);
-  if (!named) return [{ track: null, run: deriveRun(recording) }];
+  if (!named) {
+    const options = { ...(context.given ? { startTime: context.given.startUtcMs } : {}), ...(context.trackNumber ? { trackNumber: context.trackNumber } : {}) };
+    const recordings = deriveRuns(recording, options);
+    const several = recordings.length > 1;
+    return recordings.map((item): Derived | ActivityOutcome => {
+      const ref = several ? item.track : null;
+      if ('run' in item.result) return { track: null, ref, run: item.result.run };
+      return outcome(context, recording, { recording: ref?.index ?? null, track: ref, status: 'refused', code: item.result.refusal.reason, reason: item.result.refusal.message });
+    });
+  }
   const several = recording.tracks.length > 1;
   return recording.tracks.map((track): Derived | ActivityOutcome => {
     const sport = sportWords(track);
     const number = several ? track.trackNumber : null;
+    const ref = several ? { index: track.trackNumber, name: track.name } : null;
     if (track.sport?.sport !== 'running') {
       const reason =
         track.sport?.sport === 'transition'
@@ -129,17 +189,17 @@ function runsOf(recording: RecordedFile, context: ActivityContext): (Derived | A
             : track.sport?.sport === 'other'
               ? 'Its device marks this activity as “Other”, not running, so it was skipped.'
               : `Its device marks this activity as ${sport ?? 'another sport'}, not running, so it was skipped.`;
-      return outcome(context, recording, { recording: number, status: 'skipped', sport, code: 'other-sport', reason });
+      return outcome(context, recording, { recording: number, track: ref, status: 'skipped', sport, code: 'other-sport', reason });
     }
     try {
       const pointsSha256 = track.pointsSha256 ?? recording.fingerprint.pointsSha256;
       const run = hasNoRoute(recording, track)
         ? deriveRunWithoutGps(recording, track, pointsSha256)
         : { ...deriveRun(recording, { trackNumber: track.trackNumber }), fingerprint: { fileSha256: recording.fingerprint.fileSha256, pointsSha256 } };
-      return { track, run };
+      return { track, ref, run };
     } catch (error) {
       if (!isImportRefusal(error)) throw error;
-      return outcome(context, recording, { recording: number, status: 'refused', sport, code: error.reason, reason: error.message });
+      return outcome(context, recording, { recording: number, track: ref, status: 'refused', sport, code: error.reason, reason: error.message });
     }
   });
 }
@@ -159,37 +219,63 @@ export function importActivities(db: StanceDatabase, bytes: Uint8Array, context:
   let derived: (Derived | ActivityOutcome)[];
   try {
     recording = readRecordingSync(bytes);
-    derived = runsOf(recording, context);
+    derived = deriveActivities(recording, context);
   } catch (error) {
-    if (isImportRefusal(error)) return [outcome(context, null, { status: 'refused', code: error.reason, reason: error.message })];
-    return [outcome(context, null, { status: 'refused', code: 'unreadable', reason: `Stance could not read this file (${(error as Error).message}). Nothing was imported.` })];
+    return [refusedFile(context, error)];
   }
-  let original: Buffer | null = null;
-  const several = recording.tracks.length > 1;
+  return storeDerived(db, recording, derived, context, () => zlib.gzipSync(bytes, { level: ORIGINAL_GZIP_LEVEL }), now);
+}
+
+/** The outcome of a file refused as a whole (unreadable, damaged, no recording at all). */
+export function refusedFile(context: Pick<ActivityContext, 'file' | 'entry'>, error: unknown): ActivityOutcome {
+  if (isImportRefusal(error)) return outcome(context, null, { status: 'refused', code: error.reason, reason: error.message });
+  return outcome(context, null, { status: 'refused', code: 'unreadable', reason: `Stance could not read this file (${(error as Error).message}). Nothing was imported.` });
+}
+
+/**
+ * Stores each derived run of one file (from `deriveActivities`), one transaction each, in order;
+ * skips, refusals and duplicates pass through as outcomes (one per item, same order).
+ * `original` gives the gzip of the file's bytes (asked for once, only when a run is stored).
+ * Throws only what is not the file's fault (a database failure).
+ */
+export function storeDerived(db: StanceDatabase, recording: RecordedFile, derived: readonly (Derived | ActivityOutcome)[], context: ActivityContext, original: () => Buffer, now: Date): ActivityOutcome[] {
+  let kept: Buffer | null = null;
+  let unit: DistanceUnit | null = null;
   return derived.map((item) => {
     if (!('run' in item)) return item;
-    const { run, track } = item;
-    const number = several && track !== null ? track.trackNumber : null;
+    const { run, track, ref } = item;
     const sport = track === null ? null : sportWords(track);
-    const base = { recording: number, sport };
+    const base = { recording: ref?.index ?? null, track: ref, sport };
     if (!(run.distanceMetres >= 1)) {
       return outcome(context, recording, { ...base, status: 'refused', code: 'too-few-points', reason: 'The points of this recording never move, so there is no distance to import. Nothing was imported.' });
     }
-    const durationSeconds = run.elapsedSeconds;
+    const untimed = run.startTimeFrom === 'given';
+    const durationSeconds = untimed ? (context.given?.durationSeconds ?? null) : run.elapsedSeconds;
     if (durationSeconds === null || !(durationSeconds > 0)) {
-      return outcome(context, recording, { ...base, status: 'refused', code: 'no-duration', reason: 'This recording has no times, so Stance cannot tell how long the run took. Nothing was imported.' });
+      return outcome(context, recording, {
+        ...base,
+        status: 'refused',
+        code: 'no-duration',
+        reason: untimed
+          ? 'This file has no times, so Stance cannot tell how long the run took. Give its duration as well as its date and start time to import it. Nothing was imported.'
+          : "This file's times do not move forward, so Stance cannot tell how long the run took. Nothing was imported.",
+      });
     }
     if (durationSeconds > MAX_RUN_SECONDS || run.distanceMetres > MAX_RUN_METRES) {
       return outcome(context, recording, {
         ...base,
         status: 'refused',
         code: 'times-unusable',
-        reason: durationSeconds > MAX_RUN_SECONDS ? "This recording's times span more than ten days, so they cannot time one run. Nothing was imported." : 'This recording covers more than 1,000 km, far more than one run. Nothing was imported.',
+        reason:
+          durationSeconds > MAX_RUN_SECONDS
+            ? "This file's times span more than ten days, so they cannot time one run (a watch with a wrong clock?). Nothing was imported."
+            : 'This file covers more than 1,000 km, far more than one run. Nothing was imported.',
       });
     }
-    original ??= zlib.gzipSync(bytes, { level: ORIGINAL_GZIP_LEVEL });
+    kept ??= original();
+    unit ??= getSettings(db).units;
     try {
-      return storeRun(db, { run, track, recording, context, original, durationSeconds, base }, now);
+      return storeRun(db, { run, track, recording, context, original: kept, durationSeconds, untimed, unit, base }, now);
     } catch (error) {
       // A figure the runs table refuses (its CHECKs) is the file's fault: refuse it in words. Anything else (a full disk) is not.
       if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT') !== true) throw error;
@@ -205,11 +291,36 @@ interface StoreRequest {
   context: ActivityContext;
   original: Buffer;
   durationSeconds: number;
-  base: { recording: number | null; sport: string | null };
+  untimed: boolean;
+  unit: DistanceUnit;
+  base: { recording: number | null; track: { index: number; name: string | null } | null; sport: string | null };
+}
+
+interface NearRun {
+  runId: number;
+  distanceMetres: number;
+  startedAt: string;
+  localDate: string;
+}
+
+/**
+ * A run already in Stance that is probably this one: started within `NEAR_DUPLICATE_START_MS`
+ * (either way) with a distance within `NEAR_DUPLICATE_DISTANCE_SHARE` of the larger of the two —
+ * the same run recorded twice (watch and phone), or exported twice (FIT and GPX, with and without
+ * elevations). `startUtcMs` in UTC ms, `distanceMetres` in metres.
+ */
+function findNearDuplicate(db: StanceDatabase, startUtcMs: number, distanceMetres: number): NearRun | undefined {
+  const candidates = db
+    .prepare(
+      `SELECT id AS runId, distance_m AS distanceMetres, started_at AS startedAt, local_date AS localDate FROM runs
+       WHERE started_at BETWEEN ? AND ? ORDER BY abs(distance_m - ?) LIMIT 5`,
+    )
+    .all(isoUtc(new Date(startUtcMs - NEAR_DUPLICATE_START_MS)), isoUtc(new Date(startUtcMs + NEAR_DUPLICATE_START_MS)), distanceMetres) as NearRun[];
+  return candidates.find((candidate) => Math.abs(candidate.distanceMetres - distanceMetres) <= NEAR_DUPLICATE_DISTANCE_SHARE * Math.max(candidate.distanceMetres, distanceMetres));
 }
 
 function storeRun(db: StanceDatabase, request: StoreRequest, now: Date): ActivityOutcome {
-  const { run, track, recording, context, original, durationSeconds, base } = request;
+  const { run, track, recording, context, original, durationSeconds, untimed, unit, base } = request;
   const startedAt = isoUtc(new Date(run.startUtcMs));
   const warnings = run.warnings.map((warning) => warning.message);
   const lapTotal = track?.deviceTotals?.distanceMetres ?? Number.NaN;
@@ -225,18 +336,12 @@ function storeRun(db: StanceDatabase, request: StoreRequest, now: Date): Activit
       .prepare('SELECT runs.id AS runId, runs.distance_m AS distanceMetres, runs.started_at AS startedAt FROM run_tracks JOIN runs ON runs.id = run_tracks.run_id WHERE run_tracks.points_sha256 = ? LIMIT 1')
       .get(run.fingerprint.pointsSha256) as { runId: number; distanceMetres: number; startedAt: string } | undefined;
     if (samePoints !== undefined) {
-      return outcome(context, recording, { ...base, status: 'duplicate', code: 'same-points', points: run.pointCount, runId: samePoints.runId, distanceMetres: samePoints.distanceMetres, startedAt: samePoints.startedAt, reason: 'This run is already in Stance (the same points were imported before), so it was skipped.' });
+      return outcome(context, recording, { ...base, status: 'duplicate', code: 'same-points', warnings, points: run.pointCount, runId: samePoints.runId, distanceMetres: samePoints.distanceMetres, startedAt: samePoints.startedAt, reason: 'This run is already in Stance (the same points were imported before), so it was skipped.' });
     }
     if (context.allowNearDuplicates !== true) {
-      const near = db
-        .prepare(
-          `SELECT id AS runId, distance_m AS distanceMetres, started_at AS startedAt FROM runs
-           WHERE started_at BETWEEN ? AND ? AND abs(distance_m - ?) <= ? * distance_m ORDER BY abs(julianday(started_at) - julianday(?)) LIMIT 1`,
-        )
-        .get(isoUtc(new Date(run.startUtcMs - NEAR_DUPLICATE_START_MS)), isoUtc(new Date(run.startUtcMs + NEAR_DUPLICATE_START_MS)), run.distanceMetres, NEAR_DUPLICATE_DISTANCE_SHARE, startedAt) as
-        | { runId: number; distanceMetres: number; startedAt: string }
-        | undefined;
+      const near = findNearDuplicate(db, run.startUtcMs, run.distanceMetres);
       if (near !== undefined) {
+        const currentYear = Number(utcToLocal(now, context.timeZone).localDate.slice(0, 4));
         return outcome(context, recording, {
           ...base,
           status: 'duplicate',
@@ -245,7 +350,8 @@ function storeRun(db: StanceDatabase, request: StoreRequest, now: Date): Activit
           runId: near.runId,
           distanceMetres: near.distanceMetres,
           startedAt: near.startedAt,
-          reason: `This is probably the same run as ${describeDay(near.startedAt, context.timeZone, near.distanceMetres)} (it starts within 2 minutes and its distance is within 3%), so it was skipped.`,
+          warnings,
+          reason: `Skipped: probably the same run as ${describeRun(near.localDate, near.distanceMetres, unit, currentYear)} (it started within 2 minutes of it and its distance is within 3 %).`,
         });
       }
     }
@@ -301,6 +407,6 @@ function storeRun(db: StanceDatabase, request: StoreRequest, now: Date): Activit
       effort?.feel ?? null,
       run.streams.latitude.some((value, i) => value !== 0 || run.streams.longitude[i] !== 0) ? 1 : 0,
     );
-    return outcome(context, recording, { ...base, status: 'imported', runId, distanceMetres: run.distanceMetres, points: run.pointCount, startedAt, warnings });
+    return outcome(context, recording, { ...base, status: 'imported', untimed, runId, distanceMetres: run.distanceMetres, points: run.pointCount, startedAt, warnings });
   })();
 }

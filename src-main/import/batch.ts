@@ -49,6 +49,11 @@ export interface BatchOptions {
   now?: () => Date;
   signal?: AbortSignal;
   allowNearDuplicates?: boolean;
+  /**
+   * For GPX recordings without times: the start (UTC ms) and duration (s) the runner gives
+   * (the CLI's --date/--start/--duration); used for every untimed recording in the batch.
+   */
+  given?: { startUtcMs: number; durationSeconds?: number };
   limits?: Partial<ArchiveLimits>;
   onOutcome?: (outcome: ActivityOutcome) => void;
   onProgress?: (progress: BatchProgress) => void;
@@ -113,7 +118,7 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
       break;
     }
     if ('path' in item.source && !fs.existsSync(item.source.path)) {
-      report({ file: item.shownAs, entry: null, recording: null, status: 'refused', sport: null, code: 'unreadable', reason: 'There is no such file or folder. Nothing was imported.', runId: null, distanceMetres: null, points: null, startedAt: null, warnings: [], format: null, deviceName: null });
+      report({ file: item.shownAs, entry: null, recording: null, track: null, untimed: false, status: 'refused', sport: null, code: 'unreadable', reason: 'There is no such file or folder. Nothing was imported.', runId: null, distanceMetres: null, points: null, startedAt: null, warnings: [], format: null, deviceName: null });
       progress.filesRead += 1;
       continue;
     }
@@ -133,7 +138,7 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
         summary.cancelled = true;
         break;
       }
-      const base = { file: item.shownAs, entry: member.entry, recording: null, sport: null, runId: null, distanceMetres: null, points: null, startedAt: null, warnings: [], format: null, deviceName: null };
+      const base = { file: item.shownAs, entry: member.entry, recording: null, track: null, untimed: false, sport: null, runId: null, distanceMetres: null, points: null, startedAt: null, warnings: [], format: null, deviceName: null };
       progress.currentFile = member.entry ?? item.shownAs;
       options.onProgress?.({ ...progress });
       progress.filesRead += 1;
@@ -165,6 +170,7 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
           timeZone: options.timeZone,
           ...(listed ? { name: listed.name, description: listed.description, shoeId } : {}),
           ...(options.allowNearDuplicates ? { allowNearDuplicates: true } : {}),
+          ...(options.given ? { given: options.given } : {}),
         },
         clock(),
       );

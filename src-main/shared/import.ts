@@ -11,6 +11,10 @@ export interface ImportOutcomeView {
   entry: string | null;
   /** 1-based activity within a file holding several (a multisport FIT); null otherwise. */
   recording: number | null;
+  /** The same recording as {index, name} (a GPX track's name); null when the file holds one. */
+  track: { index: number; name: string | null } | null;
+  /** Imported from a file without times, with the runner's start and duration. */
+  untimed: boolean;
   status: 'imported' | 'duplicate' | 'skipped' | 'refused';
   /** The device's sport ("running", "cycling", "running (treadmill)"), or Strava's type; null when unknown. */
   sport: string | null;

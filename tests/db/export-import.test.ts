@@ -24,7 +24,6 @@ import { openTempDatabase } from '../support/temp-db';
 import { fillEveryKind, FILL_NOW } from '../support/fill-db';
 import { gpxText } from '../support/gpx-text';
 import { proofCount } from '../support/proofs';
-import { LATEST_SCHEMA_VERSION } from '../../src-main/db/migrations';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));

@@ -5,10 +5,9 @@ import { formatDistance } from '../../../../src-main/shared/units';
 import { messageOf, request } from '../../api/client';
 import { systemTimeZone } from '../../local-clock';
 import { useLoadedSettings } from '../../settings-context';
-import { GiveDate } from './GpxImport';
+import type { GpxImportResult } from '../../../../src-main/shared/track';
+import { GiveDate, NEEDS_DATE } from './GiveDate';
 
-/** Refusals of a GPX file the runner can fix by saying when the run was and how long it took. */
-const NEEDS_DATE = new Set(['no-times', 'times-unusable', 'no-duration']);
 const POLL_MS = 250;
 
 interface Props {
@@ -17,13 +16,23 @@ interface Props {
   openRun: (runId: number) => void;
 }
 
-type Group = 'imported' | 'duplicate' | 'skipped' | 'refused';
+type Group = 'imported' | 'duplicate' | 'skipped' | 'needs-date' | 'refused';
 const GROUPS: { status: Group; title: string; pill: string }[] = [
   { status: 'imported', title: 'Imported', pill: 'Imported' },
+  { status: 'needs-date', title: 'Needs a date', pill: 'Needs a date' },
   { status: 'duplicate', title: 'Already in Stance', pill: 'Already in Stance' },
   { status: 'skipped', title: 'Other sports (not runs)', pill: 'Not a run' },
   { status: 'refused', title: 'Refused', pill: 'Refused' },
 ];
+
+/** A GPX file refused only for want of times, given on its own (not inside an archive): the runner can give the date. */
+function needsDate(outcome: ImportOutcomeView): boolean {
+  return outcome.status === 'refused' && outcome.entry === null && outcome.format !== 'fit' && NEEDS_DATE.has(outcome.code ?? '') && !/more than ten days|1,000 km|do not move forward/.test(outcome.reason ?? '');
+}
+
+function groupOf(outcome: ImportOutcomeView): Group {
+  return needsDate(outcome) ? 'needs-date' : outcome.status;
+}
 
 /** Every file under a dropped folder (the File and Directory Entries API, which Chromium and Electron give drops). */
 /** Files that came out of a dropped folder (they have no webkitRelativePath). */
@@ -53,7 +62,14 @@ async function filesFromDrop(items: DataTransferItemList, fallback: FileList): P
 
 function where(outcome: ImportOutcomeView): string {
   const inside = outcome.entry === null ? '' : ` › ${outcome.entry}`;
-  const which = outcome.recording === null ? '' : ` (activity ${outcome.recording})`;
+  const which =
+    outcome.track === null
+      ? outcome.recording === null
+        ? ''
+        : ` (activity ${outcome.recording})`
+      : outcome.format === 'gpx'
+        ? ` (track ${outcome.track.index}${outcome.track.name === null ? '' : `, “${outcome.track.name}”`})`
+        : ` (activity ${outcome.track.index})`;
   return `${outcome.file}${inside}${which}`;
 }
 
@@ -68,12 +84,15 @@ function breakable(path: string) {
 }
 
 function summaryLine(summary: ImportSummaryView | null, outcomes: ImportOutcomeView[], notStarted: number): string {
-  const count = (status: Group) => summary?.[status] ?? outcomes.filter((o) => o.status === status).length;
+  // Counted from the outcomes once they are all in: "Import anyway" and a given date change them after the batch.
+  const count = (status: Group) => (summary !== null && outcomes.length === 0 ? (status === 'needs-date' ? 0 : summary[status]) : outcomes.filter((o) => groupOf(o) === status).length);
   const duplicates = count('duplicate');
   const skipped = count('skipped');
+  const dated = count('needs-date');
   return (
     `${count('imported')} imported, ${duplicates} ${duplicates === 1 ? 'duplicate' : 'duplicates'} skipped` +
-    `${skipped > 0 ? `, ${skipped} other ${skipped === 1 ? 'sport' : 'sports'} skipped` : ''}, ${count('refused')} refused` +
+    `${skipped > 0 ? `, ${skipped} other ${skipped === 1 ? 'sport' : 'sports'} skipped` : ''}` +
+    `${dated > 0 ? `, ${dated} ${dated === 1 ? 'needs a date' : 'need a date'}` : ''}, ${count('refused')} refused` +
     `${notStarted > 0 ? `, ${notStarted} not started (cancelled)` : ''}.`
   );
 }
@@ -186,10 +205,38 @@ export function ActivityImport({ onImported, onClose, openRun }: Props) {
   const headline = summaryLine(summary, outcomes, notStarted);
   const fileByName = new Map(picked.map((file) => [file.webkitRelativePath || file.name, file]));
 
-  function replace(index: number, result: { status: string; runId?: number; distanceMetres?: number; reason?: string }) {
-    if (result.status !== 'imported') return;
-    setOutcomes((list) => list.map((o, k) => (k === index ? { ...o, status: 'imported', runId: result.runId ?? null, distanceMetres: result.distanceMetres ?? null, reason: null, code: null } : o)));
-    onImported();
+  /**
+   * The answer of a second import of one file (a date given, "Import anyway") put in place of its
+   * recordings' outcomes. Recordings imported the first time come back as duplicates of themselves:
+   * the first answer is kept for those.
+   */
+  function replace(fileName: string, result: GpxImportResult) {
+    setOutcomes((list) =>
+      list.map((o) => {
+        if (o.file !== fileName || o.entry !== null) return o;
+        const next = result.recordings.find((r) => (r.track?.index ?? null) === (o.track?.index ?? null)) ?? (result.recordings.length === 1 ? result.recordings[0] : undefined);
+        if (next === undefined) return o;
+        if (o.status === 'imported' && next.status === 'duplicate' && next.duplicateOf === 'same-points' && next.runId === o.runId) return o;
+        switch (next.status) {
+          case 'imported':
+            return { ...o, status: 'imported', runId: next.runId, distanceMetres: next.distanceMetres, points: next.points, startedAt: next.startedAt, reason: null, code: null, warnings: next.warnings, untimed: next.untimed };
+          case 'duplicate':
+            return { ...o, status: 'duplicate', runId: next.runId, distanceMetres: next.distanceMetres, reason: next.reason, code: next.duplicateOf === 'near' ? 'near-duplicate' : 'same-points' };
+          default:
+            return { ...o, status: 'refused', reason: next.reason, code: next.refusal };
+        }
+      }),
+    );
+    if (result.recordings.some((recording) => recording.status === 'imported')) onImported();
+  }
+
+  async function importAnyway(file: File) {
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      replace(file.webkitRelativePath || file.name, await request('runs:importGpx', { fileName: file.webkitRelativePath || file.name, bytes, timeZone: systemTimeZone(), allowNearDuplicates: true }));
+    } catch (error) {
+      setProblem(messageOf(error));
+    }
   }
 
   async function addShoes(names: string[]) {
@@ -328,10 +375,10 @@ export function ActivityImport({ onImported, onClose, openRun }: Props) {
       {outcomes.length > 0 ? (
         <div className="import-groups" aria-label="What happened to each activity">
           {GROUPS.map(({ status, title, pill }) => {
-            const members = outcomes.map((outcome, index) => ({ outcome, index })).filter(({ outcome }) => outcome.status === status);
+            const members = outcomes.map((outcome, index) => ({ outcome, index })).filter(({ outcome }) => groupOf(outcome) === status);
             if (members.length === 0) return null;
             return (
-              <details key={status} className={`import-group import-group-${status}`} open={status === 'refused' || members.length <= 20}>
+              <details key={status} className={`import-group import-group-${status}`} open={status === 'refused' || status === 'needs-date' || members.length <= 20}>
                 <summary>
                   {title} — {members.length.toLocaleString()}
                 </summary>
@@ -339,8 +386,8 @@ export function ActivityImport({ onImported, onClose, openRun }: Props) {
                   {members.map(({ outcome, index }) => {
                     const file = outcome.entry === null ? fileByName.get(outcome.file) : undefined;
                     return (
-                      <li key={index} className={`import-${outcome.status}`} data-testid="import-result">
-                        <span className={`pill status-${outcome.status}`}>{pill}</span>
+                      <li key={index} className={`import-${groupOf(outcome)}`} data-testid="import-result">
+                        <span className={`pill status-${groupOf(outcome)}`}>{pill}</span>
                         <span className="import-file" title={where(outcome)}>
                           {breakable(where(outcome))}
                         </span>
@@ -366,9 +413,12 @@ export function ActivityImport({ onImported, onClose, openRun }: Props) {
                             ) : null}
                           </span>
                         )}
-                        {outcome.status === 'refused' && file && outcome.format !== 'fit' && NEEDS_DATE.has(outcome.code ?? '') ? (
-                          <GiveDate file={file} onResult={(next) => replace(index, next)} />
+                        {outcome.status === 'duplicate' && outcome.code === 'near-duplicate' && file ? (
+                          <button type="button" className="import-anyway" onClick={() => void importAnyway(file)}>
+                            Import anyway
+                          </button>
                         ) : null}
+                        {needsDate(outcome) && file ? <GiveDate file={file} onResult={(next) => replace(outcome.file, next)} /> : null}
                       </li>
                     );
                   })}
