@@ -128,9 +128,10 @@ function cliReason(outcome: ActivityOutcome): string | null {
 
 function where(outcome: ActivityOutcome): string {
   const member = outcome.entry === null ? '' : ` › ${outcome.entry}`;
-  if (outcome.track === null) return `${outcome.file}${member}`;
+  if (outcome.recording === null) return `${outcome.file}${member}`;
   const kind = outcome.format === 'gpx' ? 'track' : 'activity';
-  return `${outcome.file}${member} [${kind} ${outcome.track.index}${outcome.track.name === null ? '' : ` “${outcome.track.name}”`}]`;
+  const name = outcome.track?.name ?? null;
+  return `${outcome.file}${member} [${kind} ${outcome.recording}${name === null ? '' : ` “${name}”`}]`;
 }
 
 function textLine(outcome: ActivityOutcome): string {

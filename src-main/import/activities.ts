@@ -50,9 +50,9 @@ export interface ActivityOutcome {
   /** 1-based recording within the file (FIT session, TCX activity, GPX track) when the file holds several; else null. */
   recording: number | null;
   /**
-   * The same recording as issue 10 named it: its (first) track's number, 1-based, and name
-   * (GPX `<trk><name>`, TCX/FIT none); null when the file holds one recording. `recording` is
-   * `track.index`.
+   * The recording as issue 10 named it: its (first) track's number, 1-based, and name (GPX
+   * `<trk><name>`). Given for every GPX recording, even the only one; for FIT/TCX only when the
+   * file holds several. Null for a file refused as a whole.
    */
   track: { index: number; name: string | null } | null;
   /** Imported from a file without times, with the runner's start and duration (no splits). */
@@ -154,8 +154,10 @@ function outcome(context: Pick<ActivityContext, 'file' | 'entry'>, recording: Re
 export interface Derived {
   /** The device's recording (FIT session, TCX activity); null for GPX, which names no sport. */
   track: RecordedTrack | null;
-  /** The recording as the runner knows it (null when the file holds one). */
+  /** The recording as the runner knows it (GPX: always; FIT/TCX: null when the file holds one). */
   ref: { index: number; name: string | null } | null;
+  /** Its 1-based number when the file holds several recordings; else null. */
+  number: number | null;
   run: DerivedRun;
 }
 
@@ -170,9 +172,10 @@ export function deriveActivities(recording: RecordedFile, context: Pick<Activity
     const recordings = deriveRuns(recording, options);
     const several = recordings.length > 1;
     return recordings.map((item): Derived | ActivityOutcome => {
-      const ref = several ? item.track : null;
-      if ('run' in item.result) return { track: null, ref, run: item.result.run };
-      return outcome(context, recording, { recording: ref?.index ?? null, track: ref, status: 'refused', code: item.result.refusal.reason, reason: item.result.refusal.message });
+      const ref = item.track;
+      const number = several ? item.track.index : null;
+      if ('run' in item.result) return { track: null, ref, number, run: item.result.run };
+      return outcome(context, recording, { recording: number, track: ref, status: 'refused', code: item.result.refusal.reason, reason: item.result.refusal.message });
     });
   }
   const several = recording.tracks.length > 1;
@@ -196,7 +199,7 @@ export function deriveActivities(recording: RecordedFile, context: Pick<Activity
       const run = hasNoRoute(recording, track)
         ? deriveRunWithoutGps(recording, track, pointsSha256)
         : { ...deriveRun(recording, { trackNumber: track.trackNumber }), fingerprint: { fileSha256: recording.fingerprint.fileSha256, pointsSha256 } };
-      return { track, ref, run };
+      return { track, ref, number, run };
     } catch (error) {
       if (!isImportRefusal(error)) throw error;
       return outcome(context, recording, { recording: number, track: ref, status: 'refused', sport, code: error.reason, reason: error.message });
@@ -243,9 +246,9 @@ export function storeDerived(db: StanceDatabase, recording: RecordedFile, derive
   let unit: DistanceUnit | null = null;
   return derived.map((item) => {
     if (!('run' in item)) return item;
-    const { run, track, ref } = item;
+    const { run, track, ref, number } = item;
     const sport = track === null ? null : sportWords(track);
-    const base = { recording: ref?.index ?? null, track: ref, sport };
+    const base = { recording: number, track: ref, sport };
     if (!(run.distanceMetres >= 1)) {
       return outcome(context, recording, { ...base, status: 'refused', code: 'too-few-points', reason: 'The points of this recording never move, so there is no distance to import. Nothing was imported.' });
     }

@@ -202,7 +202,7 @@ async function importRecordings(db: StanceDatabase, request: GpxImportRequest, n
       ...(request.onProgress ? { onProgress: request.onProgress } : {}),
     };
     recording = await readRecording(tee.source, options);
-    derived = oneRun ? [{ track: null, ref: null, run: deriveRun(recording, options) }] : deriveActivities(recording, context);
+    derived = oneRun ? [{ track: null, ref: null, number: null, run: deriveRun(recording, options) }] : deriveActivities(recording, context);
   } catch (error) {
     tee.discard();
     return [refused(file, null, error)];

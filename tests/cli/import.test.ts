@@ -36,19 +36,23 @@ function rows(db: string, table: string): number {
 }
 
 describe('stance import', () => {
-  it('imports a folder, one JSON object per file, and exits 1 because some files were refused', async () => {
+  it('imports a folder, one JSON object per recording, and exits 1 because some were refused', async () => {
     const db = path.join(folder(), 'stance.sqlite');
     const result = await cli(['import', corpus, '--db', db, '--json', '--time-zone', 'Europe/London']);
     expect(result.code).toBe(1);
     const lines = result.out.map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines).toHaveLength(fs.readdirSync(corpus).filter((name) => name.endsWith('.gpx')).length);
+    // 40 files; four hold several recordings (blue_hills 3, multitrack 3, osm 3, caltopo 2) and korita two: 48 recordings.
+    expect(lines).toHaveLength(48);
     const byFile = new Map(lines.map((line) => [path.basename(String(line.file)), line]));
-    expect(byFile.get('georust__garmin-activity.gpx')).toMatchObject({ status: 'imported', points: 988, reason: null });
+    expect(byFile.get('georust__garmin-activity.gpx')).toMatchObject({
+      status: 'imported', points: 988, reason: null, track: { index: 1, name: 'casual stroll' }, recording: null, format: 'gpx', warnings: [],
+    });
     expect(Number(byFile.get('georust__garmin-activity.gpx')!.distanceMetres)).toBeCloseTo(12_821, -1);
     expect(byFile.get('placemark__wpt.gpx')).toEqual({
       file: path.join(corpus, 'placemark__wpt.gpx'),
       entry: null,
       recording: null,
+      track: null,
       sport: null,
       format: null,
       device: null,
@@ -59,8 +63,19 @@ describe('stance import', () => {
       points: null,
       reason: 'This file holds only waypoints (saved places), not a recorded run — nothing was imported.',
     });
+    // Each recording of a multi-recording file is its own line with its own outcome.
+    const multitrack = lines.filter((line) => String(line.file).endsWith('mapbox__multitrackgpx.gpx'));
+    expect(multitrack.map((line) => [line.track, line.recording, line.status])).toEqual([
+      [{ index: 1, name: 'Tag 1' }, 1, 'imported'],
+      [{ index: 2, name: 'Tag 2' }, 2, 'imported'],
+      [{ index: 3, name: 'Tag 3' }, 3, 'imported'],
+    ]);
+    const korita = lines.filter((line) => String(line.file).endsWith('korita-zbevnica.gpx'));
+    expect(korita.map((line) => line.status)).toEqual(['refused', 'imported']);
+    expect(String(korita[0]!.reason)).toMatch(/^Track “03-OCT-10 #2” \(8\.6 km\) has no times.*\(stance import FILE --date YYYY-MM-DD --start HH:MM --duration H:MM:SS\)$/);
+    expect(korita[1]!.warnings).toEqual(["The file's 2 tracks were joined into one run; the gaps between them count as pauses, not distance."]);
     const imported = lines.filter((line) => line.status === 'imported').length;
-    expect(imported).toBe(13);
+    expect(imported).toBe(20);
     expect(rows(db, 'runs')).toBe(imported);
     expect(rows(db, 'run_tracks')).toBe(imported);
 
@@ -113,6 +128,56 @@ describe('stance import', () => {
     });
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout.trim())).toMatchObject({ status: 'imported', points: 205 });
+  });
+
+  it('times an untimed file with --date, --start and --duration, and names those options when they are missing', async () => {
+    const db = path.join(folder(), 'stance.sqlite');
+    const file = path.join(corpus, 'georust__outdooractive-export.gpx');
+    const refused = await cli(['import', file, '--db', db, '--json']);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.out[0]!).reason).toMatch(/\(stance import FILE --date YYYY-MM-DD --start HH:MM --duration H:MM:SS\)$/);
+    const noDuration = await cli(['import', file, '--db', db, '--json', '--date', '2024-05-04', '--start', '07:30', '--time-zone', 'Europe/London']);
+    expect(JSON.parse(noDuration.out[0]!)).toMatchObject({ status: 'refused' });
+    expect(JSON.parse(noDuration.out[0]!).reason).toMatch(/Give its duration/);
+    expect(rows(db, 'runs')).toBe(0);
+    const timed = await cli(['import', file, '--db', db, '--json', '--date', '2024-05-04', '--start', '07:30', '--duration', '1:05:00', '--time-zone', 'Europe/London']);
+    expect(timed.code).toBe(0);
+    expect(JSON.parse(timed.out[0]!)).toMatchObject({ status: 'imported' });
+    const database = new Database(db, { readonly: true });
+    const run = database.prepare('SELECT local_date, local_time, duration_s, moving_s FROM runs').get();
+    database.close();
+    expect(run).toEqual({ local_date: '2024-05-04', local_time: '07:30', duration_s: 3900, moving_s: null });
+    expect((await cli(['import', file, '--db', db, '--date', '4 May', '--start', '07:30'])).code).toBe(2);
+    expect((await cli(['import', file, '--db', db, '--date', '2024-05-04'])).err[0]).toMatch(/needs both --date and --start/);
+  });
+
+  it('skips a near-duplicate with the run it probably is, and --allow-near-duplicates imports it', async () => {
+    const db = path.join(folder(), 'stance.sqlite');
+    const where = folder();
+    const original = fs.readFileSync(path.join(corpus, 'mapbox__run.gpx'), 'latin1');
+    // The same run as the phone recorded it: without elevations, and starting with the second point.
+    const copy = path.join(where, 'same-run-from-the-phone.gpx');
+    fs.writeFileSync(copy, original.replace(/<ele>[^<]*<\/ele>/g, '').replace(/<trkpt[\s\S]*?<\/trkpt>/, ''), 'latin1');
+    expect((await cli(['import', path.join(corpus, 'mapbox__run.gpx'), '--db', db, '--time-zone', 'UTC'])).code).toBe(0);
+    const second = await cli(['import', copy, '--db', db, '--json', '--time-zone', 'UTC']);
+    const line = JSON.parse(second.out[0]!);
+    expect(line).toMatchObject({ status: 'duplicate', runId: 1 });
+    expect(line.reason).toMatch(/^Skipped: probably the same run as \w{3} \d{1,2} \w{3}( \d{4})?, (3\.1 km|1\.9 mi) .*--allow-near-duplicates\.$/);
+    expect(rows(db, 'runs')).toBe(1);
+    const anyway = await cli(['import', copy, '--db', db, '--json', '--allow-near-duplicates']);
+    expect(JSON.parse(anyway.out[0]!)).toMatchObject({ status: 'imported', runId: 2 });
+    expect(rows(db, 'runs')).toBe(2);
+  });
+
+  it('ends quietly when its output is closed early (| head), with no stack trace', () => {
+    const db = path.join(folder(), 'stance.sqlite');
+    const result = spawnSync('bash', ['-o', 'pipefail', '-c', `node --import tsx src-main/cli.ts import ${JSON.stringify(corpus)} --db ${JSON.stringify(db)} --json | head -n 1`], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(result.stdout.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).not.toMatch(/EPIPE|Error|at /);
+    expect([0, 1]).toContain(result.status); // the import's own status: 1 here, as the corpus has refusals
   });
 
   it('takes FIT files and archives too: one JSON line per activity, with its archive entry, sport and warnings', async () => {

@@ -207,7 +207,7 @@ describe('files, folders and formats together', () => {
     const gpx = gpxOf(points.filter((_, k) => k % 2 === 0));
     const { outcomes } = await importAll([{ name: 'watch.fit', bytes: fit }, { name: 'strava.gpx', bytes: Buffer.from(gpx) }]);
     expect(outcomes.map((o) => [o.status, o.code])).toEqual([['imported', null], ['duplicate', 'near-duplicate']]);
-    expect(outcomes[1]!.reason).toBe('This is probably the same run as Tue, 2 Apr 2024, 5.4 km (it starts within 2 minutes and its distance is within 3%), so it was skipped.');
+    expect(outcomes[1]!.reason).toBe('Skipped: probably the same run as Tue 2 Apr 2024, 3.4 mi (it started within 2 minutes of it and its distance is within 3 %).');
     expect(countRows(db, 'runs')).toBe(1);
     const again = await importAll([{ name: 'strava.gpx', bytes: Buffer.from(gpx) }], { allowNearDuplicates: true });
     expect(again.outcomes[0]!.status).toBe('imported');

@@ -62,14 +62,9 @@ async function filesFromDrop(items: DataTransferItemList, fallback: FileList): P
 
 function where(outcome: ImportOutcomeView): string {
   const inside = outcome.entry === null ? '' : ` › ${outcome.entry}`;
+  const name = outcome.track?.name ?? null;
   const which =
-    outcome.track === null
-      ? outcome.recording === null
-        ? ''
-        : ` (activity ${outcome.recording})`
-      : outcome.format === 'gpx'
-        ? ` (track ${outcome.track.index}${outcome.track.name === null ? '' : `, “${outcome.track.name}”`})`
-        : ` (activity ${outcome.track.index})`;
+    outcome.recording === null ? '' : outcome.format === 'gpx' ? ` (track ${outcome.recording}${name === null ? '' : `, “${name}”`})` : ` (activity ${outcome.recording})`;
   return `${outcome.file}${inside}${which}`;
 }
 
