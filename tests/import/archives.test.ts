@@ -213,6 +213,29 @@ describe('files, folders and formats together', () => {
     expect(again.outcomes[0]!.status).toBe('imported');
   });
 
+  it('a GPX file of several recordings inside an archive: one outcome per recording, each its own run; an untimed track named', async () => {
+    const corpus = path.resolve(__dirname, '../../../shared/gpx-corpus');
+    const archive = zipOf([
+      { name: 'gpx/mapbox__multitrackgpx.gpx', bytes: fs.readFileSync(path.join(corpus, 'mapbox__multitrackgpx.gpx')) },
+      { name: 'gpx/korita.gpx.gz', bytes: gz(fs.readFileSync(path.join(corpus, 'tkrajina__korita-zbevnica.gpx'))), deflate: false },
+    ]);
+    const { outcomes, summary } = await importAll([{ name: 'history.zip', bytes: archive }]);
+    expect(outcomes.map((o) => [o.entry, o.recording, o.track?.name ?? null, o.status])).toEqual([
+      ['gpx/mapbox__multitrackgpx.gpx', 1, 'Tag 1', 'imported'],
+      ['gpx/mapbox__multitrackgpx.gpx', 2, 'Tag 2', 'imported'],
+      ['gpx/mapbox__multitrackgpx.gpx', 3, 'Tag 3', 'imported'],
+      ['gpx/korita.gpx.gz', 2, '03-OCT-10 #2', 'refused'],
+      ['gpx/korita.gpx.gz', 3, 'ACTIVE LOG', 'imported'],
+    ]);
+    expect(outcomes[3]!.reason).toMatch(/^Track “03-OCT-10 #2” \(8\.6 km\) has no times/);
+    expect(summary).toMatchObject({ imported: 4, refused: 1 });
+    expect(countRows(db, 'runs')).toBe(4);
+    // The same archive again: every recording recognised, nothing added.
+    const again = await importAll([{ name: 'history.zip', bytes: archive }]);
+    expect(again.outcomes.map((o) => o.status)).toEqual(['duplicate', 'duplicate', 'duplicate', 'refused', 'duplicate']);
+    expect(countRows(db, 'runs')).toBe(4);
+  });
+
   it('cancel stops between files; what was imported stays; progress counts files read of the total', async () => {
     const archive = zipOf([1, 2, 3, 4].map((n) => ({ name: `${n}.fit`, bytes: fitActivity([{ sport: 1, points: run(n, 600) }]) })));
     const controller = new AbortController();
