@@ -28,6 +28,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src-main/index.ts'),
+          // The import worker thread (src-main/import/worker.ts), started by the import channels.
+          'import-worker': resolve(__dirname, 'src-main/import/worker.ts'),
         },
       },
     },

@@ -18,13 +18,12 @@ import { databaseFault } from './db/file-access';
 import { exportTarget, writeCsvExport, writeJsonExport } from './db/export';
 import { importStanceExport, MAX_IMPORT_BYTES, openStanceExport } from './db/import-json';
 import { BACKUPS_FOLDER_NAME, DATABASE_FILE_NAME, defaultDataFolder } from './data-folder';
-import { importFile, type GpxImportOutcome, type GpxImportRequest } from './import/importer';
+import type { ActivityOutcome } from './import/activities';
+import { importBatch, type BatchSummary } from './import/batch';
 import { localToUtc } from './db/local-time';
-import { isCalendarDate, isClockTime } from './shared/validation';
-import { parseDuration } from './shared/units';
 import { MAX_RUN_SECONDS } from './shared/contract';
-import { isTimeZone } from './shared/validation';
-import { MAX_GPX_BYTES, tooLargeReason } from './shared/track';
+import { parseDuration } from './shared/units';
+import { isCalendarDate, isClockTime, isTimeZone } from './shared/validation';
 
 export interface Output {
   out: (line: string) => void;
@@ -36,12 +35,12 @@ export interface Output {
 const USAGE = `Usage:
   stance import FILE_OR_FOLDER... [--db PATH] [--json] [--time-zone ZONE] [--allow-near-duplicates]
                [--date YYYY-MM-DD --start HH:MM --duration H:MM:SS]
-      Import GPX runs (folders are searched for .gpx files); every recording in a file becomes its
-      own run. With --json, one JSON object per recording: file, track {index, name}, status
-      (imported | duplicate | refused), reason, runId, distanceMetres, points, warnings.
-      --date, --start and --duration time a file that has no times of its own.
-      --allow-near-duplicates imports a run even when one already in Stance started within
-      2 minutes of it with a distance within 3 % (otherwise skipped as probably the same run).
+      Import runs from GPX, FIT and TCX files, .gz of them, .zip archives (Strava's and Garmin's
+      exports too) and folders of any of these. Only running activities become runs; other sports
+      are skipped; every recording in a file becomes its own run. A GPX file without times is
+      imported with the --date, --start and --duration given. With --json, one JSON object per
+      activity: file, entry, recording, track {index, name}, status (imported | duplicate |
+      skipped | refused), sport, format, device, runId, distanceMetres, points, reason, warnings.
   stance backup [--db PATH]
       Write a verified backup (integrity-checked copy) into the backups folder beside the database.
   stance restore FILE [--db PATH]
@@ -83,46 +82,73 @@ export async function openCliDatabase(dbOption: string | undefined): Promise<{ d
   return { db, file };
 }
 
-/** Every .gpx file under the given files and folders, in a stable order. */
-export function gpxFilesIn(targets: string[]): string[] {
-  const found: string[] = [];
-  const visit = (target: string) => {
-    const stat = fs.statSync(target, { throwIfNoEntry: false });
-    if (!stat) throw new UsageError(`No such file or folder: ${target}`);
-    if (stat.isDirectory()) {
-      for (const entry of fs.readdirSync(target).sort()) {
-        const child = path.join(target, entry);
-        const childStat = fs.statSync(child, { throwIfNoEntry: false });
-        if (childStat?.isDirectory() || /\.gpx$/i.test(entry)) visit(child);
-      }
-    } else {
-      found.push(target);
-    }
-  };
-  targets.forEach(visit);
-  return found;
+/** Checks that every file or folder named exists (a missing one is a command-line mistake). */
+function checkTargets(targets: string[]): void {
+  for (const target of targets) {
+    if (!fs.existsSync(target)) throw new UsageError(`No such file or folder: ${target}`);
+  }
+}
+
+/**
+ * One line of `import --json`: one activity (a FIT session, a TCX activity, a GPX recording, an
+ * archive member). `recording` is the 1-based number of the recording in a file of several (else
+ * null); `track` is the same recording as {index, name} (its first GPX track's name), kept for
+ * scripts written against the GPX-only import.
+ */
+function jsonLine(outcome: ActivityOutcome): string {
+  return JSON.stringify({
+    file: outcome.file,
+    entry: outcome.entry,
+    recording: outcome.recording,
+    track: outcome.track,
+    status: outcome.status,
+    sport: outcome.sport,
+    format: outcome.format,
+    device: outcome.deviceName,
+    runId: outcome.runId,
+    distanceMetres: outcome.distanceMetres === null ? null : Math.round(outcome.distanceMetres * 10) / 10,
+    points: outcome.points,
+    reason: cliReason(outcome),
+    warnings: outcome.warnings,
+  });
 }
 
 /** The options that time an untimed file, named in refusals so a runner can act on them. */
 const UNTIMED_OPTIONS = '--date YYYY-MM-DD --start HH:MM --duration H:MM:SS';
 
 /** A refusal's reason as the command line says it: where the window asks for a date, the CLI names its options. */
-function cliReason(outcome: GpxImportOutcome): string | null {
-  if (outcome.status === 'imported') return null;
-  if (outcome.status === 'refused' && ['no-times', 'times-unusable', 'no-duration'].includes(outcome.refusal) && !/more than ten days|1,000 km|do not move forward/.test(outcome.reason)) {
+function cliReason(outcome: ActivityOutcome): string | null {
+  if (outcome.reason === null) return null;
+  if (outcome.status === 'refused' && ['no-times', 'times-unusable', 'no-duration'].includes(outcome.code ?? '') && !/more than ten days|1,000 km|do not move forward/.test(outcome.reason)) {
     return `${outcome.reason} (stance import FILE ${UNTIMED_OPTIONS})`;
   }
-  if (outcome.status === 'duplicate' && outcome.duplicateOf === 'near') return `${outcome.reason} To import it anyway: --allow-near-duplicates.`;
+  if (outcome.code === 'near-duplicate') return `${outcome.reason} To import it anyway: --allow-near-duplicates.`;
   return outcome.reason;
 }
 
-function trackWords(outcome: GpxImportOutcome, recordings: number): string {
-  if (outcome.track === null || recordings < 2) return '';
-  return ` [track ${outcome.track.index}${outcome.track.name === null ? '' : ` “${outcome.track.name}”`}]`;
+function where(outcome: ActivityOutcome): string {
+  const member = outcome.entry === null ? '' : ` › ${outcome.entry}`;
+  if (outcome.recording === null) return `${outcome.file}${member}`;
+  const kind = outcome.format === 'gpx' ? 'track' : 'activity';
+  const name = outcome.track?.name ?? null;
+  return `${outcome.file}${member} [${kind} ${outcome.recording}${name === null ? '' : ` “${name}”`}]`;
+}
+
+function textLine(outcome: ActivityOutcome): string {
+  switch (outcome.status) {
+    case 'imported':
+      return `imported   ${where(outcome)}: ${((outcome.distanceMetres ?? 0) / 1000).toFixed(2)} km, ${outcome.points ?? 0} points (run ${outcome.runId})${outcome.warnings.map((warning) => `\n           warning: ${warning}`).join('')}`;
+    case 'duplicate':
+      return `duplicate  ${where(outcome)}: ${outcome.code === 'near-duplicate' ? (cliReason(outcome) ?? '') : `already in Stance as run ${outcome.runId}`}`;
+    case 'skipped':
+      return `skipped    ${where(outcome)}: ${outcome.reason ?? ''}`;
+    default:
+      return `refused    ${where(outcome)}: ${cliReason(outcome) ?? ''}`;
+  }
 }
 
 /** A start and duration given on the command line for untimed files, checked; undefined when none given. */
-function givenStart(values: { date?: string; start?: string; duration?: string }, timeZone: string): GpxImportRequest['given'] {
+function givenStart(values: { date?: string; start?: string; duration?: string }, timeZone: string): { startUtcMs: number; durationSeconds?: number } | undefined {
   if (values.date === undefined && values.start === undefined && values.duration === undefined) return undefined;
   if (values.date === undefined || values.start === undefined) throw new UsageError(`A file without times needs both --date and --start: ${UNTIMED_OPTIONS}`);
   if (!isCalendarDate(values.date)) throw new UsageError(`--date must be a date as YYYY-MM-DD, e.g. 2024-05-04 (not "${values.date}").`);
@@ -153,67 +179,45 @@ async function importCommand(args: string[], output: Output): Promise<number> {
       'allow-near-duplicates': { type: 'boolean', default: false },
     },
   });
-  if (positionals.length === 0) throw new UsageError('import needs at least one GPX file or folder.');
+  if (positionals.length === 0) throw new UsageError('import needs at least one file, archive or folder.');
   const timeZone = values['time-zone'] ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   if (!isTimeZone(timeZone)) throw new UsageError(`Unknown time zone: ${timeZone}`);
   const given = givenStart(values, timeZone);
-  const files = gpxFilesIn(positionals);
+  checkTargets(positionals);
   const { db } = await openCliDatabase(values.db);
-  let refused = 0;
-  const counts = { imported: 0, duplicate: 0, refused: 0 };
+  // A closed pipe (`| head`) stops the batch between files, quietly.
+  const stop = new AbortController();
+  let summary: BatchSummary;
   try {
-    for (const file of files) {
-      if (output.closed?.() === true) break; // the reader went away (| head): stop quietly
-      const size = fs.statSync(file).size;
-      const outcomes: GpxImportOutcome[] =
-        size > MAX_GPX_BYTES
-          ? [{ file: path.basename(file), track: null, status: 'refused', refusal: 'too-long', reason: tooLargeReason(size), warnings: [] }]
-          : await importFile(
-              db,
-              {
-                fileName: path.basename(file),
-                source: fs.createReadStream(file),
-                timeZone,
-                ...(given ? { given } : {}),
-                ...(values['allow-near-duplicates'] ? { allowNearDuplicates: true } : {}),
-              },
-              new Date(),
-            );
-      for (const outcome of outcomes) {
-        counts[outcome.status]++;
-        if (outcome.status === 'refused') refused++;
-        const warnings = outcome.warnings.map((warning) => warning.message);
-        if (values.json) {
-          output.out(
-            JSON.stringify({
-              file,
-              track: outcome.track,
-              status: outcome.status,
-              reason: cliReason(outcome),
-              runId: outcome.status === 'refused' ? null : outcome.runId,
-              distanceMetres: outcome.status === 'refused' ? null : Math.round(outcome.distanceMetres * 10) / 10,
-              points: outcome.status === 'refused' ? null : outcome.points,
-              warnings,
-            }),
-          );
-          continue;
-        }
-        const where = `${file}${trackWords(outcome, outcomes.length)}`;
-        if (outcome.status === 'imported') {
-          output.out(`imported   ${where}: ${(outcome.distanceMetres / 1000).toFixed(2)} km, ${outcome.points} points (run ${outcome.runId})`);
-        } else if (outcome.status === 'duplicate') {
-          output.out(`duplicate  ${where}: ${outcome.duplicateOf === 'near' ? cliReason(outcome) ?? '' : `already in Stance as run ${outcome.runId}`}`);
-        } else {
-          output.out(`refused    ${where}: ${cliReason(outcome) ?? ''}`);
-        }
-        if (outcome.status === 'imported') for (const warning of warnings) output.out(`           warning: ${warning}`);
-      }
-    }
+    summary = await importBatch(
+      db,
+      positionals.map((target) => ({ path: target })),
+      {
+        timeZone,
+        allowNearDuplicates: values['allow-near-duplicates'],
+        ...(given ? { given } : {}),
+        signal: stop.signal,
+        onOutcome: (outcome) => {
+          if (output.closed?.() === true) {
+            stop.abort();
+            return;
+          }
+          output.out(values.json ? jsonLine(outcome) : textLine(outcome));
+        },
+        onProgress: () => {
+          if (output.closed?.() === true) stop.abort();
+        },
+      },
+    );
   } finally {
     db.close();
   }
-  if (!values.json) output.err(`${counts.imported} imported, ${counts.duplicate} duplicates skipped, ${counts.refused} refused.`);
-  return refused > 0 ? 1 : 0;
+  if (!values.json && output.closed?.() !== true) {
+    const skipped = summary.skipped > 0 ? `, ${summary.skipped} other sports skipped` : '';
+    output.err(`${summary.imported} imported, ${summary.duplicate} duplicates skipped${skipped}, ${summary.refused} refused.`);
+    if (summary.gearOffered.length > 0) output.err(`Gear in the export that matches none of your shoes: ${summary.gearOffered.join(', ')} (add them in Settings › Shoes).`);
+  }
+  return summary.refused > 0 ? 1 : 0;
 }
 
 const backupsFolderOf = (file: string) => path.join(path.dirname(file), BACKUPS_FOLDER_NAME);

@@ -131,6 +131,8 @@ async function start(): Promise<void> {
       if (!window) throw new Error('No window to print.');
       return window.webContents.printToPDF({ pageSize: paper, printBackground: false, margins: { top: 0.5, bottom: 0.5, left: 0.5, right: 0.5 } });
     },
+    // Imports of files and archives run in this worker thread, with its own connection (import/worker.ts).
+    importWorker: { script: path.join(__dirname, 'import-worker.js'), ...(nativeBinding ? { nativeBinding } : {}) },
   };
   const dispatchOptions = {
     isTrustedPage: isOwnPage,

@@ -125,7 +125,7 @@ const splitSchema = z.object({
   averageHeartRate: z.number().min(0).max(300).nullable(),
 });
 /**
- * What run_tracks.splits_json holds: import/importer.ts writes { km, mi, warnings }; the column's
+ * What run_tracks.splits_json holds: import/activities.ts writes { km, mi, warnings }; the column's
  * default, an empty list, means none (track/track-view.ts reads both).
  */
 const trackExtrasSchema = z.union([
@@ -221,7 +221,7 @@ export const recordRules: Record<ExportedTable, RecordRule> = {
     columns: [
       'id', 'started_at', 'time_zone', 'local_date', 'local_time', 'distance_m', 'duration_s', 'moving_s', 'elevation_gain_m',
       'elevation_loss_m', 'avg_heart_rate', 'effort', 'surface', 'shoe_id', 'notes', 'source', 'pain_status', 'created_at', 'updated_at',
-      'cut_short_by_knee', 'pain_not_recorded',
+      'cut_short_by_knee', 'pain_not_recorded', 'effort_from_watch',
     ],
     check: (row, context) => {
       id(row, 'id');
@@ -252,15 +252,28 @@ export const recordRules: Record<ExportedTable, RecordRule> = {
       if (!(painStatuses as readonly unknown[]).includes(row.pain_status)) problem('its pain status is not one Stance knows');
       flag(row, 'cut_short_by_knee', 2);
       flag(row, 'pain_not_recorded', 3);
+      flag(row, 'effort_from_watch', 4);
+      if (row.effort_from_watch === 1 && row.effort === null) problem('it says its effort came from the watch, but it has no effort');
       if (row.pain_not_recorded === 1 && row.pain_status !== 'unrecorded') problem('a run marked "not recorded" has a pain note');
       instant(row, 'created_at', context);
       instant(row, 'updated_at', context);
     },
   },
   run_tracks: {
-    columns: ['run_id', 'file_name', 'track_name', 'file_sha256', 'points_sha256', 'point_count', 'original_gzip', 'streams', 'splits_json', 'imported_at'],
+    columns: [
+      'run_id', 'file_name', 'track_name', 'file_sha256', 'points_sha256', 'point_count', 'original_gzip', 'streams', 'splits_json', 'imported_at',
+      'source_format', 'device_name', 'sport', 'sub_sport', 'archive_entry', 'watch_feel', 'has_route',
+    ],
     check: (row, context) => {
       id(row, 'run_id');
+      // Migration 004's columns (absent from exports of schemas before 4, and NULL for runs imported before it: all GPX).
+      if (row.source_format !== undefined && row.source_format !== null && !['gpx', 'fit', 'tcx'].includes(row.source_format as string)) problem('its file format is not GPX, FIT or TCX');
+      for (const [column, longest] of [['device_name', 200], ['sport', 60], ['sub_sport', 60], ['archive_entry', 1000]] as const) {
+        const value = row[column];
+        if (value !== undefined && value !== null && (typeof value !== 'string' || value.length > longest)) problem(`its ${column.replace('_', ' ')} is not text of at most ${longest} characters`);
+      }
+      if (row.watch_feel !== undefined && row.watch_feel !== null && !['very weak', 'weak', 'normal', 'strong', 'very strong'].includes(row.watch_feel as string)) problem('its feel from the watch is not one Stance knows');
+      if (row.has_route !== undefined && row.has_route !== null) flag(row, 'has_route', 4);
       if (typeof row.file_name !== 'string' || row.file_name.length > 1000) problem('its file name is missing or too long');
       if (row.track_name !== null && (typeof row.track_name !== 'string' || row.track_name.length > 1000)) problem('its track name is too long');
       for (const column of ['file_sha256', 'points_sha256']) {
@@ -269,11 +282,11 @@ export const recordRules: Record<ExportedTable, RecordRule> = {
       const count = row.point_count;
       if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > MAX_TRACK_POINTS) problem('its point count is out of range');
       const original = base64Bytes(row, 'original_gzip');
-      if (original.length < 18 || original[0] !== 0x1f || original[1] !== 0x8b) problem('its original GPX file is not gzip');
+      if (original.length < 18 || original[0] !== 0x1f || original[1] !== 0x8b) problem('its original file (GPX, FIT or TCX) is not gzip');
       try {
         gunzipSync(original, { maxOutputLength: 1024 * 1024 * 1024 });
       } catch {
-        problem('its original GPX file is damaged (it does not unzip)');
+        problem('its original file (GPX, FIT or TCX) is damaged (it does not unzip)');
       }
       let points: ReturnType<typeof decodeStreams>;
       try {

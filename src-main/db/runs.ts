@@ -33,7 +33,7 @@ interface RunRow {
 
 const selectRuns = `
   SELECT runs.id, started_at, time_zone, local_date, local_time, distance_m, duration_s, moving_s, elevation_gain_m,
-         elevation_loss_m, avg_heart_rate, EXISTS (SELECT 1 FROM run_tracks WHERE run_tracks.run_id = runs.id) AS has_track,
+         elevation_loss_m, avg_heart_rate, EXISTS (SELECT 1 FROM run_tracks WHERE run_tracks.run_id = runs.id AND coalesce(run_tracks.has_route, 1) = 1) AS has_track,
          effort, surface, shoe_id, shoes.name AS shoe_name, notes, source, pain_status
   FROM runs LEFT JOIN shoes ON shoes.id = runs.shoe_id`;
 

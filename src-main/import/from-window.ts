@@ -59,11 +59,44 @@ export function forTheWindow(outcome: GpxImportOutcome): GpxRecordingResult {
 
 export function readRunTrack(db: StanceDatabase, runId: number): RunTrackView | null {
   const row = db
-    .prepare('SELECT file_name, track_name, point_count, streams, splits_json FROM run_tracks WHERE run_id = ?')
-    .get(runId) as { file_name: string; track_name: string | null; point_count: number; streams: Buffer; splits_json: string } | undefined;
+    .prepare(
+      `SELECT run_tracks.file_name, run_tracks.track_name, run_tracks.point_count, run_tracks.streams, run_tracks.splits_json,
+              run_tracks.source_format, run_tracks.device_name, run_tracks.sport, run_tracks.sub_sport, run_tracks.archive_entry,
+              run_tracks.watch_feel, runs.effort, runs.effort_from_watch
+       FROM run_tracks JOIN runs ON runs.id = run_tracks.run_id WHERE run_tracks.run_id = ?`,
+    )
+    .get(runId) as
+    | {
+        file_name: string;
+        track_name: string | null;
+        point_count: number;
+        streams: Buffer;
+        splits_json: string;
+        source_format: 'gpx' | 'fit' | 'tcx' | null;
+        device_name: string | null;
+        sport: string | null;
+        sub_sport: string | null;
+        archive_entry: string | null;
+        watch_feel: string | null;
+        effort: number | null;
+        effort_from_watch: number;
+      }
+    | undefined;
   if (!row) return null;
-  return trackView(
+  const view = trackView(
     { runId, fileName: row.file_name, trackName: row.track_name, pointCount: row.point_count, splitsJson: row.splits_json },
     decodeStreams(row.streams),
   );
+  return {
+    ...view,
+    source: {
+      format: row.source_format ?? 'gpx',
+      deviceName: row.device_name,
+      sport: row.sport,
+      subSport: row.sub_sport,
+      archiveEntry: row.archive_entry,
+      effortFromWatch: row.effort_from_watch === 1 ? row.effort : null,
+      watchFeel: row.watch_feel,
+    },
+  };
 }

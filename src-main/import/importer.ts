@@ -10,15 +10,11 @@
  */
 import zlib from 'node:zlib';
 import type { StanceDatabase } from '../db/open';
-import { isoUtc, utcToLocal } from '../db/local-time';
-import { encodeStreams } from '../track/streams-codec';
-import { MAX_RUN_METRES, MAX_RUN_SECONDS } from '../shared/contract';
-import { getSettings } from '../db/settings';
-import type { DistanceUnit } from '../shared/domain';
-import { formatDistance } from '../shared/units';
+import { ORIGINAL_GZIP_LEVEL, deriveActivities, storeDerived, type ActivityContext, type ActivityOutcome, type Derived } from './activities';
 import { readRecording, type ReadRunOptions } from './read-run';
+import type { RecordedFile } from '../track/recording';
 import { isImportRefusal, type RefusalReason } from '../track/refusals';
-import { deriveRun, deriveRuns, type DerivedRun, type RecordingOutcome, type RunWarning } from '../track/derive';
+import { deriveRun, type RunWarning } from '../track/derive';
 
 export interface GpxImportRequest {
   /** The name the runner knows the file by (shown in the summary; stored with the track). */
@@ -83,17 +79,7 @@ export type GpxImportOutcome =
       warnings: RunWarning[];
     };
 
-/** A run starting this close to an existing one (either way)… */
-export const NEAR_DUPLICATE_START_MS = 2 * 60_000;
-/** …with a distance this close (share of the larger), is probably the same run. */
-export const NEAR_DUPLICATE_DISTANCE_SHARE = 0.03;
-
-/**
- * zlib level of the kept original. Level 3 runs 2.5× faster than the default 6 on GPX and the
- * file comes out about a fifth bigger (105 MB of GPX: 0.25 s → 6.8 MB, against 0.6 s → 5.7 MB),
- * which a year of daily hour-long runs easily affords (see tests/track/streams-and-size).
- */
-export const ORIGINAL_GZIP_LEVEL = 3;
+export { describeRun, NEAR_DUPLICATE_DISTANCE_SHARE, NEAR_DUPLICATE_START_MS, ORIGINAL_GZIP_LEVEL } from './activities';
 
 interface KeptOriginal {
   source: Uint8Array | AsyncIterable<Uint8Array>;
@@ -162,57 +148,6 @@ function keepOriginal(source: Uint8Array | AsyncIterable<Uint8Array>): KeptOrigi
   return { source: tee(), compressed, discard };
 }
 
-function findDuplicate(db: StanceDatabase, run: DerivedRun): { runId: number; distanceMetres: number } | undefined {
-  return db
-    .prepare(
-      `SELECT runs.id AS runId, runs.distance_m AS distanceMetres FROM run_tracks JOIN runs ON runs.id = run_tracks.run_id
-       WHERE run_tracks.points_sha256 = ? LIMIT 1`,
-    )
-    .get(run.fingerprint.pointsSha256) as { runId: number; distanceMetres: number } | undefined;
-}
-
-interface NearRun {
-  runId: number;
-  distanceMetres: number;
-  localDate: string;
-}
-
-/**
- * A run already in Stance that is probably this one: started within `NEAR_DUPLICATE_START_MS`
- * (either way) with a distance within `NEAR_DUPLICATE_DISTANCE_SHARE` of the larger of the two —
- * the same run recorded twice (watch and phone), or exported twice (with and without elevations).
- */
-function findNearDuplicate(db: StanceDatabase, startUtcMs: number, distanceMetres: number): NearRun | undefined {
-  const candidates = db
-    .prepare(
-      `SELECT id AS runId, distance_m AS distanceMetres, local_date AS localDate FROM runs
-       WHERE started_at BETWEEN ? AND ? ORDER BY abs(distance_m - ?) LIMIT 5`,
-    )
-    .all(isoUtc(new Date(startUtcMs - NEAR_DUPLICATE_START_MS)), isoUtc(new Date(startUtcMs + NEAR_DUPLICATE_START_MS)), distanceMetres) as NearRun[];
-  return candidates.find(
-    (candidate) => Math.abs(candidate.distanceMetres - distanceMetres) <= NEAR_DUPLICATE_DISTANCE_SHARE * Math.max(candidate.distanceMetres, distanceMetres),
-  );
-}
-
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/**
- * "Sat 4 May, 10.2 km" (or miles, by the runner's setting; "Thu 25 Oct 2012, 1.9 mi" outside
- * `currentYear`): how the runner knows a run in the list.
- */
-export function describeRun(localDate: string, distanceMetres: number, unit: DistanceUnit, currentYear: number): string {
-  const [year, month, day] = localDate.split('-').map(Number);
-  const weekday = WEEKDAYS[new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)).getUTCDay()] ?? '';
-  const yearWords = year === currentYear ? '' : ` ${year ?? ''}`;
-  return `${weekday} ${day ?? ''} ${MONTHS[(month ?? 1) - 1] ?? ''}${yearWords}, ${formatDistance(distanceMetres, unit, 1)}`;
-}
-
-/** A derived figure if it is one a run can have (0 ≤ value < limit), else nothing rather than nonsense. */
-function plausible(value: number | null, limit: number): number | null {
-  return value !== null && Number.isFinite(value) && value >= 0 && value < limit ? value : null;
-}
-
 function refused(file: string, track: RecordingRef | null, error: unknown): GpxImportOutcome {
   if (isImportRefusal(error)) return { file, track, status: 'refused', reason: error.message, refusal: error.reason, warnings: [] };
   return {
@@ -248,8 +183,17 @@ export async function importGpxFile(db: StanceDatabase, request: GpxImportReques
 
 async function importRecordings(db: StanceDatabase, request: GpxImportRequest, now: Date, oneRun: boolean): Promise<GpxImportOutcome[]> {
   const file = request.fileName;
+  const context: ActivityContext = {
+    file,
+    entry: null,
+    timeZone: request.timeZone,
+    ...(request.given ? { given: request.given } : {}),
+    ...(request.trackNumber ? { trackNumber: request.trackNumber } : {}),
+    ...(request.allowNearDuplicates ? { allowNearDuplicates: true } : {}),
+  };
   const tee = keepOriginal(request.source);
-  let recordings: RecordingOutcome[];
+  let recording: RecordedFile;
+  let derived: (Derived | ActivityOutcome)[];
   try {
     const options: ReadRunOptions = {
       ...(request.given ? { startTime: request.given.startUtcMs } : {}),
@@ -257,151 +201,33 @@ async function importRecordings(db: StanceDatabase, request: GpxImportRequest, n
       ...(request.signal ? { signal: request.signal } : {}),
       ...(request.onProgress ? { onProgress: request.onProgress } : {}),
     };
-    const recording = await readRecording(tee.source, options);
-    if (oneRun) {
-      const run = deriveRun(recording, options);
-      recordings = [{ track: { index: run.tracksUsed[0] ?? 1, name: run.name }, tracksUsed: run.tracksUsed, result: { run } }];
-    } else {
-      recordings = deriveRuns(recording, options);
-    }
+    recording = await readRecording(tee.source, options);
+    derived = oneRun ? [{ track: null, ref: null, number: null, run: deriveRun(recording, options) }] : deriveActivities(recording, context);
   } catch (error) {
     tee.discard();
     return [refused(file, null, error)];
   }
-  const ref = (recording: RecordingOutcome): RecordingRef | null => (oneRun ? null : recording.track);
-  if (!recordings.some((recording) => 'run' in recording.result)) {
-    tee.discard();
-    return recordings.map((recording) => refused(file, ref(recording), 'refusal' in recording.result ? recording.result.refusal : null));
-  }
-  const original = await tee.compressed();
-  const unit = getSettings(db).units;
-  return recordings.map((recording) => {
-    if ('refusal' in recording.result) return refused(file, ref(recording), recording.result.refusal);
-    return storeRun(db, recording.result.run, { file, track: ref(recording), original, request, now, unit });
+  if (!derived.some((item) => 'run' in item)) tee.discard();
+  const original = derived.some((item) => 'run' in item) ? await tee.compressed() : Buffer.alloc(0);
+  // The one storing path (activities.ts): the same duplicate rules and rows as every other import.
+  const outcomes = storeDerived(db, recording, derived, context, () => original, now);
+  return outcomes.map((stored, index) => {
+    const item = derived[index];
+    const runWarnings = item !== undefined && 'run' in item ? item.run.warnings : [];
+    return asGpxOutcome(stored, runWarnings);
   });
 }
 
-interface StoreContext {
-  file: string;
-  track: RecordingRef | null;
-  original: Buffer;
-  request: GpxImportRequest;
-  now: Date;
-  unit: DistanceUnit;
-}
-
-/** Stores one derived run and its track in one transaction, unless it is a duplicate or cannot be a run. */
-function storeRun(db: StanceDatabase, run: DerivedRun, context: StoreContext): GpxImportOutcome {
-  const { file, track, request, now } = context;
-  const refuseWith = (refusal: RefusalReason | 'no-duration', reason: string): GpxImportOutcome => ({
-    file, track, status: 'refused', refusal, reason, warnings: [],
-  });
-  if (!(run.distanceMetres >= 1)) {
-    return refuseWith('too-few-points', 'The points in this file never move, so there is no distance to import. Nothing was imported.');
+/** An outcome of the one storing path as this module's callers (the window's one-file channel, proofs, bench) know it. */
+function asGpxOutcome(stored: ActivityOutcome, runWarnings: RunWarning[]): GpxImportOutcome {
+  const track = stored.track;
+  const warnings = runWarnings;
+  switch (stored.status) {
+    case 'imported':
+      return { file: stored.file, track, status: 'imported', runId: stored.runId ?? 0, distanceMetres: stored.distanceMetres ?? 0, points: stored.points ?? 0, startedAt: stored.startedAt ?? '', untimed: stored.untimed, warnings };
+    case 'duplicate':
+      return { file: stored.file, track, status: 'duplicate', duplicateOf: stored.code === 'near-duplicate' ? 'near' : 'same-points', runId: stored.runId ?? 0, distanceMetres: stored.distanceMetres ?? 0, points: stored.points ?? 0, reason: stored.reason ?? '', warnings };
+    default:
+      return { file: stored.file, track, status: 'refused', reason: stored.reason ?? '', refusal: (stored.code === 'other-sport' || stored.code === 'near-duplicate' || stored.code === 'same-points' || stored.code === null ? 'unreadable' : stored.code), warnings: [] };
   }
-  const untimed = run.startTimeFrom === 'given';
-  const durationSeconds = untimed ? (request.given?.durationSeconds ?? null) : run.elapsedSeconds;
-  if (!durationSeconds || !(durationSeconds > 0)) {
-    return refuseWith(
-      'no-duration',
-      untimed
-        ? 'This file has no times, so Stance cannot tell how long the run took. Give its duration as well as its date and start time to import it. Nothing was imported.'
-        : "This file's times do not move forward, so Stance cannot tell how long the run took. Nothing was imported.",
-    );
-  }
-  // What no single run can be (the runs table refuses it too): say so in words rather than fail on a CHECK.
-  if (durationSeconds > MAX_RUN_SECONDS || run.distanceMetres > MAX_RUN_METRES) {
-    return refuseWith(
-      'times-unusable',
-      durationSeconds > MAX_RUN_SECONDS
-        ? "This file's times span more than ten days, so they cannot time one run (a watch with a wrong clock?). Nothing was imported."
-        : 'This file covers more than 1,000 km, far more than one run. Nothing was imported.',
-    );
-  }
-  const streams = encodeStreams(run.streams);
-  const startedAt = new Date(run.startUtcMs);
-  const local = utcToLocal(startedAt, request.timeZone);
-  const stamp = isoUtc(now);
-
-  return db.transaction((): GpxImportOutcome => {
-    const duplicate = findDuplicate(db, run);
-    if (duplicate) {
-      return {
-        file,
-        track,
-        status: 'duplicate',
-        duplicateOf: 'same-points',
-        runId: duplicate.runId,
-        distanceMetres: duplicate.distanceMetres,
-        points: run.pointCount,
-        reason: 'This run is already in Stance (the same points were imported before), so it was skipped.',
-        warnings: run.warnings,
-      };
-    }
-    if (!request.allowNearDuplicates) {
-      const near = findNearDuplicate(db, run.startUtcMs, run.distanceMetres);
-      if (near) {
-        return {
-          file,
-          track,
-          status: 'duplicate',
-          duplicateOf: 'near',
-          runId: near.runId,
-          distanceMetres: near.distanceMetres,
-          points: run.pointCount,
-          reason: `Skipped: probably the same run as ${describeRun(near.localDate, near.distanceMetres, context.unit, Number(utcToLocal(now, request.timeZone).localDate.slice(0, 4)))} (it started within 2 minutes of it and its distance is within 3 %).`,
-          warnings: run.warnings,
-        };
-      }
-    }
-    const moving = run.movingSeconds !== null && run.movingSeconds > 0 ? Math.min(run.movingSeconds, durationSeconds) : null;
-    const runId = Number(
-      db
-        .prepare(
-          `INSERT INTO runs (started_at, time_zone, local_date, local_time, distance_m, duration_s, moving_s,
-                             elevation_gain_m, elevation_loss_m, avg_heart_rate, notes, source, created_at, updated_at)
-           VALUES (@startedAt, @timeZone, @localDate, @localTime, @distance, @duration, @moving, @gain, @loss, @heartRate,
-                   '', 'gpx', @stamp, @stamp)`,
-        )
-        .run({
-          startedAt: isoUtc(startedAt),
-          timeZone: request.timeZone,
-          ...local,
-          distance: Math.max(run.distanceMetres, 0.1),
-          duration: durationSeconds,
-          moving,
-          gain: plausible(run.elevationGainMetres, 100_000),
-          loss: plausible(run.elevationLossMetres, 100_000),
-          heartRate: plausible(run.averageHeartRate, 300) || null,
-          stamp,
-        }).lastInsertRowid,
-    );
-    db.prepare(
-      `INSERT INTO run_tracks (run_id, file_name, track_name, file_sha256, points_sha256, point_count, original_gzip, streams,
-                               splits_json, imported_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      runId,
-      file.slice(0, 1000),
-      run.name?.slice(0, 1000) ?? null,
-      run.fingerprint.fileSha256,
-      run.fingerprint.pointsSha256,
-      run.pointCount,
-      context.original,
-      streams,
-      JSON.stringify({ km: run.splitsPerKilometre, mi: run.splitsPerMile, warnings: run.warnings }),
-      stamp,
-    );
-    return {
-      file,
-      track,
-      status: 'imported',
-      runId,
-      distanceMetres: run.distanceMetres,
-      points: run.pointCount,
-      startedAt: isoUtc(startedAt),
-      untimed,
-      warnings: run.warnings,
-    };
-  })();
 }

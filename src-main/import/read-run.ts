@@ -4,10 +4,12 @@
  * Actual Budget's `parse-file.ts` is the model: one reader per format behind one door.
  *
  * A new format is one entry in `READERS`; nothing else here, in track/ or in the database changes.
- * A kind with no reader yet (FIT, TCX, archives until they are written) goes to the GPX reader,
- * which refuses it in words ("This is not a GPX file…").
+ * Archives (gzip, zip) are opened before this (import/archive.ts); a kind with no reader goes to
+ * the GPX reader, which refuses it in words ("This is not a GPX file…").
  */
+import { readFit, readFitSync } from '../formats/fit/index';
 import { readGpx, readGpxSync, type ReadGpxOptions } from '../formats/gpx/index';
+import { readTcx, readTcxSync } from '../formats/tcx/index';
 import { deriveRun, type DeriveOptions, type DerivedRun } from '../track/derive';
 import type { RecordedFile, SourceFormat } from '../track/recording';
 import { SNIFF_BYTES, sniffKind, type SniffedKind } from './sniff';
@@ -25,7 +27,11 @@ export interface FormatReader {
 const GPX_READER: FormatReader = { format: 'gpx', read: readGpx, readSync: readGpxSync };
 
 /** The reader for each sniffed kind; kinds missing here fall back to the GPX reader (which refuses them). */
-const READERS: Partial<Record<SniffedKind, FormatReader>> = { gpx: GPX_READER };
+const READERS: Partial<Record<SniffedKind, FormatReader>> = {
+  gpx: GPX_READER,
+  fit: { format: 'fit', read: readFit, readSync: readFitSync },
+  tcx: { format: 'tcx', read: readTcx, readSync: readTcxSync },
+};
 
 /** The reader for bytes beginning with `firstBytes`. */
 export function readerFor(firstBytes: Uint8Array): FormatReader {

@@ -18,6 +18,8 @@ import { strengthHandlers } from './handlers-strength';
 import { insightsHandlers } from './handlers-insights';
 import { dataHandlers } from './handlers-data';
 import { clinicHandlers } from './handlers-clinic';
+import { importHandlers } from './handlers-import';
+import type { WorkerScript } from '../import/jobs';
 import type { RestoreResult } from '../shared/backups';
 
 /** What the handlers need from the world: the database, the clock, and where things are. */
@@ -43,6 +45,11 @@ export interface CoreContext {
    * webContents.printToPDF in the app, Chromium's page.pdf in the browser harness. Absent: no PDF.
    */
   printReportPdf?: (request: { paper: 'A4' | 'Letter' }) => Promise<Uint8Array>;
+  /**
+   * The import worker's script (out/main/import-worker.js) and the better-sqlite3 build for its
+   * runtime. Absent: imports run on the calling thread (between files it yields).
+   */
+  importWorker?: WorkerScript & { nativeBinding?: string };
 }
 
 /** Handlers for some of the channels; each domain file returns the ones it owns. */
@@ -76,6 +83,7 @@ export function createHandlers(core: CoreContext): Handlers {
     'plan:set': (plan) => setPlan(db, plan, core.now()),
     'plan:delete': ({ id }) => deletePlan(db, id),
     'today:summary': () => todaySummary(db, core.now(), core.timeZone()),
+    ...importHandlers(core),
     ...painHandlers(core),
     ...strengthHandlers(core),
     ...insightsHandlers(core),

@@ -19,6 +19,10 @@ export const channelNames = [
   'runs:delete',
   'runs:importGpx',
   'runs:track',
+  // importing files, archives and folders (the import worker)
+  'imports:start',
+  'imports:status',
+  'imports:cancel',
   'shoes:list',
   'shoes:add',
   'shoes:update',

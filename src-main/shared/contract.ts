@@ -14,6 +14,7 @@ import { isCalendarDate, isClockTime, isTimeZone } from './validation';
 
 import { channel, type ChannelSpec } from './channel-spec';
 import { painChannels } from './contract-pain';
+import { importChannels } from './contract-import';
 import { strengthChannels } from './contract-strength';
 import { insightsChannels } from './contract-insights';
 import { dataChannels } from './contract-data';
@@ -173,6 +174,7 @@ export const contract = {
   'plan:set': channel<GlutePlan[]>()(glutePlanSchema),
   'plan:delete': channel<GlutePlan[]>()(z.strictObject({ id: recordId('plan') })),
   'today:summary': channel<TodaySummary>()(nothing),
+  ...importChannels,
   ...painChannels,
   ...strengthChannels,
   ...insightsChannels,

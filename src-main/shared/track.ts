@@ -34,6 +34,24 @@ export interface RunTrackView {
   splits: { km: TrackSplit[]; mi: TrackSplit[] };
   /** Plain sentences about what the import left out or assumed. */
   warnings: string[];
+  /** Where the recording came from (runs imported before migration 004 say only their file). */
+  source?: RecordingSourceView;
+}
+
+/** The file a run was imported from, as the run page shows it. */
+export interface RecordingSourceView {
+  format: 'gpx' | 'fit' | 'tcx' | null;
+  /** "Garmin Forerunner 255", as the file names it; null when it does not. */
+  deviceName: string | null;
+  /** The device's sport, e.g. "running" with sub-sport "trail"; null when the file does not say. */
+  sport: string | null;
+  subSport: string | null;
+  /** The member of an archive it came from (`activities/123.fit.gz`); null for a plain file. */
+  archiveEntry: string | null;
+  /** The run's effort (1–10) when it was pre-filled from the watch's own rating; null otherwise. */
+  effortFromWatch: number | null;
+  /** How the runner said they felt on the watch ("strong"); null when not rated. */
+  watchFeel: string | null;
 }
 
 /** Which recording of a file: its first track's number (1-based) and name; null for the file as a whole. */

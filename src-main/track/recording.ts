@@ -85,6 +85,22 @@ export interface RecordedTrack {
   timerEvents: TimerEvent[];
   /** The device's own totals; null when the format has none (GPX). */
   deviceTotals: DeviceTotals | null;
+  /**
+   * sha256 of this recording's own points (same normalisation as `RunFingerprint.pointsSha256`),
+   * for formats whose files often hold several recordings (FIT sessions, TCX activities); absent
+   * when the file's fingerprint is the recording's (GPX).
+   */
+  pointsSha256?: string;
+  /** How the runner rated the effort on the watch after the recording (FIT session), where the file has it. */
+  effortFromDevice?: EffortFromDevice | null;
+}
+
+/** The watch's own after-run rating (FIT session `workout_rpe`, `workout_feel`). */
+export interface EffortFromDevice {
+  /** Rate of perceived exertion, 1–10 (FIT stores it ×10); null when not rated. */
+  rpe: number | null;
+  /** How the runner felt, in Garmin's five words; null when not rated. */
+  feel: 'very weak' | 'weak' | 'normal' | 'strong' | 'very strong' | null;
 }
 
 /** Facts about the file as a whole. */

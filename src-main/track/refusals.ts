@@ -53,7 +53,15 @@ export type RefusalReason =
   /** Most of the recording moves faster than anyone runs. */
   | 'too-fast-for-a-run'
   /** The caller cancelled the import (options.signal). */
-  | 'cancelled';
+  | 'cancelled'
+  /** A FIT file whose framing is broken: a bad header, a CRC mismatch, or cut off (formats/fit). */
+  | 'damaged-file'
+  /** A file of a known format that holds no activity (a FIT settings or course file, a TCX without <Activity>). */
+  | 'not-an-activity'
+  /** An archive refused as a whole: too many entries, too large unpacked, compressed too well (a zip bomb), nested too deep, or unreadable. */
+  | 'archive-refused'
+  /** Bytes Stance reads no format of (not GPX, FIT, TCX, gzip or zip). */
+  | 'unknown-format';
 
 export class ImportRefusal extends Error {
   override readonly name = 'ImportRefusal';
@@ -178,4 +186,22 @@ export const refuse = {
       `Most of this recording moves faster than ${limitKmh} km/h — it looks like a drive or a ride, not a run — ${NOTHING}`,
     ),
   cancelled: () => new ImportRefusal('cancelled', `The import was cancelled — ${NOTHING}`),
+  damagedFit: (why: string) =>
+    new ImportRefusal(
+      'damaged-file',
+      `This FIT file is damaged: ${why}. Stance imports a FIT file only when every byte of it checks out — ${NOTHING} Copy the file from the watch again, or export the activity again from its app.`,
+    ),
+  notAnActivity: (what: string) =>
+    new ImportRefusal('not-an-activity', `This file holds ${what}, not a recorded activity — ${NOTHING}`),
+  plannedCourse: () =>
+    new ImportRefusal(
+      'route-only',
+      `This TCX file holds a course (a planned route), not a recorded run — ${NOTHING} Export the activity itself from your watch or app.`,
+    ),
+  archiveRefused: (why: string) => new ImportRefusal('archive-refused', `This archive was not opened: ${why} — ${NOTHING}`),
+  unknownFormat: () =>
+    new ImportRefusal(
+      'unknown-format',
+      `Stance does not recognise this file: it is not a GPX, FIT or TCX recording, nor a .gz or .zip holding them — ${NOTHING}`,
+    ),
 } as const;

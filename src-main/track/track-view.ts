@@ -14,9 +14,11 @@ function finiteOrNull(value: number | undefined): number | null {
   return value === undefined || !Number.isFinite(value) ? null : value;
 }
 
-/** Every k-th point of each piece (always its first and last), about `budget` in all. */
+/** Every k-th point of each piece (always its first and last), about `budget` in all; none for a run without GPS. */
 export function thinRoute(streams: RunStreams, budget = ROUTE_POINTS): [number, number][][] {
   const count = streams.latitude.length;
+  // A run without GPS (treadmill, indoor; track/derive-without-gps.ts) stores every point at 0,0: no route to draw.
+  if (streams.latitude.every((value, i) => value === 0 && streams.longitude[i] === 0)) return [];
   const step = Math.max(1, Math.ceil(count / budget));
   const starts = [...streams.pieceStarts, count];
   const pieces: [number, number][][] = [];

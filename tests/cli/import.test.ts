@@ -5,6 +5,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli';
 import { tempFolder } from '../support/temp-db';
+import { zipOf } from '../support/zip-writer';
+import { fitActivity, straightRun } from '../formats/fit/generate-fit';
 
 const root = path.resolve(__dirname, '../..');
 const corpus = path.resolve(root, '../shared/gpx-corpus');
@@ -43,25 +45,30 @@ describe('stance import', () => {
     expect(lines).toHaveLength(48);
     const byFile = new Map(lines.map((line) => [path.basename(String(line.file)), line]));
     expect(byFile.get('georust__garmin-activity.gpx')).toMatchObject({
-      status: 'imported', points: 988, reason: null, track: { index: 1, name: 'casual stroll' }, warnings: [],
+      status: 'imported', points: 988, reason: null, track: { index: 1, name: 'casual stroll' }, recording: null, format: 'gpx', warnings: [],
     });
     expect(Number(byFile.get('georust__garmin-activity.gpx')!.distanceMetres)).toBeCloseTo(12_821, -1);
     expect(byFile.get('placemark__wpt.gpx')).toEqual({
       file: path.join(corpus, 'placemark__wpt.gpx'),
+      entry: null,
+      recording: null,
       track: null,
+      sport: null,
+      format: null,
+      device: null,
+      warnings: [],
       status: 'refused',
-      reason: 'This file holds only waypoints (saved places), not a recorded run — nothing was imported.',
       runId: null,
       distanceMetres: null,
       points: null,
-      warnings: [],
+      reason: 'This file holds only waypoints (saved places), not a recorded run — nothing was imported.',
     });
     // Each recording of a multi-recording file is its own line with its own outcome.
     const multitrack = lines.filter((line) => String(line.file).endsWith('mapbox__multitrackgpx.gpx'));
-    expect(multitrack.map((line) => [line.track, line.status])).toEqual([
-      [{ index: 1, name: 'Tag 1' }, 'imported'],
-      [{ index: 2, name: 'Tag 2' }, 'imported'],
-      [{ index: 3, name: 'Tag 3' }, 'imported'],
+    expect(multitrack.map((line) => [line.track, line.recording, line.status])).toEqual([
+      [{ index: 1, name: 'Tag 1' }, 1, 'imported'],
+      [{ index: 2, name: 'Tag 2' }, 2, 'imported'],
+      [{ index: 3, name: 'Tag 3' }, 3, 'imported'],
     ]);
     const korita = lines.filter((line) => String(line.file).endsWith('korita-zbevnica.gpx'));
     expect(korita.map((line) => line.status)).toEqual(['refused', 'imported']);
@@ -84,9 +91,7 @@ describe('stance import', () => {
     const db = path.join(folder(), 'stance.sqlite');
     const result = await cli(['import', path.join(corpus, 'mapbox__run.gpx'), path.join(corpus, 'placemark__strava.gpx'), '--db', db]);
     expect(result.code).toBe(0);
-    expect(result.out[0]).toMatch(/^imported {3}.*mapbox__run\.gpx: 3\.10 km, 205 points \(run 1\)$/);
-    // The warnings Stance stores are said too.
-    expect(result.out[1]).toBe('           warning: 1 point with a repeated or backwards time was left out.');
+    expect(result.out[0]).toMatch(/^imported {3}.*mapbox__run\.gpx: 3\.10 km, 205 points \(run 1\)\n {11}warning: 1 point with a repeated or backwards time was left out\.$/);
     expect(result.err).toEqual(['2 imported, 0 duplicates skipped, 0 refused.']);
   });
 
@@ -173,5 +178,35 @@ describe('stance import', () => {
     expect(result.stdout.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).not.toMatch(/EPIPE|Error|at /);
     expect([0, 1]).toContain(result.status); // the import's own status: 1 here, as the corpus has refusals
+  });
+
+  it('takes FIT files and archives too: one JSON line per activity, with its archive entry, sport and warnings', async () => {
+    const where = folder();
+    const fitCorpus = path.resolve(root, '../shared/fit-tcx-corpus');
+    const archive = path.join(where, 'export.zip');
+    fs.writeFileSync(
+      archive,
+      zipOf([
+        { name: 'a/run.fit', bytes: fitActivity([{ sport: 1, subSport: 1, points: straightRun({ startUtcMs: Date.UTC(2024, 1, 1, 7), seconds: 900, gps: false }) }]) },
+        { name: 'a/ride.fit', bytes: fitActivity([{ sport: 2, points: straightRun({ startUtcMs: Date.UTC(2024, 1, 2, 7), seconds: 900 }) }]) },
+      ]),
+    );
+    const db = path.join(where, 'stance.sqlite');
+    const result = await cli(['import', path.join(fitCorpus, 'fitparse__activity-large-fenxi2-multisport.fit'), archive, '--db', db, '--json']);
+    expect(result.code).toBe(0); // skipped sports are not failures
+    const lines = result.out.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.map((line) => [line.entry, line.recording, line.status, line.sport])).toEqual([
+      [null, 1, 'skipped', 'generic'],
+      [null, 2, 'skipped', 'transition'],
+      [null, 3, 'imported', 'running'],
+      [null, 4, 'skipped', 'transition'],
+      [null, 5, 'imported', 'running'],
+      [null, 6, 'skipped', 'transition'],
+      [null, 7, 'skipped', 'cycling'],
+      ['a/run.fit', null, 'imported', 'running (treadmill)'],
+      ['a/ride.fit', null, 'skipped', 'cycling'],
+    ]);
+    expect(lines[7]).toMatchObject({ file: archive, format: 'fit', device: 'Garmin Forerunner 255', distanceMetres: 2700, warnings: ['This run has no GPS route: its distance and time are the watch’s own (a treadmill or indoor run, or GPS off).'] });
+    expect(rows(db, 'runs')).toBe(3);
   });
 });

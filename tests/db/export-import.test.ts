@@ -18,12 +18,12 @@ import { addStrengthSession } from '../../src-main/db/strength';
 import { addRecovery } from '../../src-main/db/recovery';
 import { setPlan } from '../../src-main/db/glute-plan';
 import { updateSettings } from '../../src-main/db/settings';
+import { LATEST_SCHEMA_VERSION } from '../../src-main/db/migrations';
 import { importGpxFile } from '../../src-main/import/importer';
 import { openTempDatabase } from '../support/temp-db';
 import { fillEveryKind, FILL_NOW } from '../support/fill-db';
 import { gpxText } from '../support/gpx-text';
 import { proofCount } from '../support/proofs';
-import { LATEST_SCHEMA_VERSION } from '../../src-main/db/migrations';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));

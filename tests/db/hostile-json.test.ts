@@ -44,6 +44,10 @@ const changes: Change[] = [
   ['splits_json null', 'run_tracks', { splits_json: null }, /splits are damaged/],
   ['splits_json "null"', 'run_tracks', { splits_json: 'null' }, /splits are damaged/],
   ['splits with text for numbers', 'run_tracks', { splits_json: '{"km":[{"number":"one"}],"mi":[]}' }, /splits are damaged/],
+  ['a track from a .zip format', 'run_tracks', { source_format: 'zip' }, /not GPX, FIT or TCX/],
+  ['a feel from the watch of "meh"', 'run_tracks', { watch_feel: 'meh' }, /feel from the watch/],
+  ['a has_route of 2', 'run_tracks', { has_route: 2 }, /has_route is not 0 or 1/],
+  ['an effort from the watch of 3', 'runs', { effort_from_watch: 3 }, /effort_from_watch is not 0 or 1/],
   ['an original file that is not gzip', 'run_tracks', { original_gzip: Buffer.from('plain text, not gzip at all').toString('base64') }, /not gzip/],
   ['a pain score of 11', 'run_pain', { worst_score: 11 }, /score is from 0/],
   ['pain in the ankle', 'run_pain', { location: 'ankle' }, /Say where it hurt/],
@@ -101,6 +105,21 @@ describe('a hostile value in a JSON import', () => {
     const { good, target } = await setUp();
     const summary = importStanceExport(target.db, parseStanceExport(JSON.stringify(good)), FILL_NOW);
     expect(summary.added.runs).toBe(3);
+  });
+});
+
+describe('an export from before migration 004 (no recording-source columns)', () => {
+  it('is imported; its tracks read as GPX with a route and its efforts as typed', async () => {
+    const { good, target } = await setUp();
+    const older = JSON.parse(JSON.stringify(good)) as { tables: Record<string, ExportRow[]> };
+    const gone = ['source_format', 'device_name', 'sport', 'sub_sport', 'archive_entry', 'watch_feel', 'has_route'];
+    older.tables.run_tracks = older.tables.run_tracks!.map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => !gone.includes(column))));
+    older.tables.runs = older.tables.runs!.map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => column !== 'effort_from_watch')));
+    expect(older.tables.run_tracks!.length).toBeGreaterThan(0);
+    const summary = importStanceExport(target.db, parseStanceExport(JSON.stringify(older)), FILL_NOW);
+    expect(summary.added.runs).toBe(3);
+    expect(target.db.prepare('SELECT source_format, has_route FROM run_tracks').all()).toEqual(older.tables.run_tracks!.map(() => ({ source_format: null, has_route: null })));
+    expect(target.db.prepare('SELECT count(*) AS n FROM runs WHERE effort_from_watch = 1').get()).toEqual({ n: 0 });
   });
 });
 

@@ -134,8 +134,8 @@ test('a track name with markup in it is shown as text, never as markup', async (
   fs.writeFileSync(file, gpxText({ seconds: 240, name: hostileName, start: '2026-11-10T07:00:00Z' }));
 
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Runs' }).click();
-  await page.getByRole('button', { name: 'Import GPX' }).first().click();
-  await page.getByLabel('GPX files to import').setInputFiles([file]);
+  await page.getByRole('button', { name: 'Import runs' }).first().click();
+  await page.getByLabel('Files to import').setInputFiles([file]);
   await expect(page.getByRole('status')).toHaveText('1 imported, 0 duplicates skipped, 0 refused.');
   await page.getByRole('button', { name: 'Close' }).click();
   await page.getByTestId('run-row').first().getByRole('button').first().click();

@@ -1,6 +1,7 @@
 import { initialSchema } from './001-initial';
 import { insightsExposure } from './002-insights-exposure';
 import { painNotRecorded } from './003-pain-not-recorded';
+import { recordingSource } from './004-recording-source';
 import { clinicCheckins } from './005-clinic-checkins';
 
 /**
@@ -17,7 +18,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: initialSchema },
   { version: 2, name: 'same-day glute sessions, pain present at the start, runs cut short by the knee', sql: insightsExposure },
   { version: 3, name: 'runs whose pain the runner left not recorded', sql: painNotRecorded },
-  // 4 is the FIT/TCX import work, merged in parallel (the lead renumbers at merge).
+  { version: 4, name: 'recording source, device and sport', sql: recordingSource },
   { version: 5, name: 'weekly OSTRC knee questionnaire, pain after a run and the next morning', sql: clinicCheckins },
 ];
 

@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { EmptyState } from '../components/EmptyState';
 import { RunForm } from '../components/RunForm';
 import { RunPainEditor } from '../components/pain/RunPainEditor';
-import { GpxImport } from '../components/runs/GpxImport';
+import { ActivityImport } from '../components/runs/ActivityImport';
 import { LogRun } from '../components/runs/LogRun';
 import { RunDetail } from '../components/runs/RunDetail';
 import { useFocusAfterSave } from '../focus';
@@ -107,7 +107,7 @@ export function RunsPage() {
                 setNotice(undefined);
               }}
             >
-              Import GPX
+              Import runs
             </button>
           </div>
         ) : null}
@@ -125,9 +125,7 @@ export function RunsPage() {
           }}
         />
       ) : null}
-      {editing?.mode === 'import' ? (
-        <GpxImport onImported={announceChange} onClose={() => setEditing(null)} openRun={setViewing} />
-      ) : null}
+      {editing?.mode === 'import' ? <ActivityImport onImported={announceChange} onClose={() => setEditing(null)} openRun={setViewing} /> : null}
       {editing?.mode === 'pain' ? (
         <RunPainEditor
           key={editing.run.id}
@@ -190,7 +188,7 @@ export function RunsPage() {
                 Log your first run
               </button>
               <button type="button" onClick={() => setEditing({ mode: 'import' })}>
-                Import GPX files
+                Import runs from your watch or Strava
               </button>
             </>
           }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { UNTIMED_RUN_SUMMARY, type TrackSplit } from '../../../../src-main/shared/track';
+import { UNTIMED_RUN_SUMMARY, type RecordingSourceView, type TrackSplit } from '../../../../src-main/shared/track';
 import { elevationUnit, formatDistance, formatDuration, formatElevation, formatPace, fromElevationMetres, fromMetres } from '../../../../src-main/shared/units';
 import { useChannel } from '../../api/hooks';
 import { formatLocalDate, formatLocalTime } from '../../local-clock';
@@ -62,6 +62,7 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
                 Started {formatLocalTime(run.localTime)} ({run.timeZone.replace(/_/g, ' ')}){track?.trackName ? ` · “${track.trackName}”` : ''}
                 {track ? ` · from ${track.fileName}` : ''}
               </p>
+              {track?.source ? <RecordingSource source={track.source} /> : null}
             </div>
           </header>
 
@@ -136,7 +137,11 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
               <div className="run-visuals">
                 <section className="card" aria-labelledby="run-route">
                   <h2 id="run-route">Route</h2>
-                  <RouteMap route={track.route} label={`The route of the run, ${track.pointCount} recorded points`} />
+                  {track.route.length > 0 ? (
+                    <RouteMap route={track.route} label={`The route of the run, ${track.pointCount} recorded points`} />
+                  ) : (
+                    <p className="muted">No route: this run was recorded without GPS (a treadmill or indoor run), so its distance is the watch’s own.</p>
+                  )}
                 </section>
                 <section className="card chart-card" aria-labelledby="run-profile">
                   <h2 id="run-profile">{track.hasTimes ? 'Pace and elevation' : 'Elevation'}</h2>
@@ -207,5 +212,23 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
         </>
       )}
     </div>
+  );
+}
+
+const FORMAT_NAMES = { gpx: 'GPX', fit: 'FIT', tcx: 'TCX' } as const;
+
+/** "Recorded by Garmin Forerunner 255 · FIT file · trail running · effort 7/10 from the watch". */
+function RecordingSource({ source }: { source: RecordingSourceView }) {
+  const parts: string[] = [];
+  if (source.deviceName) parts.push(`Recorded by ${source.deviceName}`);
+  if (source.format) parts.push(`${FORMAT_NAMES[source.format]} file${source.archiveEntry ? ` (${source.archiveEntry} in an archive)` : ''}`);
+  if (source.subSport && source.subSport !== 'generic') parts.push(`${source.subSport.replace(/_/g, ' ')} ${source.sport === 'running' ? 'run' : (source.sport ?? '')}`.trim());
+  if (source.effortFromWatch !== null) parts.push(`effort ${source.effortFromWatch}/10 from the watch`);
+  if (source.watchFeel) parts.push(`felt ${source.watchFeel}`);
+  if (parts.length === 0) return null;
+  return (
+    <p className="muted" data-testid="run-source">
+      {parts.join(' · ')}
+    </p>
   );
 }

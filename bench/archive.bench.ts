@@ -1,0 +1,154 @@
+/**
+ * Archive benchmark (npm run bench):
+ *
+ *  1. A 1,000-activity export — a zip of gzipped FIT, GPX and TCX runs (a third each, 40–60 min
+ *     at one point a second) — imported by Stance's import worker (src-main/import/worker.ts,
+ *     bundled by esbuild as the app bundles it) into a new database, while this thread plays
+ *     Electron's main process: it polls the job every 250 ms as the window does and measures its
+ *     own event loop's longest stall (perf_hooks.monitorEventLoopDelay, 10 ms resolution, and a
+ *     1 ms timer's longest gap). Printed: whole import time, activities per second, peak memory
+ *     of the process (worker included), the longest stall.
+ *  2. Stance's whole import of one FIT run (parse, derive, check duplicates, store in SQLite)
+ *     against fit-file-parser's parse alone of the same bytes, medians measured in this one run,
+ *     printed as a ratio.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { buildSync } from 'esbuild';
+import FitParser from 'fit-file-parser';
+import { openStanceDatabase } from '../src-main/db/open';
+import { importActivities } from '../src-main/import/activities';
+import { startImportWorker } from '../src-main/import/jobs';
+import { fitActivity, straightRun } from '../tests/formats/fit/generate-fit';
+import { gpxOf, tcxOf } from '../tests/support/activity-files';
+import { zipOf } from '../tests/support/zip-writer';
+
+const ACTIVITIES = 1000;
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'stance-archive-bench-'));
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** A wandering run (not a straight line), so derive and the codecs see realistic points. */
+function runPoints(n: number) {
+  const seconds = 2400 + (n % 21) * 60;
+  const points = straightRun({ startUtcMs: Date.UTC(2022, 0, 1) + n * 86_400_000 + 6.5 * 3600_000, seconds, latitude: 48 + (n % 50) / 100, metresPerSecond: 2.8 + (n % 7) / 10 });
+  return points.map((point, k) => ({ ...point, longitude: point.longitude! + Math.sin(k / 120) * 0.002, heartRate: 130 + (k % 40), altitudeMetres: 100 + 20 * Math.sin(k / 300) }));
+}
+
+function buildArchive(): { file: string; bytes: number } {
+  const members = [];
+  for (let n = 0; n < ACTIVITIES; n++) {
+    const points = runPoints(n);
+    const kind = n % 3;
+    const bytes = kind === 0 ? fitActivity([{ sport: 1, points }]) : Buffer.from(kind === 1 ? gpxOf(points, `Run ${n}`) : tcxOf(points));
+    members.push({ name: `activities/${n + 1}.${['fit', 'gpx', 'tcx'][kind]}.gz`, bytes: zlib.gzipSync(bytes, { level: 6 }), deflate: false });
+  }
+  const file = path.join(scratch, 'export.zip');
+  const zip = zipOf(members);
+  fs.writeFileSync(file, zip);
+  return { file, bytes: zip.length };
+}
+
+function bundleWorker(): string {
+  // Inside the project, so the bundle finds better-sqlite3 in node_modules as the app's does.
+  const outfile = path.join(__dirname, '../node_modules/.cache/stance-bench/import-worker.js');
+  buildSync({
+    entryPoints: [path.join(__dirname, '../src-main/import/worker.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outfile,
+    external: ['better-sqlite3'],
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+async function archiveImport(): Promise<void> {
+  const built = Date.now();
+  const archive = buildArchive();
+  console.log(`Archive: ${ACTIVITIES.toLocaleString('en')} activities (FIT, GPX, TCX, each gzipped) in one zip of ${(archive.bytes / 1024 / 1024).toFixed(1)} MB, made in ${((Date.now() - built) / 1000).toFixed(1)} s.`);
+  const databasePath = path.join(scratch, 'stance.sqlite');
+  const db = await openStanceDatabase(databasePath, { backupsFolder: path.join(scratch, 'backups') });
+  const worker = bundleWorker();
+
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  let longestTimerGap = 0;
+  let lastTick = performance.now();
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    longestTimerGap = Math.max(longestTimerGap, now - lastTick - 1);
+    lastTick = now;
+  }, 1);
+  let peakRss = process.memoryUsage().rss;
+  const started = performance.now();
+  histogram.enable();
+  const job = startImportWorker({ databasePath, sources: [{ path: archive.file }], timeZone: 'Europe/Paris' }, { script: worker });
+  const poller = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    // What the window's poll costs main: a copy of progress and the outcomes since the last poll.
+    void JSON.stringify({ progress: job.progress, outcomes: job.outcomes.slice(-50) });
+    // Main keeps answering reads from its own connection meanwhile.
+    db.prepare('SELECT count(*) FROM runs').get();
+  }, 250);
+  await job.finished;
+  const seconds = (performance.now() - started) / 1000;
+  histogram.disable();
+  clearInterval(poller);
+  clearInterval(ticker);
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  if (job.failure !== null || job.summary === null) throw new Error(`The import failed: ${job.failure}`);
+  const runs = (db.prepare('SELECT count(*) AS n FROM runs').get() as { n: number }).n;
+  db.close();
+  console.log(`Import (worker thread, its own connection): ${job.summary.imported} imported, ${job.summary.duplicate} duplicates, ${job.summary.refused} refused; ${runs} runs in the database.`);
+  console.log(`  whole import: ${seconds.toFixed(1)} s — ${(ACTIVITIES / seconds).toFixed(1)} activities/s`);
+  console.log(`  peak memory of the process (main + worker, RSS): ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
+  console.log(`  main event loop's longest stall: ${(histogram.max / 1e6).toFixed(1)} ms (event-loop delay histogram max; a 1 ms timer's longest extra gap: ${longestTimerGap.toFixed(1)} ms; target ≤ 50 ms)`);
+}
+
+async function fitRatio(): Promise<void> {
+  const bytes = fitActivity([{ sport: 1, points: runPoints(7) }]);
+  const parseAlone = (): void => {
+    new FitParser({ force: false, mode: 'list' }).parse(Buffer.from(bytes) as Buffer<ArrayBuffer>, (error) => {
+      if (error) throw new Error(error);
+    });
+  };
+  const db = await openStanceDatabase(path.join(scratch, 'ratio.sqlite'), { backupsFolder: path.join(scratch, 'backups') });
+  const wholeImport = (): void => {
+    const [outcome] = importActivities(db, bytes, { file: 'run.fit', entry: null, timeZone: 'UTC' }, new Date());
+    if (outcome?.status !== 'imported') throw new Error(`not imported: ${outcome?.reason}`);
+    db.prepare('DELETE FROM runs').run(); // so the next round imports again
+  };
+  const time = (fn: () => void, runs: number): number => {
+    for (let i = 0; i < 3; i++) fn();
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      fn();
+      samples.push(performance.now() - t);
+    }
+    return median(samples);
+  };
+  const parse = time(parseAlone, 25);
+  const whole = time(wholeImport, 25);
+  db.close();
+  console.log(`One FIT run (${runPoints(7).length.toLocaleString('en')} points, ${(bytes.length / 1024).toFixed(0)} KB): fit-file-parser's parse alone ${parse.toFixed(1)} ms; Stance's whole import (parse, derive, duplicate checks, store) ${whole.toFixed(1)} ms — ratio ${(whole / parse).toFixed(2)}×`);
+}
+
+async function main(): Promise<void> {
+  try {
+    await fitRatio();
+    await archiveImport();
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+void main();

@@ -1,0 +1,415 @@
+/**
+ * One file's bytes (GPX, FIT or TCX, already out of any archive) → one outcome per activity in
+ * it, each run stored in its own transaction.
+ *
+ * Which recordings are runs (the sport rule, see README "Which activities become runs"):
+ *  - a recording whose device names its sport (FIT session, TCX Activity) is a run when the sport
+ *    is `running` (any sub-sport: road, trail, track, treadmill, indoor, virtual); every other
+ *    sport — cycling, swimming, rowing, walking, hiking, skiing, snorkeling, multisport
+ *    transitions, "generic" — is skipped, with the sport named. Walking and hiking are skipped
+ *    too: their load on the knee is not a run's, and counting them would blur the distance at
+ *    which a run's pain begins;
+ *  - a file whose format names no sport (GPX) gives one outcome per recording, by the GPX rules
+ *    (track/derive.ts `deriveRuns`: timed tracks joined while within 3 h, identical copies once,
+ *    an untimed track refused by name unless the runner gives its start and duration).
+ * A running recording without positions keeps the watch's distance and time
+ * (track/derive-without-gps.ts).
+ *
+ * Duplicates (checked inside each run's transaction, against runs of any format):
+ *  - the same points: the recording's points hash is already stored (the same file again, or the
+ *    same recording re-exported as FIT, GPX or TCX with the same positions and seconds);
+ *  - the near-duplicate rule (issue 10): a run already there starting within 2 minutes (either
+ *    way) with a distance within 3% of the larger of the two — "Skipped: probably the same run as
+ *    Sat 4 May, 10.2 km" (year added when not this year, unit by the runner's setting).
+ *    `allowNearDuplicates` imports it anyway ("Import anyway" in the window,
+ *    `--allow-near-duplicates` in the CLI).
+ *
+ * This is the only place runs are stored from recorded files: the window's batch (worker.ts),
+ * the CLI (batch.ts) and the streaming one-file import (importer.ts) all end in `storeDerived`.
+ */
+import zlib from 'node:zlib';
+import type { StanceDatabase } from '../db/open';
+import { isoUtc, utcToLocal } from '../db/local-time';
+import { MAX_RUN_METRES, MAX_RUN_SECONDS } from '../shared/contract';
+import { getSettings } from '../db/settings';
+import type { DistanceUnit } from '../shared/domain';
+import { formatDistance } from '../shared/units';
+import { deriveRun, deriveRuns, type DerivedRun } from '../track/derive';
+import { deriveRunWithoutGps, hasNoRoute } from '../track/derive-without-gps';
+import type { RecordedFile, RecordedTrack, SourceFormat } from '../track/recording';
+import { isImportRefusal, type RefusalReason } from '../track/refusals';
+import { encodeStreams } from '../track/streams-codec';
+import { readRecordingSync } from './read-run';
+
+/** What happened to one activity of one file (one JSON line of the CLI). */
+export interface ActivityOutcome {
+  /** The file as the runner named it (a path given, or the archive's name). */
+  file: string;
+  /** The member inside an archive (`activities/123.fit.gz`, `DI_CONNECT/…/x.zip/y.fit`); null for a plain file. */
+  entry: string | null;
+  /** 1-based recording within the file (FIT session, TCX activity, GPX track) when the file holds several; else null. */
+  recording: number | null;
+  /**
+   * The recording as issue 10 named it: its (first) track's number, 1-based, and name (GPX
+   * `<trk><name>`). Given for every GPX recording, even the only one; for FIT/TCX only when the
+   * file holds several. Null for a file refused as a whole.
+   */
+  track: { index: number; name: string | null } | null;
+  /** Imported from a file without times, with the runner's start and duration (no splits). */
+  untimed: boolean;
+  status: 'imported' | 'duplicate' | 'skipped' | 'refused';
+  /** The device's sport ("running", "cycling", "treadmill running"…); null when the file does not say. */
+  sport: string | null;
+  /** Why it was skipped, refused or a duplicate, in a sentence; null when imported. */
+  reason: string | null;
+  /** A stable code for programs: the refusal reason, 'other-sport', 'near-duplicate', 'same-points'. */
+  code: RefusalReason | 'other-sport' | 'near-duplicate' | 'same-points' | 'no-duration' | 'unreadable' | null;
+  runId: number | null;
+  distanceMetres: number | null;
+  /** Points of the run's recording that count (imported or duplicate); null otherwise. */
+  points: number | null;
+  /** UTC ISO start of the run (imported or matched), when known. */
+  startedAt: string | null;
+  warnings: string[];
+  format: SourceFormat | null;
+  deviceName: string | null;
+}
+
+/** What a caller knows about the file beyond its bytes (e.g. from Strava's activities.csv). */
+export interface ActivityContext {
+  file: string;
+  entry: string | null;
+  timeZone: string;
+  /** The activity's name from the export (stored as the track's name). */
+  name?: string | null;
+  /** The activity's description from the export (stored as the run's notes). */
+  description?: string | null;
+  /** The shoe to put on the run (an existing shoes.id). */
+  shoeId?: number | null;
+  allowNearDuplicates?: boolean;
+  /**
+   * For a GPX recording without times: when the run started (UTC ms) and how long it took
+   * (seconds), as the runner says. Without `durationSeconds` such a recording is refused
+   * ('no-duration'). Ignored for recordings that have times.
+   */
+  given?: { startUtcMs: number; durationSeconds?: number };
+  /** Import only this track (1-based) of a GPX file holding several recordings. */
+  trackNumber?: number;
+}
+
+/**
+ * zlib level of the kept original. Level 3 runs 2.5× faster than the default 6 on GPX and the
+ * file comes out about a fifth bigger (105 MB of GPX: 0.25 s → 6.8 MB, against 0.6 s → 5.7 MB),
+ * which a year of daily hour-long runs easily affords (see tests/track/streams-and-size).
+ */
+export const ORIGINAL_GZIP_LEVEL = 3;
+
+/** A run starting this close to an existing one (either way)… */
+export const NEAR_DUPLICATE_START_MS = 2 * 60_000;
+/** …with a distance this close (share of the larger), is probably the same run. */
+export const NEAR_DUPLICATE_DISTANCE_SHARE = 0.03;
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * "Sat 4 May, 10.2 km" (or miles, by the runner's setting; "Thu 25 Oct 2012, 1.9 mi" outside
+ * `currentYear`): how the runner knows a run in the list. `localDate` is YYYY-MM-DD.
+ */
+export function describeRun(localDate: string, distanceMetres: number, unit: DistanceUnit, currentYear: number): string {
+  const [year, month, day] = localDate.split('-').map(Number);
+  const weekday = WEEKDAYS[new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)).getUTCDay()] ?? '';
+  const yearWords = year === currentYear ? '' : ` ${year ?? ''}`;
+  return `${weekday} ${day ?? ''} ${MONTHS[(month ?? 1) - 1] ?? ''}${yearWords}, ${formatDistance(distanceMetres, unit, 1)}`;
+}
+
+function sportWords(track: RecordedTrack): string | null {
+  if (track.sport === null) return null;
+  const sport = track.sport.sport.replace(/_/g, ' ');
+  return track.sport.subSport === null ? sport : `${sport} (${track.sport.subSport.replace(/_/g, ' ')})`;
+}
+
+function outcome(context: Pick<ActivityContext, 'file' | 'entry'>, recording: RecordedFile | null, fields: Partial<ActivityOutcome> & Pick<ActivityOutcome, 'status'>): ActivityOutcome {
+  return {
+    file: context.file,
+    entry: context.entry,
+    recording: null,
+    track: null,
+    untimed: false,
+    sport: null,
+    reason: null,
+    code: null,
+    runId: null,
+    distanceMetres: null,
+    points: null,
+    startedAt: null,
+    warnings: [],
+    format: recording?.metadata.format ?? null,
+    deviceName: recording?.metadata.deviceName ?? null,
+    ...fields,
+  };
+}
+
+/** A run derived from one recording, not yet stored. */
+export interface Derived {
+  /** The device's recording (FIT session, TCX activity); null for GPX, which names no sport. */
+  track: RecordedTrack | null;
+  /** The recording as the runner knows it (GPX: always; FIT/TCX: null when the file holds one). */
+  ref: { index: number; name: string | null } | null;
+  /** Its 1-based number when the file holds several recordings; else null. */
+  number: number | null;
+  run: DerivedRun;
+}
+
+/**
+ * The runs (or skips/refusals) of one recorded file, by the sport rule at the top: one item per
+ * recording. Throws an `ImportRefusal` when the file as a whole cannot give a run.
+ */
+export function deriveActivities(recording: RecordedFile, context: Pick<ActivityContext, 'file' | 'entry' | 'given' | 'trackNumber'>): (Derived | ActivityOutcome)[] {
+  const named = recording.tracks.some((track) => track.sport !== null);
+  if (!named) {
+    const options = { ...(context.given ? { startTime: context.given.startUtcMs } : {}), ...(context.trackNumber ? { trackNumber: context.trackNumber } : {}) };
+    const recordings = deriveRuns(recording, options);
+    const several = recordings.length > 1;
+    return recordings.map((item): Derived | ActivityOutcome => {
+      const ref = item.track;
+      const number = several ? item.track.index : null;
+      if ('run' in item.result) return { track: null, ref, number, run: item.result.run };
+      return outcome(context, recording, { recording: number, track: ref, status: 'refused', code: item.result.refusal.reason, reason: item.result.refusal.message });
+    });
+  }
+  const several = recording.tracks.length > 1;
+  return recording.tracks.map((track): Derived | ActivityOutcome => {
+    const sport = sportWords(track);
+    const number = several ? track.trackNumber : null;
+    const ref = several ? { index: track.trackNumber, name: track.name } : null;
+    if (track.sport?.sport !== 'running') {
+      const reason =
+        track.sport?.sport === 'transition'
+          ? 'This is a multisport transition, not a run, so it was skipped.'
+          : track.sport?.sport === 'generic'
+            ? 'Its device does not say this activity was a run (its sport is “generic”), so it was skipped.'
+            : track.sport?.sport === 'other'
+              ? 'Its device marks this activity as “Other”, not running, so it was skipped.'
+              : `Its device marks this activity as ${sport ?? 'another sport'}, not running, so it was skipped.`;
+      return outcome(context, recording, { recording: number, track: ref, status: 'skipped', sport, code: 'other-sport', reason });
+    }
+    try {
+      const pointsSha256 = track.pointsSha256 ?? recording.fingerprint.pointsSha256;
+      const run = hasNoRoute(recording, track)
+        ? deriveRunWithoutGps(recording, track, pointsSha256)
+        : { ...deriveRun(recording, { trackNumber: track.trackNumber }), fingerprint: { fileSha256: recording.fingerprint.fileSha256, pointsSha256 } };
+      return { track, ref, number, run };
+    } catch (error) {
+      if (!isImportRefusal(error)) throw error;
+      return outcome(context, recording, { recording: number, track: ref, status: 'refused', sport, code: error.reason, reason: error.message });
+    }
+  });
+}
+
+/** A derived figure if it is one a run can have (0 ≤ value < limit), else nothing rather than nonsense. */
+function plausible(value: number | null, limit: number): number | null {
+  return value !== null && Number.isFinite(value) && value >= 0 && value < limit ? value : null;
+}
+
+/**
+ * Reads one file's bytes (any format Stance reads; not an archive) and stores each of its runs,
+ * one transaction per run. Returns one outcome per activity; never throws for a bad file (a
+ * refusal is an outcome). `now` stamps the rows.
+ */
+export function importActivities(db: StanceDatabase, bytes: Uint8Array, context: ActivityContext, now: Date): ActivityOutcome[] {
+  let recording: RecordedFile;
+  let derived: (Derived | ActivityOutcome)[];
+  try {
+    recording = readRecordingSync(bytes);
+    derived = deriveActivities(recording, context);
+  } catch (error) {
+    return [refusedFile(context, error)];
+  }
+  return storeDerived(db, recording, derived, context, () => zlib.gzipSync(bytes, { level: ORIGINAL_GZIP_LEVEL }), now);
+}
+
+/** The outcome of a file refused as a whole (unreadable, damaged, no recording at all). */
+export function refusedFile(context: Pick<ActivityContext, 'file' | 'entry'>, error: unknown): ActivityOutcome {
+  if (isImportRefusal(error)) return outcome(context, null, { status: 'refused', code: error.reason, reason: error.message });
+  return outcome(context, null, { status: 'refused', code: 'unreadable', reason: `Stance could not read this file (${(error as Error).message}). Nothing was imported.` });
+}
+
+/**
+ * Stores each derived run of one file (from `deriveActivities`), one transaction each, in order;
+ * skips, refusals and duplicates pass through as outcomes (one per item, same order).
+ * `original` gives the gzip of the file's bytes (asked for once, only when a run is stored).
+ * Throws only what is not the file's fault (a database failure).
+ */
+export function storeDerived(db: StanceDatabase, recording: RecordedFile, derived: readonly (Derived | ActivityOutcome)[], context: ActivityContext, original: () => Buffer, now: Date): ActivityOutcome[] {
+  let kept: Buffer | null = null;
+  let unit: DistanceUnit | null = null;
+  return derived.map((item) => {
+    if (!('run' in item)) return item;
+    const { run, track, ref, number } = item;
+    const sport = track === null ? null : sportWords(track);
+    const base = { recording: number, track: ref, sport };
+    if (!(run.distanceMetres >= 1)) {
+      return outcome(context, recording, { ...base, status: 'refused', code: 'too-few-points', reason: 'The points of this recording never move, so there is no distance to import. Nothing was imported.' });
+    }
+    const untimed = run.startTimeFrom === 'given';
+    const durationSeconds = untimed ? (context.given?.durationSeconds ?? null) : run.elapsedSeconds;
+    if (durationSeconds === null || !(durationSeconds > 0)) {
+      return outcome(context, recording, {
+        ...base,
+        status: 'refused',
+        code: 'no-duration',
+        reason: untimed
+          ? 'This file has no times, so Stance cannot tell how long the run took. Give its duration as well as its date and start time to import it. Nothing was imported.'
+          : "This file's times do not move forward, so Stance cannot tell how long the run took. Nothing was imported.",
+      });
+    }
+    if (durationSeconds > MAX_RUN_SECONDS || run.distanceMetres > MAX_RUN_METRES) {
+      return outcome(context, recording, {
+        ...base,
+        status: 'refused',
+        code: 'times-unusable',
+        reason:
+          durationSeconds > MAX_RUN_SECONDS
+            ? "This file's times span more than ten days, so they cannot time one run (a watch with a wrong clock?). Nothing was imported."
+            : 'This file covers more than 1,000 km, far more than one run. Nothing was imported.',
+      });
+    }
+    kept ??= original();
+    unit ??= getSettings(db).units;
+    try {
+      return storeRun(db, { run, track, recording, context, original: kept, durationSeconds, untimed, unit, base }, now);
+    } catch (error) {
+      // A figure the runs table refuses (its CHECKs) is the file's fault: refuse it in words. Anything else (a full disk) is not.
+      if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT') !== true) throw error;
+      return outcome(context, recording, { ...base, status: 'refused', code: 'unreadable', reason: `This recording holds figures no run can have (${(error as Error).message}). Nothing was imported.` });
+    }
+  });
+}
+
+interface StoreRequest {
+  run: DerivedRun;
+  track: RecordedTrack | null;
+  recording: RecordedFile;
+  context: ActivityContext;
+  original: Buffer;
+  durationSeconds: number;
+  untimed: boolean;
+  unit: DistanceUnit;
+  base: { recording: number | null; track: { index: number; name: string | null } | null; sport: string | null };
+}
+
+interface NearRun {
+  runId: number;
+  distanceMetres: number;
+  startedAt: string;
+  localDate: string;
+}
+
+/**
+ * A run already in Stance that is probably this one: started within `NEAR_DUPLICATE_START_MS`
+ * (either way) with a distance within `NEAR_DUPLICATE_DISTANCE_SHARE` of the larger of the two —
+ * the same run recorded twice (watch and phone), or exported twice (FIT and GPX, with and without
+ * elevations). `startUtcMs` in UTC ms, `distanceMetres` in metres.
+ */
+function findNearDuplicate(db: StanceDatabase, startUtcMs: number, distanceMetres: number): NearRun | undefined {
+  const candidates = db
+    .prepare(
+      `SELECT id AS runId, distance_m AS distanceMetres, started_at AS startedAt, local_date AS localDate FROM runs
+       WHERE started_at BETWEEN ? AND ? ORDER BY abs(distance_m - ?) LIMIT 5`,
+    )
+    .all(isoUtc(new Date(startUtcMs - NEAR_DUPLICATE_START_MS)), isoUtc(new Date(startUtcMs + NEAR_DUPLICATE_START_MS)), distanceMetres) as NearRun[];
+  return candidates.find((candidate) => Math.abs(candidate.distanceMetres - distanceMetres) <= NEAR_DUPLICATE_DISTANCE_SHARE * Math.max(candidate.distanceMetres, distanceMetres));
+}
+
+function storeRun(db: StanceDatabase, request: StoreRequest, now: Date): ActivityOutcome {
+  const { run, track, recording, context, original, durationSeconds, untimed, unit, base } = request;
+  const startedAt = isoUtc(new Date(run.startUtcMs));
+  const warnings = run.warnings.map((warning) => warning.message);
+  const lapTotal = track?.deviceTotals?.distanceMetres ?? Number.NaN;
+  if (recording.metadata.format === 'tcx' && Number.isFinite(lapTotal) && lapTotal > 0 && !Number.isNaN(run.streams.latitude[0] ?? Number.NaN) && Math.abs(lapTotal - run.distanceMetres) > 0.1 * lapTotal) {
+    warnings.push(`The file's laps add up to ${(lapTotal / 1000).toFixed(2)} km, but its recorded route measures ${(run.distanceMetres / 1000).toFixed(2)} km; Stance uses the route.`);
+  }
+  const streams = encodeStreams(run.streams);
+  const local = utcToLocal(new Date(run.startUtcMs), context.timeZone);
+  const stamp = isoUtc(now);
+  const effort = track?.effortFromDevice ?? null;
+  return db.transaction((): ActivityOutcome => {
+    const samePoints = db
+      .prepare('SELECT runs.id AS runId, runs.distance_m AS distanceMetres, runs.started_at AS startedAt FROM run_tracks JOIN runs ON runs.id = run_tracks.run_id WHERE run_tracks.points_sha256 = ? LIMIT 1')
+      .get(run.fingerprint.pointsSha256) as { runId: number; distanceMetres: number; startedAt: string } | undefined;
+    if (samePoints !== undefined) {
+      return outcome(context, recording, { ...base, status: 'duplicate', code: 'same-points', warnings, points: run.pointCount, runId: samePoints.runId, distanceMetres: samePoints.distanceMetres, startedAt: samePoints.startedAt, reason: 'This run is already in Stance (the same points were imported before), so it was skipped.' });
+    }
+    if (context.allowNearDuplicates !== true) {
+      const near = findNearDuplicate(db, run.startUtcMs, run.distanceMetres);
+      if (near !== undefined) {
+        const currentYear = Number(utcToLocal(now, context.timeZone).localDate.slice(0, 4));
+        return outcome(context, recording, {
+          ...base,
+          status: 'duplicate',
+          code: 'near-duplicate',
+          points: run.pointCount,
+          runId: near.runId,
+          distanceMetres: near.distanceMetres,
+          startedAt: near.startedAt,
+          warnings,
+          reason: `Skipped: probably the same run as ${describeRun(near.localDate, near.distanceMetres, unit, currentYear)} (it started within 2 minutes of it and its distance is within 3 %).`,
+        });
+      }
+    }
+    const moving = run.movingSeconds !== null && run.movingSeconds > 0 ? Math.min(run.movingSeconds, durationSeconds) : null;
+    const subSport = track?.sport?.subSport ?? null;
+    const surface = subSport === 'treadmill' ? 'treadmill' : subSport === 'trail' ? 'trail' : subSport === 'track' ? 'track' : null;
+    const runId = Number(
+      db
+        .prepare(
+          `INSERT INTO runs (started_at, time_zone, local_date, local_time, distance_m, duration_s, moving_s, elevation_gain_m, elevation_loss_m,
+                             avg_heart_rate, effort, effort_from_watch, surface, shoe_id, notes, source, created_at, updated_at)
+           VALUES (@startedAt, @timeZone, @localDate, @localTime, @distance, @duration, @moving, @gain, @loss, @heartRate,
+                   @effort, @effortFromWatch, @surface, @shoeId, @notes, 'gpx', @stamp, @stamp)`,
+        )
+        .run({
+          startedAt,
+          timeZone: context.timeZone,
+          ...local,
+          distance: Math.max(run.distanceMetres, 0.1),
+          duration: durationSeconds,
+          moving,
+          gain: plausible(run.elevationGainMetres, 100_000),
+          loss: plausible(run.elevationLossMetres, 100_000),
+          heartRate: plausible(run.averageHeartRate, 300) || null,
+          effort: effort?.rpe ?? null,
+          effortFromWatch: effort?.rpe != null ? 1 : 0,
+          surface,
+          shoeId: context.shoeId ?? null,
+          notes: (context.description ?? '').slice(0, 5000),
+          stamp,
+        }).lastInsertRowid,
+    );
+    db.prepare(
+      `INSERT INTO run_tracks (run_id, file_name, track_name, file_sha256, points_sha256, point_count, original_gzip, streams, splits_json, imported_at,
+                               source_format, device_name, sport, sub_sport, archive_entry, watch_feel, has_route)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      runId,
+      context.file.slice(0, 1000),
+      (context.name ?? run.name)?.slice(0, 1000) ?? null,
+      run.fingerprint.fileSha256,
+      run.fingerprint.pointsSha256,
+      run.pointCount,
+      original,
+      streams,
+      JSON.stringify({ km: run.splitsPerKilometre, mi: run.splitsPerMile, warnings: run.warnings }),
+      stamp,
+      recording.metadata.format,
+      recording.metadata.deviceName?.slice(0, 200) ?? null,
+      track?.sport?.sport.slice(0, 60) ?? null,
+      subSport?.slice(0, 60) ?? null,
+      context.entry?.slice(0, 1000) ?? null,
+      effort?.feel ?? null,
+      run.streams.latitude.some((value, i) => value !== 0 || run.streams.longitude[i] !== 0) ? 1 : 0,
+    );
+    return outcome(context, recording, { ...base, status: 'imported', untimed, runId, distanceMetres: run.distanceMetres, points: run.pointCount, startedAt, warnings });
+  })();
+}

@@ -1,0 +1,296 @@
+/**
+ * Opening what a runner drops in: a file, a `.gz` of one, a `.zip` of files and folders (Strava's
+ * bulk export, Garmin's account export with zips nested under DI_CONNECT/), each known by its
+ * content (sniff.ts), never by its name. Yields the members that are activity files (GPX, FIT,
+ * TCX), each with its bytes in memory, or a refusal for a member that cannot be opened.
+ *
+ * Safety (zip bombs and hostile names):
+ *  - entry names are only ever shown, never used as paths: nothing is written to disk; a name
+ *    that would point outside the archive (`../x`, `/etc/x`, `C:\x`) is refused as a member;
+ *  - before anything is unpacked, the zip's central directory is read and the archive is
+ *    refused as a whole when it holds more than `maxEntries` entries, more than `maxTotalBytes`
+ *    unpacked (counted across nested archives), a member over `maxMemberBytes`, or a member of
+ *    over 1 MiB compressed more than `maxCompressionRatio` to 1 (real GPX/TCX text compresses
+ *    10–30×, FIT 2–5×; deflate bombs 1,000×). yauzl then checks every member's real unpacked size
+ *    against the declared one while unpacking (`validateEntrySizes`), so a lying header fails too;
+ *  - a `.gz` is unpacked with zlib's `maxOutputLength` (the same member and ratio limits);
+ *  - archives nest at most `maxZipDepth` zips deep (Garmin: export → part zip → FIT); a `.gz`
+ *    may wrap a member at any level but not another `.gz`.
+ * All of this is refused in well under a second, before a large member is inflated.
+ */
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import yauzl from 'yauzl';
+import { tooLargeReason } from '../shared/track';
+import { ImportRefusal, refuse } from '../track/refusals';
+import { sniffKind, type SniffedKind } from './sniff';
+
+export interface ArchiveLimits {
+  maxEntries: number;
+  maxTotalBytes: number;
+  maxMemberBytes: number;
+  maxCompressionRatio: number;
+  maxZipDepth: number;
+}
+
+export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = {
+  maxEntries: 100_000,
+  maxTotalBytes: 16 * 1024 ** 3,
+  maxMemberBytes: 300 * 1024 ** 2,
+  maxCompressionRatio: 200,
+  maxZipDepth: 2,
+};
+
+/** Members smaller than this are never judged by their compression ratio (a tiny file of zeros is harmless). */
+const RATIO_FLOOR_BYTES = 1024 * 1024;
+
+/** One activity file found in what the runner gave. */
+export type Member =
+  | { kind: 'file'; entry: string | null; bytes: Uint8Array; sniffed: Exclude<SniffedKind, 'gzip' | 'zip' | 'unknown'> }
+  | { kind: 'refused'; entry: string | null; refusal: ImportRefusal }
+  /** A member that is not an activity file (a photo, a CSV, a JSON): counted, not reported one by one. */
+  | { kind: 'other'; entry: string };
+
+/** What an archive's `activities.csv` (Strava) says; read before the members. */
+export interface ArchiveIndexFile {
+  /** Entry path (inside the outermost zip) → the file's text. */
+  entry: string;
+  text: string;
+}
+
+export interface MemberOptions {
+  limits?: Partial<ArchiveLimits>;
+  /** Receives every `activities.csv` (Strava) before the other members of its archive. */
+  onIndexFile?: (file: ArchiveIndexFile) => void;
+  /** Told how many files (not folders) a zip holds, as soon as its directory is read (for progress). */
+  onZipOpened?: (files: number) => void;
+}
+
+/** Shared across one top-level file and everything nested in it. */
+interface Budget {
+  limits: ArchiveLimits;
+  unpackedBytes: number;
+  onZipOpened?: ((files: number) => void) | undefined;
+}
+
+const mb = (bytes: number): string => `${Math.round(bytes / 1024 ** 2).toLocaleString('en')} MB`;
+
+function joinEntry(outer: string | null, inner: string): string {
+  return outer === null ? inner : `${outer}/${inner}`;
+}
+
+/** Why a member's name is refused, or null: absolute, a drive letter, a backslash, or a `..` part. */
+export function unsafeEntryName(name: string): string | null {
+  if (name.includes('\0')) return 'it contains a NUL character';
+  const problem = yauzl.validateFileName(name);
+  if (problem !== null) {
+    if (problem.includes('absolute')) return 'it is an absolute path';
+    if (problem.includes('relative')) return 'it climbs out with “..”';
+    return 'it uses a backslash';
+  }
+  if (/^[A-Za-z]:/.test(name)) return 'it names a drive';
+  return null;
+}
+
+function gunzipMember(bytes: Uint8Array, budget: Budget): Buffer {
+  const limits = budget.limits;
+  const allowed = Math.min(limits.maxMemberBytes, limits.maxTotalBytes - budget.unpackedBytes);
+  let unpacked: Buffer;
+  try {
+    unpacked = zlib.gunzipSync(bytes, { maxOutputLength: Math.max(1, allowed) });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
+      throw refuse.archiveRefused(`it unpacks to more than ${mb(allowed)}`);
+    }
+    throw refuse.archiveRefused(`the gzip data is damaged (${(error as Error).message})`);
+  }
+  if (unpacked.length > RATIO_FLOOR_BYTES && unpacked.length > limits.maxCompressionRatio * bytes.length) {
+    throw refuse.archiveRefused(`it is compressed ${Math.round(unpacked.length / bytes.length).toLocaleString('en')} to 1, far more than any activity file — it looks like a zip bomb`);
+  }
+  budget.unpackedBytes += unpacked.length;
+  return unpacked;
+}
+
+function openZip(source: string | Buffer): Promise<yauzl.ZipFile> {
+  const options: yauzl.Options = { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false };
+  return new Promise((resolve, reject) => {
+    const done = (error: Error | null, zip: yauzl.ZipFile): void => (error ? reject(error) : resolve(zip));
+    if (typeof source === 'string') yauzl.open(source, options, done);
+    else yauzl.fromBuffer(source, options, done);
+  });
+}
+
+function listEntries(zip: yauzl.ZipFile, limits: ArchiveLimits): Promise<yauzl.Entry[]> {
+  if (zip.entryCount > limits.maxEntries) {
+    return Promise.reject(refuse.archiveRefused(`it holds ${zip.entryCount.toLocaleString('en')} entries, more than the ${limits.maxEntries.toLocaleString('en')} Stance opens`));
+  }
+  return new Promise((resolve, reject) => {
+    const entries: yauzl.Entry[] = [];
+    zip.on('entry', (entry: yauzl.Entry) => {
+      entries.push(entry);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve(entries));
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+}
+
+function readZipMember(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (error, stream) => {
+      if (error) return reject(error);
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('error', reject);
+      stream.on('end', () => resolve(Buffer.concat(chunks)));
+    });
+  });
+}
+
+function entryName(entry: yauzl.Entry): string {
+  const raw = entry.fileName as unknown as Buffer;
+  return yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, false);
+}
+
+/**
+ * The members of one thing the runner gave (a path on disk, or bytes with a name), in archive
+ * order. `onIndexFile` receives every `activities.csv` found at any level before that archive's
+ * other members are yielded. Refusals of a whole top-level archive are yielded as one refused
+ * member with `entry` null.
+ */
+export async function* membersOf(
+  source: { path: string } | { bytes: Uint8Array },
+  options: MemberOptions = {},
+): AsyncGenerator<Member> {
+  const budget: Budget = { limits: { ...DEFAULT_ARCHIVE_LIMITS, ...options.limits }, unpackedBytes: 0, onZipOpened: options.onZipOpened };
+  let head: Uint8Array;
+  if ('path' in source) {
+    const handle = await fs.promises.open(source.path, 'r');
+    try {
+      const buffer = Buffer.alloc(4096);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      head = buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } else head = source.bytes;
+  const kind = sniffKind(head);
+  if (kind === 'zip') {
+    yield* zipMembers('path' in source ? source.path : Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.length), null, 1, budget, options.onIndexFile);
+    return;
+  }
+  if ('path' in source) {
+    const size = (await fs.promises.stat(source.path)).size;
+    if (size > budget.limits.maxMemberBytes) {
+      yield { kind: 'refused', entry: null, refusal: new ImportRefusal('too-long', tooLargeReason(size)) };
+      return;
+    }
+  }
+  const bytes = 'path' in source ? await fs.promises.readFile(source.path) : source.bytes;
+  yield* plainMembers(bytes, null, 1, budget, options.onIndexFile, false);
+}
+
+async function* plainMembers(
+  bytes: Uint8Array,
+  entry: string | null,
+  zipDepth: number,
+  budget: Budget,
+  onIndexFile: ((file: ArchiveIndexFile) => void) | undefined,
+  insideGzip: boolean,
+): AsyncGenerator<Member> {
+  const kind = sniffKind(bytes.subarray(0, 4096));
+  try {
+    if (kind === 'gzip') {
+      if (insideGzip) throw refuse.archiveRefused('it is a .gz inside a .gz');
+      yield* plainMembers(gunzipMember(bytes, budget), entry, zipDepth, budget, onIndexFile, true);
+      return;
+    }
+    if (kind === 'zip') {
+      if (zipDepth + 1 > budget.limits.maxZipDepth) throw refuse.archiveRefused(`archives are nested more than ${budget.limits.maxZipDepth} deep`);
+      yield* zipMembers(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), entry, zipDepth + 1, budget, onIndexFile);
+      return;
+    }
+  } catch (error) {
+    if (error instanceof ImportRefusal) {
+      yield { kind: 'refused', entry, refusal: error };
+      return;
+    }
+    throw error;
+  }
+  if (kind === 'unknown') {
+    if (entry === null) yield { kind: 'refused', entry, refusal: bytes.length === 0 ? refuse.emptyFile() : refuse.unknownFormat() };
+    else yield { kind: 'other', entry };
+    return;
+  }
+  yield { kind: 'file', entry, bytes, sniffed: kind };
+}
+
+async function* zipMembers(
+  source: string | Buffer,
+  outerEntry: string | null,
+  zipDepth: number,
+  budget: Budget,
+  onIndexFile: ((file: ArchiveIndexFile) => void) | undefined,
+): AsyncGenerator<Member> {
+  const limits = budget.limits;
+  let zip: yauzl.ZipFile;
+  let entries: yauzl.Entry[];
+  try {
+    zip = await openZip(source);
+  } catch (error) {
+    yield { kind: 'refused', entry: outerEntry, refusal: refuse.archiveRefused(`it is not a readable zip file (${(error as Error).message})`) };
+    return;
+  }
+  try {
+    try {
+      entries = await listEntries(zip, limits);
+      // Judge the archive by its directory before unpacking anything.
+      let declared = 0;
+      for (const entry of entries) {
+        declared += entry.uncompressedSize;
+        if (entry.uncompressedSize > limits.maxMemberBytes) throw refuse.archiveRefused(`a member unpacks to ${mb(entry.uncompressedSize)}, more than the ${mb(limits.maxMemberBytes)} any activity file needs`);
+        if (entry.uncompressedSize > RATIO_FLOOR_BYTES && entry.uncompressedSize > limits.maxCompressionRatio * Math.max(1, entry.compressedSize)) {
+          throw refuse.archiveRefused(`a member is compressed ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize)).toLocaleString('en')} to 1, far more than any activity file — it looks like a zip bomb`);
+        }
+      }
+      if (budget.unpackedBytes + declared > limits.maxTotalBytes) throw refuse.archiveRefused(`it unpacks to more than ${mb(limits.maxTotalBytes)}`);
+    } catch (error) {
+      yield { kind: 'refused', entry: outerEntry, refusal: error instanceof ImportRefusal ? error : refuse.archiveRefused(`it is not a readable zip file (${(error as Error).message})`) };
+      return;
+    }
+    // activities.csv first (Strava), so the activities' names and types are known when they come.
+    const named = entries.map((entry) => ({ entry, name: entryName(entry) }));
+    budget.onZipOpened?.(named.filter(({ name }) => !name.endsWith('/')).length);
+    const isIndex = (name: string): boolean => /(^|\/)activities\.csv$/i.test(name);
+    named.sort((a, b) => Number(isIndex(b.name)) - Number(isIndex(a.name)));
+    for (const { entry, name } of named) {
+      const shown = joinEntry(outerEntry, name);
+      if (name.endsWith('/')) continue; // a folder
+      const unsafe = unsafeEntryName(name);
+      if (unsafe !== null) {
+        yield { kind: 'refused', entry: shown, refusal: refuse.archiveRefused(`the member’s name ${JSON.stringify(name.slice(0, 200))} points outside the archive (${unsafe})`) };
+        continue;
+      }
+      if (entry.isEncrypted()) {
+        yield { kind: 'refused', entry: shown, refusal: refuse.archiveRefused('the member is encrypted') };
+        continue;
+      }
+      let bytes: Buffer;
+      try {
+        bytes = await readZipMember(zip, entry);
+      } catch (error) {
+        yield { kind: 'refused', entry: shown, refusal: refuse.archiveRefused(`the member cannot be unpacked (${(error as Error).message})`) };
+        continue;
+      }
+      budget.unpackedBytes += bytes.length;
+      if (isIndex(name) && onIndexFile !== undefined) {
+        onIndexFile({ entry: name, text: bytes.toString('utf8') });
+        continue;
+      }
+      yield* plainMembers(bytes, shown, zipDepth, budget, onIndexFile, false);
+    }
+  } finally {
+    zip.close();
+  }
+}

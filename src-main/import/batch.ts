@@ -1,0 +1,191 @@
+/**
+ * A batch import: files, folders and archives in; one outcome per activity out, as each is
+ * decided; progress; cancel between files. Used by the CLI, the import worker (worker.ts) and
+ * the benchmark. Each run is stored in its own transaction (activities.ts), so a cancelled or
+ * interrupted batch keeps what it imported, and running it again adds nothing (duplicates).
+ *
+ *  - A folder is searched (recursively, in name order) for files; files in it that are not
+ *    activities (photos, notes) are counted, not refused. A file named on its own that is not an
+ *    activity is refused, saying so.
+ *  - Archives are opened by archive.ts (caps on entries, size and compression ratio; nesting).
+ *  - Strava's activities.csv names, describes and types the activities it lists (strava-export.ts):
+ *    those of other types are skipped without reading their files; their gear is matched to the
+ *    runner's shoes by name, and gear names with no shoe are offered (`gearOffered`).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { StanceDatabase } from '../db/open';
+import { importActivities, type ActivityOutcome } from './activities';
+import { membersOf, type ArchiveLimits } from './archive';
+import { activityFileKey, isStravaRunType, readStravaActivities, type StravaActivity } from './strava-export';
+
+/** Something the runner gave: a path (file or folder), or a file's bytes with its name (the window). */
+export type ImportSource = { path: string } | { name: string; bytes: Uint8Array; /** From a folder the runner gave (the window): not an activity → counted, not refused. */ inFolder?: boolean };
+
+export interface BatchProgress {
+  /** Activity files (and archive members) read so far, and how many are known of (it grows as archives are opened). */
+  filesRead: number;
+  filesTotal: number;
+  runsImported: number;
+  /** The file (or archive member) being read. */
+  currentFile: string | null;
+}
+
+export interface BatchSummary {
+  imported: number;
+  duplicate: number;
+  skipped: number;
+  refused: number;
+  /** Files inside folders or archives that are not activities (photos, CSV, JSON). */
+  otherFiles: number;
+  cancelled: boolean;
+  /** Gear names from an export (Strava) used on imported runs that match none of the runner's shoes. */
+  gearOffered: string[];
+}
+
+export interface BatchOptions {
+  timeZone: string;
+  /** The stamp of the rows (default: the clock, read per file). */
+  now?: () => Date;
+  signal?: AbortSignal;
+  allowNearDuplicates?: boolean;
+  /**
+   * For GPX recordings without times: the start (UTC ms) and duration (s) the runner gives
+   * (the CLI's --date/--start/--duration); used for every untimed recording in the batch.
+   */
+  given?: { startUtcMs: number; durationSeconds?: number };
+  limits?: Partial<ArchiveLimits>;
+  onOutcome?: (outcome: ActivityOutcome) => void;
+  onProgress?: (progress: BatchProgress) => void;
+}
+
+/** Every file under `folder`, recursively, in name order (symbolic links not followed). */
+function filesUnder(folder: string): string[] {
+  const found: string[] = [];
+  const visit = (dir: string): void => {
+    for (const name of fs.readdirSync(dir).sort()) {
+      const child = path.join(dir, name);
+      const stat = fs.lstatSync(child);
+      if (stat.isDirectory()) visit(child);
+      else if (stat.isFile()) found.push(child);
+    }
+  };
+  visit(folder);
+  return found;
+}
+
+interface Expanded {
+  source: { path: string } | { bytes: Uint8Array };
+  shownAs: string;
+  inFolder: boolean;
+}
+
+function expand(sources: readonly ImportSource[]): Expanded[] {
+  const expanded: Expanded[] = [];
+  for (const source of sources) {
+    if ('bytes' in source) {
+      expanded.push({ source: { bytes: source.bytes }, shownAs: source.name, inFolder: source.inFolder === true });
+      continue;
+    }
+    const stat = fs.statSync(source.path, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) for (const file of filesUnder(source.path)) expanded.push({ source: { path: file }, shownAs: file, inFolder: true });
+    else expanded.push({ source: { path: source.path }, shownAs: source.path, inFolder: false });
+  }
+  return expanded;
+}
+
+function shoeIdFor(db: StanceDatabase, gear: string): number | null {
+  const row = db.prepare('SELECT id FROM shoes WHERE name = ? COLLATE NOCASE').get(gear.trim()) as { id: number } | undefined;
+  return row?.id ?? null;
+}
+
+/** Imports everything in `sources`; see the module comment. Never throws for a bad file; rejects only on a database failure. */
+export async function importBatch(db: StanceDatabase, sources: readonly ImportSource[], options: BatchOptions): Promise<BatchSummary> {
+  const summary: BatchSummary = { imported: 0, duplicate: 0, skipped: 0, refused: 0, otherFiles: 0, cancelled: false, gearOffered: [] };
+  const gearOffered = new Set<string>();
+  const expanded = expand(sources);
+  const progress: BatchProgress = { filesRead: 0, filesTotal: expanded.length, runsImported: 0, currentFile: null };
+  const report = (outcome: ActivityOutcome): void => {
+    summary[outcome.status] += 1;
+    if (outcome.status === 'imported') progress.runsImported += 1;
+    options.onOutcome?.(outcome);
+  };
+  const clock = options.now ?? (() => new Date());
+
+  for (const item of expanded) {
+    if (options.signal?.aborted) {
+      summary.cancelled = true;
+      break;
+    }
+    if ('path' in item.source && !fs.existsSync(item.source.path)) {
+      report({ file: item.shownAs, entry: null, recording: null, track: null, untimed: false, status: 'refused', sport: null, code: 'unreadable', reason: 'There is no such file or folder. Nothing was imported.', runId: null, distanceMetres: null, points: null, startedAt: null, warnings: [], format: null, deviceName: null });
+      progress.filesRead += 1;
+      continue;
+    }
+    let strava = new Map<string, StravaActivity>();
+    const members = membersOf(item.source, {
+      ...(options.limits ? { limits: options.limits } : {}),
+      onIndexFile: (file) => {
+        strava = readStravaActivities(file.text);
+        progress.filesTotal -= 1; // an index, not an activity file
+      },
+      onZipOpened: (files) => {
+        progress.filesTotal += files - 1; // the archive counted as one file until now
+      },
+    });
+    for await (const member of members) {
+      if (options.signal?.aborted) {
+        summary.cancelled = true;
+        break;
+      }
+      const base = { file: item.shownAs, entry: member.entry, recording: null, track: null, untimed: false, sport: null, runId: null, distanceMetres: null, points: null, startedAt: null, warnings: [], format: null, deviceName: null };
+      progress.currentFile = member.entry ?? item.shownAs;
+      options.onProgress?.({ ...progress });
+      progress.filesRead += 1;
+      // An activity Strava's index lists as another sport is skipped, whatever its file holds.
+      const listed = member.entry === null ? undefined : strava.get(activityFileKey(member.entry));
+      if (listed !== undefined && !isStravaRunType(listed.type)) {
+        report({ ...base, status: 'skipped', sport: listed.type, code: 'other-sport', reason: `Strava lists this activity as a ${listed.type}, not a run, so it was skipped.` });
+        options.onProgress?.({ ...progress });
+        continue;
+      }
+      if (member.kind === 'other') {
+        summary.otherFiles += 1;
+        options.onProgress?.({ ...progress });
+        continue;
+      }
+      if (member.kind === 'refused') {
+        if (member.entry === null && item.inFolder && member.refusal.reason === 'unknown-format') summary.otherFiles += 1;
+        else report({ ...base, status: 'refused', code: member.refusal.reason, reason: member.refusal.message });
+        options.onProgress?.({ ...progress });
+        continue;
+      }
+      const shoeId = listed?.gear ? shoeIdFor(db, listed.gear) : null;
+      const outcomes = importActivities(
+        db,
+        member.bytes,
+        {
+          file: item.shownAs,
+          entry: member.entry,
+          timeZone: options.timeZone,
+          ...(listed ? { name: listed.name, description: listed.description, shoeId } : {}),
+          ...(options.allowNearDuplicates ? { allowNearDuplicates: true } : {}),
+          ...(options.given ? { given: options.given } : {}),
+        },
+        clock(),
+      );
+      for (const outcome of outcomes) {
+        report(outcome);
+        if (outcome.status === 'imported' && listed?.gear && shoeId === null) gearOffered.add(listed.gear);
+      }
+      options.onProgress?.({ ...progress });
+      // Let the event loop breathe between files (timers, messages to a worker's parent, cancel).
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    if (summary.cancelled) break;
+  }
+  progress.currentFile = null;
+  options.onProgress?.({ ...progress });
+  summary.gearOffered = [...gearOffered].sort();
+  return summary;
+}

@@ -1,0 +1,50 @@
+/**
+ * The import channels: start an import of files/archives/folders in the import worker (or on this
+ * thread where the host gave no worker script), report how it is going, cancel it.
+ */
+import { StanceError } from '../shared/errors';
+import type { ImportJobView } from '../shared/import';
+import { ImportJobs, startImportHere, startImportWorker, type ImportJob } from '../import/jobs';
+import type { CoreContext, HandlersFor } from './handlers';
+
+type ImportChannel = 'imports:start' | 'imports:status' | 'imports:cancel';
+
+function view(jobId: number, job: ImportJob, since: number): ImportJobView {
+  return {
+    jobId,
+    progress: { ...job.progress },
+    outcomes: job.outcomes.slice(since),
+    outcomeCount: job.outcomes.length,
+    summary: job.summary,
+    failure: job.failure,
+  };
+}
+
+export function importHandlers(core: CoreContext): HandlersFor<ImportChannel> {
+  const jobs = new ImportJobs();
+  const find = (jobId: number): ImportJob => {
+    const job = jobs.get(jobId);
+    if (job === undefined) throw new StanceError('refused', 'That import is not known (Stance was restarted since). Start it again: runs already imported are recognised.');
+    return job;
+  };
+  return {
+    'imports:start': ({ files, timeZone, allowNearDuplicates }) => {
+      const sources = files.map((file) => ({ name: file.fileName, bytes: file.bytes, ...(file.inFolder ? { inFolder: true } : {}) }));
+      const request = { sources, timeZone, ...(allowNearDuplicates ? { allowNearDuplicates } : {}) };
+      const job = core.importWorker
+        ? startImportWorker(
+            { ...request, databasePath: core.databasePath, ...(core.importWorker.nativeBinding ? { nativeBinding: core.importWorker.nativeBinding } : {}) },
+            core.importWorker,
+          )
+        : startImportHere(core.db, request);
+      return { jobId: jobs.add(job) };
+    },
+    'imports:status': ({ jobId, since }) => view(jobId, find(jobId), since ?? 0),
+    'imports:cancel': ({ jobId }) => {
+      const job = find(jobId);
+      if (job.summary !== null || job.failure !== null) return { cancelling: false };
+      job.cancel();
+      return { cancelling: true };
+    },
+  };
+}
