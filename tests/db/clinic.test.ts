@@ -1,7 +1,7 @@
 /**
  * The physiotherapist's check-ins against a real SQLite file: the weekly OSTRC-O2 questionnaire,
  * a run's follow-up scores and its traffic light, Today's questions and weekly line, the report's
- * figures, export → import of the new records, and migration 5 over a database made by schema 3.
+ * figures, export → import of the new records, and migration 5 over a database made by schema 4.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -196,12 +196,12 @@ describe('export, import and migration', () => {
     expect(countRows(target, 'runs')).toBe(0);
   });
 
-  it('a database made by schema 3 (the version before) opens at the newest schema with every record intact', async () => {
+  it('a database made by schema 4 (the version before) opens at the newest schema with every record intact', async () => {
     const { folder, cleanup } = tempFolder();
     cleanups.push(cleanup);
     const file = path.join(folder, 'stance.sqlite');
-    const old = await openStanceDatabase(file, { backupsFolder: path.join(folder, 'backups'), migrations: migrations.filter((m) => m.version <= 3) });
-    expect(old.pragma('user_version', { simple: true })).toBe(3);
+    const old = await openStanceDatabase(file, { backupsFolder: path.join(folder, 'backups'), migrations: migrations.filter((m) => m.version <= 4) });
+    expect(old.pragma('user_version', { simple: true })).toBe(4);
     await fillEveryKind(old);
     const before = everyRow(old);
     old.close();
