@@ -15,8 +15,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { StanceDatabase } from '../db/open';
-import { importActivities, type ActivityOutcome } from './activities';
+import { readActivities, refusedFile, storeRead, type ActivityContext, type ActivityOutcome, type ReadActivities } from './activities';
 import { membersOf, type ArchiveLimits } from './archive';
+import type { ReaderPool } from './reader-pool';
 import { activityFileKey, isStravaRunType, readStravaActivities, type StravaActivity } from './strava-export';
 
 /** Something the runner gave: a path (file or folder), or a file's bytes with its name (the window). */
@@ -57,6 +58,21 @@ export interface BatchOptions {
   limits?: Partial<ArchiveLimits>;
   onOutcome?: (outcome: ActivityOutcome) => void;
   onProgress?: (progress: BatchProgress) => void;
+  /**
+   * Reader threads (reader-pool.ts): files are read in them, up to `depth` ahead, while this
+   * thread stores each in file order. Without them each file is read here, then stored.
+   */
+  readers?: ReaderPool;
+}
+
+/** A file being read (here, or in a reader thread), waiting to be stored in its turn. */
+interface Reading {
+  read: Promise<ReadActivities>;
+  /** The file's bytes, when read here (its original is compressed only if a run is stored). */
+  bytes: Uint8Array | undefined;
+  context: ActivityContext;
+  listed: StravaActivity | undefined;
+  shoeId: number | null;
 }
 
 /** Every file under `folder`, recursively, in name order (symbolic links not followed). */
@@ -111,6 +127,27 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
     options.onOutcome?.(outcome);
   };
   const clock = options.now ?? (() => new Date());
+  // Files read ahead, stored in order (one at a time without reader threads).
+  const reading: Reading[] = [];
+  const depth = options.readers?.depth ?? 1;
+  const storeOldest = async (): Promise<void> => {
+    const next = reading.shift();
+    if (next === undefined) return;
+    let read: ReadActivities;
+    try {
+      read = await next.read;
+    } catch (error) {
+      // The reader died on this file (its memory limit, a crash): this file's outcome, not the batch's.
+      read = { recording: null, derived: [refusedFile(next.context, new Error(`Stance stopped while reading it: ${(error as Error).message}`))], original: null };
+    }
+    for (const outcome of storeRead(db, read, next.context, clock(), next.bytes)) {
+      report(outcome);
+      if (outcome.status === 'imported' && next.listed?.gear && next.shoeId === null) gearOffered.add(next.listed.gear);
+    }
+    options.onProgress?.({ ...progress });
+    // Let the event loop breathe between files (timers, messages to a worker's parent, cancel).
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  };
 
   for (const item of expanded) {
     if (options.signal?.aborted) {
@@ -161,29 +198,24 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
         continue;
       }
       const shoeId = listed?.gear ? shoeIdFor(db, listed.gear) : null;
-      const outcomes = importActivities(
-        db,
-        member.bytes,
-        {
-          file: item.shownAs,
-          entry: member.entry,
-          timeZone: options.timeZone,
-          ...(listed ? { name: listed.name, description: listed.description, shoeId } : {}),
-          ...(options.allowNearDuplicates ? { allowNearDuplicates: true } : {}),
-          ...(options.given ? { given: options.given } : {}),
-        },
-        clock(),
-      );
-      for (const outcome of outcomes) {
-        report(outcome);
-        if (outcome.status === 'imported' && listed?.gear && shoeId === null) gearOffered.add(listed.gear);
-      }
-      options.onProgress?.({ ...progress });
-      // Let the event loop breathe between files (timers, messages to a worker's parent, cancel).
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      const context: ActivityContext = {
+        file: item.shownAs,
+        entry: member.entry,
+        timeZone: options.timeZone,
+        ...(listed ? { name: listed.name, description: listed.description, shoeId } : {}),
+        ...(options.allowNearDuplicates ? { allowNearDuplicates: true } : {}),
+        ...(options.given ? { given: options.given } : {}),
+      };
+      const read = options.readers ? options.readers.read(member.bytes, context) : Promise.resolve(readActivities(member.bytes, context, { gzipOriginal: false }));
+      read.catch(() => undefined); // awaited in its turn (storeOldest); until then its failure is not "unhandled"
+      reading.push({ read, bytes: options.readers ? undefined : member.bytes, context, listed, shoeId });
+      while (reading.length >= depth) await storeOldest();
     }
     if (summary.cancelled) break;
   }
+  // The files still being read: stored in their turn, unless the batch was cancelled (then they were not imported).
+  if (summary.cancelled) reading.length = 0;
+  while (reading.length > 0) await storeOldest();
   progress.currentFile = null;
   options.onProgress?.({ ...progress });
   summary.gearOffered = [...gearOffered].sort();

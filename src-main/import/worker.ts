@@ -17,6 +17,7 @@ import Database from 'better-sqlite3';
 import { applyPragmas } from '../db/open';
 import { importBatch, type BatchSummary, type ImportSource, type BatchProgress } from './batch';
 import type { ActivityOutcome } from './activities';
+import { ReaderPool, type ReaderScript } from './reader-pool';
 
 export interface ImportWorkerRequest {
   databasePath: string;
@@ -25,6 +26,8 @@ export interface ImportWorkerRequest {
   sources: ImportSource[];
   timeZone: string;
   allowNearDuplicates?: boolean;
+  /** The reader threads' script (reader-pool.ts): files are read in them, stored here. Read here without it. */
+  readers?: ReaderScript;
 }
 
 export type ImportWorkerMessage =
@@ -43,9 +46,11 @@ async function main(): Promise<void> {
   });
   const post = (message: ImportWorkerMessage): void => port.postMessage(message);
   const db = new Database(request.databasePath, request.nativeBinding ? { nativeBinding: request.nativeBinding } : {});
+  const readers = request.readers ? new ReaderPool(request.readers) : undefined;
   try {
     applyPragmas(db);
     const summary = await importBatch(db, request.sources, {
+      ...(readers ? { readers } : {}),
       timeZone: request.timeZone,
       signal: controller.signal,
       ...(request.allowNearDuplicates ? { allowNearDuplicates: true } : {}),
@@ -56,6 +61,7 @@ async function main(): Promise<void> {
   } catch (error) {
     post({ type: 'failed', message: (error as Error).message });
   } finally {
+    await readers?.close();
     db.close();
     port.close();
   }

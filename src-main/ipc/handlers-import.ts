@@ -33,7 +33,12 @@ export function importHandlers(core: CoreContext): HandlersFor<ImportChannel> {
       const request = { sources, timeZone, ...(allowNearDuplicates ? { allowNearDuplicates } : {}) };
       const job = core.importWorker
         ? startImportWorker(
-            { ...request, databasePath: core.databasePath, ...(core.importWorker.nativeBinding ? { nativeBinding: core.importWorker.nativeBinding } : {}) },
+            {
+              ...request,
+              databasePath: core.databasePath,
+              ...(core.importWorker.nativeBinding ? { nativeBinding: core.importWorker.nativeBinding } : {}),
+              ...(core.importWorker.readers ? { readers: core.importWorker.readers } : {}),
+            },
             core.importWorker,
           )
         : startImportHere(core.db, request);

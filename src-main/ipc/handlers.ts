@@ -19,6 +19,7 @@ import { insightsHandlers } from './handlers-insights';
 import { dataHandlers } from './handlers-data';
 import { clinicHandlers } from './handlers-clinic';
 import { importHandlers } from './handlers-import';
+import type { ReaderScript } from '../import/reader-pool';
 import type { WorkerScript } from '../import/jobs';
 import type { RestoreResult } from '../shared/backups';
 
@@ -49,7 +50,7 @@ export interface CoreContext {
    * The import worker's script (out/main/import-worker.js) and the better-sqlite3 build for its
    * runtime. Absent: imports run on the calling thread (between files it yields).
    */
-  importWorker?: WorkerScript & { nativeBinding?: string };
+  importWorker?: WorkerScript & { nativeBinding?: string; /** The reader threads' script (import/reader-pool.ts). */ readers?: ReaderScript };
 }
 
 /** Handlers for some of the channels; each domain file returns the ones it owns. */
