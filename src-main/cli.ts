@@ -15,8 +15,9 @@ import { DatabaseUnusableError, openStanceDatabase, type StanceDatabase } from '
 import { listBackups, restoreDatabase, rotateBackups, settleInterruptedRestore, takeBackup } from './db/backups';
 import { checkDatabaseFile } from './db/check';
 import { databaseFault } from './db/file-access';
-import { exportTarget, writeCsvExport, writeJsonExport } from './db/export';
-import { importStanceExport, MAX_IMPORT_BYTES, openStanceExport } from './db/import-json';
+import { exportTarget, writeJsonExport } from './db/services/export';
+import { writeCsvExport } from './db/services/csv';
+import { importStanceExport, MAX_IMPORT_BYTES, openStanceExport } from './db/services/import-json';
 import { BACKUPS_FOLDER_NAME, DATABASE_FILE_NAME, defaultDataFolder } from './data-folder';
 import type { ActivityOutcome } from './import/activities';
 import { importBatch, type BatchSummary } from './import/batch';

@@ -11,8 +11,9 @@ import type { RecoveryInfo, RestoreResult } from '../shared/backups';
 import { StanceError } from '../shared/errors';
 import type { StanceDatabase } from '../db/open';
 import { isBackupName, listBackups, newestGoodBackup, restoreDatabase, rotateBackups, takeBackup } from '../db/backups';
-import { exportTarget, writeCsvExport, writeJsonExport } from '../db/export';
-import { importStanceExport, openStanceExport } from '../db/import-json';
+import { exportTarget, writeJsonExport } from '../db/services/export';
+import { writeCsvExport } from '../db/services/csv';
+import { importStanceExport, openStanceExport } from '../db/services/import-json';
 import type { CoreContext, Handlers, HandlersFor } from './handlers';
 
 export const EXPORTS_FOLDER_NAME = 'exports';
