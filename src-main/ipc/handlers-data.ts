@@ -14,6 +14,8 @@ import { isBackupName, listBackups, newestGoodBackup, restoreDatabase, rotateBac
 import { exportTarget, writeCsvExport, writeJsonExport } from '../db/export';
 import { importStanceExport, openStanceExport } from '../db/import-json';
 import type { CoreContext, Handlers, HandlersFor } from './handlers';
+import { runWorkerTask } from '../import/jobs';
+import type { ImportSummary } from '../shared/backups';
 
 export const EXPORTS_FOLDER_NAME = 'exports';
 
@@ -66,6 +68,14 @@ export function dataHandlers(core: DataContext): HandlersFor<DataChannel> {
     },
     'data:importJson': async ({ bytes }) => {
       const db = openDatabase(core);
+      if (core.importWorker) {
+        // Off the main thread (import/worker.ts): the window keeps answering while a large export is read.
+        const { nativeBinding, ...script } = core.importWorker;
+        return runWorkerTask<ImportSummary & { backup: string }>(
+          { task: 'json', databasePath: core.databasePath, ...(nativeBinding ? { nativeBinding } : {}), bytes, backupsFolder: core.backupsFolder, nowMs: core.now().getTime() },
+          script,
+        );
+      }
       const file = openStanceExport({ bytes });
       const backup = await takeBackup(db, core.backupsFolder, 'before-import', core.now());
       try {
