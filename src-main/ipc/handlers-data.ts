@@ -15,6 +15,8 @@ import { exportTarget, writeJsonExport } from '../db/services/export';
 import { writeCsvExport } from '../db/services/csv';
 import { importStanceExport, openStanceExport } from '../db/services/import-json';
 import type { CoreContext, Handlers, HandlersFor } from './handlers';
+import { runWorkerTask } from '../import/jobs';
+import type { ImportSummary } from '../shared/backups';
 
 export const EXPORTS_FOLDER_NAME = 'exports';
 
@@ -67,6 +69,14 @@ export function dataHandlers(core: DataContext): HandlersFor<DataChannel> {
     },
     'data:importJson': async ({ bytes }) => {
       const db = openDatabase(core);
+      if (core.importWorker) {
+        // Off the main thread (import/worker.ts): the window keeps answering while a large export is read.
+        const { nativeBinding, ...script } = core.importWorker;
+        return runWorkerTask<ImportSummary & { backup: string }>(
+          { task: 'json', databasePath: core.databasePath, ...(nativeBinding ? { nativeBinding } : {}), bytes, backupsFolder: core.backupsFolder, nowMs: core.now().getTime() },
+          script,
+        );
+      }
       const file = openStanceExport({ bytes });
       const backup = await takeBackup(db, core.backupsFolder, 'before-import', core.now());
       try {
