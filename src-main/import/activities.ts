@@ -30,7 +30,7 @@
 import zlib from 'node:zlib';
 import type { StanceDatabase } from '../db/open';
 import { isoUtc, utcToLocal } from '../db/local-time';
-import { MAX_RUN_METRES, MAX_RUN_SECONDS } from '../shared/contract';
+import { MAX_RUN_METRES, MAX_RUN_SECONDS } from '../shared/run-limits';
 import { getSettings } from '../db/settings';
 import type { DistanceUnit } from '../shared/domain';
 import { formatDistance } from '../shared/units';

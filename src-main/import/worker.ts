@@ -31,7 +31,7 @@ import type { ActivityOutcome } from './activities';
 import type { ValidInput } from '../shared/contract';
 import { StanceError } from '../shared/errors';
 import { takeBackup } from '../db/backups';
-import { importStanceExport, openStanceExport } from '../db/import-json';
+import { importStanceExport, openStanceExport } from '../db/services/import-json';
 import { importGpxFromWindow } from './from-window';
 
 export interface ImportWorkerRequest {

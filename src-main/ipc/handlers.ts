@@ -11,7 +11,7 @@ import { getSettings, updateSettings } from '../db/settings';
 import { addRun, deleteRun, getRun, listRuns, updateRun } from '../db/runs';
 import { addShoe, listShoes, updateShoe } from '../db/shoes';
 import { deletePlan, planHistory, setPlan } from '../db/glute-plan';
-import { todaySummary } from '../db/today';
+import { todaySummary } from '../db/services/today';
 import { readRunTrack } from '../import/from-window';
 import { painHandlers } from './handlers-pain';
 import { strengthHandlers } from './handlers-strength';

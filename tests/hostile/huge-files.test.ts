@@ -12,7 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StanceDatabase } from '../../src-main/db/open';
 import type { ActivityOutcome } from '../../src-main/import/activities';
 import { importBatch, type BatchOptions, type ImportSource } from '../../src-main/import/batch';
-import { JSON_LIMITS, importStanceExport, openStanceExport } from '../../src-main/db/import-json';
+import { JSON_LIMITS, importStanceExport, openStanceExport } from '../../src-main/db/services/import-json';
 import { fitActivity, straightRun } from '../formats/fit/generate-fit';
 import { gpxOf } from '../support/activity-files';
 import { cliScript, runScript } from '../support/children';
