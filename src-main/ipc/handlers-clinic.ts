@@ -5,7 +5,7 @@ import type { ClinicChannelName } from '../shared/contract-clinic';
 import { StanceError } from '../shared/errors';
 import { clinicReport, clinicToday, getRunFollowup, listOstrcWeeks, paperFor, saveOstrcWeek, setRunFollowup, type RunnerClock } from '../db/clinic';
 import { utcToLocal } from '../db/local-time';
-import type { CoreContext, HandlersFor } from './handlers';
+import type { CoreContext, HandlersFor } from './core';
 
 export function clinicHandlers(core: CoreContext): HandlersFor<ClinicChannelName> {
   const { db } = core;

@@ -6,14 +6,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { channelNames } from '../shared/channels';
-import type { DataChannel } from '../shared/contract-data';
+import type { DataChannelName } from '../shared/contract-data';
 import type { RecoveryInfo, RestoreResult } from '../shared/backups';
 import { StanceError } from '../shared/errors';
 import type { StanceDatabase } from '../db/open';
 import { isBackupName, listBackups, newestGoodBackup, restoreDatabase, rotateBackups, takeBackup } from '../db/backups';
 import { exportTarget, writeCsvExport, writeJsonExport } from '../db/export';
 import { importStanceExport, openStanceExport } from '../db/import-json';
-import type { CoreContext, Handlers, HandlersFor } from './handlers';
+import type { CoreContext, Handlers, HandlersFor } from './core';
 
 export const EXPORTS_FOLDER_NAME = 'exports';
 
@@ -32,7 +32,7 @@ function openDatabase(core: DataContext): StanceDatabase {
   return core.db;
 }
 
-export function dataHandlers(core: DataContext): HandlersFor<DataChannel> {
+export function dataHandlers(core: DataContext): HandlersFor<DataChannelName> {
   return {
     'backups:list': () => ({ folder: core.backupsFolder, backups: listBackups(core.backupsFolder) }),
     'backups:create': async () => {

@@ -5,9 +5,8 @@
 import { StanceError } from '../shared/errors';
 import type { ImportJobView } from '../shared/import';
 import { ImportJobs, startImportHere, startImportWorker, type ImportJob } from '../import/jobs';
-import type { CoreContext, HandlersFor } from './handlers';
-
-type ImportChannel = 'imports:start' | 'imports:status' | 'imports:cancel';
+import type { ImportChannelName } from '../shared/contract-import';
+import type { CoreContext, HandlersFor } from './core';
 
 function view(jobId: number, job: ImportJob, since: number): ImportJobView {
   return {
@@ -20,7 +19,7 @@ function view(jobId: number, job: ImportJob, since: number): ImportJobView {
   };
 }
 
-export function importHandlers(core: CoreContext): HandlersFor<ImportChannel> {
+export function importHandlers(core: CoreContext): HandlersFor<ImportChannelName> {
   const jobs = new ImportJobs();
   const find = (jobId: number): ImportJob => {
     const job = jobs.get(jobId);

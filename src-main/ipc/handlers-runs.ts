@@ -1,0 +1,20 @@
+/** Handlers for the runs channels: validated input to db/runs and the window's GPX import. */
+import type { RunsChannelName } from '../shared/contract-runs';
+import { addRun, deleteRun, getRun, listRuns, updateRun } from '../db/runs';
+import { importGpxFromWindow, readRunTrack } from '../import/from-window';
+import { readRunSpike } from '../db/next-run';
+import type { CoreContext, HandlersFor } from './core';
+
+export function runsHandlers(core: CoreContext): HandlersFor<RunsChannelName> {
+  const { db } = core;
+  return {
+    'runs:list': (query) => listRuns(db, query),
+    'runs:get': ({ id }) => getRun(db, id),
+    'runs:add': (draft) => addRun(db, draft, core.now()),
+    'runs:update': (update) => updateRun(db, update, core.now()),
+    'runs:delete': ({ id }) => deleteRun(db, id),
+    'runs:importGpx': (file) => importGpxFromWindow(db, file, core.now()),
+    'runs:track': ({ id }) => readRunTrack(db, id),
+    'runs:spike': ({ id }) => readRunSpike(db, id),
+  };
+}
