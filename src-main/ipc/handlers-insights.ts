@@ -1,6 +1,6 @@
-/** Handlers for the Insights channels: validated input to db/insights. */
+/** Handlers for the Insights channels: validated input to db/services/insights. */
 import type { InsightsChannelName } from '../shared/contract-insights';
-import { readInsights, setExampleHidden } from '../db/insights';
+import { readInsights, setExampleHidden } from '../db/services/insights';
 import type { CoreContext, HandlersFor } from './core';
 
 export function insightsHandlers(core: CoreContext): HandlersFor<InsightsChannelName> {

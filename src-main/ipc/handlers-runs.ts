@@ -1,8 +1,9 @@
-/** Handlers for the runs channels: validated input to db/runs and the window's GPX import. */
+/** Handlers for the runs channels: validated input to db/runs, and the window's one-file import (in the import worker). */
 import type { RunsChannelName } from '../shared/contract-runs';
 import { addRun, deleteRun, getRun, listRuns, updateRun } from '../db/runs';
-import { importGpxFromWindow, readRunTrack } from '../import/from-window';
-import { readRunSpike } from '../db/next-run';
+import { readRunTrack } from '../import/from-window';
+import { importOneFile } from './handlers-import';
+import { readRunSpike } from '../db/services/next-run';
 import type { CoreContext, HandlersFor } from './core';
 
 export function runsHandlers(core: CoreContext): HandlersFor<RunsChannelName> {
@@ -13,7 +14,7 @@ export function runsHandlers(core: CoreContext): HandlersFor<RunsChannelName> {
     'runs:add': (draft) => addRun(db, draft, core.now()),
     'runs:update': (update) => updateRun(db, update, core.now()),
     'runs:delete': ({ id }) => deleteRun(db, id),
-    'runs:importGpx': (file) => importGpxFromWindow(db, file, core.now()),
+    'runs:importGpx': (file) => importOneFile(core, file),
     'runs:track': ({ id }) => readRunTrack(db, id),
     'runs:spike': ({ id }) => readRunSpike(db, id),
   };

@@ -12,10 +12,9 @@ import type { RunSpikeCheck } from './next-run';
 import { MAX_GPX_BYTES, type GpxImportResult, type RunTrackView } from './track';
 import { isClockTime } from './validation';
 
-/** The longest run Stance accepts: 1,000 km (a multi-day ultra), in metres. */
-export const MAX_RUN_METRES = 1_000_000;
-/** The longest run Stance accepts: 10 days, in seconds. */
-export const MAX_RUN_SECONDS = 10 * 24 * 3600;
+// The longest run Stance accepts (1,000 km, 10 days): in run-limits.ts, which loads no zod.
+import { MAX_RUN_METRES, MAX_RUN_SECONDS } from './run-limits';
+export { MAX_RUN_METRES, MAX_RUN_SECONDS };
 
 export const runDraftSchema = z.strictObject({
   localDate: localDateSchema,

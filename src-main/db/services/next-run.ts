@@ -3,16 +3,17 @@
  * distance, pain status and scores (during, after, next morning), and this week's and last week's
  * pain through the pain-monitoring model. The rules are in analysis/next-run.ts.
  */
-import type { StanceDatabase } from './open';
-import { addDays, weekStart } from '../shared/calendar';
-import type { PainStatus } from '../shared/domain';
-import { StanceError } from '../shared/errors';
-import type { NextRunGuidance, RunSpikeCheck } from '../shared/next-run';
-import type { PainWeek } from '../shared/pain-monitoring';
-import { nextRunGuidance, runSpikeCheck, type NextRunRun } from '../analysis/next-run';
-import { painWeeks, type RunnerClock } from './clinic';
-import { getSettings } from './settings';
-import { utcToLocal } from './local-time';
+import type { StanceDatabase } from '../open';
+import { addDays, weekStart } from '../../shared/calendar';
+import type { PainStatus } from '../../shared/domain';
+import { StanceError } from '../../shared/errors';
+import type { NextRunGuidance, RunSpikeCheck } from '../../shared/next-run';
+import type { PainWeek } from '../../shared/pain-monitoring';
+import { nextRunGuidance, runSpikeCheck, type NextRunRun } from '../../analysis/next-run';
+import type { RunnerClock } from '../clinic-checkins';
+import { painWeeks } from './clinic';
+import { getSettings } from '../settings';
+import { utcToLocal } from '../local-time';
 
 /** Every run with its pain scores, oldest first. */
 function runsWithScores(db: StanceDatabase): NextRunRun[] {
