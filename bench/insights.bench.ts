@@ -22,7 +22,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { readInsights } from '../src-main/db/insights';
+import { readInsights } from '../src-main/db/services/insights';
 import { clearWeekShiftCache } from '../src-main/analysis/primary-model';
 import { openStanceDatabase } from '../src-main/db/open';
 import { defaultInsightsFilters } from '../src-main/shared/insights';

@@ -9,7 +9,8 @@ import { parseArgs } from 'node:util';
 import { DatabaseUnusableError, type StanceDatabase } from '../db/open';
 import { listBackups, restoreDatabase, rotateBackups, settleInterruptedRestore, takeBackup } from '../db/backups';
 import { checkDatabaseFile } from '../db/check';
-import { exportTarget, writeCsvExport, writeJsonExport } from '../db/export';
+import { exportTarget, writeJsonExport } from '../db/services/export';
+import { writeCsvExport } from '../db/services/csv';
 import { backupsFolderOf, databaseFile, UsageError, type CliHost, type Output } from './common';
 import { openCliDatabase, openExistingDatabase } from './open-database';
 

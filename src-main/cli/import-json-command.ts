@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { takeBackup } from '../db/backups';
-import { importStanceExport, MAX_IMPORT_BYTES, openStanceExport } from '../db/import-json';
+import { importStanceExport, MAX_IMPORT_BYTES, openStanceExport } from '../db/services/import-json';
 import { backupsFolderOf, UsageError, type CliHost, type Output } from './common';
 import { openCliDatabase } from './open-database';
 
