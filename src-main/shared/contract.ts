@@ -11,6 +11,7 @@ import { distanceUnits, glutePlanKinds, loadUnits, surfaces, themeChoices, weekS
 import type { AppInfo, GlutePlan, Run, Settings, Shoe, TodaySummary } from './domain';
 import { MAX_GPX_BYTES, type GpxImportResult, type RunTrackView } from './track';
 import { isCalendarDate, isClockTime, isTimeZone } from './validation';
+import { painLocations } from './pain';
 
 import { channel, type ChannelSpec } from './channel-spec';
 import { painChannels } from './contract-pain';
@@ -153,6 +154,15 @@ export const settingsPatchSchema = z.strictObject({
     .optional(),
   theme: z.enum(themeChoices, { error: 'The look is "system", "light" or "dark".' }).optional(),
   loadUnit: z.enum(loadUnits, { error: 'Loads are shown in kilograms (kg) or pounds (lb).' }).optional(),
+  mainComplaint: z
+    .strictObject(
+      {
+        location: z.enum(painLocations, { error: 'The main complaint is the outside of the knee, the front of the knee, the hip or other.' }),
+        side: z.enum(['left', 'right', 'either'], { error: 'The side is left, right or either.' }),
+      },
+      { error: 'The main complaint is a pain site and a side.' },
+    )
+    .optional(),
 });
 export type SettingsPatch = z.input<typeof settingsPatchSchema>;
 
