@@ -89,7 +89,8 @@ async function main(): Promise<void> {
     rows.push({ measurement: 'Insights page drawn', before: '706 ms', now: `${pageDrawn.median.toFixed(0)} ms`, target: '< 1 s', met: pageDrawn.median < 1000 });
   }
   if (hostile) {
-    // Issue 18's lines: the main process never waits on a file.
+    // Issue 18's lines: the main process never waits on a file (beside the machine's own noise, measured the same way).
+    rows.push({ measurement: 'main event loop’s longest stall over 5 s with no import (the machine’s own noise)', before: '—', now: `${hostile.idle.stallMs.toFixed(1)} ms`, target: '—', met: null });
     rows.push({ measurement: `main event loop’s longest stall during a JSON import (${hostile.json.megabytes.toFixed(0)} MB export, in the worker)`, before: '45 s (200,000 nested [ through the window)', now: `${hostile.json.stallMs.toFixed(1)} ms`, target: '≤ 50 ms', met: hostile.json.stallMs <= 50 });
     rows.push({ measurement: '  … during a hostile JSON import (5 million nested [)', before: 'over 120 s', now: `${hostile.hostileJson.stallMs.toFixed(1)} ms (refused in ${hostile.hostileJson.seconds.toFixed(1)} s)`, target: '≤ 50 ms', met: hostile.hostileJson.stallMs <= 50 });
     rows.push({ measurement: '  … during a batch with hostile members (1,000,000-record FIT in a zip, 64 MB FIT of empty records)', before: '15.3 s (20 MB FIT through the window)', now: `${hostile.batch.stallMs.toFixed(1)} ms (${hostile.batch.seconds.toFixed(1)} s)`, target: '≤ 50 ms', met: hostile.batch.stallMs <= 50 });
