@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { connect, type StanceDatabase } from './connection';
 import { StanceError } from '../shared/errors';
 import { backupDatabase, backupStamp } from './backup';
 import { assertStillTheOpenedFile, checkDatabaseWritable, DatabaseNotWritableError, fileProblem, identityOf } from './file-access';
 import { settleInterruptedRestore } from './restore-journal';
 import { LATEST_SCHEMA_VERSION, migrations as releasedMigrations, type Migration } from './migrations';
 
-export type StanceDatabase = Database.Database;
+export type { StanceDatabase } from './connection';
 
 export interface OpenOptions {
   /** Where the backup taken before a migration goes. */
@@ -68,7 +68,7 @@ export async function openStanceDatabase(file: string, options: OpenOptions): Pr
 
   let db: StanceDatabase;
   try {
-    db = new Database(file, { nativeBinding: options.nativeBinding });
+    db = connect(file, { nativeBinding: options.nativeBinding });
   } catch (error) {
     const problem = fileProblem(error, file, 'open its database');
     if (problem) throw problem;

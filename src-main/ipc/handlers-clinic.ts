@@ -6,7 +6,7 @@ import { StanceError } from '../shared/errors';
 import { getRunFollowup, listOstrcWeeks, saveOstrcWeek, setRunFollowup, type RunnerClock } from '../db/clinic-checkins';
 import { clinicReport, clinicToday, paperFor } from '../db/services/clinic';
 import { utcToLocal } from '../db/local-time';
-import type { CoreContext, HandlersFor } from './handlers';
+import type { CoreContext, HandlersFor } from './core';
 
 export function clinicHandlers(core: CoreContext): HandlersFor<ClinicChannelName> {
   const { db } = core;
