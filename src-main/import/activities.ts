@@ -238,7 +238,14 @@ export function importActivities(db: StanceDatabase, bytes: Uint8Array, context:
 /** The outcome of a file refused as a whole (unreadable, damaged, no recording at all). */
 export function refusedFile(context: Pick<ActivityContext, 'file' | 'entry'>, error: unknown): ActivityOutcome {
   if (isImportRefusal(error)) return outcome(context, null, { status: 'refused', code: error.reason, reason: error.message });
-  return outcome(context, null, { status: 'refused', code: 'unreadable', reason: `Stance could not read this file (${(error as Error).message}). Nothing was imported.` });
+  const message = (error as Error).message;
+  if (error instanceof RangeError && /call stack/i.test(message)) {
+    return outcome(context, null, { status: 'refused', code: 'reader-failed', reason: 'Reading this file went deeper than Stance allows (it nests or repeats far more than any activity file). Nothing was imported.' });
+  }
+  if (error instanceof RangeError && /array length|allocation|string longer|buffer/i.test(message)) {
+    return outcome(context, null, { status: 'refused', code: 'reader-failed', reason: `This file holds more than Stance can hold in memory at once (${message}), far more than any activity file. Nothing was imported.` });
+  }
+  return outcome(context, null, { status: 'refused', code: 'unreadable', reason: `Stance could not read this file (${message}). Nothing was imported.` });
 }
 
 /**
