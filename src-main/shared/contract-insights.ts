@@ -7,7 +7,7 @@
  *   while they have no data of their own; kept in the settings table.
  */
 import { z } from 'zod';
-import { channel } from './channel-spec';
+import { read, write } from './channel-spec';
 import { insightLocations, insightSides, type Insights } from './insights';
 import { isCalendarDate } from './validation';
 
@@ -32,10 +32,11 @@ export const insightsQuerySchema = z
   .default({ fromDate: null, toDate: null, location: 'lateral_knee', side: 'any' });
 
 export const insightsChannels = {
-  'insights:get': channel<Insights>()(insightsQuerySchema),
-  'insights:setExampleHidden': channel<{ exampleHidden: boolean }>()(
+  /** Runs and their pain, glute sessions (exercises say which are glute work) against the plan, the weekly knee checks, the settings (the example shown or hidden). */
+  'insights:get': read<Insights>('runs', 'pain', 'strength', 'exercises', 'plan', 'ostrc', 'settings')(insightsQuerySchema),
+  'insights:setExampleHidden': write<{ exampleHidden: boolean }>('settings')(
     z.strictObject({ hidden: z.boolean({ error: 'Say whether to hide the example (true or false).' }) }),
   ),
 };
 
-export type InsightsChannel = keyof typeof insightsChannels;
+export type InsightsChannelName = keyof typeof insightsChannels;
