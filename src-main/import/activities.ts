@@ -41,6 +41,7 @@ import { leftOutRefusal, leftOutWarnings } from '../track/left-out';
 import { encodeStreams } from '../track/streams-codec';
 import { readRecordingSync } from './read-run';
 import { checkNewRecord, RecordProblem } from '../db/tables';
+import { inWriteTurn } from '../db/write-turn';
 import { StanceError } from '../shared/errors';
 import { formatDistance, formatDuration } from '../shared/units';
 
@@ -423,7 +424,9 @@ function storeRun(db: StanceDatabase, request: StoreRequest, now: Date): Activit
     if (!(error instanceof RecordProblem) && !(error instanceof StanceError)) throw error;
     return outcome(context, recording, { ...base, status: 'refused', code: 'implausible', warnings, reason: refusedByRule(recording, track, runRow, unit, error.message) });
   }
-  return db.transaction((): ActivityOutcome => {
+  // One run, one transaction holding the write lock from its start: duplicates are checked and the
+  // run stored under one lock, and another writer (a restore, a second import) is waited for.
+  return inWriteTurn(db, (): ActivityOutcome => {
     const samePoints = db
       .prepare('SELECT runs.id AS runId, runs.distance_m AS distanceMetres, runs.started_at AS startedAt FROM run_tracks JOIN runs ON runs.id = run_tracks.run_id WHERE run_tracks.points_sha256 = ? LIMIT 1')
       .get(run.fingerprint.pointsSha256) as { runId: number; distanceMetres: number; startedAt: string } | undefined;
@@ -464,5 +467,5 @@ function storeRun(db: StanceDatabase, request: StoreRequest, now: Date): Activit
                @source_format, @device_name, @sport, @sub_sport, @archive_entry, @watch_feel, @has_route)`,
     ).run({ ...trackRow, run_id: runId, original_gzip: original, streams });
     return outcome(context, recording, { ...base, status: 'imported', untimed, runId, distanceMetres: run.distanceMetres, points: run.pointCount, startedAt, warnings });
-  })();
+  });
 }
