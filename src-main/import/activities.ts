@@ -42,6 +42,7 @@ import { leftOutRefusal, leftOutWarnings } from '../track/left-out';
 import { encodeStreams } from '../track/streams-codec';
 import { readRecordingSync } from './read-run';
 import { checkNewRecord, RecordProblem } from '../db/tables';
+import { inWriteTurn } from '../db/write-turn';
 import { StanceError } from '../shared/errors';
 import { formatDistance, formatDuration } from '../shared/units';
 
@@ -286,7 +287,14 @@ export function originalGzipLevel(recording: RecordedFile): number {
 /** The outcome of a file refused as a whole (unreadable, damaged, no recording at all). */
 export function refusedFile(context: Pick<ActivityContext, 'file' | 'entry'>, error: unknown): ActivityOutcome {
   if (isImportRefusal(error)) return outcome(context, null, { status: 'refused', code: error.reason, reason: error.message });
-  return outcome(context, null, { status: 'refused', code: 'unreadable', reason: `Stance could not read this file (${(error as Error).message}). Nothing was imported.` });
+  const message = (error as Error).message;
+  if (error instanceof RangeError && /call stack/i.test(message)) {
+    return outcome(context, null, { status: 'refused', code: 'reader-failed', reason: 'Reading this file went deeper than Stance allows (it nests or repeats far more than any activity file). Nothing was imported.' });
+  }
+  if (error instanceof RangeError && /array length|allocation|string longer|buffer/i.test(message)) {
+    return outcome(context, null, { status: 'refused', code: 'reader-failed', reason: `This file holds more than Stance can hold in memory at once (${message}), far more than any activity file. Nothing was imported.` });
+  }
+  return outcome(context, null, { status: 'refused', code: 'unreadable', reason: `Stance could not read this file (${message}). Nothing was imported.` });
 }
 
 /**
@@ -499,7 +507,9 @@ function storeRun(db: StanceDatabase, request: StoreRequest, now: Date): Activit
     if (!(error instanceof RecordProblem) && !(error instanceof StanceError)) throw error;
     return outcome(context, recording, { ...base, status: 'refused', code: 'implausible', warnings, reason: refusedByRule(recording, track, runRow, unit, error.message) });
   }
-  return db.transaction((): ActivityOutcome => {
+  // One run, one transaction holding the write lock from its start: duplicates are checked and the
+  // run stored under one lock, and another writer (a restore, a second import) is waited for.
+  return inWriteTurn(db, (): ActivityOutcome => {
     const statements = statementsOf(db);
     const samePoints = statements.samePoints.get(run.fingerprint.pointsSha256) as { runId: number; distanceMetres: number; startedAt: string } | undefined;
     if (samePoints !== undefined) {
@@ -525,5 +535,5 @@ function storeRun(db: StanceDatabase, request: StoreRequest, now: Date): Activit
     const runId = Number(statements.insertRun.run(runRow).lastInsertRowid);
     statements.insertTrack.run({ ...trackRow, run_id: runId, original_gzip: original, streams });
     return outcome(context, recording, { ...base, status: 'imported', untimed, runId, distanceMetres: run.distanceMetres, points: run.pointCount, startedAt, warnings });
-  })();
+  });
 }

@@ -8,6 +8,11 @@
  *    activities (photos, notes) are counted, not refused. A file named on its own that is not an
  *    activity is refused, saying so.
  *  - Archives are opened by archive.ts (caps on entries, size and compression ratio; nesting).
+ *  - A file's failure is that file's outcome: whatever opening, unpacking or reading it throws (a
+ *    file gone, or turned into a folder or a pipe after it was listed; a reader out of stack) is
+ *    its refusal in words, and the batch goes on. `onReading` tells, before each file and member,
+ *    where the batch is, so a worker that died there can be replaced by one that goes on after it
+ *    (`resumeAfter`; jobs.ts).
  *  - Strava's activities.csv names, describes and types the activities it lists (strava-export.ts):
  *    those of other types are skipped without reading their files; their gear is matched to the
  *    runner's shoes by name, and gear names with no shoe are offered (`gearOffered`).
