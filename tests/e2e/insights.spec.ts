@@ -193,6 +193,7 @@ test('a month of new runs beside a 2010 and a 2023 import: the whole analysis by
 });
 
 test('three and a half years of runs with a 2010 import and gaps of weeks: every chart drawn whole', async ({ page }) => {
+  test.slow();
   stance = await launchStance(page, { now: saturday });
   writeGeneratedHistory(stance.db, { endDate: '2026-11-20', days: 1290, seed: 4 });
   // A 12-day break in the spring and a 6-week one the summer before.
