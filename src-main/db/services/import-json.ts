@@ -385,7 +385,8 @@ export function importStanceExport(db: StanceDatabase, source: ExportSource | Ex
     else for (const table of exportedTables) if (reader.tableOrder.includes(table)) reader.forEachRecord(importRecord, table);
     const problems = db.pragma('foreign_key_check') as unknown[];
     if (problems.length > 0) throw refuse(`That export left ${problems.length} broken references.`);
-  })();
+  }).immediate(); // the write lock from the start: a batch import running meanwhile waits its turn, and so does this
+
   return { added, recognised, backup: null };
 }
 
