@@ -76,15 +76,17 @@ export function clinicToday(db: StanceDatabase, clock: RunnerClock): ClinicToday
     const today = utcToLocal(clock.now, clock.timeZone).localDate;
     const start = weekStart(today, weekStartsOn);
     const recent = listRuns(db, { fromDate: addDays(today, -2), toDate: today }).filter((run) => run.painStatus === 'pain');
-    const followupsDue = recent
-      .map((run) => ({ run, ...getRunFollowup(db, run.id, clock) }))
-      .filter((item) => item.scores.after === null || (item.nextMorningOpen && item.scores.nextMorning === null));
+    const followups = recent.map((run) => ({ run, ...getRunFollowup(db, run.id, clock) }));
+    const isDue = (item: (typeof followups)[number]) => item.scores.after === null || (item.nextMorningOpen && item.scores.nextMorning === null);
+    const followupsDue = followups.filter(isDue);
+    const followupsGiven = followups.filter((item) => !isDue(item) && item.judgement !== null);
     const [lastWeek, thisWeek] = painWeeks(db, addDays(start, -7), start, weekStartsOn) as [PainWeek, PainWeek];
     return {
       today,
       weekStart: start,
       ostrcThisWeek: ostrcForWeek(db, start),
       followupsDue,
+      followupsGiven,
       painWeek: thisWeek,
       warnings: painWarnings([lastWeek, thisWeek]),
     };
