@@ -8,13 +8,20 @@
  *    activities (photos, notes) are counted, not refused. A file named on its own that is not an
  *    activity is refused, saying so.
  *  - Archives are opened by archive.ts (caps on entries, size and compression ratio; nesting).
+ *  - A file's failure is that file's outcome: whatever opening, unpacking or reading it throws (a
+ *    file gone, or turned into a folder or a pipe after it was listed; a reader out of stack) is
+ *    its refusal in words, and the batch goes on. `onReading` tells, before each file and member,
+ *    where the batch is, so a worker that died there can be replaced by one that goes on after it
+ *    (`resumeAfter`; jobs.ts).
  *  - Strava's activities.csv names, describes and types the activities it lists (strava-export.ts):
  *    those of other types are skipped without reading their files; their gear is matched to the
  *    runner's shoes by name, and gear names with no shoe are offered (`gearOffered`).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { StanceDatabase } from '../db/open';
+import { DatabaseNotWritableError, type StanceDatabase } from '../db/open';
+import { databaseFault } from '../db/file-access';
+import { StanceError } from '../shared/errors';
 import { importActivities, type ActivityOutcome } from './activities';
 import { membersOf, type ArchiveLimits, type Member } from './archive';
 import { activityFileKey, isStravaRunType, readStravaActivities, type StravaActivity } from './strava-export';
@@ -128,7 +135,46 @@ function shoeIdFor(db: StanceDatabase, gear: string): number | null {
   return row?.id ?? null;
 }
 
-/** Imports everything in `sources`; see the module comment. Never throws for a bad file; rejects only on a database failure. */
+/**
+ * A batch stopped by the database (not by a file): what happened in words, how far it got, what
+ * was stored, and that running it again finishes the rest (runs already imported are recognised).
+ * SQLite's own words never reach the runner (db/file-access.ts words them).
+ */
+export class BatchStoppedError extends StanceError {
+  constructor(
+    message: string,
+    /** Files (and archive members) finished before the one that could not be stored. */
+    readonly filesDone: number,
+    readonly runsImported: number,
+  ) {
+    super('failed', message);
+  }
+}
+
+function batchStopped(error: unknown, db: StanceDatabase, summary: BatchSummary, progress: BatchProgress): BatchStoppedError {
+  const cause = error instanceof StanceError ? error.message : (databaseFault(error, db.name)?.message ?? `Stance could not save to its database (${(error as Error).message}).`);
+  const filesDone = Math.max(0, progress.filesRead - 1);
+  const runs = summary.imported === 1 ? '1 run' : `${summary.imported} runs`;
+  const gone = error instanceof DatabaseNotWritableError && /deleted or moved|replaced/.test(error.message);
+  const were = summary.imported === 1 ? 'was' : 'were';
+  const stored =
+    summary.imported === 0
+      ? 'No run had been imported before that.'
+      : gone
+        ? `The ${runs} imported before that ${were} saved into the database that is no longer there, so ${summary.imported === 1 ? 'it is' : 'they are'} not in Stance now.`
+        : `${runs} ${were} imported before that, and ${summary.imported === 1 ? 'it stays' : 'they stay'}.`;
+  return new BatchStoppedError(
+    `${cause} The import stopped after ${filesDone} of ${progress.filesTotal} files. ${stored} Running the same import again finishes the rest: runs already imported are recognised and skipped.`,
+    filesDone,
+    summary.imported,
+  );
+}
+
+/**
+ * Imports everything in `sources`; see the module comment. Never throws for a bad file.
+ * @throws BatchStoppedError when the database refuses a write (deleted, read-only, full disk…),
+ *   saying how far the batch got and what it stored.
+ */
 export async function importBatch(db: StanceDatabase, sources: readonly ImportSource[], options: BatchOptions): Promise<BatchSummary> {
   const summary: BatchSummary = { imported: 0, duplicate: 0, skipped: 0, refused: 0, otherFiles: 0, cancelled: false, gearOffered: [] };
   const gearOffered = new Set<string>();
@@ -232,19 +278,24 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
       }
       if (member.entry !== null) options.onReading?.({ at: { source: sourceIndex, entry: member.entry }, file: item.shownAs, otherFilesSoFar: summary.otherFiles });
       const shoeId = listed?.gear ? shoeIdFor(db, listed.gear) : null;
-      const outcomes = importActivities(
-        db,
-        member.bytes,
-        {
-          file: item.shownAs,
-          entry: member.entry,
-          timeZone: options.timeZone,
-          ...(listed ? { name: listed.name, description: listed.description, shoeId } : {}),
-          ...(options.allowNearDuplicates ? { allowNearDuplicates: true } : {}),
-          ...(options.given ? { given: options.given } : {}),
-        },
-        clock(),
-      );
+      let outcomes: ActivityOutcome[];
+      try {
+        outcomes = importActivities(
+          db,
+          member.bytes,
+          {
+            file: item.shownAs,
+            entry: member.entry,
+            timeZone: options.timeZone,
+            ...(listed ? { name: listed.name, description: listed.description, shoeId } : {}),
+            ...(options.allowNearDuplicates ? { allowNearDuplicates: true } : {}),
+            ...(options.given ? { given: options.given } : {}),
+          },
+          clock(),
+        );
+      } catch (error) {
+        throw batchStopped(error, db, summary, progress);
+      }
       for (const outcome of outcomes) {
         report(outcome);
         if (outcome.status === 'imported' && listed?.gear && shoeId === null) gearOffered.add(listed.gear);
