@@ -4,11 +4,16 @@
 import { expect, test, type Page } from '@playwright/test';
 import { launchStance, type Stance } from './harness';
 import { writeGeneratedHistory } from '../support/history';
+import { screenshot } from './screens';
+import { updateSettings } from '../../src-main/db/settings';
 import { addRun } from '../../src-main/db/runs';
 import { setRunPain } from '../../src-main/db/pain';
 import { saveOstrcWeek, setRunFollowup } from '../../src-main/db/clinic-checkins';
 import type { StanceDatabase } from '../../src-main/db/open';
 import { addDays } from '../../src-main/shared/calendar';
+import { formatPace } from '../../src-main/shared/units';
+import { importGpxFromWindow } from '../../src-main/import/from-window';
+import { gpxOf, walk } from '../support/gpx-build';
 
 let stance: Stance;
 test.afterEach(() => stance?.close());
@@ -148,4 +153,71 @@ test('the pain form of a run recorded as painful opens on that answer, so an arr
   await expect(painful).toBeChecked();
   await expect(painful).toBeFocused();
   await expect(page.getByRole('radio', { name: /No pain/ })).not.toBeChecked();
+});
+
+test('the runs list shows moving pace for a run with a long stop, and an older run’s Pain button is one Tab per run away', async ({ page }) => {
+  stance = await launchStance(page, { now: saturday });
+  steadyMonth(stance.db);
+  // 3 km at about 3 m/s, a 40-minute stop, 1 km more: elapsed pace is far slower than moving pace.
+  const start = Date.parse('2026-11-20T08:00:00Z');
+  const before = walk({ startMs: start, points: 1000, stepMetres: 3, stepSeconds: 1 });
+  const after = walk({ startMs: start + 1000_000 + 2400_000, points: 334, stepMetres: 3, stepSeconds: 1, lon: (before[999]!.lon as number) + 0.00004 });
+  await importGpxFromWindow(stance.db, { fileName: 'stop.gpx', bytes: new TextEncoder().encode(gpxOf([{ segments: [[...before, ...after]] }])), timeZone: 'Europe/London' }, saturday());
+  const run = stance.db.prepare("SELECT distance_m AS metres, duration_s AS elapsed, moving_s AS moving FROM runs WHERE local_date = '2026-11-20'").get() as { metres: number; elapsed: number; moving: number };
+  expect(run.moving).toBeLessThan(run.elapsed / 2);
+  await page.reload();
+  await go(page, 'Runs');
+  const row = page.getByTestId('run-row').filter({ hasText: '20 Nov 2026' });
+  await expect(row.getByTestId('run-pace')).toHaveText(formatPace(run.metres, run.moving, 'mi'));
+
+  // The 8th run down: Tab from the first run's date, one stop per run, then → to its Pain button.
+  const rows = page.getByTestId('run-row');
+  await rows.first().getByRole('button').first().focus();
+  const target = rows.nth(7).getByRole('button', { name: /^Knee pain for/ });
+  let tabs = 0;
+  while (!(await rows.nth(7).getByRole('button').first().evaluate((element) => element === document.activeElement)) && tabs < 50) {
+    await page.keyboard.press('Tab');
+    tabs++;
+  }
+  await page.keyboard.press('ArrowRight');
+  await expect(target).toBeFocused();
+  expect(tabs).toBe(7);
+  await page.keyboard.press('ArrowDown');
+  await expect(rows.nth(8).getByRole('button', { name: /^Knee pain for/ })).toBeFocused();
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`screenshots in ${theme}: Today with the next run, a run page with its spike line, Insights, at 1024×700 and 1600×1000`, async ({ page }) => {
+    test.slow();
+    stance = await launchStance(page, { now: saturday });
+    writeGeneratedHistory(stance.db, { endDate: '2026-11-18', days: 120, runsPerWeek: 3, checkins: false, seed: 7 });
+    addPlainRun(stance.db, '2026-11-20', 25000, 4, 3);
+    updateSettings(stance.db, { theme });
+    await page.reload();
+    await expect(page.getByTestId('next-run')).toBeVisible();
+    for (const [width, height] of [[1024, 700], [1600, 1000]] as const) {
+      await page.setViewportSize({ width, height });
+      await go(page, 'Today');
+      await expect(page.getByTestId('next-run')).toContainText('step back');
+      await screenshot(page, `runner-day-today-${theme}-${width}`);
+      await go(page, 'Runs');
+      await page.getByTestId('run-row').filter({ hasText: '20 Nov 2026' }).getByRole('button', { name: /^\w{3}, 20 Nov 2026 at / }).click();
+      await expect(page.getByTestId('run-spike')).toContainText('A spike');
+      await screenshot(page, `runner-day-run-${theme}-${width}`);
+      await go(page, 'Insights');
+      await expect(page.getByRole('heading', { level: 1, name: 'Insights' })).toBeVisible();
+      await page.waitForTimeout(300);
+      await screenshot(page, `runner-day-insights-${theme}-${width}`);
+    }
+  });
+}
+
+test('the Report’s default 8 weeks start at the week of the first run, not with empty weeks', async ({ page }) => {
+  stance = await launchStance(page, { now: saturday });
+  addPlainRun(stance.db, '2026-11-04', 8000, 'none');
+  addPlainRun(stance.db, '2026-11-19', 8000, 3, 1);
+  await page.reload();
+  await go(page, 'Report');
+  const sheet = page.getByTestId('report-sheet');
+  await expect(sheet).toContainText('Mon, 2 Nov 2026 – Sun, 22 Nov 2026 (3 weeks)');
 });

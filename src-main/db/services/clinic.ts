@@ -117,7 +117,12 @@ export function clinicReport(db: StanceDatabase, query: ValidInput<'report:get'>
     const { weekStartsOn, units } = getSettings(db);
     const today = utcToLocal(clock.now, clock.timeZone).localDate;
     const to = weekStart(today, weekStartsOn);
-    const from = addDays(to, -7 * (query.weeks - 1));
+    // The report starts at the first week with a run or a knee check, never with empty weeks before it.
+    const firstRecord = (
+      db.prepare('SELECT min(day) AS first FROM (SELECT min(local_date) AS day FROM runs UNION ALL SELECT min(week_start) FROM ostrc_weeks)').get() as { first: string | null }
+    ).first;
+    const earliest = addDays(to, -7 * (query.weeks - 1));
+    const from = firstRecord !== null && firstRecord > earliest ? weekStart(firstRecord <= to ? firstRecord : to, weekStartsOn) : earliest;
     const runs = listRuns(db, { fromDate: from, toDate: addDays(to, 6) });
     const plans = planHistory(db);
     const sessions = gluteSessionDates(db);
@@ -152,7 +157,8 @@ export function clinicReport(db: StanceDatabase, query: ValidInput<'report:get'>
     return {
       madeAt: isoUtc(clock.now),
       today,
-      weeks: query.weeks,
+      // The weeks shown: fewer than asked when the first run came later.
+      weeks: weekRows.length,
       from,
       to: addDays(to, 6),
       units,
