@@ -75,7 +75,8 @@ export interface BatchOptions {
   resumeAfter?: ReadingAt;
   /**
    * Reader threads (reader-pool.ts): an archive's members are read in them, up to `depth` ahead,
-   * while this thread stores each in order. Without them each file is read here, then stored.
+   * while this thread stores each in order. A file given on its own, and every file without
+   * them, is read here, then stored.
    * Read-ahead stops at the end of each file, folder entry or archive given, so a restart after
    * this thread died (`onReading`, `resumeAfter`) never passes over a file not yet stored.
    */
@@ -334,10 +335,13 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
         ...(options.allowNearDuplicates ? { allowNearDuplicates: true } : {}),
         ...(options.given ? { given: options.given } : {}),
       };
-      const read = options.readers ? options.readers.read(member.bytes, context) : Promise.resolve(readActivities(member.bytes, context, { gzipOriginal: false }));
+      // An archive's members go to the reader threads; a file given on its own is read here (there is
+      // nothing to read beside it, and no reader is started for it: `stance import run.gpx` answers at once).
+      const readers = member.entry !== null ? options.readers : undefined;
+      const read = readers ? readers.read(member.bytes, context) : Promise.resolve(readActivities(member.bytes, context, { gzipOriginal: false }));
       read.catch(() => undefined); // awaited in its turn (storeOldest); until then its failure is not "unhandled"
-      reading.push({ read, bytes: options.readers ? undefined : member.bytes, context, listed, shoeId, at: { source: sourceIndex, entry: member.entry } });
-      while (reading.length >= depth) await storeOldest();
+      reading.push({ read, bytes: readers ? undefined : member.bytes, context, listed, shoeId, at: { source: sourceIndex, entry: member.entry } });
+      while (reading.length >= (readers ? depth : 1)) await storeOldest();
     }
     if (summary.cancelled) {
       reading.length = 0; // being read, not stored: not imported

@@ -57,17 +57,21 @@ export class ReaderPool {
   private nextId = 1;
   private closed = false;
 
+  private readonly size: number;
+
+  /** No thread starts until the first file is given (an import of single files never starts one). */
   constructor(
     private readonly script: ReaderScript,
     readers: number = readerCount(),
   ) {
+    this.size = readers;
     this.depth = readers * 2;
-    for (let i = 0; i < readers; i++) this.readers.push(this.start());
   }
 
   /** Reads one file's bytes in a reader; resolves with what `readActivities` gives, rejects if the reader died on it. */
   read(bytes: Uint8Array, context: ActivityContext): Promise<ReadActivities> {
     if (this.closed) return Promise.reject(new Error('The readers were closed.'));
+    while (this.readers.length < this.size) this.readers.push(this.start());
     return new Promise<ReadActivities>((resolve, reject) => {
       this.waiting.push({ id: this.nextId++, bytes, context, resolve, reject });
       this.dispatch();

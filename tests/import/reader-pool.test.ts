@@ -12,6 +12,7 @@ import { ReaderPool, type ReaderScript } from '../../src-main/import/reader-pool
 import { openTempDatabase } from '../support/temp-db';
 import { gpxOf } from '../support/activity-files';
 import { straightRun } from '../formats/fit/generate-fit';
+import { zipOf } from '../support/zip-writer';
 
 const root = path.resolve(__dirname, '../..');
 const READER: ReaderScript = { script: path.join(root, 'scripts/ts-worker.cjs'), argv: [path.join(root, 'src-main/import/reader-worker.ts')] };
@@ -37,10 +38,16 @@ async function batch(readers: ReaderPool | undefined, sources: { path: string }[
 }
 
 describe('reading in reader threads, storing in one', () => {
-  it('imports the shared corpora exactly as one thread does: the same outcomes, in order, and the same runs', async () => {
+  it('imports the shared corpora, zipped, exactly as one thread does: the same outcomes, in order, and the same runs', async () => {
     const readers = new ReaderPool(READER, 2);
     cleanups.push(() => readers.close());
-    const sources = corpora.map((folder) => ({ path: folder }));
+    // Reader threads read an archive's members (a file given on its own is read on the batch's thread).
+    const members = corpora.flatMap((folder) => fs.readdirSync(folder).sort().filter((name) => fs.statSync(path.join(folder, name)).isFile()).map((name) => ({ name: `${path.basename(folder)}/${name}`, bytes: fs.readFileSync(path.join(folder, name)) })));
+    const where = await openTempDatabase();
+    cleanups.push(where.cleanup);
+    const archive = path.join(where.folder, 'export.zip');
+    fs.writeFileSync(archive, zipOf(members));
+    const sources = [{ path: archive }];
     const alone = await batch(undefined, sources);
     const pooled = await batch(readers, sources);
     expect(pooled.summary).toEqual(alone.summary);
@@ -56,16 +63,16 @@ describe('reading in reader threads, storing in one', () => {
     cleanups.push(() => dying.close());
     const database = await openTempDatabase();
     cleanups.push(database.cleanup);
-    const folder = path.join(database.folder, 'runs');
-    fs.mkdirSync(folder);
+    const members = [];
     for (let day = 1; day <= 5; day++) {
       const points = straightRun({ startUtcMs: Date.UTC(2025, 4, day, 7), seconds: 1200 });
-      const text = gpxOf(points, day === 3 ? 'STANCE-KILL-THE-READER' : `Run ${day}`);
-      fs.writeFileSync(path.join(folder, `run-${day}.gpx`), text);
+      members.push({ name: `run-${day}.gpx`, bytes: Buffer.from(gpxOf(points, day === 3 ? 'STANCE-KILL-THE-READER' : `Run ${day}`)) });
     }
-    const outcomes: { file: string; status: string; reason: string | null }[] = [];
-    const summary = await importBatch(database.db, [{ path: folder }], { timeZone: 'UTC', readers: dying, onOutcome: (outcome) => outcomes.push(outcome) });
-    expect(outcomes.map((outcome) => [path.basename(outcome.file), outcome.status])).toEqual([
+    const archive = path.join(database.folder, 'runs.zip');
+    fs.writeFileSync(archive, zipOf(members));
+    const outcomes: { entry: string | null; status: string; reason: string | null }[] = [];
+    const summary = await importBatch(database.db, [{ path: archive }], { timeZone: 'UTC', readers: dying, onOutcome: (outcome) => outcomes.push(outcome) });
+    expect(outcomes.map((outcome) => [outcome.entry, outcome.status])).toEqual([
       ['run-1.gpx', 'imported'],
       ['run-2.gpx', 'imported'],
       ['run-3.gpx', 'refused'],
