@@ -259,7 +259,18 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
         }
       }
     }
-    if (owner >= 0) byIndex[owner]?.push(entry); // a record outside every session (before the first) belongs to no recording
+    if (owner >= 0) byIndex[owner]?.push(entry);
+    else {
+      // A record outside every session belongs to no recording; one after a session's end is said in that session's warning.
+      let before = -1;
+      for (let k = 0; k < spans.length; k += 1) if ((spans[k]?.endMs ?? Number.POSITIVE_INFINITY) < entry.ms) before = k;
+      const tally = afterTheEnd[before];
+      const span = spans[before];
+      if (tally !== undefined && span !== undefined) {
+        tally.count += 1;
+        tally.latestMs = Math.max(tally.latestMs, entry.ms - span.endMs);
+      }
+    }
   }
 
   // Timer stops and starts, for every span.
