@@ -188,7 +188,9 @@ export function fixedAnalysis(history: InsightsHistory, complaint: MainComplaint
     const allModel = modelRuns(withUnnoted);
     const onsets = notedModel.reduce((count, run) => count + (run.pain ? 1 : 0), 0);
     const evidence = milestoneEvidence(notedModel, allModel, calendar);
-    const current = options.verdictOnly !== true && onsets >= MIN_ONSETS_FOR_MODEL ? bothWays(weekShiftTest(notedModel, calendar), notedModel.length === allModel.length ? weekShiftTest(notedModel, calendar) : weekShiftTest(allModel, calendar)) : null;
+    // With no unnoted runs both ways are the same test: computed once (it is the costly part of an open).
+    const notedShift = options.verdictOnly !== true && onsets >= MIN_ONSETS_FOR_MODEL ? weekShiftTest(notedModel, calendar) : null;
+    const current = notedShift === null ? null : bothWays(notedShift, notedModel.length === allModel.length ? notedShift : weekShiftTest(allModel, calendar));
     const sequential = sequentialDecision(evidence, current?.z ?? null, onsets);
     const skippedFit = { exposure: null, adjusters: [], problem: null };
     const fit = options.verdictOnly === true ? skippedFit : fitPrimaryModel(notedModel);
