@@ -1,9 +1,9 @@
 /** Handlers for the Insights channels: validated input to db/services/insights. */
-import type { InsightsChannel } from '../shared/contract-insights';
+import type { InsightsChannelName } from '../shared/contract-insights';
 import { readInsights, setExampleHidden, startAnalysisPeriod } from '../db/services/insights';
-import type { CoreContext, HandlersFor } from './handlers';
+import type { CoreContext, HandlersFor } from './core';
 
-export function insightsHandlers(core: CoreContext): HandlersFor<InsightsChannel> {
+export function insightsHandlers(core: CoreContext): HandlersFor<InsightsChannelName> {
   const { db } = core;
   return {
     'insights:get': (filters) => readInsights(db, filters, core.now(), core.timeZone()),

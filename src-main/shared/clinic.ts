@@ -28,6 +28,8 @@ export interface ClinicToday {
   ostrcThisWeek: OstrcWeek | null;
   /** Runs of the last two days that hurt and whose follow-up scores are not all given, newest first. */
   followupsDue: (RunPainFollowup & { run: Run })[];
+  /** The same runs once their scores are in (nothing more to ask yet), with their traffic light, newest first. */
+  followupsGiven: (RunPainFollowup & { run: Run })[];
   /** This week through the pain-monitoring model, and its warnings (this week's and last week's). */
   painWeek: PainWeek;
   warnings: PainWarning[];

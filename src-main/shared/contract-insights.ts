@@ -10,7 +10,7 @@
  *   with the reason otherwise. Returns the Insights afresh.
  */
 import { z } from 'zod';
-import { channel } from './channel-spec';
+import { read, write } from './channel-spec';
 import { insightLocations, insightSides, type Insights } from './insights';
 import { isCalendarDate } from './validation';
 
@@ -35,12 +35,14 @@ export const insightsQuerySchema = z
   .default({ fromDate: null, toDate: null, location: 'lateral_knee', side: 'any' });
 
 export const insightsChannels = {
-  'insights:get': channel<Insights>()(insightsQuerySchema),
-  'insights:setExampleHidden': channel<{ exampleHidden: boolean }>()(
+  /** Runs and their pain, glute sessions (exercises say which are glute work) against the plan, the weekly knee checks, the settings (the example shown or hidden). */
+  'insights:get': read<Insights>('runs', 'pain', 'strength', 'exercises', 'plan', 'ostrc', 'settings')(insightsQuerySchema),
+  'insights:setExampleHidden': write<{ exampleHidden: boolean }>('settings')(
     z.strictObject({ hidden: z.boolean({ error: 'Say whether to hide the example (true or false).' }) }),
   ),
 
-  'insights:startPeriod': channel<Insights>()(
+  /** The analysis periods are kept with the settings. */
+  'insights:startPeriod': write<Insights>('settings')(
     z.strictObject({
       fromDate: z
         .string({ error: 'Give the first date of the new analysis as YYYY-MM-DD.' })
@@ -49,4 +51,4 @@ export const insightsChannels = {
   ),
 };
 
-export type InsightsChannel = keyof typeof insightsChannels;
+export type InsightsChannelName = keyof typeof insightsChannels;

@@ -76,15 +76,17 @@ export function clinicToday(db: StanceDatabase, clock: RunnerClock): ClinicToday
     const today = utcToLocal(clock.now, clock.timeZone).localDate;
     const start = weekStart(today, weekStartsOn);
     const recent = listRuns(db, { fromDate: addDays(today, -2), toDate: today }).filter((run) => run.painStatus === 'pain');
-    const followupsDue = recent
-      .map((run) => ({ run, ...getRunFollowup(db, run.id, clock) }))
-      .filter((item) => item.scores.after === null || (item.nextMorningOpen && item.scores.nextMorning === null));
+    const followups = recent.map((run) => ({ run, ...getRunFollowup(db, run.id, clock) }));
+    const isDue = (item: (typeof followups)[number]) => item.scores.after === null || (item.nextMorningOpen && item.scores.nextMorning === null);
+    const followupsDue = followups.filter(isDue);
+    const followupsGiven = followups.filter((item) => !isDue(item) && item.judgement !== null);
     const [lastWeek, thisWeek] = painWeeks(db, addDays(start, -7), start, weekStartsOn) as [PainWeek, PainWeek];
     return {
       today,
       weekStart: start,
       ostrcThisWeek: ostrcForWeek(db, start),
       followupsDue,
+      followupsGiven,
       painWeek: thisWeek,
       warnings: painWarnings([lastWeek, thisWeek]),
     };
@@ -115,7 +117,12 @@ export function clinicReport(db: StanceDatabase, query: ValidInput<'report:get'>
     const { weekStartsOn, units } = getSettings(db);
     const today = utcToLocal(clock.now, clock.timeZone).localDate;
     const to = weekStart(today, weekStartsOn);
-    const from = addDays(to, -7 * (query.weeks - 1));
+    // The report starts at the first week with a run or a knee check, never with empty weeks before it.
+    const firstRecord = (
+      db.prepare('SELECT min(day) AS first FROM (SELECT min(local_date) AS day FROM runs UNION ALL SELECT min(week_start) FROM ostrc_weeks)').get() as { first: string | null }
+    ).first;
+    const earliest = addDays(to, -7 * (query.weeks - 1));
+    const from = firstRecord !== null && firstRecord > earliest ? weekStart(firstRecord <= to ? firstRecord : to, weekStartsOn) : earliest;
     const runs = listRuns(db, { fromDate: from, toDate: addDays(to, 6) });
     const plans = planHistory(db);
     const sessions = gluteSessionDates(db);
@@ -150,7 +157,8 @@ export function clinicReport(db: StanceDatabase, query: ValidInput<'report:get'>
     return {
       madeAt: isoUtc(clock.now),
       today,
-      weeks: query.weeks,
+      // The weeks shown: fewer than asked when the first run came later.
+      weeks: weekRows.length,
       from,
       to: addDays(to, 6),
       units,

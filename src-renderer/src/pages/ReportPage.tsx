@@ -27,7 +27,7 @@ export function ReportPage() {
   const [weeks, setWeeks] = useState<number>(8);
   const locale = navigator.language;
   const { data: report, error } = useChannel('report:get', { weeks, locale });
-  const pdf = useSave('report:savePdf', { announce: false });
+  const pdf = useSave('report:savePdf');
   const [saved, setSaved] = useState<string>();
 
   async function savePdf() {

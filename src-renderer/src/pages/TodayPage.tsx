@@ -7,6 +7,7 @@ import { CheckinForm } from '../components/pain/CheckinForm';
 import { RunPainEditor } from '../components/pain/RunPainEditor';
 import { LogRun } from '../components/runs/LogRun';
 import { TodayCheckins } from '../components/clinic/TodayCheckins';
+import { NextRunCard } from '../components/today/NextRunCard';
 import { SessionEditor } from '../components/strength/SessionEditor';
 import { emptySessionForm } from '../components/strength/session-form';
 import { useFocusAfterSave } from '../focus';
@@ -112,6 +113,8 @@ export function TodayPage() {
         </p>
       ) : null}
 
+      {summary && latest ? <NextRunCard today={summary.today} /> : null}
+
       {summary && !isNewRunner ? (
         <div className="today-grid">
           <section className={`card stat ${summary.daysOverdue > 0 ? 'stat-warn' : ''}`} aria-labelledby="since-glute" tabIndex={-1} data-focus-key="since-glute">
@@ -196,7 +199,7 @@ export function TodayPage() {
           <p className="big-figure">{formatDistance(latest.distanceMetres, units)}</p>
           <p className="muted">
             {formatLocalDate(latest.localDate)} at {formatLocalTime(latest.localTime)} · {formatDuration(latest.durationSeconds)} ·{' '}
-            {formatPace(latest.distanceMetres, latest.durationSeconds, units)}
+            {formatPace(latest.distanceMetres, latest.movingSeconds ?? latest.durationSeconds, units)}
           </p>
           {latest.painStatus === 'unrecorded' && open === null ? (
             <p>
