@@ -110,6 +110,12 @@ export function milestoneEvidence(noted: readonly RunExposure[], withUnnoted: re
     if (!run.pain) continue;
     seen += 1;
     if (seen !== ONSET_MILESTONES[milestone]) continue;
+    if (evidence.length > 0 && sequentialDecision(evidence, null, 0).claimedAt !== null) {
+      // The design stops at the claim: later milestones are marked reached, their evidence not worked out.
+      evidence.push({ z: null, pEarlier: null, pLater: null, shifts: null, reachedOn: run.localDate, zLeftOut: null, zCountedPainFree: null });
+      milestone += 1;
+      continue;
+    }
     const upTo = noted.slice(0, index + 1);
     const leftOut = weekShiftTest(upTo, calendar);
     let counted = leftOut;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StanceDatabase } from '../../src-main/db/open';
-import { readInsights, setExampleHidden } from '../../src-main/db/services/insights';
+import { readInsights, setExampleHidden, startAnalysisPeriod } from '../../src-main/db/services/insights';
 import { setRunPain } from '../../src-main/db/pain';
 import { addStrengthSession } from '../../src-main/db/strength';
 import { insightsQuerySchema } from '../../src-main/shared/contract-insights';
@@ -21,6 +21,29 @@ async function database(): Promise<StanceDatabase> {
 
 const now = new Date('2026-11-21T10:00:00Z');
 const insightsOf = (db: StanceDatabase, query: unknown = {}) => readInsights(db, insightsQuerySchema.parse(query), now, 'Europe/London');
+
+describe('analysis periods in a real SQLite file', () => {
+  it('a new analysis starts only once the current one has its verdict, after its last run; the first keeps its verdict', async () => {
+    const undecided = await database();
+    writeRealHistory(undecided, { withOldRuns: false });
+    expect(() => startAnalysisPeriod(undecided, '2026-11-25', now, 'Europe/London')).toThrow(/has not reached its verdict yet/);
+    expect(insightsOf(undecided).fixed.periods).toHaveLength(1);
+
+    const db = await database();
+    writeGeneratedHistory(db, { endDate: '2026-11-20', seed: 2, hazardRatio: 5 });
+    const before = insightsOf(db);
+    expect(before.verdict).toBe('earlier_when_skipped');
+    expect(before.fixed.canStartNew).toBe(true);
+    expect(() => startAnalysisPeriod(db, '2026-11-20', now, 'Europe/London')).toThrow(/must start after the last run/);
+    const after = startAnalysisPeriod(db, '2026-11-21', now, 'Europe/London');
+    expect(after.fixed.periods).toHaveLength(2);
+    expect(after.fixed.periods[0]).toMatchObject({ verdict: 'earlier_when_skipped', to: '2026-11-20', current: false });
+    expect(after.fixed.periods[1]).toMatchObject({ from: '2026-11-21', current: true });
+    // The page's verdict is now the new analysis's (no runs yet); the first stays listed with its own.
+    expect(after.verdict).toBe('too_little');
+    expect(insightsOf(db).fixed.periods[0]!.verdict).toBe('earlier_when_skipped');
+  });
+});
 
 describe('Insights from a real SQLite file', () => {
   it('finds a strong effect, with its hazard ratio and interval, and says it is not proof of cause', async () => {
