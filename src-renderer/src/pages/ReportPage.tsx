@@ -181,7 +181,7 @@ export function ReportPage() {
                 <p>
                   <strong data-testid="report-verdict">{verdictTitle(report.headline.verdict)}.</strong>
                 </p>
-                {fixedAnalysisSentences(report.headline.fixed, report.headline.milestones, (date) => formatLocalDate(date, false)).map((sentence) => (
+                {fixedAnalysisSentences(report.headline.fixed, report.headline.milestones, (date) => formatLocalDate(date)).map((sentence) => (
                   <p key={sentence}>{sentence}</p>
                 ))}
                 {report.headline.fixed.periods.length > 1 ? (
@@ -189,7 +189,7 @@ export function ReportPage() {
                     Earlier analyses:{' '}
                     {report.headline.fixed.periods
                       .slice(0, -1)
-                      .map((period) => `${formatLocalDate(period.from, false)} – ${formatLocalDate(period.to, false)}: ${verdictTitle(period.verdict).replace('Verdict: ', '')}`)
+                      .map((period) => `${formatLocalDate(period.from)} – ${formatLocalDate(period.to)}: ${verdictTitle(period.verdict).replace('Verdict: ', '')}`)
                       .join('; ')}
                     .
                   </p>
