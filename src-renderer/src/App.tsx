@@ -35,6 +35,8 @@ function Shell() {
   const [destination, setDestination] = useState<Destination>({ page: 'today' });
   // Each navigation is a new visit, even to the same page: "Runs" on a run's page goes back to the list.
   const [visit, setVisit] = useState(0);
+  // The sidebar label shown on hover (narrow windows) hides once its page is chosen, until the pointer leaves.
+  const [justChosen, setJustChosen] = useState<PageId | null>(null);
   const { settings, loadError } = useSettings();
   const [restoreNote] = useState(takeRestoreNote);
   useAppliedTheme(settings?.theme ?? 'system');
@@ -64,7 +66,12 @@ function Shell() {
                   type="button"
                   className={entry.id === page ? 'nav-item active' : 'nav-item'}
                   aria-current={entry.id === page ? 'page' : undefined}
-                  onClick={() => navigate(entry.id)}
+                  data-just-chosen={justChosen === entry.id ? '' : undefined}
+                  onClick={() => {
+                    setJustChosen(entry.id);
+                    navigate(entry.id);
+                  }}
+                  onMouseLeave={() => setJustChosen(null)}
                 >
                   <span className="nav-icon" aria-hidden="true">
                     {entry.icon}

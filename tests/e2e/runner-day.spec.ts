@@ -221,3 +221,18 @@ test('the Report’s default 8 weeks start at the week of the first run, not wit
   const sheet = page.getByTestId('report-sheet');
   await expect(sheet).toContainText('Mon, 2 Nov 2026 – Sun, 22 Nov 2026 (3 weeks)');
 });
+
+test('at 1024 px a sidebar label shows on hover and goes once its page is chosen, even with the pointer still there', async ({ page }) => {
+  stance = await launchStance(page, { now: saturday });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const runs = page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Runs' });
+  const label = runs.locator('.nav-label');
+  await runs.hover();
+  await expect(label).toHaveCSS('opacity', '1');
+  await runs.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Runs' })).toBeVisible();
+  await expect(label).toHaveCSS('opacity', '0');
+  await page.mouse.move(600, 400);
+  await runs.hover();
+  await expect(label).toHaveCSS('opacity', '1');
+});

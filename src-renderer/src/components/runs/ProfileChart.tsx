@@ -101,7 +101,9 @@ export function ProfileChart({ profile, units, onsetMetres, onPick, theme, hasPa
     const elevation = profile.elevationMetres.map((metres, index) => ({ x: distance[index]!, y: metres === null ? null : fromElevationMetres(metres, units) }));
     const hasPace = pace.some((point) => point.y !== null);
     const hasElevation = elevation.some((point) => point.y !== null);
-    const axis = paceAxis(pace.map((point) => point.y));
+    // The drawn pace is already smoothed over 400 m (a GPS spike is averaged away), so the axis
+    // holds every drawn point: an interval session's fast reps and walked recoveries both fit.
+    const axis = paceAxis(pace.map((point) => point.y), 2, 0);
     const ink = themeColour('--muted');
     const grid = themeColour('--line');
     const chart = new Chart(canvas.current, {

@@ -62,11 +62,16 @@ export function quantile(sorted: readonly number[], fraction: number): number {
  * so a steady run reads as steady rather than magnified into a jagged line; the ends are
  * rounded out to whole half-minutes.
  */
-export function paceAxis(paceMinutes: readonly (number | null)[], minimumSpanMinutes = 2): { min: number; max: number } | null {
+export function paceAxis(
+  paceMinutes: readonly (number | null)[],
+  minimumSpanMinutes = 2,
+  /** The share of values left out at each end: 0.02 for raw paces; 0 for paces already smoothed, so every drawn point is on the axis. */
+  trim = 0.02,
+): { min: number; max: number } | null {
   const values = paceMinutes.filter((value): value is number => value !== null && Number.isFinite(value)).sort((a, b) => a - b);
   if (values.length === 0) return null;
-  let min = quantile(values, 0.02);
-  let max = quantile(values, 0.98);
+  let min = quantile(values, trim);
+  let max = quantile(values, 1 - trim);
   if (max - min < minimumSpanMinutes) {
     const middle = (min + max) / 2;
     min = middle - minimumSpanMinutes / 2;

@@ -98,3 +98,18 @@ describe('the readout', () => {
     expect(nearestIndex(metres, 99)).toBe(4);
   });
 });
+
+describe('an interval session’s pace (issue 21)', () => {
+  it('is drawn whole: every smoothed point of 400 m reps at 6:00/mi and 200 m walks at 19:00/mi lies on the axis', () => {
+    const metres = Array.from({ length: 601 }, (_, index) => index * 10);
+    const secondsPerKm = (at: number) => (at % 600 < 400 ? (6 * 60) / 1.609344 : (19 * 60) / 1.609344);
+    const smoothed = smoothPace(metres, metres.map(secondsPerKm), 400);
+    const minutesPerMile = smoothed.map((seconds) => (seconds === null ? null : (seconds * 1.609344) / 60));
+    const axis = paceAxis(minutesPerMile, 2, 0)!;
+    for (const value of minutesPerMile) {
+      expect(value).not.toBeNull();
+      expect(value!).toBeGreaterThanOrEqual(axis.min);
+      expect(value!).toBeLessThanOrEqual(axis.max);
+    }
+  });
+});
