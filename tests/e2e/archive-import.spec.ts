@@ -52,7 +52,7 @@ test('Strava’s bulk export: runs imported, the ride skipped, the damaged file 
   await page.getByRole('button', { name: 'Import runs' }).first().click();
   await page.getByLabel('Files to import').setInputFiles([archive]);
   const status = page.getByRole('status');
-  await expect(status).toHaveText('4 imported, 0 duplicates skipped, 1 other sport skipped, 1 refused.', { timeout: 30_000 });
+  await expect(status).toHaveText('4 imported, 0 duplicates skipped, 1 other sport skipped, 1 refused.', { timeout: 90_000 });
   expect(stance.count('runs')).toBe(4);
 
   await expect(page.locator('details.import-group-imported summary')).toHaveText('Imported — 4');
@@ -94,7 +94,7 @@ test('Strava’s bulk export: runs imported, the ride skipped, the damaged file 
 
   // The same export again adds nothing.
   await page.getByLabel('Files to import').setInputFiles([archive]);
-  await expect(status).toHaveText('0 imported, 4 duplicates skipped, 1 other sport skipped, 1 refused.', { timeout: 30_000 });
+  await expect(status).toHaveText('0 imported, 4 duplicates skipped, 1 other sport skipped, 1 refused.', { timeout: 90_000 });
   expect(stance.count('runs')).toBe(4);
 
   // A run's page says where it came from.
@@ -111,7 +111,7 @@ test('a treadmill run from a FIT file: the watch’s distance, no route', async 
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Runs' }).click();
   await page.getByRole('button', { name: 'Import runs' }).first().click();
   await page.getByLabel('Files to import').setInputFiles([file]);
-  await expect(page.getByRole('status')).toHaveText('1 imported, 0 duplicates skipped, 0 refused.', { timeout: 30_000 });
+  await expect(page.getByRole('status')).toHaveText('1 imported, 0 duplicates skipped, 0 refused.', { timeout: 90_000 });
   await page.getByRole('button', { name: 'open the run' }).click();
   await expect(page.getByTestId('run-source')).toHaveText('Recorded by Garmin Forerunner 255 · FIT file · treadmill run');
   await expect(page.getByText('No route: this run was recorded without GPS')).toBeVisible();
@@ -129,7 +129,7 @@ test('a folder picked whole: its runs imported, the note beside them counted, no
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Runs' }).click();
   await page.getByRole('button', { name: 'Import runs' }).first().click();
   await page.getByLabel('Folder to import').setInputFiles(folder);
-  await expect(page.getByRole('status')).toHaveText('2 imported, 0 duplicates skipped, 0 refused.', { timeout: 30_000 });
+  await expect(page.getByRole('status')).toHaveText('2 imported, 0 duplicates skipped, 0 refused.', { timeout: 90_000 });
   await expect(page.getByTestId('import-result')).toHaveCount(2);
   await expect(page.getByTestId('import-result').first()).toContainText('watch-exports/2026/');
   await expect(page.getByTestId('import-other-files')).toHaveText('1 file in the folders or archives was not an activity (photos, notes, settings) and was left alone.');

@@ -30,7 +30,7 @@ test('several files imported through the picker: progress, then a summary per fi
   ]);
   await expect(page.getByRole('status')).toContainText(/Importing \d of 5/);
   await expect(page.getByRole('progressbar', { name: 'Files imported so far' })).toBeVisible();
-  await expect(page.getByRole('status')).toHaveText('3 imported, 0 duplicates skipped, 2 refused.', { timeout: 20_000 });
+  await expect(page.getByRole('status')).toHaveText('3 imported, 0 duplicates skipped, 2 refused.', { timeout: 90_000 });
   const results = page.getByTestId('import-result');
   await expect(results).toHaveCount(5);
   await expect(results.filter({ hasText: 'derived__run_gpxtpx_truncated.gpx' })).toContainText(
@@ -64,7 +64,7 @@ test('an import can be cancelled between files; what was imported stays, the res
   await page.getByLabel('Files to import').setInputFiles([archive]);
   await expect(page.getByRole('status')).toContainText(/Importing \d+ of 600/);
   await page.getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByRole('status')).toHaveText(/^\d+ imported, 0 duplicates skipped, 0 refused, \d+ not started \(cancelled\)\.$/, { timeout: 30_000 });
+  await expect(page.getByRole('status')).toHaveText(/^\d+ imported, 0 duplicates skipped, 0 refused, \d+ not started \(cancelled\)\.$/, { timeout: 90_000 });
   const text = (await page.getByRole('status').textContent()) ?? '';
   const [imported, notStarted] = [...text.matchAll(/(\d+) (?:imported|not started)/g)].map((match) => Number(match[1]));
   expect(imported! + notStarted!).toBe(600);
@@ -127,7 +127,7 @@ test('a file of several recordings: one line each in the summary, each its own r
   await openImport(page);
   await page.getByLabel('Files to import').setInputFiles([file('mapbox__multitrackgpx.gpx'), file('tkrajina__korita-zbevnica.gpx')]);
   // korita's untimed track is not "Refused": it needs a date, and the form for it is beside it.
-  await expect(page.getByRole('status')).toHaveText('4 imported, 0 duplicates skipped, 1 needs a date, 0 refused.', { timeout: 20_000 });
+  await expect(page.getByRole('status')).toHaveText('4 imported, 0 duplicates skipped, 1 needs a date, 0 refused.', { timeout: 90_000 });
   const results = page.getByTestId('import-result');
   await expect(results).toHaveCount(5);
   await expect(results.nth(0)).toContainText('mapbox__multitrackgpx.gpx (track 1, “Tag 1”)');

@@ -353,7 +353,7 @@ async function pixelsIn(page: Page, colour: string): Promise<number> {
 
 for (const theme of ['light', 'dark'] as const) {
   test(`in ${theme} mode the example and a full history are drawn in the theme's colours, dates apart, at 1024×700 and 1600×1000, axe clean`, async ({ page }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     // The pain dots' colour in each theme (styles.css --chart-pain): this theme's is drawn, the other's is not.
     const painColour = { light: '#b42318', dark: '#ff8a80' };
     const other = theme === 'light' ? 'dark' : 'light';

@@ -258,7 +258,7 @@ test('the session form works from the keyboard alone', async ({ page }) => {
 });
 
 test('the session editor shows every problem at once, each beside its input, and writes nothing', async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(240_000);
   stance = await launchStance(page);
   await openStrength(page);
   await page.getByRole('button', { name: 'Log a session' }).click();
