@@ -27,6 +27,7 @@
 import { createHash } from 'node:crypto';
 import { assignedArm, type AssignmentScheme } from '../src-main/analysis/experiment/assignment';
 import { PreparedLogRank } from '../src-main/analysis/experiment/log-rank-score';
+import { DEFAULT_REDRAWS } from '../src-main/analysis/experiment/randomisation-test';
 import { weeklyLooks, type ExperimentLength, type WeeklyObservation } from '../src-main/analysis/experiment/weekly-looks';
 import { DEFAULT_EXPERIMENT_PAINFUL_RUNS } from '../src-main/analysis/experiment/design';
 import { seededRandom } from '../src-main/analysis/example-history';
@@ -200,10 +201,10 @@ function main(): void {
   };
   const experiments = argument('experiments', 1000);
   const seed = argument('seed', 20);
-  const redraws = process.argv.includes('--redraws') ? argument('redraws', 10_000) : undefined;
+  const redraws = process.argv.includes('--redraws') ? argument('redraws', DEFAULT_REDRAWS) : undefined;
   const only = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] ?? null) : null;
   const part = process.argv.includes('--part') ? (process.argv[process.argv.indexOf('--part') + 1] ?? '1/1').split('/').map(Number) : [1, 1];
-  console.log(`Experiment proof: ${experiments} simulated experiments per scenario, weekly looks, randomisation p at each look (${redraws ?? 10_000} re-draws), seed ${seed}.`);
+  console.log(`Experiment proof: ${experiments} simulated experiments per scenario, weekly looks, the sequential randomisation test at the planned analyses (${redraws ?? DEFAULT_REDRAWS} re-draws), seed ${seed}.`);
   console.log('');
   console.log('| scenario | experiments | weeks (mean) | runs (mean) | painful runs (mean) | claims | 95% interval | naive p < 0.05 at any look |');
   console.log('|---|---:|---:|---:|---:|---:|---|---:|');

@@ -45,6 +45,9 @@ export const exportedTables = [
   'session_exercises',
   'exercise_sets',
   'recovery_entries',
+  'experiment_protocols',
+  'experiment_assignments',
+  'experiment_runs',
 ] as const;
 export type ExportedTable = (typeof exportedTables)[number];
 
@@ -76,6 +79,9 @@ const orderBy: Record<ExportedTable, string> = {
   session_exercises: 'id',
   exercise_sets: 'id',
   recovery_entries: 'id',
+  experiment_protocols: 'id',
+  experiment_assignments: 'id',
+  experiment_runs: 'run_id',
 };
 
 export interface ColumnInfo {

@@ -241,6 +241,8 @@ const parents: Partial<Record<ExportedTable, Record<string, ExportedTable>>> = {
   run_pain_followups: { run_id: 'runs' },
   session_exercises: { session_id: 'strength_sessions', exercise_id: 'exercises' },
   exercise_sets: { session_exercise_id: 'session_exercises' },
+  experiment_assignments: { protocol_id: 'experiment_protocols' },
+  experiment_runs: { run_id: 'runs', assignment_id: 'experiment_assignments' },
 };
 /** The parent whose recognition means the row is already there too (it belongs to that record). */
 const owner: Partial<Record<ExportedTable, string>> = {
@@ -250,6 +252,7 @@ const owner: Partial<Record<ExportedTable, string>> = {
   run_pain_followups: 'run_id',
   session_exercises: 'session_id',
   exercise_sets: 'session_exercise_id',
+  experiment_runs: 'run_id',
 };
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -425,7 +428,7 @@ function insertRow(db: StanceDatabase, table: ExportedTable, values: Record<stri
     const result = db
       .prepare(`INSERT INTO ${table} (${columns.map((column) => `"${column}"`).join(', ')}) VALUES (${columns.map(() => `?`).join(', ')})`)
       .run(...columns.map((column) => row[column]));
-    return table === 'settings' || table === 'run_tracks' || table === 'routine_exercises' || table === 'run_pain_followups' ? undefined : Number(result.lastInsertRowid);
+    return table === 'settings' || table === 'run_tracks' || table === 'routine_exercises' || table === 'run_pain_followups' || table === 'experiment_runs' ? undefined : Number(result.lastInsertRowid);
   } catch (error) {
     // A value the schema refuses is the file's fault; anything else (a full disk…) is not.
     if (!String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_CONSTRAINT')) throw error;
@@ -470,6 +473,13 @@ function findExisting(
     }
     case 'ostrc_weeks':
       return one('SELECT id FROM ostrc_weeks WHERE week_start = ?', values.week_start);
+    case 'experiment_protocols':
+      return one('SELECT id FROM experiment_protocols WHERE content_sha256 = ?', values.content_sha256);
+    case 'experiment_assignments':
+      // A drawn assignment is never rewritten: the one already stored for that unit stands.
+      return one('SELECT id FROM experiment_assignments WHERE protocol_id = ? AND unit_index = ?', values.protocol_id, values.unit_index);
+    case 'experiment_runs':
+      return db.prepare('SELECT 1 FROM experiment_runs WHERE run_id = ?').get(values.run_id) ? 0 : undefined;
     case 'pain_checkins':
       return before(many('SELECT id FROM pain_checkins WHERE local_date = ? AND context = ? ORDER BY id', values.local_date, values.context));
     case 'recovery_entries':

@@ -19,6 +19,9 @@ import { gunzipSync } from 'node:zlib';
 import { glutePlanSchema, runDraftSchema, settingsPatchSchema, shoeAddSchema } from '../shared/contract';
 import { checkinDraftSchema, painSiteSchema } from '../shared/contract-pain';
 import { followupDraftSchema, ostrcDraftSchema } from '../shared/contract-clinic';
+import { experimentContentsSchema } from '../shared/contract-experiment';
+import { canonicalJson } from '../shared/experiment';
+import { protocolSha256 } from './experiment';
 import {
   exerciseAddSchema,
   exerciseSetSchema,
@@ -347,6 +350,52 @@ export const recordRules: Record<ExportedTable, RecordRule> = {
       localDateInRange(row.week_start, 'knee questionnaire', context);
       instant(row, 'created_at', context);
       instant(row, 'updated_at', context);
+    },
+  },
+  experiment_protocols: {
+    columns: ['id', 'contents', 'content_sha256', 'fixed_at', 'stopped_at', 'stop_reason'],
+    check: (row, context) => {
+      id(row, 'id');
+      if (typeof row.contents !== 'string' || row.contents.length > 20_000) problem('its contents are not a protocol');
+      let contents: unknown;
+      try {
+        contents = JSON.parse(row.contents as string);
+      } catch {
+        problem('its contents are not readable');
+      }
+      passes(experimentContentsSchema, contents);
+      if (canonicalJson(contents) !== row.contents) problem('its contents are not in the one form Stance stores (canonical JSON)');
+      if (row.content_sha256 !== protocolSha256(row.contents as string)) problem('its contents do not match their fingerprint (SHA-256): the protocol was altered after it was fixed');
+      instant(row, 'fixed_at', context);
+      if ((row.stopped_at === null) !== (row.stop_reason === null)) problem('it has a stop without a reason, or a reason without a stop');
+      if (row.stopped_at !== null) {
+        instant(row, 'stopped_at', context);
+        if (typeof row.stop_reason !== 'string' || row.stop_reason.trim().length === 0 || row.stop_reason.length > 2000) problem('its reason for stopping is not 1 to 2,000 characters');
+      }
+    },
+  },
+  experiment_assignments: {
+    columns: ['id', 'protocol_id', 'unit_index', 'arm', 'drawn_at', 'local_date'],
+    check: (row, context) => {
+      id(row, 'id');
+      id(row, 'protocol_id');
+      if (typeof row.unit_index !== 'number' || !Number.isInteger(row.unit_index) || row.unit_index < 0 || row.unit_index > 100_000) problem('its unit is not a whole number from 0');
+      if (row.arm !== 'activation' && row.arm !== 'none') problem('its arm is not "activation" or "none"');
+      instant(row, 'drawn_at', context);
+      if (row.local_date !== null) {
+        if (typeof row.local_date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(row.local_date)) problem('its day is not a date (YYYY-MM-DD)');
+        localDateInRange(row.local_date, 'assignment', context);
+      }
+    },
+  },
+  experiment_runs: {
+    columns: ['run_id', 'assignment_id', 'activation_done', 'answered_at'],
+    check: (row, context) => {
+      id(row, 'run_id');
+      id(row, 'assignment_id');
+      if (row.activation_done !== null && !['done', 'not_done', 'partly'].includes(row.activation_done as string)) problem('its answer is not done, not_done or partly');
+      if ((row.activation_done === null) !== (row.answered_at === null)) problem('it has an answer without a time, or a time without an answer');
+      if (row.answered_at !== null) instant(row, 'answered_at', context);
     },
   },
   pain_checkins: {

@@ -3,6 +3,7 @@ import type { Run } from '../shared/domain';
 import type { ValidInput } from '../shared/contract';
 import { StanceError } from '../shared/errors';
 import { isoUtc, localToUtc, utcToLocal } from './local-time';
+import { linkRunToExperiment } from './experiment';
 
 /** How far ahead of the clock a start may be: a watch a little fast, a zone picked wrong by an hour or two. */
 const FUTURE_TOLERANCE_MS = 3 * 3600 * 1000;
@@ -104,6 +105,8 @@ export function checkRunDraft(db: StanceDatabase, draft: ValidInput<'runs:add'>,
 export function addRun(db: StanceDatabase, draft: ValidInput<'runs:add'>, now: Date): Run {
   const startedAt = checkRunDraft(db, draft, now);
   const stamp = isoUtc(now);
+  // The run and its link to an experiment's assignment (if one was drawn for its day): one transaction.
+  return db.transaction(() => {
   const result = db
     .prepare(
       `INSERT INTO runs (started_at, time_zone, local_date, local_time, distance_m, duration_s, effort, surface,
@@ -112,7 +115,9 @@ export function addRun(db: StanceDatabase, draft: ValidInput<'runs:add'>, now: D
                @shoeId, @notes, 'manual', @stamp, @stamp)`,
     )
     .run({ ...draft, ...utcToLocal(startedAt, draft.timeZone), startedAt: isoUtc(startedAt), stamp });
+  linkRunToExperiment(db, Number(result.lastInsertRowid));
   return getRun(db, Number(result.lastInsertRowid));
+  })();
 }
 
 /**

@@ -40,6 +40,7 @@ import type { RecordedFile, RecordedTrack, SourceFormat } from '../track/recordi
 import { isImportRefusal, type RefusalReason } from '../track/refusals';
 import { encodeStreams } from '../track/streams-codec';
 import { readRecordingSync } from './read-run';
+import { linkRunToExperiment } from '../db/experiment';
 
 /** What happened to one activity of one file (one JSON line of the CLI). */
 export interface ActivityOutcome {
@@ -410,6 +411,7 @@ function storeRun(db: StanceDatabase, request: StoreRequest, now: Date): Activit
       effort?.feel ?? null,
       run.streams.latitude.some((value, i) => value !== 0 || run.streams.longitude[i] !== 0) ? 1 : 0,
     );
+    linkRunToExperiment(db, runId);
     return outcome(context, recording, { ...base, status: 'imported', untimed, runId, distanceMetres: run.distanceMetres, points: run.pointCount, startedAt, warnings });
   })();
 }

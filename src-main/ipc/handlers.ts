@@ -18,6 +18,7 @@ import { strengthHandlers } from './handlers-strength';
 import { insightsHandlers } from './handlers-insights';
 import { dataHandlers } from './handlers-data';
 import { clinicHandlers } from './handlers-clinic';
+import { experimentHandlers } from './handlers-experiment';
 import { importHandlers } from './handlers-import';
 import type { WorkerScript } from '../import/jobs';
 import type { RestoreResult } from '../shared/backups';
@@ -50,6 +51,11 @@ export interface CoreContext {
    * runtime. Absent: imports run on the calling thread (between files it yields).
    */
   importWorker?: WorkerScript & { nativeBinding?: string };
+  /**
+   * Where a new experiment's seed comes from (64 hex characters). Absent: the operating system's
+   * cryptographic generator (the app). Tests pass a fixed seed so a whole experiment replays.
+   */
+  experimentSeed?: () => string;
 }
 
 /** Handlers for some of the channels; each domain file returns the ones it owns. */
@@ -88,6 +94,7 @@ export function createHandlers(core: CoreContext): Handlers {
     ...strengthHandlers(core),
     ...insightsHandlers(core),
     ...dataHandlers(core),
+    ...experimentHandlers(core),
     ...clinicHandlers(core),
   };
 }

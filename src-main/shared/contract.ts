@@ -19,6 +19,7 @@ import { strengthChannels } from './contract-strength';
 import { insightsChannels } from './contract-insights';
 import { dataChannels } from './contract-data';
 import { clinicChannels } from './contract-clinic';
+import { experimentChannels } from './contract-experiment';
 
 const nothing = z.undefined().or(z.null()).or(z.strictObject({}));
 
@@ -180,6 +181,7 @@ export const contract = {
   ...insightsChannels,
   ...dataChannels,
   ...clinicChannels,
+  ...experimentChannels,
 } satisfies { [C in ChannelName]: ChannelSpec<z.ZodType, unknown> };
 
 // Compile-time proof that contract.ts and channels.ts name the same channels.

@@ -194,7 +194,7 @@ describe('the export files', () => {
     const json = writeJsonExport(db, path.join(folder, 'out', 'export.json'), now);
     const parsed = JSON.parse(fs.readFileSync(json.path, 'utf8'));
     expect(parsed).toMatchObject({ format: 'stance-export', formatVersion: 1, schemaVersion: LATEST_SCHEMA_VERSION, exportedAt: '2026-11-21T12:00:00Z' });
-    expect(Object.keys(parsed.tables)).toHaveLength(16);
+    expect(Object.keys(parsed.tables)).toHaveLength(19);
     const tablesInSchema = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
     expect(Object.keys(parsed.tables).sort()).toEqual(tablesInSchema.sort()); // a new table must be exported too
     const track = parsed.tables.run_tracks[0];

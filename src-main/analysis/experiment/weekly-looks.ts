@@ -55,7 +55,7 @@ export interface PlannedAnalysis {
   boundary: number;
   /** Log-rank Z of the drawn assignment (negative: pain later with activation); null with no onset or an empty arm. */
   z: number | null;
-  /** Plain randomisation p of this analysis: the share of the reference set with |Z| at least the drawn one's. */
+  /** Plain randomisation p of this analysis: the share of the reference set with |Z| at least the drawn one's (null while no α may be spent yet: the re-draws are not made). */
   pValue: number | null;
   claims: boolean;
 }
@@ -140,12 +140,17 @@ export function weeklyLooks(input: WeeklyLooksInput): SequentialExperimentResult
   for (const analysis of plan) {
     const prepared = new PreparedLogRank(runs.slice(0, analysis.runs));
     const z = prepared.statistic(drawn).z;
+    const alphaSpent = obrienFlemingSpending(analysis.fraction, alpha);
+    const allowed = Math.floor(alphaSpent * members + 1e-9) - goneOut;
     sizes[0] = z === null ? 0 : Math.abs(z);
+    // When no member may go out yet (early, little α spent) the re-draws decide nothing: skip them.
+    if (allowed <= 0) {
+      analyses.push({ ...analysis, alphaSpent, boundary: Infinity, z, pValue: null, claims: false });
+      continue;
+    }
     for (let redraw = 0; redraw < redraws; redraw++) {
       sizes[redraw + 1] = Math.abs(prepared.statistic(matrix.subarray(redraw * unitCount, (redraw + 1) * unitCount)).z ?? 0);
     }
-    const alphaSpent = obrienFlemingSpending(analysis.fraction, alpha);
-    const allowed = Math.floor(alphaSpent * members + 1e-9) - goneOut;
     const inSizes: number[] = [];
     for (let member = 0; member < members; member++) if (stillIn[member] === 1) inSizes.push(sizes[member]!);
     inSizes.sort((a, b) => b - a);
