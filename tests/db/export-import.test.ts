@@ -203,7 +203,7 @@ describe('the export files', () => {
     expect(parsed.tables.settings.map((row: { key: string }) => row.key)).toEqual(['units', 'weekStartsOn']);
 
     const csv = writeCsvExport(db, path.join(folder, 'out', 'csv'), now);
-    expect(fs.readdirSync(csv.path).sort()).toHaveLength(16);
+    expect(fs.readdirSync(csv.path).sort()).toHaveLength(19);
     const runsCsv = fs.readFileSync(path.join(csv.path, 'runs.csv'), 'utf8').split('\r\n');
     expect(runsCsv[0]).toMatch(/^id,started_at,time_zone,local_date,local_time,distance_m,duration_s,/);
     expect(runsCsv).toHaveLength(3 + 1 + 1); // header, 3 runs, trailing newline
