@@ -211,7 +211,8 @@ function main(): void {
   let failed = false;
   const all = [...noEffectScenarios(), ...powerScenarios(), ...defaultLengthScenarios()];
   for (const [index, scenario] of all.entries()) {
-    if (only !== null && !scenario.name.toLowerCase().includes(only.toLowerCase())) continue;
+    // --only "a|b": scenarios whose name contains any of the words.
+    if (only !== null && !only.toLowerCase().split('|').some((word) => scenario.name.toLowerCase().includes(word))) continue;
     if (index % part[1]! !== part[0]! - 1) continue;
     const started = Date.now();
     const result = runExperimentScenario(scenario, experiments, seed, redraws);

@@ -7,6 +7,7 @@ import { formatDistance } from '../../../src-main/shared/units';
 import { useChannel, useSave } from '../api/hooks';
 import { summarySentences } from '../components/insights/wording';
 import { OstrcTrend } from '../components/clinic/OstrcTrend';
+import { ReportExperimentSection } from '../components/experiment/ReportExperimentSection';
 import { formatInstant, formatLocalDate } from '../local-clock';
 import '../components/clinic/clinic.css';
 
@@ -191,6 +192,7 @@ export function ReportPage() {
               <p>Not enough recorded pain yet for an estimate.</p>
             )}
           </section>
+          <ReportExperimentSection units={report.units} />
           <p className="report-source report-foot">
             Weeks start on the runner’s chosen day ({formatLocalDate(report.from, false)} – {formatLocalDate(addDays(report.from, 6), false)} is the first).
           </p>
