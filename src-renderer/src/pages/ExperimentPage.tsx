@@ -18,7 +18,8 @@ export function ExperimentPage() {
   const { data: setup, error } = useChannel('experiment:setup');
   const [shown, setShown] = useState<number | null>(null);
   const [settingUp, setSettingUp] = useState(false);
-  const protocolId = shown ?? setup?.active?.id ?? null;
+  // The experiment shown: the one chosen, else the running one, else the latest.
+  const protocolId = shown ?? setup?.active?.id ?? setup?.past[0]?.id ?? null;
   const result = useChannel('experiment:result', { protocolId: protocolId ?? 1 }, { skip: protocolId === null || settingUp });
   const stop = useSave('experiment:stop', { fields: ['reason'] as const });
   const [reason, setReason] = useState('');
