@@ -8,7 +8,6 @@
  * contents, hash or fixing time and to a drawn assignment's unit, arm or drawing time, whoever
  * writes (see migrations/008-experiment.ts); the functions here never try.
  */
-import { createHash } from 'node:crypto';
 import type { StanceDatabase } from './open';
 import type { ValidInput } from '../shared/contract';
 import { StanceError } from '../shared/errors';
@@ -26,7 +25,8 @@ import {
   type ExperimentSetup,
   type ExperimentTodayLine,
 } from '../shared/experiment';
-import { painLocations, type PainLocation } from '../shared/pain';
+import type { PainLocation } from '../shared/pain';
+import { getSettings } from './settings';
 import { assignedArm } from '../analysis/experiment/assignment';
 import { checkSeed, newExperimentSeed } from '../analysis/experiment/random-source';
 import { DEFAULT_REDRAWS } from '../analysis/experiment/randomisation-test';
@@ -34,7 +34,19 @@ import { ANALYSIS_EVERY_PAINFUL_RUNS } from '../analysis/experiment/weekly-looks
 import { DEFAULT_EXPERIMENT_PAINFUL_RUNS } from '../analysis/experiment/design';
 import { analyseExperiment, experimentWeek, plannedEndDate, runOutcome, type ExperimentRunRecord } from '../analysis/experiment/result';
 import { isoUtc, utcToLocal } from './local-time';
-import type { RunnerClock } from './clinic';
+import type { RunnerClock } from './clinic-checkins';
+import { protocolSha256 } from './tables/experiment-protocols';
+import { checkNewRecord, RecordProblem, type ExportRow, type TableName } from './tables';
+
+/** The table's own rule, as for every writer (db/tables): a record it refuses is never stored. */
+function checkRow(db: StanceDatabase, table: TableName, row: ExportRow, now: Date): void {
+  try {
+    checkNewRecord(table, row, { db, now });
+  } catch (error) {
+    if (error instanceof RecordProblem) throw new StanceError('invalid', `The experiment's record cannot be saved: ${error.message}.`);
+    throw error;
+  }
+}
 
 /** The rule every experiment of this version of Stance is decided by (stored in each protocol). */
 export const EXPERIMENT_RULE: ExperimentDecisionRule = {
@@ -51,23 +63,12 @@ export const EXPERIMENT_RULE: ExperimentDecisionRule = {
 /** How far ahead an experiment may be set to start. */
 const LATEST_START_DAYS = 28;
 
-/** SHA-256 of a protocol's canonical JSON, hex. */
-export function protocolSha256(canonical: string): string {
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
-}
+export { protocolSha256 };
 
-/** The main complaint (Settings; set by the Insights issue), or the outside of the knee on either side. */
+/** The main complaint (Settings): the pain whose onset the experiment times. */
 export function mainComplaintOf(db: StanceDatabase): { location: PainLocation; side: ComplaintSide } {
-  const row = db.prepare("SELECT value FROM settings WHERE key = 'mainComplaint'").get() as { value: string } | undefined;
-  try {
-    const stored = row === undefined ? undefined : (JSON.parse(row.value) as { location?: unknown; side?: unknown });
-    if (stored && painLocations.includes(stored.location as PainLocation) && ['left', 'right', 'either'].includes(stored.side as string)) {
-      return { location: stored.location as PainLocation, side: stored.side as ComplaintSide };
-    }
-  } catch {
-    // An unreadable setting falls back to the default, as every setting does.
-  }
-  return { location: 'lateral_knee', side: 'either' };
+  const { location, side } = getSettings(db).mainComplaint;
+  return { location, side };
 }
 
 interface ProtocolRow {
@@ -301,9 +302,11 @@ export function fixProtocol(db: StanceDatabase, draft: ValidInput<'experiment:fi
       seed,
     };
     const canonical = canonicalJson(contents);
+    const row = { contents: canonical, content_sha256: protocolSha256(canonical), fixed_at: isoUtc(clock.now), stopped_at: null, stop_reason: null };
+    checkRow(db, 'experiment_protocols', row, clock.now);
     const result = db
       .prepare('INSERT INTO experiment_protocols (contents, content_sha256, fixed_at) VALUES (?, ?, ?)')
-      .run(canonical, protocolSha256(canonical), isoUtc(clock.now));
+      .run(row.contents, row.content_sha256, row.fixed_at);
     return getProtocol(db, Number(result.lastInsertRowid));
   })();
 }
@@ -314,6 +317,7 @@ export function stopProtocol(db: StanceDatabase, request: ValidInput<'experiment
     const protocol = getProtocol(db, request.protocolId);
     if (protocol.stoppedAt !== null) throw new StanceError('refused', `This experiment was already stopped on ${protocol.stoppedAt.slice(0, 10)}.`);
     if (isFinished(db, protocol, clock)) throw new StanceError('refused', 'This experiment has already finished: there is nothing to stop.');
+    checkRow(db, 'experiment_protocols', { id: protocol.id, contents: protocol.canonical, content_sha256: protocol.sha256, fixed_at: protocol.fixedAt, stopped_at: isoUtc(clock.now), stop_reason: request.reason }, clock.now);
     db.prepare('UPDATE experiment_protocols SET stopped_at = ?, stop_reason = ? WHERE id = ?').run(isoUtc(clock.now), request.reason, protocol.id);
     return getProtocol(db, protocol.id);
   })();
@@ -321,6 +325,7 @@ export function stopProtocol(db: StanceDatabase, request: ValidInput<'experiment
 
 function drawAssignment(db: StanceDatabase, protocol: ExperimentProtocol, unitIndex: number, clock: RunnerClock, localDate: string | null): AssignmentRow {
   const arm = assignedArm(protocol.contents.seed, protocol.contents.scheme, unitIndex);
+  checkRow(db, 'experiment_assignments', { protocol_id: protocol.id, unit_index: unitIndex, arm, drawn_at: isoUtc(clock.now), local_date: localDate }, clock.now);
   const result = db
     .prepare('INSERT INTO experiment_assignments (protocol_id, unit_index, arm, drawn_at, local_date) VALUES (?, ?, ?, ?, ?)')
     .run(protocol.id, unitIndex, arm, isoUtc(clock.now), localDate);
@@ -398,6 +403,10 @@ export function linkRunToExperiment(db: StanceDatabase, runId: number): void {
 
 /** Records what was really done before an experiment run. */
 export function answerActivation(db: StanceDatabase, answer: ValidInput<'experiment:answer'>, clock: RunnerClock): { runId: number; activationDone: ActivationDone } {
+  const link = db.prepare('SELECT assignment_id FROM experiment_runs WHERE run_id = ?').get(answer.runId) as { assignment_id: number } | undefined;
+  if (link !== undefined) {
+    checkRow(db, 'experiment_runs', { run_id: answer.runId, assignment_id: link.assignment_id, activation_done: answer.activationDone, answered_at: isoUtc(clock.now) }, clock.now);
+  }
   const result = db.prepare('UPDATE experiment_runs SET activation_done = ?, answered_at = ? WHERE run_id = ?').run(answer.activationDone, isoUtc(clock.now), answer.runId);
   if (result.changes === 0) throw new StanceError('refused', 'That run is not part of an experiment, so there is nothing to answer for it.');
   return { runId: answer.runId, activationDone: answer.activationDone };

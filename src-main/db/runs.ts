@@ -2,13 +2,10 @@ import type { StanceDatabase } from './open';
 import type { Run } from '../shared/domain';
 import type { ValidInput } from '../shared/contract';
 import { StanceError } from '../shared/errors';
-import { isoUtc, localToUtc, utcToLocal } from './local-time';
+import { isoUtc, utcToLocal } from './local-time';
+import { checkRunDraft } from './tables/runs';
 import { linkRunToExperiment } from './experiment';
-
-/** How far ahead of the clock a start may be: a watch a little fast, a zone picked wrong by an hour or two. */
-const FUTURE_TOLERANCE_MS = 3 * 3600 * 1000;
-/** Faster than this on average is a typing mistake (the 100 m world record is about 10.4 m/s). */
-const FASTEST_PLAUSIBLE_METRES_PER_SECOND = 10.5;
+import { checkNewRecord, RecordProblem, type ExportRow } from './tables';
 
 interface RunRow {
   id: number;
@@ -79,44 +76,45 @@ export function listRuns(db: StanceDatabase, query: ValidInput<'runs:list'>): Ru
   return rows.map(toRun);
 }
 
-/** Checks that need more than the input's shape: the clock, the shoe list, a plausible pace. */
-export function checkRunDraft(db: StanceDatabase, draft: ValidInput<'runs:add'>, now: Date): Date {
-  const startedAt = localToUtc(draft.localDate, draft.localTime, draft.timeZone);
-  if (startedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw new StanceError('invalid', 'That start is in the future. Give the date and time the run began.', 'localDate');
+/**
+ * The runs table's rule on the row as it will be stored (db/tables/runs.ts, the same rule the
+ * file import and the JSON import apply), so a typed run is one its export brings back.
+ * @throws StanceError ('invalid') in the window's words.
+ */
+function checkRow(db: StanceDatabase, row: ExportRow, now: Date): void {
+  try {
+    checkNewRecord('runs', row, { db, now });
+  } catch (error) {
+    if (error instanceof RecordProblem) throw new StanceError('invalid', `This run cannot be saved: ${error.message}.`);
+    throw error;
   }
-  if (startedAt.getUTCFullYear() < 1970) {
-    throw new StanceError('invalid', 'That date is before 1970. Check the year.', 'localDate');
-  }
-  if (draft.distanceMetres / draft.durationSeconds > FASTEST_PLAUSIBLE_METRES_PER_SECOND) {
-    throw new StanceError(
-      'invalid',
-      'That pace is faster than a world record. Check the distance, its units, and the duration (h:mm:ss).',
-      'durationSeconds',
-    );
-  }
-  if (draft.shoeId !== null) {
-    const shoe = db.prepare('SELECT id FROM shoes WHERE id = ?').get(draft.shoeId);
-    if (!shoe) throw new StanceError('invalid', 'Those shoes are no longer in your list. Pick others.', 'shoeId');
-  }
-  return startedAt;
 }
 
 export function addRun(db: StanceDatabase, draft: ValidInput<'runs:add'>, now: Date): Run {
   const startedAt = checkRunDraft(db, draft, now);
   const stamp = isoUtc(now);
+  const local = utcToLocal(startedAt, draft.timeZone);
+  checkRow(
+    db,
+    {
+      started_at: isoUtc(startedAt), time_zone: draft.timeZone, local_date: local.localDate, local_time: local.localTime, distance_m: draft.distanceMetres,
+      duration_s: draft.durationSeconds, moving_s: null, elevation_gain_m: null, elevation_loss_m: null, avg_heart_rate: null, effort: draft.effort,
+      surface: draft.surface, shoe_id: draft.shoeId, notes: draft.notes, source: 'manual', pain_status: 'unrecorded', created_at: stamp, updated_at: stamp,
+    },
+    now,
+  );
   // The run and its link to an experiment's assignment (if one was drawn for its day): one transaction.
   return db.transaction(() => {
-  const result = db
-    .prepare(
-      `INSERT INTO runs (started_at, time_zone, local_date, local_time, distance_m, duration_s, effort, surface,
-                         shoe_id, notes, source, created_at, updated_at)
-       VALUES (@startedAt, @timeZone, @localDate, @localTime, @distanceMetres, @durationSeconds, @effort, @surface,
-               @shoeId, @notes, 'manual', @stamp, @stamp)`,
-    )
-    .run({ ...draft, ...utcToLocal(startedAt, draft.timeZone), startedAt: isoUtc(startedAt), stamp });
-  linkRunToExperiment(db, Number(result.lastInsertRowid));
-  return getRun(db, Number(result.lastInsertRowid));
+    const result = db
+      .prepare(
+        `INSERT INTO runs (started_at, time_zone, local_date, local_time, distance_m, duration_s, effort, surface,
+                           shoe_id, notes, source, created_at, updated_at)
+         VALUES (@startedAt, @timeZone, @localDate, @localTime, @distanceMetres, @durationSeconds, @effort, @surface,
+                 @shoeId, @notes, 'manual', @stamp, @stamp)`,
+      )
+      .run({ ...draft, ...utcToLocal(startedAt, draft.timeZone), startedAt: isoUtc(startedAt), stamp });
+    linkRunToExperiment(db, Number(result.lastInsertRowid));
+    return getRun(db, Number(result.lastInsertRowid));
   })();
 }
 
@@ -136,12 +134,25 @@ export function updateRun(db: StanceDatabase, update: ValidInput<'runs:update'>,
       'distanceMetres',
     );
   }
+  const stamp = isoUtc(now);
+  const local = utcToLocal(startedAt, draft.timeZone);
+  const stored = db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as ExportRow;
+  const movingSeconds = typeof stored.moving_s === 'number' ? Math.min(stored.moving_s, draft.durationSeconds) : null; // the watch's moving time never exceeds the run
+  const effortFromWatch = stored.effort_from_watch === 1 && draft.effort === stored.effort ? 1 : 0;
+  checkRow(
+    db,
+    {
+      ...stored, started_at: isoUtc(startedAt), time_zone: draft.timeZone, local_date: local.localDate, local_time: local.localTime, distance_m: draft.distanceMetres,
+      duration_s: draft.durationSeconds, moving_s: movingSeconds, effort: draft.effort, effort_from_watch: effortFromWatch, surface: draft.surface, shoe_id: draft.shoeId, notes: draft.notes, updated_at: stamp,
+    },
+    now,
+  );
   db.prepare(
     `UPDATE runs SET started_at = @startedAt, time_zone = @timeZone, local_date = @localDate, local_time = @localTime,
-                     distance_m = @distanceMetres, duration_s = @durationSeconds, effort = @effort, surface = @surface,
-                     shoe_id = @shoeId, notes = @notes, updated_at = @stamp
+                     distance_m = @distanceMetres, duration_s = @durationSeconds, moving_s = @movingSeconds, effort = @effort,
+                     effort_from_watch = @effortFromWatch, surface = @surface, shoe_id = @shoeId, notes = @notes, updated_at = @stamp
      WHERE id = @id`,
-  ).run({ ...draft, ...utcToLocal(startedAt, draft.timeZone), startedAt: isoUtc(startedAt), stamp: isoUtc(now), id });
+  ).run({ ...draft, ...local, startedAt: isoUtc(startedAt), movingSeconds, effortFromWatch, stamp, id });
   return getRun(db, id);
 }
 

@@ -30,17 +30,21 @@
 import zlib from 'node:zlib';
 import type { StanceDatabase } from '../db/open';
 import { isoUtc, utcToLocal } from '../db/local-time';
-import { MAX_RUN_METRES, MAX_RUN_SECONDS } from '../shared/contract';
+import { MAX_RUN_METRES, MAX_RUN_SECONDS } from '../shared/run-limits';
 import { getSettings } from '../db/settings';
 import type { DistanceUnit } from '../shared/domain';
-import { formatDistance } from '../shared/units';
 import { deriveRun, deriveRuns, type DerivedRun } from '../track/derive';
 import { deriveRunWithoutGps, hasNoRoute } from '../track/derive-without-gps';
 import type { RecordedFile, RecordedTrack, SourceFormat } from '../track/recording';
 import { isImportRefusal, type RefusalReason } from '../track/refusals';
+import { leftOutRefusal, leftOutWarnings } from '../track/left-out';
 import { encodeStreams } from '../track/streams-codec';
 import { readRecordingSync } from './read-run';
 import { linkRunToExperiment } from '../db/experiment';
+import { checkNewRecord, RecordProblem } from '../db/tables';
+import { inWriteTurn } from '../db/write-turn';
+import { StanceError } from '../shared/errors';
+import { formatDistance, formatDuration } from '../shared/units';
 
 /** What happened to one activity of one file (one JSON line of the CLI). */
 export interface ActivityOutcome {
@@ -64,7 +68,7 @@ export interface ActivityOutcome {
   /** Why it was skipped, refused or a duplicate, in a sentence; null when imported. */
   reason: string | null;
   /** A stable code for programs: the refusal reason, 'other-sport', 'near-duplicate', 'same-points'. */
-  code: RefusalReason | 'other-sport' | 'near-duplicate' | 'same-points' | 'no-duration' | 'unreadable' | null;
+  code: RefusalReason | 'other-sport' | 'near-duplicate' | 'same-points' | 'no-duration' | 'unreadable' | 'implausible' | null;
   runId: number | null;
   distanceMetres: number | null;
   /** Points of the run's recording that count (imported or duplicate); null otherwise. */
@@ -196,10 +200,13 @@ export function deriveActivities(recording: RecordedFile, context: Pick<Activity
       return outcome(context, recording, { recording: number, track: ref, status: 'skipped', sport, code: 'other-sport', reason });
     }
     try {
+      const leftOutOfAll = leftOutRefusal(track);
+      if (leftOutOfAll !== null) throw leftOutOfAll;
       const pointsSha256 = track.pointsSha256 ?? recording.fingerprint.pointsSha256;
       const run = hasNoRoute(recording, track)
         ? deriveRunWithoutGps(recording, track, pointsSha256)
         : { ...deriveRun(recording, { trackNumber: track.trackNumber }), fingerprint: { fileSha256: recording.fingerprint.fileSha256, pointsSha256 } };
+      for (const warning of leftOutWarnings(track)) run.warnings.push(warning);
       return { track, ref, number, run };
     } catch (error) {
       if (!isImportRefusal(error)) throw error;
@@ -233,7 +240,14 @@ export function importActivities(db: StanceDatabase, bytes: Uint8Array, context:
 /** The outcome of a file refused as a whole (unreadable, damaged, no recording at all). */
 export function refusedFile(context: Pick<ActivityContext, 'file' | 'entry'>, error: unknown): ActivityOutcome {
   if (isImportRefusal(error)) return outcome(context, null, { status: 'refused', code: error.reason, reason: error.message });
-  return outcome(context, null, { status: 'refused', code: 'unreadable', reason: `Stance could not read this file (${(error as Error).message}). Nothing was imported.` });
+  const message = (error as Error).message;
+  if (error instanceof RangeError && /call stack/i.test(message)) {
+    return outcome(context, null, { status: 'refused', code: 'reader-failed', reason: 'Reading this file went deeper than Stance allows (it nests or repeats far more than any activity file). Nothing was imported.' });
+  }
+  if (error instanceof RangeError && /array length|allocation|string longer|buffer/i.test(message)) {
+    return outcome(context, null, { status: 'refused', code: 'reader-failed', reason: `This file holds more than Stance can hold in memory at once (${message}), far more than any activity file. Nothing was imported.` });
+  }
+  return outcome(context, null, { status: 'refused', code: 'unreadable', reason: `Stance could not read this file (${message}). Nothing was imported.` });
 }
 
 /**
@@ -251,6 +265,11 @@ export function storeDerived(db: StanceDatabase, recording: RecordedFile, derive
     const sport = track === null ? null : sportWords(track);
     const base = { recording: number, track: ref, sport };
     if (!(run.distanceMetres >= 1)) {
+      // Say the real cause: points left out because their times run backwards are not points that never move.
+      const backwards = run.pointCount < 2 ? run.warnings.find((warning) => warning.code === 'repeated-times-left-out') : undefined;
+      if (backwards !== undefined) {
+        return outcome(context, recording, { ...base, status: 'refused', code: 'times-unusable', reason: `The times of this recording run backwards (${backwards.message.replace(/\.$/, '').toLowerCase()}), so what is left has no distance to import. Nothing was imported.` });
+      }
       return outcome(context, recording, { ...base, status: 'refused', code: 'too-few-points', reason: 'The points of this recording never move, so there is no distance to import. Nothing was imported.' });
     }
     const untimed = run.startTimeFrom === 'given';
@@ -323,6 +342,27 @@ function findNearDuplicate(db: StanceDatabase, startUtcMs: number, distanceMetre
   return candidates.find((candidate) => Math.abs(candidate.distanceMetres - distanceMetres) <= NEAR_DUPLICATE_DISTANCE_SHARE * Math.max(candidate.distanceMetres, distanceMetres));
 }
 
+/**
+ * The outcome's words for a run the table rules refuse: what the file says ("This FIT run on a
+ * treadmill says 999.0 km in 0:30:00 on Sat 4 May 2024") and the rule's own words ("That pace is
+ * faster than a world record…"), then "Not imported."
+ */
+function refusedByRule(
+  recording: RecordedFile,
+  track: RecordedTrack | null,
+  row: { local_date: string; distance_m: number; duration_s: number },
+  unit: DistanceUnit,
+  why: string,
+): string {
+  const format = recording.metadata.format.toUpperCase();
+  const [year, month, day] = row.local_date.split('-').map(Number);
+  const weekday = WEEKDAYS[new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)).getUTCDay()] ?? '';
+  const where = track?.sport?.subSport === 'treadmill' ? ' on a treadmill' : '';
+  const says = `${formatDistance(row.distance_m, unit, 1)} in ${formatDuration(row.duration_s)} on ${weekday} ${day ?? ''} ${MONTHS[(month ?? 1) - 1] ?? ''} ${year ?? ''}`;
+  const first = /^.*?[.!?](\s|$)/.exec(why)?.[0].trim() ?? why; // the rule's finding; its advice is for a form
+  return `This ${format} run${where} says ${says}. ${first.replace(/\.?$/, '.')} Not imported.`;
+}
+
 function storeRun(db: StanceDatabase, request: StoreRequest, now: Date): ActivityOutcome {
   const { run, track, recording, context, original, durationSeconds, untimed, unit, base } = request;
   const startedAt = isoUtc(new Date(run.startUtcMs));
@@ -335,7 +375,59 @@ function storeRun(db: StanceDatabase, request: StoreRequest, now: Date): Activit
   const local = utcToLocal(new Date(run.startUtcMs), context.timeZone);
   const stamp = isoUtc(now);
   const effort = track?.effortFromDevice ?? null;
-  return db.transaction((): ActivityOutcome => {
+  const rpe = effort?.rpe != null && Number.isInteger(effort.rpe) && effort.rpe >= 1 && effort.rpe <= 10 ? effort.rpe : null;
+  const moving = run.movingSeconds !== null && run.movingSeconds > 0 ? Math.min(run.movingSeconds, durationSeconds) : null;
+  const subSport = track?.sport?.subSport ?? null;
+  const surface = subSport === 'treadmill' ? 'treadmill' : subSport === 'trail' ? 'trail' : subSport === 'track' ? 'track' : null;
+  const runRow = {
+    started_at: startedAt,
+    time_zone: context.timeZone,
+    local_date: local.localDate,
+    local_time: local.localTime,
+    distance_m: Math.max(run.distanceMetres, 0.1),
+    duration_s: durationSeconds,
+    moving_s: moving,
+    elevation_gain_m: plausible(run.elevationGainMetres, 100_000),
+    elevation_loss_m: plausible(run.elevationLossMetres, 100_000),
+    avg_heart_rate: plausible(run.averageHeartRate, 300) || null,
+    effort: rpe,
+    effort_from_watch: rpe !== null ? 1 : 0,
+    surface,
+    shoe_id: context.shoeId ?? null,
+    notes: (context.description ?? '').slice(0, 5000),
+    source: 'gpx',
+    pain_status: 'unrecorded',
+    created_at: stamp,
+    updated_at: stamp,
+  } as const;
+  const trackRow = {
+    file_name: context.file.slice(0, 1000),
+    track_name: (context.name ?? run.name)?.slice(0, 1000) ?? null,
+    file_sha256: run.fingerprint.fileSha256,
+    points_sha256: run.fingerprint.pointsSha256,
+    point_count: run.pointCount,
+    splits_json: JSON.stringify({ km: run.splitsPerKilometre, mi: run.splitsPerMile, warnings: run.warnings }),
+    imported_at: stamp,
+    source_format: recording.metadata.format,
+    device_name: recording.metadata.deviceName?.slice(0, 200) ?? null,
+    sport: track?.sport?.sport.slice(0, 60) ?? null,
+    sub_sport: subSport?.slice(0, 60) ?? null,
+    archive_entry: context.entry?.slice(0, 1000) ?? null,
+    watch_feel: effort?.feel ?? null,
+    has_route: run.streams.latitude.some((value, i) => value !== 0 || run.streams.longitude[i] !== 0) ? 1 : 0,
+  };
+  // The same rules as every other door (db/tables/): a run Stance stores, its export brings back.
+  try {
+    const rules = { db, now };
+    checkNewRecord('runs', { ...runRow, shoe_id: null }, rules);
+    checkNewRecord('run_tracks', trackRow, { ...rules, madeByStance: { originalGzip: original, points: run.streams } });
+  } catch (error) {
+    if (!(error instanceof RecordProblem) && !(error instanceof StanceError)) throw error;
+    return outcome(context, recording, { ...base, status: 'refused', code: 'implausible', warnings, reason: refusedByRule(recording, track, runRow, unit, error.message) });
+  }
+  // One run, one transaction holding the write lock from its start: duplicates are checked and the
+  // run stored under one lock, and another writer (a restore, a second import) is waited for.
+  return inWriteTurn(db, (): ActivityOutcome => {
     const samePoints = db
       .prepare('SELECT runs.id AS runId, runs.distance_m AS distanceMetres, runs.started_at AS startedAt FROM run_tracks JOIN runs ON runs.id = run_tracks.run_id WHERE run_tracks.points_sha256 = ? LIMIT 1')
       .get(run.fingerprint.pointsSha256) as { runId: number; distanceMetres: number; startedAt: string } | undefined;
@@ -359,59 +451,23 @@ function storeRun(db: StanceDatabase, request: StoreRequest, now: Date): Activit
         });
       }
     }
-    const moving = run.movingSeconds !== null && run.movingSeconds > 0 ? Math.min(run.movingSeconds, durationSeconds) : null;
-    const subSport = track?.sport?.subSport ?? null;
-    const surface = subSport === 'treadmill' ? 'treadmill' : subSport === 'trail' ? 'trail' : subSport === 'track' ? 'track' : null;
     const runId = Number(
       db
         .prepare(
           `INSERT INTO runs (started_at, time_zone, local_date, local_time, distance_m, duration_s, moving_s, elevation_gain_m, elevation_loss_m,
-                             avg_heart_rate, effort, effort_from_watch, surface, shoe_id, notes, source, created_at, updated_at)
-           VALUES (@startedAt, @timeZone, @localDate, @localTime, @distance, @duration, @moving, @gain, @loss, @heartRate,
-                   @effort, @effortFromWatch, @surface, @shoeId, @notes, 'gpx', @stamp, @stamp)`,
+                             avg_heart_rate, effort, effort_from_watch, surface, shoe_id, notes, source, pain_status, created_at, updated_at)
+           VALUES (@started_at, @time_zone, @local_date, @local_time, @distance_m, @duration_s, @moving_s, @elevation_gain_m, @elevation_loss_m,
+                   @avg_heart_rate, @effort, @effort_from_watch, @surface, @shoe_id, @notes, @source, @pain_status, @created_at, @updated_at)`,
         )
-        .run({
-          startedAt,
-          timeZone: context.timeZone,
-          ...local,
-          distance: Math.max(run.distanceMetres, 0.1),
-          duration: durationSeconds,
-          moving,
-          gain: plausible(run.elevationGainMetres, 100_000),
-          loss: plausible(run.elevationLossMetres, 100_000),
-          heartRate: plausible(run.averageHeartRate, 300) || null,
-          effort: effort?.rpe ?? null,
-          effortFromWatch: effort?.rpe != null ? 1 : 0,
-          surface,
-          shoeId: context.shoeId ?? null,
-          notes: (context.description ?? '').slice(0, 5000),
-          stamp,
-        }).lastInsertRowid,
+        .run(runRow).lastInsertRowid,
     );
     db.prepare(
       `INSERT INTO run_tracks (run_id, file_name, track_name, file_sha256, points_sha256, point_count, original_gzip, streams, splits_json, imported_at,
                                source_format, device_name, sport, sub_sport, archive_entry, watch_feel, has_route)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      runId,
-      context.file.slice(0, 1000),
-      (context.name ?? run.name)?.slice(0, 1000) ?? null,
-      run.fingerprint.fileSha256,
-      run.fingerprint.pointsSha256,
-      run.pointCount,
-      original,
-      streams,
-      JSON.stringify({ km: run.splitsPerKilometre, mi: run.splitsPerMile, warnings: run.warnings }),
-      stamp,
-      recording.metadata.format,
-      recording.metadata.deviceName?.slice(0, 200) ?? null,
-      track?.sport?.sport.slice(0, 60) ?? null,
-      subSport?.slice(0, 60) ?? null,
-      context.entry?.slice(0, 1000) ?? null,
-      effort?.feel ?? null,
-      run.streams.latitude.some((value, i) => value !== 0 || run.streams.longitude[i] !== 0) ? 1 : 0,
-    );
+       VALUES (@run_id, @file_name, @track_name, @file_sha256, @points_sha256, @point_count, @original_gzip, @streams, @splits_json, @imported_at,
+               @source_format, @device_name, @sport, @sub_sport, @archive_entry, @watch_feel, @has_route)`,
+    ).run({ ...trackRow, run_id: runId, original_gzip: original, streams });
     linkRunToExperiment(db, runId);
     return outcome(context, recording, { ...base, status: 'imported', untimed, runId, distanceMetres: run.distanceMetres, points: run.pointCount, startedAt, warnings });
-  })();
+  });
 }

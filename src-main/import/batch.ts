@@ -8,15 +8,22 @@
  *    activities (photos, notes) are counted, not refused. A file named on its own that is not an
  *    activity is refused, saying so.
  *  - Archives are opened by archive.ts (caps on entries, size and compression ratio; nesting).
+ *  - A file's failure is that file's outcome: whatever opening, unpacking or reading it throws (a
+ *    file gone, or turned into a folder or a pipe after it was listed; a reader out of stack) is
+ *    its refusal in words, and the batch goes on. `onReading` tells, before each file and member,
+ *    where the batch is, so a worker that died there can be replaced by one that goes on after it
+ *    (`resumeAfter`; jobs.ts).
  *  - Strava's activities.csv names, describes and types the activities it lists (strava-export.ts):
  *    those of other types are skipped without reading their files; their gear is matched to the
  *    runner's shoes by name, and gear names with no shoe are offered (`gearOffered`).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { StanceDatabase } from '../db/open';
+import { DatabaseNotWritableError, type StanceDatabase } from '../db/open';
+import { databaseFault } from '../db/file-access';
+import { StanceError } from '../shared/errors';
 import { importActivities, type ActivityOutcome } from './activities';
-import { membersOf, type ArchiveLimits } from './archive';
+import { membersOf, type ArchiveLimits, type Member } from './archive';
 import { activityFileKey, isStravaRunType, readStravaActivities, type StravaActivity } from './strava-export';
 
 /** Something the runner gave: a path (file or folder), or a file's bytes with its name (the window). */
@@ -57,21 +64,50 @@ export interface BatchOptions {
   limits?: Partial<ArchiveLimits>;
   onOutcome?: (outcome: ActivityOutcome) => void;
   onProgress?: (progress: BatchProgress) => void;
+  /**
+   * Told which file (the index of the expanded source: a folder's files each count) and archive
+   * member (null: the file itself) is about to be read, before it is — so whoever restarts a
+   * worker that died on it knows where to go on from (jobs.ts).
+   */
+  onReading?: (reading: { at: ReadingAt; file: string; otherFilesSoFar: number }) => void;
+  /** Go on after `resumeAfter`: everything before it, and it, is passed over unread (counted as read). */
+  resumeAfter?: ReadingAt;
 }
 
-/** Every file under `folder`, recursively, in name order (symbolic links not followed). */
+/** A place in a batch: the expanded source's index and the archive member (null: the file itself). */
+export interface ReadingAt {
+  source: number;
+  entry: string | null;
+}
+
+/** Every regular file under `folder`, recursively, in name order (checked with lstat: symbolic links, pipes and devices are not followed or read). */
 function filesUnder(folder: string): string[] {
   const found: string[] = [];
-  const visit = (dir: string): void => {
-    for (const name of fs.readdirSync(dir).sort()) {
-      const child = path.join(dir, name);
-      const stat = fs.lstatSync(child);
-      if (stat.isDirectory()) visit(child);
-      else if (stat.isFile()) found.push(child);
+  // An explicit stack, not recursion: folders nested thousands deep cannot overflow the call stack.
+  const stack: { dir: string; names: string[]; next: number }[] = [{ dir: folder, names: namesIn(folder), next: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as { dir: string; names: string[]; next: number };
+    const name = top.names[top.next];
+    if (name === undefined) {
+      stack.pop();
+      continue;
     }
-  };
-  visit(folder);
+    top.next += 1;
+    const child = path.join(top.dir, name);
+    const stat = fs.lstatSync(child, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) stack.push({ dir: child, names: namesIn(child), next: 0 });
+    else if (stat?.isFile()) found.push(child);
+  }
   return found;
+}
+
+/** A folder's entries in name order; none when it is gone or unreadable since it was listed. */
+function namesIn(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
 }
 
 interface Expanded {
@@ -99,7 +135,46 @@ function shoeIdFor(db: StanceDatabase, gear: string): number | null {
   return row?.id ?? null;
 }
 
-/** Imports everything in `sources`; see the module comment. Never throws for a bad file; rejects only on a database failure. */
+/**
+ * A batch stopped by the database (not by a file): what happened in words, how far it got, what
+ * was stored, and that running it again finishes the rest (runs already imported are recognised).
+ * SQLite's own words never reach the runner (db/file-access.ts words them).
+ */
+export class BatchStoppedError extends StanceError {
+  constructor(
+    message: string,
+    /** Files (and archive members) finished before the one that could not be stored. */
+    readonly filesDone: number,
+    readonly runsImported: number,
+  ) {
+    super('failed', message);
+  }
+}
+
+function batchStopped(error: unknown, db: StanceDatabase, summary: BatchSummary, progress: BatchProgress): BatchStoppedError {
+  const cause = error instanceof StanceError ? error.message : (databaseFault(error, db.name)?.message ?? `Stance could not save to its database (${(error as Error).message}).`);
+  const filesDone = Math.max(0, progress.filesRead - 1);
+  const runs = summary.imported === 1 ? '1 run' : `${summary.imported} runs`;
+  const gone = error instanceof DatabaseNotWritableError && /deleted or moved|replaced/.test(error.message);
+  const were = summary.imported === 1 ? 'was' : 'were';
+  const stored =
+    summary.imported === 0
+      ? 'No run had been imported before that.'
+      : gone
+        ? `The ${runs} imported before that ${were} saved into the database that is no longer there, so ${summary.imported === 1 ? 'it is' : 'they are'} not in Stance now.`
+        : `${runs} ${were} imported before that, and ${summary.imported === 1 ? 'it stays' : 'they stay'}.`;
+  return new BatchStoppedError(
+    `${cause} The import stopped after ${filesDone} of ${progress.filesTotal} files. ${stored} Running the same import again finishes the rest: runs already imported are recognised and skipped.`,
+    filesDone,
+    summary.imported,
+  );
+}
+
+/**
+ * Imports everything in `sources`; see the module comment. Never throws for a bad file.
+ * @throws BatchStoppedError when the database refuses a write (deleted, read-only, full disk…),
+ *   saying how far the batch got and what it stored.
+ */
 export async function importBatch(db: StanceDatabase, sources: readonly ImportSource[], options: BatchOptions): Promise<BatchSummary> {
   const summary: BatchSummary = { imported: 0, duplicate: 0, skipped: 0, refused: 0, otherFiles: 0, cancelled: false, gearOffered: [] };
   const gearOffered = new Set<string>();
@@ -112,19 +187,43 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
   };
   const clock = options.now ?? (() => new Date());
 
-  for (const item of expanded) {
+  const resume = options.resumeAfter;
+  for (const [sourceIndex, item] of expanded.entries()) {
     if (options.signal?.aborted) {
       summary.cancelled = true;
       break;
     }
+    if (resume !== undefined && (sourceIndex < resume.source || (sourceIndex === resume.source && resume.entry === null))) {
+      progress.filesRead += 1; // done (or died on) before the restart
+      continue;
+    }
+    const refuseItem = (entry: string | null, code: ActivityOutcome['code'], reason: string): void => {
+      report({ file: item.shownAs, entry, recording: null, track: null, untimed: false, status: 'refused', sport: null, code, reason, runId: null, distanceMetres: null, points: null, startedAt: null, warnings: [], format: null, deviceName: null });
+    };
     if ('path' in item.source && !fs.existsSync(item.source.path)) {
-      report({ file: item.shownAs, entry: null, recording: null, track: null, untimed: false, status: 'refused', sport: null, code: 'unreadable', reason: 'There is no such file or folder. Nothing was imported.', runId: null, distanceMetres: null, points: null, startedAt: null, warnings: [], format: null, deviceName: null });
+      refuseItem(null, 'not-a-file', 'There is no such file or folder (it may have been moved or deleted since it was chosen). Nothing was imported.');
       progress.filesRead += 1;
       continue;
     }
+    options.onReading?.({ at: { source: sourceIndex, entry: null }, file: item.shownAs, otherFilesSoFar: summary.otherFiles });
     let strava = new Map<string, StravaActivity>();
+    // A restarted worker passes over the members before (and the one) it died on, unread.
+    let reached = resume === undefined || sourceIndex !== resume.source;
+    const target = resume?.entry ?? null;
     const members = membersOf(item.source, {
       ...(options.limits ? { limits: options.limits } : {}),
+      ...(reached
+        ? {}
+        : {
+            shouldRead: (entry: string): boolean => {
+              if (reached) return true;
+              if (entry === target) {
+                reached = true;
+                return false;
+              }
+              return target !== null && target.startsWith(`${entry}/`); // the archive holding it
+            },
+          }),
       onIndexFile: (file) => {
         strava = readStravaActivities(file.text);
         progress.filesTotal -= 1; // an index, not an activity file
@@ -133,15 +232,32 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
         progress.filesTotal += files - 1; // the archive counted as one file until now
       },
     });
-    for await (const member of members) {
+    let readAny = false;
+    for (;;) {
       if (options.signal?.aborted) {
         summary.cancelled = true;
         break;
       }
+      let next: IteratorResult<Member>;
+      try {
+        next = await members.next();
+      } catch (error) {
+        // Whatever opening or unpacking throws (a file gone, changed or unreadable under it) is this file's outcome.
+        const code = (error as NodeJS.ErrnoException).code;
+        refuseItem(null, 'not-a-file', code === 'ENOENT'
+          ? 'This file is gone (moved or deleted while the import ran). Nothing was imported from it.'
+          : `Stance could not read this file (${(error as Error).message}). Nothing was imported from it.`);
+        if (!readAny) progress.filesRead += 1;
+        break;
+      }
+      if (next.done === true) break;
+      readAny = true;
+      const member = next.value;
       const base = { file: item.shownAs, entry: member.entry, recording: null, track: null, untimed: false, sport: null, runId: null, distanceMetres: null, points: null, startedAt: null, warnings: [], format: null, deviceName: null };
-      progress.currentFile = member.entry ?? item.shownAs;
-      options.onProgress?.({ ...progress });
       progress.filesRead += 1;
+      if (member.kind === 'passed') continue;
+      progress.currentFile = member.entry ?? item.shownAs;
+      options.onProgress?.({ ...progress, filesRead: progress.filesRead - 1 });
       // An activity Strava's index lists as another sport is skipped, whatever its file holds.
       const listed = member.entry === null ? undefined : strava.get(activityFileKey(member.entry));
       if (listed !== undefined && !isStravaRunType(listed.type)) {
@@ -160,20 +276,26 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
         options.onProgress?.({ ...progress });
         continue;
       }
+      if (member.entry !== null) options.onReading?.({ at: { source: sourceIndex, entry: member.entry }, file: item.shownAs, otherFilesSoFar: summary.otherFiles });
       const shoeId = listed?.gear ? shoeIdFor(db, listed.gear) : null;
-      const outcomes = importActivities(
-        db,
-        member.bytes,
-        {
-          file: item.shownAs,
-          entry: member.entry,
-          timeZone: options.timeZone,
-          ...(listed ? { name: listed.name, description: listed.description, shoeId } : {}),
-          ...(options.allowNearDuplicates ? { allowNearDuplicates: true } : {}),
-          ...(options.given ? { given: options.given } : {}),
-        },
-        clock(),
-      );
+      let outcomes: ActivityOutcome[];
+      try {
+        outcomes = importActivities(
+          db,
+          member.bytes,
+          {
+            file: item.shownAs,
+            entry: member.entry,
+            timeZone: options.timeZone,
+            ...(listed ? { name: listed.name, description: listed.description, shoeId } : {}),
+            ...(options.allowNearDuplicates ? { allowNearDuplicates: true } : {}),
+            ...(options.given ? { given: options.given } : {}),
+          },
+          clock(),
+        );
+      } catch (error) {
+        throw batchStopped(error, db, summary, progress);
+      }
       for (const outcome of outcomes) {
         report(outcome);
         if (outcome.status === 'imported' && listed?.gear && shoeId === null) gearOffered.add(listed.gear);
@@ -182,7 +304,10 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
       // Let the event loop breathe between files (timers, messages to a worker's parent, cancel).
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    if (summary.cancelled) break;
+    if (summary.cancelled) {
+      await members.return(undefined);
+      break;
+    }
   }
   progress.currentFile = null;
   options.onProgress?.({ ...progress });

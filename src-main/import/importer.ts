@@ -75,7 +75,7 @@ export type GpxImportOutcome =
       track: RecordingRef | null;
       status: 'refused';
       reason: string;
-      refusal: RefusalReason | 'no-duration' | 'unreadable';
+      refusal: RefusalReason | 'no-duration' | 'unreadable' | 'implausible';
       warnings: RunWarning[];
     };
 

@@ -9,6 +9,7 @@
  * (offered as shoes). Columns are found by their header name, whatever their order; Strava's
  * exports in other languages keep these English headers.
  */
+import { refuse, type ImportRefusal } from '../track/refusals';
 
 /** One row of activities.csv that Stance uses. */
 export interface StravaActivity {
@@ -26,14 +27,29 @@ export function isStravaRunType(type: string): boolean {
   return RUN_TYPES.has(type.trim().toLowerCase());
 }
 
-/** Rows of RFC 4180 CSV: fields separated by commas, quoted with "…" (a quote inside doubled), rows by CRLF or LF. */
+/**
+ * Bounds on Strava's activities.csv, checked while it is read (README "Bounds before parsing"):
+ * twenty years of two activities a day is 14,600 rows of about 90 columns; a description is at
+ * most a few thousand characters.
+ */
+export const CSV_LIMITS = { maxRows: 200_000, maxFieldsPerRow: 1_000, maxFieldChars: 100_000 };
+
+/**
+ * Rows of RFC 4180 CSV: fields separated by commas, quoted with "…" (a quote inside doubled), rows by CRLF or LF.
+ * @throws ImportRefusal (the index as an archive member) past `CSV_LIMITS`.
+ */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  const tooBig = (what: string): ImportRefusal =>
+    refuse.memberRefused(`this Strava index ${what}, more than any real export, so it was not read: the activities were read from their own files, without Strava's names, descriptions and sports`);
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   for (; i < text.length; i += 1) {
+    if (field.length > CSV_LIMITS.maxFieldChars) throw tooBig(`holds a value over ${CSV_LIMITS.maxFieldChars.toLocaleString('en')} characters long`);
+    if (row.length > CSV_LIMITS.maxFieldsPerRow) throw tooBig(`holds a row of over ${CSV_LIMITS.maxFieldsPerRow.toLocaleString('en')} columns`);
+    if (rows.length > CSV_LIMITS.maxRows) throw tooBig(`holds over ${CSV_LIMITS.maxRows.toLocaleString('en')} rows`);
     const c = text[i];
     if (quoted) {
       if (c === '"') {

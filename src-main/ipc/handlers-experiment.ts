@@ -1,8 +1,8 @@
 /** Handlers for the randomised experiment: validated input to db/experiment. */
 import type { ExperimentChannelName } from '../shared/contract-experiment';
 import { answerActivation, experimentResult, experimentSetup, experimentToday, fixProtocol, stopProtocol } from '../db/experiment';
-import type { RunnerClock } from '../db/clinic';
-import type { CoreContext, HandlersFor } from './handlers';
+import type { RunnerClock } from '../db/clinic-checkins';
+import type { CoreContext, HandlersFor } from './core';
 
 export function experimentHandlers(core: CoreContext): HandlersFor<ExperimentChannelName> {
   const { db } = core;

@@ -4,10 +4,22 @@
  */
 import { StanceError } from '../shared/errors';
 import type { ImportJobView } from '../shared/import';
-import { ImportJobs, startImportHere, startImportWorker, type ImportJob } from '../import/jobs';
-import type { CoreContext, HandlersFor } from './handlers';
+import { ImportJobs, runWorkerTask, startImportHere, startImportWorker, type ImportJob } from '../import/jobs';
+import { importGpxFromWindow } from '../import/from-window';
+import type { GpxImportResult } from '../shared/track';
+import type { ValidInput } from '../shared/contract';
+import type { ImportChannelName } from '../shared/contract-import';
+import type { CoreContext, HandlersFor } from './core';
 
-type ImportChannel = 'imports:start' | 'imports:status' | 'imports:cancel';
+/**
+ * The window's import of one file, in the import worker (so the main process never parses a
+ * file), or on this thread where the host gave no worker script (unit tests of the channels).
+ */
+export function importOneFile(core: CoreContext, input: ValidInput<'runs:importGpx'>): Promise<GpxImportResult> {
+  if (!core.importWorker) return importGpxFromWindow(core.db, input, core.now());
+  const { nativeBinding, ...script } = core.importWorker;
+  return runWorkerTask<GpxImportResult>({ task: 'file', databasePath: core.databasePath, ...(nativeBinding ? { nativeBinding } : {}), input, nowMs: core.now().getTime() }, script);
+}
 
 function view(jobId: number, job: ImportJob, since: number): ImportJobView {
   return {
@@ -20,7 +32,7 @@ function view(jobId: number, job: ImportJob, since: number): ImportJobView {
   };
 }
 
-export function importHandlers(core: CoreContext): HandlersFor<ImportChannel> {
+export function importHandlers(core: CoreContext): HandlersFor<ImportChannelName> {
   const jobs = new ImportJobs();
   const find = (jobId: number): ImportJob => {
     const job = jobs.get(jobId);
@@ -33,7 +45,7 @@ export function importHandlers(core: CoreContext): HandlersFor<ImportChannel> {
       const request = { sources, timeZone, ...(allowNearDuplicates ? { allowNearDuplicates } : {}) };
       const job = core.importWorker
         ? startImportWorker(
-            { ...request, databasePath: core.databasePath, ...(core.importWorker.nativeBinding ? { nativeBinding: core.importWorker.nativeBinding } : {}) },
+            { ...request, databasePath: core.databasePath, backupsFolder: core.backupsFolder, ...(core.importWorker.nativeBinding ? { nativeBinding: core.importWorker.nativeBinding } : {}) },
             core.importWorker,
           )
         : startImportHere(core.db, request);

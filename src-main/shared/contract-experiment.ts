@@ -7,12 +7,13 @@
  *   it was fixed, a seed and the SHA-256 of its canonical contents; nothing in it can change after.
  * - experiment:stop — stops the active experiment early, with the runner's reason (recorded once).
  * - experiment:today — Today's line for the next run. Draws the next assignment the first time it
- *   is shown and stores it (a read that may write: drawing is its whole point); never re-draws.
+ *   is shown and stores it, never again: declared a read (what it shows depends on the experiment,
+ *   runs and pain), because the one thing it may write is the assignment it then shows.
  * - experiment:answer — what was really done before an experiment run: done / not done / partly.
  * - experiment:result — the analysis fixed in advance, the periods, deviations and harms.
  */
 import { z } from 'zod';
-import { channel } from './channel-spec';
+import { read, write } from './channel-spec';
 import type { ExperimentProtocol, ExperimentResult, ExperimentSetup, ExperimentTodayLine } from './experiment';
 import { isCalendarDate } from './validation';
 
@@ -74,12 +75,12 @@ export const experimentAnswerSchema = z.strictObject({
 });
 
 export const experimentChannels = {
-  'experiment:setup': channel<ExperimentSetup>()(z.undefined().or(z.null()).or(z.strictObject({}))),
-  'experiment:fix': channel<ExperimentProtocol>()(experimentDraftSchema),
-  'experiment:stop': channel<ExperimentProtocol>()(experimentStopSchema),
-  'experiment:today': channel<ExperimentTodayLine | null>()(z.undefined().or(z.null()).or(z.strictObject({}))),
-  'experiment:answer': channel<{ runId: number; activationDone: 'done' | 'not_done' | 'partly' }>()(experimentAnswerSchema),
-  'experiment:result': channel<ExperimentResult>()(z.strictObject({ protocolId: recordId('experiment') })),
+  'experiment:setup': read<ExperimentSetup>('experiment', 'runs', 'pain', 'exercises', 'settings')(z.undefined().or(z.null()).or(z.strictObject({}))),
+  'experiment:fix': write<ExperimentProtocol>('experiment')(experimentDraftSchema),
+  'experiment:stop': write<ExperimentProtocol>('experiment')(experimentStopSchema),
+  'experiment:today': read<ExperimentTodayLine | null>('experiment', 'runs', 'pain')(z.undefined().or(z.null()).or(z.strictObject({}))),
+  'experiment:answer': write<{ runId: number; activationDone: 'done' | 'not_done' | 'partly' }>('experiment')(experimentAnswerSchema),
+  'experiment:result': read<ExperimentResult>('experiment', 'runs', 'pain', 'settings')(z.strictObject({ protocolId: recordId('experiment') })),
 };
 export type ExperimentChannelName = keyof typeof experimentChannels;
 

@@ -44,6 +44,10 @@ export interface Stance {
   faults: unknown[];
   /** Folders the app asked the system to show (Electron's shell.openPath in the app). */
   openedFolders: string[];
+  /** Every channel the page called, in order (what a test counts: "insights:get was not asked again"). */
+  calls: string[];
+  /** How many times the page called `channel` so far. */
+  callsTo(channel: string): number;
   /** Closes the database and opens the same file again, then reloads the page: a restart. */
   restart(): Promise<void>;
   close(): void;
@@ -92,6 +96,7 @@ export async function launchStance(page: Page, options: {
   const faults: unknown[] = [];
   const backupsFolder = path.join(dataFolder, 'backups');
   const openedFolders: string[] = [];
+  const calls: string[] = [];
   // A damaged database opens in recovery mode, as in the app (src-main/index.ts).
   let damaged: { problem: string } | undefined;
   let db: StanceDatabase | undefined;
@@ -140,6 +145,7 @@ export async function launchStance(page: Page, options: {
   let dispatch = dispatchFor(db);
 
   await page.exposeBinding('__stanceIpc', async (source, channel: unknown, payload: unknown) => {
+    calls.push(String(channel));
     const delay = typeof channel === 'string' ? options.slowChannels?.[channel] : undefined;
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     return dispatch(channel, payload, { url: source.frame.url() });
@@ -177,6 +183,10 @@ export async function launchStance(page: Page, options: {
     blockedRequests,
     faults,
     openedFolders,
+    calls,
+    callsTo(channel: string) {
+      return calls.filter((name) => name === channel).length;
+    },
     async restart() {
       db?.close();
       db = await openStanceDatabase(databasePath, { backupsFolder });

@@ -7,4 +7,4 @@
  * gave at least 80% power at hazard ratio 0.5 (activation halves the hazard) at 4 runs a week, with
  * weekly looks, in the proof's simulation.
  */
-export const DEFAULT_EXPERIMENT_PAINFUL_RUNS = 70;
+export const DEFAULT_EXPERIMENT_PAINFUL_RUNS = 80;

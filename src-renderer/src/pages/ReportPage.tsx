@@ -29,7 +29,7 @@ export function ReportPage() {
   const locale = navigator.language;
   const { data: report, error } = useChannel('report:get', { weeks, locale });
   const { data: insights } = useChannel('insights:get', {});
-  const pdf = useSave('report:savePdf', { announce: false });
+  const pdf = useSave('report:savePdf');
   const [saved, setSaved] = useState<string>();
 
   async function savePdf() {

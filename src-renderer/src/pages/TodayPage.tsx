@@ -8,6 +8,7 @@ import { RunPainEditor } from '../components/pain/RunPainEditor';
 import { LogRun } from '../components/runs/LogRun';
 import { TodayCheckins } from '../components/clinic/TodayCheckins';
 import { TodayExperimentLine } from '../components/experiment/TodayExperimentLine';
+import { NextRunCard } from '../components/today/NextRunCard';
 import { SessionEditor } from '../components/strength/SessionEditor';
 import { emptySessionForm } from '../components/strength/session-form';
 import { useFocusAfterSave } from '../focus';
@@ -112,6 +113,8 @@ export function TodayPage() {
           {loadError}
         </p>
       ) : null}
+
+      {summary && latest ? <NextRunCard today={summary.today} /> : null}
 
       {summary && !isNewRunner ? (
         <div className="today-grid">
