@@ -209,6 +209,8 @@ function main(): void {
   console.log('| scenario | experiments | weeks (mean) | runs (mean) | painful runs (mean) | claims | 95% interval | naive p < 0.05 at any look |');
   console.log('|---|---:|---:|---:|---:|---:|---|---:|');
   let failed = false;
+  let pooledClaims = 0;
+  let pooledExperiments = 0;
   const all = [...noEffectScenarios(), ...powerScenarios(), ...defaultLengthScenarios()];
   for (const [index, scenario] of all.entries()) {
     // --only "a|b": scenarios whose name contains any of the words.
@@ -224,10 +226,27 @@ function main(): void {
       `| ${scenario.name} | ${result.experiments} | ${result.meanWeeks.toFixed(1)} | ${result.meanRuns.toFixed(1)} | ${result.meanOnsets.toFixed(1)} | ${shown} | ${percent(lower)}–${percent(upper)} | ${percent(result.naiveClaims / result.experiments)} |`,
     );
     console.error(`  (${scenario.name}: ${((Date.now() - started) / 1000).toFixed(0)} s)`);
-    if (!effect && (rate > 0.05 || upper > 0.065)) failed = true;
+    // The rule cannot claim falsely more than 5% of the time (see weekly-looks.ts); with 1,000
+    // experiments a scenario's estimate still wanders about ±1.4 points, so each must be
+    // consistent with ≤ 5% (its exact 95% interval reaching 5% or below, its upper end ≤ 6.5%) and
+    // all no-effect experiments together must be at or under 5%.
+    if (!effect) {
+      pooledClaims += result.claims;
+      pooledExperiments += result.experiments;
+      if (lower > 0.05 || upper > 0.065) failed = true;
+    }
   }
   console.log('');
-  console.log(failed ? 'NOT MET: a no-effect scenario above 5% false claims (or its upper bound above 6.5%).' : 'Met: every no-effect scenario at or under 5% false claims with weekly looks (upper bound ≤ 6.5%).');
+  if (pooledExperiments > 0) {
+    const [lower, upper] = clopperPearson(pooledClaims, pooledExperiments);
+    console.log(`All no-effect experiments together: ${pooledClaims} false claims in ${pooledExperiments} (${percent(pooledClaims / pooledExperiments)}, 95% interval ${percent(lower)}–${percent(upper)}).`);
+    if (pooledClaims / pooledExperiments > 0.05) failed = true;
+  }
+  console.log(
+    failed
+      ? 'NOT MET: a no-effect scenario inconsistent with 5% (or its upper bound above 6.5%), or all no-effect experiments together above 5%.'
+      : 'Met: every no-effect scenario consistent with at most 5% false claims with weekly looks (upper bound ≤ 6.5%), and together at or under 5%.',
+  );
   if (failed) process.exitCode = 1;
 }
 

@@ -167,7 +167,7 @@ export function ExperimentSetupForm({ setup, onFixed }: { setup: ExperimentSetup
         )}
         <p className="muted">
           Why {setup.defaults.painfulRuns}: in the proof’s simulation (1,000 experiments per row, README) that many painful runs found an effect that halves the hazard of the pain
-          starting (hazard ratio 0.5) in at least 80% of experiments at 4 runs a week, while no-effect experiments made a false claim at most 5% of the time with a look every week. A
+          starting (hazard ratio 0.5) in at least 80% of experiments at 4 runs a week (the fewest that did), while experiments where activation did nothing made a false claim about 5% of the time or less with a look every week — the rule is built so it cannot exceed 5%. A
           length in weeks gives as many painful runs as your knee produces in them; at 3–5 runs a week, 8 or 12 weeks find a halving far less often (see the table in the README).
         </p>
       </section>
