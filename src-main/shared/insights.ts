@@ -111,7 +111,7 @@ export interface ModelTerm {
 export interface SequentialLook {
   /** Pain onsets at this milestone. */
   onsets: number;
-  /** z the evidence must reach here for "earlier" (Lan–DeMets O'Brien–Fleming spending of 4%). */
+  /** z the evidence must reach here for "earlier" (Lan–DeMets O'Brien–Fleming spending of 3.5%). */
   boundary: number;
   /** −z the evidence must reach here for "later" (spending 1%). */
   laterBoundary: number;

@@ -126,3 +126,16 @@ describe('the window: one file, the JSON import, the report', () => {
     expect(fs.existsSync(first.path) && fs.existsSync(second.path)).toBe(true);
   });
 });
+
+describe('a multisport FIT file', () => {
+  it('records after its last session are left out and said in that session\'s warning', async () => {
+    const legs = [
+      { sport: 2, points: straightRun({ startUtcMs: START, seconds: 600 }) },
+      { sport: 1, points: points601(START + 700_000), elapsedSeconds: 300 },
+    ];
+    const bytes = fitActivity(legs.map((leg, n) => (n === 1 ? { ...leg, points: leg.points.map((point, i) => (i > 300 ? { ...point, utcMs: point.utcMs + 9 * 86_400_000 } : point)) } : leg)));
+    const outcomes = await importOne({ name: 'multisport.fit', bytes });
+    const running = outcomes.find((o) => o.status === 'imported');
+    expect(running?.warnings).toContain("300 of the recording's 601 points were left out: 300 are dated after the session ended (up to 9 days after it).");
+  });
+});

@@ -346,7 +346,7 @@ function Periods({ insights, onStartNew, starting, problem }: { insights: Insigh
             This analysis has its verdict. If you change your routine, you can start a new analysis from a day after your last run
             {lastRun ? ` (${shortDate(lastRun)})` : ''}; this one stays listed with its verdict.
           </p>
-          <label htmlFor="period-from">New analysis from</label>{' '}
+          <label htmlFor="period-from">First day of the new analysis</label>{' '}
           <input id="period-from" type="date" value={fromDate} onChange={(event) => setFromDate(event.target.value)} />{' '}
           <button type="submit" disabled={starting || !fromDate}>
             Start a new analysis
@@ -371,8 +371,8 @@ function Description({ insights }: { insights: Insights }) {
       <h2 id="insights-description">In this view — a description, not a test</h2>
       <p>
         {description.ratio === null
-          ? `In this range: no ratio — ${description.why ?? 'the model could not be fitted.'}`
-          : `In this range: after 7+ days without glute work, ${pain} was about ${timesText(description.ratio.hazardRatio)} as likely to start at any given point of a run as after 0–6 days (95% interval ${description.ratio.lower.toFixed(2)}–${description.ratio.upper.toFixed(2)}) — a description, not a test.`}
+          ? `In this view (${pain}): no ratio — ${description.why ?? 'the model could not be fitted.'}`
+          : `In this view: after 7+ days without glute work, ${pain} was about ${timesText(description.ratio.hazardRatio)} as likely to start at any given point of a run as after 0–6 days (95% interval ${description.ratio.lower.toFixed(2)}–${description.ratio.upper.toFixed(2)}) — a description, not a test.`}
       </p>
       <p className="muted small">
         {groupsSentence(description.groups)} Choosing dates, a site or a side picks runs after seeing them, so this estimate is not a finding and
@@ -446,9 +446,9 @@ function OnsetCard({ insights, units, theme }: { insights: Insights; units: Dist
     <section className="card chart-card" aria-labelledby="chart-onset">
       <h2 id="chart-onset">Where the pain began, by days since your last glute session</h2>
       <p className="muted small">
-        A picture of your runs, not a test, in the headline’s two groups (0–6 days: {plural(insights.counts.usual, 'run')}; 7+ days:{' '}
-        {plural(insights.counts.skipped, 'run')}, each in its own colour): each run is drawn at the distance where the pain began (filled
-        dots) or, if it stayed pain-free, at its full distance (open triangles) — the pain, if it came at all, would have come later. Runs more than{' '}
+        A picture of your runs, not a test, in the headline’s two groups (0–6 days: {plural(insights.counts.usual, 'run')}, circles and
+        triangles; 7+ days: {plural(insights.counts.skipped, 'run')}, diamonds and squares): each run is drawn at the distance where the pain
+        began (filled red) or, if it stayed pain-free, at its full distance (open green) — the pain, if it came at all, would have come later. Runs more than{' '}
         {14} days after a session are drawn in the “14+” column. The answer at the top comes from the model, not from this picture.
         {insights.counts.noGluteSessionYet > 0
           ? ` ${plural(insights.counts.noGluteSessionYet, 'run')} before your first glute session ${insights.counts.noGluteSessionYet === 1 ? 'is' : 'are'} not drawn.`

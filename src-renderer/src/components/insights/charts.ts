@@ -124,26 +124,28 @@ export function onsetScatter(insights: Insights, unit: DistanceUnit): InsightsCh
     });
   }
   const size = (group: 'usual' | 'skipped') => points[group].onsets.length + points[group].painFree.length;
+  // Onsets filled in the pain colour, pain-free runs open in the pain-free colour; the group by shape
+  // (0–6 days: circles and triangles; 7+ days: diamonds and squares), each named with its size.
+  const shapes = { usual: { pain: 'circle', free: 'triangle' }, skipped: { pain: 'rectRot', free: 'rect' } } as const;
   const datasets: ChartDataset<'scatter', XY[]>[] = [];
   for (const group of ['usual', 'skipped'] as const) {
-    const colour = group === 'usual' ? colours.onPlan : colours.skipped;
     datasets.push(
       {
         label: `${groupNames[group]} (${size(group)} runs): pain began here`,
         data: points[group].onsets,
-        backgroundColor: colour,
-        borderColor: colour,
-        pointRadius: 3.5,
-        pointStyle: 'circle',
+        backgroundColor: colours.pain,
+        borderColor: colours.pain,
+        pointRadius: group === 'usual' ? 3.5 : 4.5,
+        pointStyle: shapes[group].pain,
       },
       {
         label: `${groupNames[group]}: pain-free the whole run (drawn at its full distance)`,
         data: points[group].painFree,
         backgroundColor: colours.painFreeFill,
-        borderColor: colour,
+        borderColor: colours.painFree,
         borderWidth: 1.5,
         pointRadius: 4,
-        pointStyle: 'triangle',
+        pointStyle: shapes[group].free,
       },
     );
   }
