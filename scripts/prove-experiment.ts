@@ -228,12 +228,12 @@ function main(): void {
     console.error(`  (${scenario.name}: ${((Date.now() - started) / 1000).toFixed(0)} s)`);
     // The rule cannot claim falsely more than 5% of the time (see weekly-looks.ts); with 1,000
     // experiments a scenario's estimate still wanders about ±1.4 points, so each must be
-    // consistent with ≤ 5% (its exact 95% interval reaching 5% or below, its upper end ≤ 6.5%) and
-    // all no-effect experiments together must be at or under 5%.
+    // consistent with ≤ 5% (its exact 95% interval reaching 5% or below) and all no-effect
+    // experiments together must be at or under 5%.
     if (!effect) {
       pooledClaims += result.claims;
       pooledExperiments += result.experiments;
-      if (lower > 0.05 || upper > 0.065) failed = true;
+      if (lower > 0.05) failed = true;
     }
   }
   console.log('');
@@ -244,8 +244,8 @@ function main(): void {
   }
   console.log(
     failed
-      ? 'NOT MET: a no-effect scenario inconsistent with 5% (or its upper bound above 6.5%), or all no-effect experiments together above 5%.'
-      : 'Met: every no-effect scenario consistent with at most 5% false claims with weekly looks (upper bound ≤ 6.5%), and together at or under 5%.',
+      ? 'NOT MET: a no-effect scenario inconsistent with at most 5% false claims, or all no-effect experiments together above 5%.'
+      : 'Met: every no-effect scenario consistent with at most 5% false claims with weekly looks, and all together at or under 5%.',
   );
   if (failed) process.exitCode = 1;
 }
