@@ -1,12 +1,12 @@
 /**
- * The randomised experiment's records (migration 8): fixing a protocol, drawing assignments when
+ * The randomised experiment's records (migration 6): fixing a protocol, drawing assignments when
  * Today first shows them, linking runs to their day's assignment, the runner's answer to "was the
  * activation done?", stopping early, and gathering the records the analysis reads
  * (analysis/experiment/result.ts).
  *
  * What is fixed stays fixed: the database's own triggers refuse any change to a stored protocol's
  * contents, hash or fixing time and to a drawn assignment's unit, arm or drawing time, whoever
- * writes (see migrations/008-experiment.ts); the functions here never try.
+ * writes (see migrations/006-experiment.ts); the functions here never try.
  */
 import type { StanceDatabase } from './open';
 import type { ValidInput } from '../shared/contract';

@@ -1,6 +1,6 @@
 /**
  * An experiment's assignment for one unit (a run day or a week), drawn once from the protocol's
- * seed (migration 8). Never rewritten: the import recognises the one stored for the same protocol
+ * seed (migration 6). Never rewritten: the import recognises the one stored for the same protocol
  * and unit and keeps it; the database's triggers refuse any change to its unit, arm or drawing
  * time, a second day, and any delete.
  */

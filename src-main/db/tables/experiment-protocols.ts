@@ -1,5 +1,5 @@
 /**
- * A fixed experiment protocol (migration 8): its canonical JSON contents, their SHA-256, the
+ * A fixed experiment protocol (migration 6): its canonical JSON contents, their SHA-256, the
  * moment it was fixed, and a stop with its reason. The database's triggers refuse any change to
  * the contents, hash or fixing time, and any delete.
  */

@@ -1,4 +1,4 @@
-/** A run done under an experiment's assignment, and the answer to "was the activation done?" (migration 8). */
+/** A run done under an experiment's assignment, and the answer to "was the activation done?" (migration 6). */
 import type { TableDescription } from './table';
 import { id, instant, problem } from './rules';
 

@@ -1,5 +1,5 @@
 /**
- * Migration 8: the randomised experiment (issue 20) — activation before a run, assigned by the
+ * Migration 6: the randomised experiment (issue 20) — activation before a run, assigned by the
  * app, analysed by the randomisation.
  *
  * - experiment_protocols: one row per experiment, stored only once fixed. `contents` is the
