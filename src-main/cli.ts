@@ -119,7 +119,7 @@ const UNTIMED_OPTIONS = '--date YYYY-MM-DD --start HH:MM --duration H:MM:SS';
 /** A refusal's reason as the command line says it: where the window asks for a date, the CLI names its options. */
 function cliReason(outcome: ActivityOutcome): string | null {
   if (outcome.reason === null) return null;
-  if (outcome.status === 'refused' && ['no-times', 'times-unusable', 'no-duration'].includes(outcome.code ?? '') && !/more than ten days|1,000 km|do not move forward/.test(outcome.reason)) {
+  if (outcome.status === 'refused' && outcome.code === 'needs-start-time') {
     return `${outcome.reason} (stance import FILE ${UNTIMED_OPTIONS})`;
   }
   if (outcome.code === 'near-duplicate') return `${outcome.reason} To import it anyway: --allow-near-duplicates.`;

@@ -23,7 +23,9 @@ import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { tooLargeReason } from '../shared/track';
 import { ImportRefusal, refuse } from '../track/refusals';
-import { sniffKind, type SniffedKind } from './sniff';
+import type { HeldKind } from '../shared/import-formats';
+import { heldKindOf } from './held';
+import { sniffKind } from './sniff';
 
 export interface ArchiveLimits {
   maxEntries: number;
@@ -44,12 +46,35 @@ export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = {
 /** Members smaller than this are never judged by their compression ratio (a tiny file of zeros is harmless). */
 const RATIO_FLOOR_BYTES = 1024 * 1024;
 
+/** The kinds of activity file a member can be (read by import/read-run.ts). */
+export type ActivityKind = 'gpx' | 'tcx' | 'fit' | 'polar';
+
 /** One activity file found in what the runner gave. */
 export type Member =
-  | { kind: 'file'; entry: string | null; bytes: Uint8Array; sniffed: Exclude<SniffedKind, 'gzip' | 'zip' | 'unknown'> }
-  | { kind: 'refused'; entry: string | null; refusal: ImportRefusal }
-  /** A member that is not an activity file (a photo, a CSV, a JSON): counted, not reported one by one. */
-  | { kind: 'other'; entry: string };
+  | { kind: 'file'; entry: string | null; bytes: Uint8Array; sniffed: ActivityKind }
+  /** `held`: what a refused top-level file is when it is no activity (a photo, a Zepp CSV), for the summary. */
+  | { kind: 'refused'; entry: string | null; refusal: ImportRefusal; held?: HeldKind }
+  /** A member that is not an activity file (a photo, a CSV, a JSON): counted by kind, not reported one by one. */
+  | { kind: 'other'; entry: string; held: HeldKind };
+
+/** Apple Health's export.xml, handed over as a stream (it reaches gigabytes) before the archive's other members. */
+export interface StreamedIndexFile {
+  /** Entry path inside the archive (or the file's path). */
+  entry: string;
+  stream: AsyncIterable<Uint8Array>;
+}
+
+/** Whether a member is Apple Health's export.xml (read as a stream, never held whole). */
+export function isHealthExportName(name: string): boolean {
+  return /(^|\/)export\.xml$/i.test(name);
+}
+
+/** Whether a JSON member is a Polar Flow training session (by its name, or the keys near its start). */
+function isPolarSessionMember(name: string | null, head: Uint8Array): boolean {
+  if (name !== null && /training-session/i.test(name)) return true;
+  const text = Buffer.from(head.buffer, head.byteOffset, Math.min(head.length, 4096)).toString('utf8');
+  return /"exportVersion"/.test(text) && /"(exercises|sport)"/.test(text) && /"startTime"/.test(text);
+}
 
 /** What an archive's `activities.csv` (Strava) says; read before the members. */
 export interface ArchiveIndexFile {
@@ -64,6 +89,8 @@ export interface MemberOptions {
   onIndexFile?: (file: ArchiveIndexFile) => void;
   /** Told how many files (not folders) a zip holds, as soon as its directory is read (for progress). */
   onZipOpened?: (files: number) => void;
+  /** Receives Apple Health's export.xml as a stream before the other members of its archive; the members wait until it resolves. */
+  onStreamedIndex?: (file: StreamedIndexFile) => Promise<void>;
 }
 
 /** Shared across one top-level file and everything nested in it. */
@@ -71,6 +98,7 @@ interface Budget {
   limits: ArchiveLimits;
   unpackedBytes: number;
   onZipOpened?: ((files: number) => void) | undefined;
+  onStreamedIndex?: ((file: StreamedIndexFile) => Promise<void>) | undefined;
 }
 
 const mb = (bytes: number): string => `${Math.round(bytes / 1024 ** 2).toLocaleString('en')} MB`;
@@ -136,6 +164,12 @@ function listEntries(zip: yauzl.ZipFile, limits: ArchiveLimits): Promise<yauzl.E
   });
 }
 
+function openMemberStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<NodeJS.ReadableStream> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (error, stream) => (error ? reject(error) : resolve(stream)));
+  });
+}
+
 function readZipMember(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (error, stream) => {
@@ -163,7 +197,7 @@ export async function* membersOf(
   source: { path: string } | { bytes: Uint8Array },
   options: MemberOptions = {},
 ): AsyncGenerator<Member> {
-  const budget: Budget = { limits: { ...DEFAULT_ARCHIVE_LIMITS, ...options.limits }, unpackedBytes: 0, onZipOpened: options.onZipOpened };
+  const budget: Budget = { limits: { ...DEFAULT_ARCHIVE_LIMITS, ...options.limits }, unpackedBytes: 0, onZipOpened: options.onZipOpened, onStreamedIndex: options.onStreamedIndex };
   let head: Uint8Array;
   if ('path' in source) {
     const handle = await fs.promises.open(source.path, 'r');
@@ -178,6 +212,21 @@ export async function* membersOf(
   const kind = sniffKind(head);
   if (kind === 'zip') {
     yield* zipMembers('path' in source ? source.path : Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.length), null, 1, budget, options.onIndexFile);
+    return;
+  }
+  if (kind === 'apple-health' && options.onStreamedIndex !== undefined) {
+    // export.xml on its own (an unpacked export): streamed from disk or from the bytes given.
+    const given = source;
+    async function* bytesOnce(): AsyncGenerator<Uint8Array> {
+      if ('bytes' in given) yield given.bytes;
+    }
+    const stream: AsyncIterable<Uint8Array> = 'path' in given ? fs.createReadStream(given.path, { highWaterMark: 1024 * 1024 }) : bytesOnce();
+    try {
+      await options.onStreamedIndex({ entry: 'path' in given ? given.path : 'export.xml', stream });
+    } catch (error) {
+      if (!(error instanceof ImportRefusal)) throw error;
+      yield { kind: 'refused', entry: null, refusal: error };
+    }
     return;
   }
   if ('path' in source) {
@@ -218,9 +267,14 @@ async function* plainMembers(
     }
     throw error;
   }
-  if (kind === 'unknown') {
-    if (entry === null) yield { kind: 'refused', entry, refusal: bytes.length === 0 ? refuse.emptyFile() : refuse.unknownFormat() };
-    else yield { kind: 'other', entry };
+  if (kind === 'json' && isPolarSessionMember(entry, bytes)) {
+    yield { kind: 'file', entry, bytes, sniffed: 'polar' };
+    return;
+  }
+  if (kind === 'unknown' || kind === 'json' || kind === 'apple-health') {
+    const held = heldKindOf(entry ?? '', bytes.subarray(0, 4096));
+    if (entry === null) yield { kind: 'refused', entry, refusal: bytes.length === 0 ? refuse.emptyFile() : refuse.unknownFormat(), held };
+    else yield { kind: 'other', entry, held };
     return;
   }
   yield { kind: 'file', entry, bytes, sniffed: kind };
@@ -249,7 +303,8 @@ async function* zipMembers(
       let declared = 0;
       for (const entry of entries) {
         declared += entry.uncompressedSize;
-        if (entry.uncompressedSize > limits.maxMemberBytes) throw refuse.archiveRefused(`a member unpacks to ${mb(entry.uncompressedSize)}, more than the ${mb(limits.maxMemberBytes)} any activity file needs`);
+        const streamed = budget.onStreamedIndex !== undefined && isHealthExportName(entryName(entry));
+        if (entry.uncompressedSize > limits.maxMemberBytes && !streamed) throw refuse.archiveRefused(`a member unpacks to ${mb(entry.uncompressedSize)}, more than the ${mb(limits.maxMemberBytes)} any activity file needs`);
         if (entry.uncompressedSize > RATIO_FLOOR_BYTES && entry.uncompressedSize > limits.maxCompressionRatio * Math.max(1, entry.compressedSize)) {
           throw refuse.archiveRefused(`a member is compressed ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize)).toLocaleString('en')} to 1, far more than any activity file — it looks like a zip bomb`);
         }
@@ -262,7 +317,7 @@ async function* zipMembers(
     // activities.csv first (Strava), so the activities' names and types are known when they come.
     const named = entries.map((entry) => ({ entry, name: entryName(entry) }));
     budget.onZipOpened?.(named.filter(({ name }) => !name.endsWith('/')).length);
-    const isIndex = (name: string): boolean => /(^|\/)activities\.csv$/i.test(name);
+    const isIndex = (name: string): boolean => /(^|\/)activities\.csv$/i.test(name) || isHealthExportName(name);
     named.sort((a, b) => Number(isIndex(b.name)) - Number(isIndex(a.name)));
     for (const { entry, name } of named) {
       const shown = joinEntry(outerEntry, name);
@@ -274,6 +329,18 @@ async function* zipMembers(
       }
       if (entry.isEncrypted()) {
         yield { kind: 'refused', entry: shown, refusal: refuse.archiveRefused('the member is encrypted') };
+        continue;
+      }
+      if (isHealthExportName(name) && budget.onStreamedIndex !== undefined) {
+        // Apple Health's export.xml: streamed, never held whole; its workouts decide the routes that follow.
+        try {
+          const stream = await openMemberStream(zip, entry);
+          budget.unpackedBytes += entry.uncompressedSize;
+          await budget.onStreamedIndex({ entry: shown, stream: stream as AsyncIterable<Uint8Array> });
+        } catch (error) {
+          if (!(error instanceof ImportRefusal)) throw error;
+          yield { kind: 'refused', entry: shown, refusal: error };
+        }
         continue;
       }
       let bytes: Buffer;

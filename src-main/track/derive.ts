@@ -80,7 +80,9 @@ export type RunWarningCode =
   | 'identical-copy-left-out'
   | 'read-in-time-order'
   | 'repeated-segment-left-out'
-  | 'clock-stepped-back';
+  | 'clock-stepped-back'
+  /** An untyped GPX track moving at a cyclist's speed (import/activities.ts). */
+  | 'cyclist-speed';
 
 export interface RunWarning {
   code: RunWarningCode;

@@ -74,8 +74,11 @@ describe('stance import', () => {
     expect(korita.map((line) => line.status)).toEqual(['refused', 'imported']);
     expect(String(korita[0]!.reason)).toMatch(/^Track “03-OCT-10 #2” \(8\.6 km\) has no times.*\(stance import FILE --date YYYY-MM-DD --start HH:MM --duration H:MM:SS\)$/);
     expect(korita[1]!.warnings).toEqual(["The file's 2 tracks were joined into one run; the gaps between them count as pauses, not distance."]);
+    // GPX files that say what they were: gpx.studio's ride (<type>Cycling</type>, no times) and OpenTracks' mountain-bike ride are skipped, named.
+    expect(byFile.get('gpxstudio__with_power_2.gpx')).toMatchObject({ status: 'skipped', sport: 'Cycling', reason: 'Its file marks this track as Cycling (its GPX type), not a run, so it was skipped.' });
+    expect(byFile.get('opentracksapp__legacy_gpx_trackpointextensions_incorrect.gpx')).toMatchObject({ status: 'skipped', sport: 'mountain biking' });
     const imported = lines.filter((line) => line.status === 'imported').length;
-    expect(imported).toBe(20);
+    expect(imported).toBe(19);
     expect(rows(db, 'runs')).toBe(imported);
     expect(rows(db, 'run_tracks')).toBe(imported);
 

@@ -3,6 +3,8 @@ import { insightsExposure } from './002-insights-exposure';
 import { painNotRecorded } from './003-pain-not-recorded';
 import { recordingSource } from './004-recording-source';
 import { clinicCheckins } from './005-clinic-checkins';
+import { openSources } from './007-open-sources';
+import type { StanceDatabase } from '../open';
 
 /**
  * The numbered migrations. `PRAGMA user_version` holds the number of the last one applied.
@@ -12,6 +14,8 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Work SQL text cannot say (run after `sql`, in the same transaction). */
+  run?: (db: StanceDatabase) => void;
 }
 
 export const migrations: readonly Migration[] = [
@@ -20,6 +24,8 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'runs whose pain the runner left not recorded', sql: painNotRecorded },
   { version: 4, name: 'recording source, device and sport', sql: recordingSource },
   { version: 5, name: 'weekly OSTRC knee questionnaire, pain after a run and the next morning', sql: clinicCheckins },
+  // 6 is issue 17's; the integrator renumbers to remove gaps.
+  { version: 7, name: 'run sources and file formats named by the import vocabulary, not a fixed list', sql: '', run: openSources },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
