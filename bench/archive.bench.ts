@@ -1,5 +1,5 @@
 /**
- * Archive benchmark (npm run bench):
+ * Archive benchmark (part of npm run bench, bench/run.ts):
  *
  *  1. A 1,000-activity export — a zip of gzipped FIT, GPX and TCX runs (a third each, 40–60 min
  *     at one point a second) — imported by Stance's import worker (src-main/import/worker.ts,
@@ -71,7 +71,17 @@ function bundleWorker(): string {
   return outfile;
 }
 
-async function archiveImport(): Promise<void> {
+/** What the archive import measured. */
+export interface ArchiveBenchResult {
+  activities: number;
+  seconds: number;
+  perSecond: number;
+  peakRssMb: number;
+  /** The main thread's longest event-loop stall meanwhile (histogram max), ms. */
+  stallMs: number;
+}
+
+async function archiveImport(): Promise<ArchiveBenchResult> {
   const built = Date.now();
   const archive = buildArchive();
   console.log(`Archive: ${ACTIVITIES.toLocaleString('en')} activities (FIT, GPX, TCX, each gzipped) in one zip of ${(archive.bytes / 1024 / 1024).toFixed(1)} MB, made in ${((Date.now() - built) / 1000).toFixed(1)} s.`);
@@ -111,9 +121,17 @@ async function archiveImport(): Promise<void> {
   console.log(`  whole import: ${seconds.toFixed(1)} s — ${(ACTIVITIES / seconds).toFixed(1)} activities/s`);
   console.log(`  peak memory of the process (main + worker, RSS): ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
   console.log(`  main event loop's longest stall: ${(histogram.max / 1e6).toFixed(1)} ms (event-loop delay histogram max; a 1 ms timer's longest extra gap: ${longestTimerGap.toFixed(1)} ms; target ≤ 50 ms)`);
+  return { activities: ACTIVITIES, seconds, perSecond: ACTIVITIES / seconds, peakRssMb: peakRss / 1024 / 1024, stallMs: histogram.max / 1e6 };
 }
 
-async function fitRatio(): Promise<void> {
+/** One FIT run: Stance's whole import and fit-file-parser's parse alone, medians in ms. */
+export interface FitBenchResult {
+  points: number;
+  parseMs: number;
+  wholeMs: number;
+}
+
+async function fitRatio(): Promise<FitBenchResult> {
   const bytes = fitActivity([{ sport: 1, points: runPoints(7) }]);
   const parseAlone = (): void => {
     new FitParser({ force: false, mode: 'list' }).parse(Buffer.from(bytes) as Buffer<ArrayBuffer>, (error) => {
@@ -140,15 +158,16 @@ async function fitRatio(): Promise<void> {
   const whole = time(wholeImport, 25);
   db.close();
   console.log(`One FIT run (${runPoints(7).length.toLocaleString('en')} points, ${(bytes.length / 1024).toFixed(0)} KB): fit-file-parser's parse alone ${parse.toFixed(1)} ms; Stance's whole import (parse, derive, duplicate checks, store) ${whole.toFixed(1)} ms — ratio ${(whole / parse).toFixed(2)}×`);
+  return { points: runPoints(7).length, parseMs: parse, wholeMs: whole };
 }
 
-async function main(): Promise<void> {
+/** The FIT and archive parts of `npm run bench` (bench/run.ts): prints their lines and returns their figures. */
+export async function benchImports(): Promise<{ fit: FitBenchResult; archive: ArchiveBenchResult }> {
   try {
-    await fitRatio();
-    await archiveImport();
+    const fit = await fitRatio();
+    const archive = await archiveImport();
+    return { fit, archive };
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
 }
-
-void main();

@@ -1,5 +1,8 @@
 /**
- * Electron's main process: app lifecycle, the one window and its security, the menu.
+ * Electron's main process: app lifecycle, the one window and its security, the menu — or, when
+ * started as a command line (`Stance --cli import …`, cli/app-arguments.ts), the command line
+ * itself, before and instead of any window (no lock, no menu, no window; the fuses stay as they
+ * are: this is the app's own main, not Node run as Node).
  * The only Electron-heavy file; everything else in src-main runs under plain Node.
  */
 import path from 'node:path';
@@ -17,6 +20,7 @@ import { registerChannels } from './ipc/register';
 import { electronNativeBinding } from './native-binding';
 import { BACKUPS_FOLDER_NAME, DATABASE_FILE_NAME } from './data-folder';
 import { DEFAULT_SIZE, MIN_SIZE, restorableBounds, type WindowBounds } from './window-state';
+import { commandLineOf } from './cli/app-arguments';
 
 const pages = ['today', 'runs', 'strength', 'pain', 'insights', 'report', 'settings'] as const;
 
@@ -34,46 +38,86 @@ const rendererFolder = path.join(__dirname, '../renderer');
 const appPageUrl = devServerUrl ?? APP_PAGE_URL;
 const isOwnPage = devServerUrl ? (url: string) => safeOrigin(url) === safeOrigin(devServerUrl) : samePage(appPageUrl);
 
-// The renderer is served from stance://app/, a standard, secure origin of its own (not file://,
-// where the CSP's 'self' would match any file on the disk). Must be declared before "ready".
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
-
 let mainWindow: BrowserWindow | undefined;
 let db: StanceDatabase | undefined;
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
-  app.whenReady().then(start).catch((error: unknown) => {
-    dialog.showErrorBox('Stance could not start', error instanceof Error ? error.message : String(error));
+const commandLine = commandLineOf(process.argv, process.defaultApp === true);
+if (commandLine !== null) answerCommandLine(commandLine);
+else openTheApp();
+
+/**
+ * `Stance --cli import …` (or `stance import …`): the same commands as the built `stance`, on the
+ * same data folder, with Electron's build of better-sqlite3; output on stdout/stderr and the
+ * command's exit status. No window, no single-instance lock (the window may be open meanwhile,
+ * as with `stance`: SQLite's locks keep the two apart), no menu, no dock icon.
+ */
+function answerCommandLine(argv: string[]): void {
+  app.dock?.hide();
+  let nativeBinding: string;
+  try {
+    nativeBinding = electronNativeBinding({
+      electronVersion: process.versions.electron,
+      packaged: app.isPackaged,
+      appPath: app.getAppPath(),
+      resourcesPath: process.resourcesPath,
+    });
+  } catch (error) {
+    process.stderr.write(`stance: ${(error as Error).message}\n`);
     app.exit(1);
-  });
+    return;
+  }
+  // Loaded only here: the command line's code is a chunk of its own, not part of the window's start.
+  import('./cli')
+    .then(({ runCliInProcess }) => runCliInProcess(argv, { nativeBinding, dataFolder }))
+    .then(
+      (code) => app.exit(code),
+      (error: unknown) => {
+        process.stderr.write(`stance: ${String(error)}\n`);
+        app.exit(1);
+      },
+    );
 }
 
-app.on('window-all-closed', () => {
-  db?.close();
-  db = undefined;
-  app.quit();
-});
+/** The window app: one instance, the app scheme, the locked-down window. */
+function openTheApp(): void {
+  // The renderer is served from stance://app/, a standard, secure origin of its own (not file://,
+  // where the CSP's 'self' would match any file on the disk). Must be declared before "ready".
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
-app.on('web-contents-created', (_event, contents) => {
-  // No navigation away from Stance's page, no new windows, no webviews.
-  contents.on('will-navigate', (event, url) => {
-    if (!isOwnPage(url)) event.preventDefault();
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+  } else {
+    app.on('second-instance', () => {
+      if (!mainWindow) return;
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    });
+    app.whenReady().then(start).catch((error: unknown) => {
+      dialog.showErrorBox('Stance could not start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
+  }
+
+  app.on('window-all-closed', () => {
+    db?.close();
+    db = undefined;
+    app.quit();
   });
-  contents.on('will-redirect', (event) => event.preventDefault());
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    // Links leave the app only as https, and only through the system browser.
-    if (safeProtocol(url) === 'https:') void shell.openExternal(url);
-    return { action: 'deny' };
+
+  app.on('web-contents-created', (_event, contents) => {
+    // No navigation away from Stance's page, no new windows, no webviews.
+    contents.on('will-navigate', (event, url) => {
+      if (!isOwnPage(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      // Links leave the app only as https, and only through the system browser.
+      if (safeProtocol(url) === 'https:') void shell.openExternal(url);
+      return { action: 'deny' };
+    });
   });
-});
+}
 
 async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

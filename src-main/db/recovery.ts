@@ -7,7 +7,7 @@ import type { DateRange, ValidRecoveryDraft } from '../shared/contract-strength'
 import { StanceError } from '../shared/errors';
 import type { RecoveryEntry } from '../shared/strength';
 import { isoUtc } from './local-time';
-import { refuseUnlikelyDate } from './strength';
+import { refuseUnlikelyDate } from './tables/rules';
 
 interface RecoveryRow {
   id: number;

@@ -2,12 +2,8 @@ import type { StanceDatabase } from './open';
 import type { Run } from '../shared/domain';
 import type { ValidInput } from '../shared/contract';
 import { StanceError } from '../shared/errors';
-import { isoUtc, localToUtc, utcToLocal } from './local-time';
-
-/** How far ahead of the clock a start may be: a watch a little fast, a zone picked wrong by an hour or two. */
-const FUTURE_TOLERANCE_MS = 3 * 3600 * 1000;
-/** Faster than this on average is a typing mistake (the 100 m world record is about 10.4 m/s). */
-const FASTEST_PLAUSIBLE_METRES_PER_SECOND = 10.5;
+import { isoUtc, utcToLocal } from './local-time';
+import { checkRunDraft } from './tables/runs';
 
 interface RunRow {
   id: number;
@@ -76,29 +72,6 @@ export function listRuns(db: StanceDatabase, query: ValidInput<'runs:list'>): Ru
     )
     .all({ fromDate: query.fromDate ?? null, toDate: query.toDate ?? null }) as RunRow[];
   return rows.map(toRun);
-}
-
-/** Checks that need more than the input's shape: the clock, the shoe list, a plausible pace. */
-export function checkRunDraft(db: StanceDatabase, draft: ValidInput<'runs:add'>, now: Date): Date {
-  const startedAt = localToUtc(draft.localDate, draft.localTime, draft.timeZone);
-  if (startedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw new StanceError('invalid', 'That start is in the future. Give the date and time the run began.', 'localDate');
-  }
-  if (startedAt.getUTCFullYear() < 1970) {
-    throw new StanceError('invalid', 'That date is before 1970. Check the year.', 'localDate');
-  }
-  if (draft.distanceMetres / draft.durationSeconds > FASTEST_PLAUSIBLE_METRES_PER_SECOND) {
-    throw new StanceError(
-      'invalid',
-      'That pace is faster than a world record. Check the distance, its units, and the duration (h:mm:ss).',
-      'durationSeconds',
-    );
-  }
-  if (draft.shoeId !== null) {
-    const shoe = db.prepare('SELECT id FROM shoes WHERE id = ?').get(draft.shoeId);
-    if (!shoe) throw new StanceError('invalid', 'Those shoes are no longer in your list. Pick others.', 'shoeId');
-  }
-  return startedAt;
 }
 
 export function addRun(db: StanceDatabase, draft: ValidInput<'runs:add'>, now: Date): Run {

@@ -14,25 +14,11 @@ import type {
   ValidStrengthSessionUpdate,
 } from '../shared/contract-strength';
 import { MAX_REPS } from '../shared/contract-strength';
-import { addDays } from '../shared/calendar';
 import { StanceError } from '../shared/errors';
 import type { Exercise, ExerciseRef, ExerciseSet, Routine, SessionExercise, StrengthSession } from '../shared/strength';
 import { findExercise } from './exercises';
-import { isoUtc, utcToLocal } from './local-time';
-
-/**
- * Refuses a date after tomorrow on the runner's calendar (tomorrow is allowed: a session
- * logged just after midnight somewhere else, or a clock a little off), and one before 1970.
- */
-export function refuseUnlikelyDate(localDate: string, now: Date, timeZone: string, what: string): void {
-  const tomorrow = addDays(utcToLocal(now, timeZone).localDate, 1);
-  if (localDate > tomorrow) {
-    throw new StanceError('invalid', `That date is in the future. Give the day you did the ${what}.`, 'localDate');
-  }
-  if (localDate < '1970-01-01') {
-    throw new StanceError('invalid', 'That date is before 1970. Check the year.', 'localDate');
-  }
-}
+import { refuseUnlikelyDate } from './tables/rules';
+import { isoUtc } from './local-time';
 
 interface SessionRow {
   id: number;

@@ -30,7 +30,7 @@
 import zlib from 'node:zlib';
 import type { StanceDatabase } from '../db/open';
 import { isoUtc, utcToLocal } from '../db/local-time';
-import { MAX_RUN_METRES, MAX_RUN_SECONDS } from '../shared/contract';
+import { MAX_RUN_METRES, MAX_RUN_SECONDS } from '../shared/run-limits';
 import { getSettings } from '../db/settings';
 import type { DistanceUnit } from '../shared/domain';
 import { formatDistance } from '../shared/units';
@@ -39,6 +39,7 @@ import { deriveRunWithoutGps, hasNoRoute } from '../track/derive-without-gps';
 import type { ImportOutcomeCode, SourceFormatId } from '../shared/import-formats';
 import type { RecordedFile, RecordedTrack } from '../track/recording';
 import { isImportRefusal, type RefusalReason } from '../track/refusals';
+import { leftOutRefusal, leftOutWarnings } from '../track/left-out';
 import { encodeStreams } from '../track/streams-codec';
 import { readRecordingSync } from './read-run';
 import { storeSummaryRun, type SummaryActivity } from './summary-run';
@@ -239,10 +240,13 @@ export function deriveActivities(recording: RecordedFile, context: Pick<Activity
       };
     }
     try {
+      const leftOutOfAll = leftOutRefusal(track);
+      if (leftOutOfAll !== null) throw leftOutOfAll;
       const pointsSha256 = track.pointsSha256 ?? recording.fingerprint.pointsSha256;
       const run = hasNoRoute(recording, track)
         ? deriveRunWithoutGps(recording, track, pointsSha256)
         : { ...deriveRun(recording, { trackNumber: track.trackNumber }), fingerprint: { fileSha256: recording.fingerprint.fileSha256, pointsSha256 } };
+      for (const warning of leftOutWarnings(track)) run.warnings.push(warning);
       return { track, ref, number, run };
     } catch (error) {
       if (!isImportRefusal(error)) throw error;
@@ -340,6 +344,11 @@ export function storeDerived(db: StanceDatabase, recording: RecordedFile, derive
     const sport = track === null ? null : sportWords(track);
     const base = { recording: number, track: ref, sport };
     if (!(run.distanceMetres >= 1)) {
+      // Say the real cause: points left out because their times run backwards are not points that never move.
+      const backwards = run.pointCount < 2 ? run.warnings.find((warning) => warning.code === 'repeated-times-left-out') : undefined;
+      if (backwards !== undefined) {
+        return outcome(context, recording, { ...base, status: 'refused', code: 'times-unusable', reason: `The times of this recording run backwards (${backwards.message.replace(/\.$/, '').toLowerCase()}), so what is left has no distance to import. Nothing was imported.` });
+      }
       return outcome(context, recording, { ...base, status: 'refused', code: 'too-few-points', reason: 'The points of this recording never move, so there is no distance to import. Nothing was imported.' });
     }
     const untimed = run.startTimeFrom === 'given';

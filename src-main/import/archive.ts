@@ -16,9 +16,21 @@
  *  - a `.gz` is unpacked with zlib's `maxOutputLength` (the same member and ratio limits);
  *  - archives nest at most `maxZipDepth` zips deep (Garmin: export → part zip → FIT); a `.gz`
  *    may wrap a member at any level but not another `.gz`.
- * All of this is refused in well under a second, before a large member is inflated.
+ *  - two entries whose data overlap (each entry's local header and data, by its offset and compressed
+ *    size, must lie apart from every other's) are refused: real archives never share bytes between
+ *    entries, and thousands of entries pointing at one member, each just under the ratio floor, is how
+ *    a small zip declares gigabytes; so is a directory declaring more than `maxCompressionRatio` times
+ *    the archive's own size in all;
+ *  - Strava's `activities.csv` over `MAX_INDEX_BYTES` is not read (its activities are read from their
+ *    own files; the index's outcome says so);
+ *  - a path is opened without following a FIFO's wait (O_NONBLOCK) and checked with fstat: only a
+ *    regular file is read, through the descriptor opened, so a file swapped for a folder or a pipe
+ *    after it was listed is refused in words.
+ * All of this is refused in well under a second, before a large member is inflated. A member's
+ * refusal says only that member was not imported; the archive's other members are read on.
  */
 import fs from 'node:fs';
+import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { tooLargeReason } from '../shared/track';
@@ -46,16 +58,11 @@ export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = {
 /** Members smaller than this are never judged by their compression ratio (a tiny file of zeros is harmless). */
 const RATIO_FLOOR_BYTES = 1024 * 1024;
 
-/** The kinds of activity file a member can be (read by import/read-run.ts). */
-export type ActivityKind = 'gpx' | 'tcx' | 'fit' | 'polar';
-
-/** One activity file found in what the runner gave. */
-export type Member =
-  | { kind: 'file'; entry: string | null; bytes: Uint8Array; sniffed: ActivityKind }
-  /** `held`: what a refused top-level file is when it is no activity (a photo, a Zepp CSV), for the summary. */
-  | { kind: 'refused'; entry: string | null; refusal: ImportRefusal; held?: HeldKind }
-  /** A member that is not an activity file (a photo, a CSV, a JSON): counted by kind, not reported one by one. */
-  | { kind: 'other'; entry: string; held: HeldKind };
+/**
+ * The largest Strava `activities.csv` read: 64 MB. Twenty years of daily activities with long
+ * descriptions make a few MB; the index is read into memory as text, so it is bounded first.
+ */
+export const MAX_INDEX_BYTES = 64 * 1024 * 1024;
 
 /** Apple Health's export.xml, handed over as a stream (it reaches gigabytes) before the archive's other members. */
 export interface StreamedIndexFile {
@@ -76,6 +83,65 @@ function isPolarSessionMember(name: string | null, head: Uint8Array): boolean {
   return /"exportVersion"/.test(text) && /"(exercises|sport)"/.test(text) && /"startTime"/.test(text);
 }
 
+/** The fixed part of a zip local file header (APPNOTE 4.3.7): every entry's data lies at least this far past its offset. */
+const LOCAL_HEADER_BYTES = 30;
+
+const openFd = promisify(fs.open);
+const closeFd = promisify(fs.close);
+const fstatFd = promisify(fs.fstat);
+const readFd = promisify(fs.read);
+
+/** What a path that is not a regular file is, in words. */
+function notARegularFile(stat: fs.Stats): string {
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSymbolicLink()) return 'a symbolic link';
+  return 'not a regular file';
+}
+
+/**
+ * Opens `file` for reading without waiting on a FIFO (O_NONBLOCK) and checks with fstat, on the
+ * descriptor opened, that it is a regular file. Returns the descriptor and its size.
+ * @throws ImportRefusal ('not-a-file') for a folder, pipe, device or socket.
+ */
+async function openRegularFile(file: string): Promise<{ fd: number; size: number }> {
+  const fd = await openFd(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = await fstatFd(fd);
+    if (!stat.isFile()) throw new ImportRefusal('not-a-file', `This is ${notARegularFile(stat)}, not a file, so it was not read — nothing was imported.`);
+    return { fd, size: stat.size };
+  } catch (error) {
+    await closeFd(fd).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function readWhole(fd: number, size: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(size);
+  let at = 0;
+  while (at < size) {
+    const { bytesRead } = await readFd(fd, buffer, at, size - at, at);
+    if (bytesRead === 0) break; // cut short while read: what is there is judged
+    at += bytesRead;
+  }
+  return at === size ? buffer : buffer.subarray(0, at);
+}
+
+/** The kinds of activity file a member can be (read by import/read-run.ts). */
+export type ActivityKind = 'gpx' | 'tcx' | 'fit' | 'polar';
+
+/** One activity file found in what the runner gave. */
+export type Member =
+  | { kind: 'file'; entry: string | null; bytes: Uint8Array; sniffed: ActivityKind }
+  /** `held`: what a refused top-level file is when it is no activity (a photo, a Zepp CSV), for the summary. */
+  | { kind: 'refused'; entry: string | null; refusal: ImportRefusal; held?: HeldKind }
+  /** A member that is not an activity file (a photo, a CSV, a JSON): counted by kind, not reported one by one. */
+  | { kind: 'other'; entry: string; held: HeldKind }
+  /** A member `shouldRead` said to pass over, unread. */
+  | { kind: 'passed'; entry: string };
+
 /** What an archive's `activities.csv` (Strava) says; read before the members. */
 export interface ArchiveIndexFile {
   /** Entry path (inside the outermost zip) → the file's text. */
@@ -89,6 +155,11 @@ export interface MemberOptions {
   onIndexFile?: (file: ArchiveIndexFile) => void;
   /** Told how many files (not folders) a zip holds, as soon as its directory is read (for progress). */
   onZipOpened?: (files: number) => void;
+  /**
+   * Asked before a member (its shown path) is unpacked; false skips it unread (a restarted worker
+   * passing over what it already did). Default: every member is read.
+   */
+  shouldRead?: (entry: string) => boolean;
   /** Receives Apple Health's export.xml as a stream before the other members of its archive; the members wait until it resolves. */
   onStreamedIndex?: (file: StreamedIndexFile) => Promise<void>;
 }
@@ -98,8 +169,17 @@ interface Budget {
   limits: ArchiveLimits;
   unpackedBytes: number;
   onZipOpened?: ((files: number) => void) | undefined;
+  shouldRead?: (entry: string) => boolean;
   onStreamedIndex?: ((file: StreamedIndexFile) => Promise<void>) | undefined;
 }
+
+/** A refusal of `entry`: the whole archive when it is the top level (null), else only that member. */
+function refusalOf(entry: string | null, why: string): ImportRefusal {
+  return entry === null ? refuse.archiveRefused(why) : refuse.memberRefused(why);
+}
+
+/** A problem with an archive or member, worded once it is known which of the two it concerns. */
+class ArchiveProblem extends Error {}
 
 const mb = (bytes: number): string => `${Math.round(bytes / 1024 ** 2).toLocaleString('en')} MB`;
 
@@ -128,29 +208,57 @@ function gunzipMember(bytes: Uint8Array, budget: Budget): Buffer {
     unpacked = zlib.gunzipSync(bytes, { maxOutputLength: Math.max(1, allowed) });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
-      throw refuse.archiveRefused(`it unpacks to more than ${mb(allowed)}`);
+      throw new ArchiveProblem(`it unpacks to more than ${mb(allowed)}`);
     }
-    throw refuse.archiveRefused(`the gzip data is damaged (${(error as Error).message})`);
+    throw new ArchiveProblem(`the gzip data is damaged (${(error as Error).message})`);
   }
   if (unpacked.length > RATIO_FLOOR_BYTES && unpacked.length > limits.maxCompressionRatio * bytes.length) {
-    throw refuse.archiveRefused(`it is compressed ${Math.round(unpacked.length / bytes.length).toLocaleString('en')} to 1, far more than any activity file — it looks like a zip bomb`);
+    throw new ArchiveProblem(`it is compressed ${Math.round(unpacked.length / bytes.length).toLocaleString('en')} to 1, far more than any activity file — it looks like a zip bomb`);
   }
   budget.unpackedBytes += unpacked.length;
   return unpacked;
 }
 
-function openZip(source: string | Buffer): Promise<yauzl.ZipFile> {
+/** A zip from a descriptor (closed by `zip.close()`, or here when it cannot be read) or bytes in memory. */
+function openZip(source: number | Buffer): Promise<yauzl.ZipFile> {
   const options: yauzl.Options = { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false };
   return new Promise((resolve, reject) => {
-    const done = (error: Error | null, zip: yauzl.ZipFile): void => (error ? reject(error) : resolve(zip));
-    if (typeof source === 'string') yauzl.open(source, options, done);
+    const done = (error: Error | null, zip: yauzl.ZipFile): void => {
+      if (error && typeof source === 'number') fs.close(source, () => undefined);
+      if (error) reject(error);
+      else resolve(zip);
+    };
+    if (typeof source === 'number') yauzl.fromFd(source, options, done);
     else yauzl.fromBuffer(source, options, done);
   });
 }
 
+/**
+ * Refuses a directory whose entries' data overlap, or which declares far more than its own size
+ * (see the module comment). `entries` as listed; `archiveBytes` the zip's own size.
+ */
+function checkDirectory(entries: readonly yauzl.Entry[], archiveBytes: number, declared: number, limits: ArchiveLimits): void {
+  const extents = entries.map((entry) => ({ start: entry.relativeOffsetOfLocalHeader, end: entry.relativeOffsetOfLocalHeader + LOCAL_HEADER_BYTES + entry.compressedSize }));
+  extents.sort((a, b) => a.start - b.start);
+  let reach = -1;
+  let overlapping = 0;
+  for (const extent of extents) {
+    if (extent.start < reach) overlapping += 1;
+    reach = Math.max(reach, extent.end);
+  }
+  if (overlapping > 0) {
+    throw new ArchiveProblem(
+      `${overlapping.toLocaleString('en')} of its ${entries.length.toLocaleString('en')} entries point at data another entry already uses (their bytes overlap), which no real archive does — it looks like a zip bomb`,
+    );
+  }
+  if (declared > RATIO_FLOOR_BYTES && declared > limits.maxCompressionRatio * Math.max(1, archiveBytes)) {
+    throw new ArchiveProblem(`its directory declares ${mb(declared)} unpacked from ${mb(archiveBytes)}, over ${limits.maxCompressionRatio} to 1 — it looks like a zip bomb`);
+  }
+}
+
 function listEntries(zip: yauzl.ZipFile, limits: ArchiveLimits): Promise<yauzl.Entry[]> {
   if (zip.entryCount > limits.maxEntries) {
-    return Promise.reject(refuse.archiveRefused(`it holds ${zip.entryCount.toLocaleString('en')} entries, more than the ${limits.maxEntries.toLocaleString('en')} Stance opens`));
+    return Promise.reject(new ArchiveProblem(`it holds ${zip.entryCount.toLocaleString('en')} entries, more than the ${limits.maxEntries.toLocaleString('en')} Stance opens`));
   }
   return new Promise((resolve, reject) => {
     const entries: yauzl.Entry[] = [];
@@ -197,47 +305,68 @@ export async function* membersOf(
   source: { path: string } | { bytes: Uint8Array },
   options: MemberOptions = {},
 ): AsyncGenerator<Member> {
-  const budget: Budget = { limits: { ...DEFAULT_ARCHIVE_LIMITS, ...options.limits }, unpackedBytes: 0, onZipOpened: options.onZipOpened, onStreamedIndex: options.onStreamedIndex };
-  let head: Uint8Array;
-  if ('path' in source) {
-    const handle = await fs.promises.open(source.path, 'r');
-    try {
-      const buffer = Buffer.alloc(4096);
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-      head = buffer.subarray(0, bytesRead);
-    } finally {
-      await handle.close();
+  const budget: Budget = { limits: { ...DEFAULT_ARCHIVE_LIMITS, ...options.limits }, unpackedBytes: 0, onZipOpened: options.onZipOpened, ...(options.shouldRead ? { shouldRead: options.shouldRead } : {}), onStreamedIndex: options.onStreamedIndex };
+  if ('bytes' in source) {
+    const kind = sniffKind(source.bytes.subarray(0, 4096));
+    if (kind === 'zip') {
+      yield* zipMembers(Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.length), source.bytes.length, null, 1, budget, options.onIndexFile);
+      return;
     }
-  } else head = source.bytes;
-  const kind = sniffKind(head);
-  if (kind === 'zip') {
-    yield* zipMembers('path' in source ? source.path : Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.length), null, 1, budget, options.onIndexFile);
+    if (kind === 'apple-health' && options.onStreamedIndex !== undefined) {
+      yield* streamedIndex(options.onStreamedIndex, 'export.xml', (async function* () {
+        yield source.bytes;
+      })());
+      return;
+    }
+    yield* plainMembers(source.bytes, null, 1, budget, options.onIndexFile, false);
     return;
   }
-  if (kind === 'apple-health' && options.onStreamedIndex !== undefined) {
-    // export.xml on its own (an unpacked export): streamed from disk or from the bytes given.
-    const given = source;
-    async function* bytesOnce(): AsyncGenerator<Uint8Array> {
-      if ('bytes' in given) yield given.bytes;
-    }
-    const stream: AsyncIterable<Uint8Array> = 'path' in given ? fs.createReadStream(given.path, { highWaterMark: 1024 * 1024 }) : bytesOnce();
-    try {
-      await options.onStreamedIndex({ entry: 'path' in given ? given.path : 'export.xml', stream });
-    } catch (error) {
-      if (!(error instanceof ImportRefusal)) throw error;
+  let opened: { fd: number; size: number };
+  try {
+    opened = await openRegularFile(source.path);
+  } catch (error) {
+    if (error instanceof ImportRefusal) {
       yield { kind: 'refused', entry: null, refusal: error };
+      return;
     }
-    return;
+    throw error;
   }
-  if ('path' in source) {
-    const size = (await fs.promises.stat(source.path)).size;
+  const { fd, size } = opened;
+  let handedToZip = false;
+  try {
+    const head = Buffer.alloc(Math.min(4096, size));
+    if (head.length > 0) await readFd(fd, head, 0, head.length, 0);
+    const kind = sniffKind(head);
+    if (kind === 'zip') {
+      handedToZip = true; // yauzl closes the descriptor when the zip is closed
+      yield* zipMembers(fd, size, null, 1, budget, options.onIndexFile);
+      return;
+    }
+    if (kind === 'apple-health' && options.onStreamedIndex !== undefined) {
+      // export.xml on its own (an unpacked export): streamed from the descriptor opened, never held whole.
+      handedToZip = true; // the stream closes the descriptor
+      yield* streamedIndex(options.onStreamedIndex, source.path, fs.createReadStream('', { fd, highWaterMark: 1024 * 1024 }));
+      return;
+    }
     if (size > budget.limits.maxMemberBytes) {
       yield { kind: 'refused', entry: null, refusal: new ImportRefusal('too-long', tooLargeReason(size)) };
       return;
     }
+    const bytes = await readWhole(fd, size);
+    yield* plainMembers(bytes, null, 1, budget, options.onIndexFile, false);
+  } finally {
+    if (!handedToZip) await closeFd(fd).catch(() => undefined);
   }
-  const bytes = 'path' in source ? await fs.promises.readFile(source.path) : source.bytes;
-  yield* plainMembers(bytes, null, 1, budget, options.onIndexFile, false);
+}
+
+/** Hands Apple Health's export.xml to its reader; its refusal is the member's. */
+async function* streamedIndex(onStreamedIndex: (file: StreamedIndexFile) => Promise<void>, entry: string, stream: AsyncIterable<Uint8Array>): AsyncGenerator<Member> {
+  try {
+    await onStreamedIndex({ entry, stream });
+  } catch (error) {
+    if (!(error instanceof ImportRefusal)) throw error;
+    yield { kind: 'refused', entry: entry === 'export.xml' ? null : entry, refusal: error };
+  }
 }
 
 async function* plainMembers(
@@ -251,16 +380,20 @@ async function* plainMembers(
   const kind = sniffKind(bytes.subarray(0, 4096));
   try {
     if (kind === 'gzip') {
-      if (insideGzip) throw refuse.archiveRefused('it is a .gz inside a .gz');
+      if (insideGzip) throw new ArchiveProblem('it is a .gz inside a .gz');
       yield* plainMembers(gunzipMember(bytes, budget), entry, zipDepth, budget, onIndexFile, true);
       return;
     }
     if (kind === 'zip') {
-      if (zipDepth + 1 > budget.limits.maxZipDepth) throw refuse.archiveRefused(`archives are nested more than ${budget.limits.maxZipDepth} deep`);
-      yield* zipMembers(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), entry, zipDepth + 1, budget, onIndexFile);
+      if (zipDepth + 1 > budget.limits.maxZipDepth) throw new ArchiveProblem(`archives are nested more than ${budget.limits.maxZipDepth} deep`);
+      yield* zipMembers(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), bytes.length, entry, zipDepth + 1, budget, onIndexFile);
       return;
     }
   } catch (error) {
+    if (error instanceof ArchiveProblem) {
+      yield { kind: 'refused', entry, refusal: refusalOf(entry, error.message) };
+      return;
+    }
     if (error instanceof ImportRefusal) {
       yield { kind: 'refused', entry, refusal: error };
       return;
@@ -281,7 +414,8 @@ async function* plainMembers(
 }
 
 async function* zipMembers(
-  source: string | Buffer,
+  source: number | Buffer,
+  archiveBytes: number,
   outerEntry: string | null,
   zipDepth: number,
   budget: Budget,
@@ -293,7 +427,7 @@ async function* zipMembers(
   try {
     zip = await openZip(source);
   } catch (error) {
-    yield { kind: 'refused', entry: outerEntry, refusal: refuse.archiveRefused(`it is not a readable zip file (${(error as Error).message})`) };
+    yield { kind: 'refused', entry: outerEntry, refusal: refusalOf(outerEntry, `it is not a readable zip file (${(error as Error).message})`) };
     return;
   }
   try {
@@ -304,14 +438,15 @@ async function* zipMembers(
       for (const entry of entries) {
         declared += entry.uncompressedSize;
         const streamed = budget.onStreamedIndex !== undefined && isHealthExportName(entryName(entry));
-        if (entry.uncompressedSize > limits.maxMemberBytes && !streamed) throw refuse.archiveRefused(`a member unpacks to ${mb(entry.uncompressedSize)}, more than the ${mb(limits.maxMemberBytes)} any activity file needs`);
+        if (entry.uncompressedSize > limits.maxMemberBytes && !streamed) throw new ArchiveProblem(`a member unpacks to ${mb(entry.uncompressedSize)}, more than the ${mb(limits.maxMemberBytes)} any activity file needs`);
         if (entry.uncompressedSize > RATIO_FLOOR_BYTES && entry.uncompressedSize > limits.maxCompressionRatio * Math.max(1, entry.compressedSize)) {
-          throw refuse.archiveRefused(`a member is compressed ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize)).toLocaleString('en')} to 1, far more than any activity file — it looks like a zip bomb`);
+          throw new ArchiveProblem(`a member is compressed ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize)).toLocaleString('en')} to 1, far more than any activity file — it looks like a zip bomb`);
         }
       }
-      if (budget.unpackedBytes + declared > limits.maxTotalBytes) throw refuse.archiveRefused(`it unpacks to more than ${mb(limits.maxTotalBytes)}`);
+      if (budget.unpackedBytes + declared > limits.maxTotalBytes) throw new ArchiveProblem(`it unpacks to more than ${mb(limits.maxTotalBytes)}`);
+      checkDirectory(entries, archiveBytes, declared, limits);
     } catch (error) {
-      yield { kind: 'refused', entry: outerEntry, refusal: error instanceof ImportRefusal ? error : refuse.archiveRefused(`it is not a readable zip file (${(error as Error).message})`) };
+      yield { kind: 'refused', entry: outerEntry, refusal: refusalOf(outerEntry, error instanceof ArchiveProblem ? error.message : `it is not a readable zip file (${(error as Error).message})`) };
       return;
     }
     // activities.csv first (Strava), so the activities' names and types are known when they come.
@@ -322,37 +457,52 @@ async function* zipMembers(
     for (const { entry, name } of named) {
       const shown = joinEntry(outerEntry, name);
       if (name.endsWith('/')) continue; // a folder
+      if (budget.shouldRead !== undefined && !budget.shouldRead(shown)) {
+        yield { kind: 'passed', entry: shown };
+        continue;
+      }
       const unsafe = unsafeEntryName(name);
       if (unsafe !== null) {
-        yield { kind: 'refused', entry: shown, refusal: refuse.archiveRefused(`the member’s name ${JSON.stringify(name.slice(0, 200))} points outside the archive (${unsafe})`) };
+        yield { kind: 'refused', entry: shown, refusal: refuse.memberRefused(`its name ${JSON.stringify(name.slice(0, 200))} points outside the archive (${unsafe})`) };
         continue;
       }
       if (entry.isEncrypted()) {
-        yield { kind: 'refused', entry: shown, refusal: refuse.archiveRefused('the member is encrypted') };
+        yield { kind: 'refused', entry: shown, refusal: refuse.memberRefused('it is encrypted') };
         continue;
       }
       if (isHealthExportName(name) && budget.onStreamedIndex !== undefined) {
         // Apple Health's export.xml: streamed, never held whole; its workouts decide the routes that follow.
+        let stream: NodeJS.ReadableStream;
         try {
-          const stream = await openMemberStream(zip, entry);
-          budget.unpackedBytes += entry.uncompressedSize;
-          await budget.onStreamedIndex({ entry: shown, stream: stream as AsyncIterable<Uint8Array> });
+          stream = await openMemberStream(zip, entry);
         } catch (error) {
-          if (!(error instanceof ImportRefusal)) throw error;
-          yield { kind: 'refused', entry: shown, refusal: error };
+          yield { kind: 'refused', entry: shown, refusal: refuse.memberRefused(`it cannot be unpacked (${(error as Error).message})`) };
+          continue;
         }
+        budget.unpackedBytes += entry.uncompressedSize;
+        yield* streamedIndex(budget.onStreamedIndex, shown, stream as AsyncIterable<Uint8Array>);
+        continue;
+      }
+      const index = /(^|\/)activities\.csv$/i.test(name) && onIndexFile !== undefined;
+      if (index && entry.uncompressedSize > MAX_INDEX_BYTES) {
+        yield { kind: 'refused', entry: shown, refusal: refuse.memberRefused(`this Strava index is ${mb(entry.uncompressedSize)}, over the ${mb(MAX_INDEX_BYTES)} Stance reads (twenty years of activities make a few MB), so the activities were read from their own files, without Strava's names, descriptions and sports`) };
         continue;
       }
       let bytes: Buffer;
       try {
         bytes = await readZipMember(zip, entry);
       } catch (error) {
-        yield { kind: 'refused', entry: shown, refusal: refuse.archiveRefused(`the member cannot be unpacked (${(error as Error).message})`) };
+        yield { kind: 'refused', entry: shown, refusal: refuse.memberRefused(`it cannot be unpacked (${(error as Error).message})`) };
         continue;
       }
       budget.unpackedBytes += bytes.length;
-      if (isIndex(name) && onIndexFile !== undefined) {
-        onIndexFile({ entry: name, text: bytes.toString('utf8') });
+      if (index) {
+        try {
+          onIndexFile({ entry: name, text: bytes.toString('utf8') });
+        } catch (error) {
+          if (!(error instanceof ImportRefusal)) throw error;
+          yield { kind: 'refused', entry: shown, refusal: error };
+        }
         continue;
       }
       yield* plainMembers(bytes, shown, zipDepth, budget, onIndexFile, false);

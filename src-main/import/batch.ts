@@ -30,10 +30,11 @@ import { utcToLocal } from '../db/local-time';
 import { readHealthExport, healthRouteKey, type HealthWorkout } from '../formats/apple-health/read-export';
 import { describeHeld, formatsStanceReads, RECOGNISED_NOT_READ, type HeldCount, type HeldKind } from '../shared/import-formats';
 import { importActivities, type ActivityContext, type ActivityOutcome } from './activities';
-import { isHealthExportName, membersOf, type ArchiveLimits, type StreamedIndexFile } from './archive';
+import { isHealthExportName, membersOf, type ArchiveLimits, type Member, type StreamedIndexFile } from './archive';
 import { readRecordingSync } from './read-run';
 import { activityFileKey, isStravaRunType, readStravaIndex, type StravaActivity, type StravaIndex } from './strava-export';
 import { storeSummaryRun } from './summary-run';
+import { isImportRefusal } from '../track/refusals';
 
 /** Something the runner gave: a path (file or folder), or a file's bytes with its name (the window). */
 export type ImportSource = { path: string } | { name: string; bytes: Uint8Array; /** From a folder the runner gave (the window): not an activity → counted, not refused. */ inFolder?: boolean };
@@ -82,24 +83,53 @@ export interface BatchOptions {
   limits?: Partial<ArchiveLimits>;
   onOutcome?: (outcome: ActivityOutcome) => void;
   onProgress?: (progress: BatchProgress) => void;
+  /**
+   * Told which file (the index of the expanded source: a folder's files each count) and archive
+   * member (null: the file itself) is about to be read, before it is — so whoever restarts a
+   * worker that died on it knows where to go on from (jobs.ts).
+   */
+  onReading?: (reading: { at: ReadingAt; file: string; otherFilesSoFar: number }) => void;
+  /** Go on after `resumeAfter`: everything before it, and it, is passed over unread (counted as read). */
+  resumeAfter?: ReadingAt;
+}
+
+/** A place in a batch: the expanded source's index and the archive member (null: the file itself). */
+export interface ReadingAt {
+  source: number;
+  entry: string | null;
 }
 
 /** Largest activities.csv read from a folder (a 20-year Strava history is ~5 MB). */
 const MAX_INDEX_BYTES = 64 * 1024 * 1024;
 
-/** Every file under `folder`, recursively, in name order (symbolic links not followed). */
+/** Every regular file under `folder`, recursively, in name order (checked with lstat: symbolic links, pipes and devices are not followed or read). */
 function filesUnder(folder: string): string[] {
   const found: string[] = [];
-  const visit = (dir: string): void => {
-    for (const name of fs.readdirSync(dir).sort()) {
-      const child = path.join(dir, name);
-      const stat = fs.lstatSync(child);
-      if (stat.isDirectory()) visit(child);
-      else if (stat.isFile()) found.push(child);
+  // An explicit stack, not recursion: folders nested thousands deep cannot overflow the call stack.
+  const stack: { dir: string; names: string[]; next: number }[] = [{ dir: folder, names: namesIn(folder), next: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as { dir: string; names: string[]; next: number };
+    const name = top.names[top.next];
+    if (name === undefined) {
+      stack.pop();
+      continue;
     }
-  };
-  visit(folder);
+    top.next += 1;
+    const child = path.join(top.dir, name);
+    const stat = fs.lstatSync(child, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) stack.push({ dir: child, names: namesIn(child), next: 0 });
+    else if (stat?.isFile()) found.push(child);
+  }
   return found;
+}
+
+/** A folder's entries in name order; none when it is gone or unreadable since it was listed. */
+function namesIn(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
 }
 
 const isStravaIndexName = (name: string): boolean => /(^|[/\\])activities\.csv$/i.test(name);
@@ -188,12 +218,14 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
   const blank: Omit<ActivityOutcome, 'file' | 'entry' | 'status' | 'reason' | 'code'> = { recording: null, track: null, untimed: false, sport: null, runId: null, distanceMetres: null, points: null, startedAt: null, warnings: [], format: null, deviceName: null };
 
   /** Strava's index: kept for the files after it; its manual entries stored now. */
-  const readStravaIndexText = (state: ExportState, file: string, entry: string | null, text: string): void => {
+  const readStravaIndexText = (state: ExportState, file: string, entry: string | null, text: string, storeManualEntries: boolean): void => {
     let index: StravaIndex;
     try {
       index = readStravaIndex(text);
     } catch (error) {
-      summary.notes.push(`Strava’s activities.csv could not be read (${(error as Error).message}), so each file was judged by its own content.`);
+      if (!isImportRefusal(error)) throw error;
+      summary.notes.push(`Strava’s activities.csv was not read: ${error.message}`);
+      if (entry !== null) throw error; // inside an archive: the index's refusal is its member's outcome
       return;
     }
     state.strava = index;
@@ -203,7 +235,7 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
     }
     if (index.layout === 'older-layout') summary.notes.push('Strava’s activities.csv is in Strava’s older layout; it was read as such.');
     else if (index.language !== null && index.language !== 'English') summary.notes.push(`Strava’s activities.csv has ${index.language} headers; it was read as such.`);
-    for (const manual of index.manualEntries) {
+    for (const manual of storeManualEntries ? index.manualEntries : []) {
       const where = { file, entry: `${entry ?? 'activities.csv'} › row ${manual.row}${manual.name ? ` “${manual.name}”` : ''}` };
       if (!isStravaRunType(manual.type)) {
         report({ ...blank, ...where, status: 'skipped', sport: manual.type, code: 'other-sport', format: 'strava', reason: `Strava lists this manual entry as a ${manual.type}, not a run, so it was skipped.` });
@@ -296,30 +328,57 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
     return health.workouts.find((workout) => startMs >= workout.startUtcMs - 120_000 && startMs <= (Number.isFinite(workout.endUtcMs) ? workout.endUtcMs : workout.startUtcMs + workout.durationSeconds * 1000));
   };
 
+  const resume = options.resumeAfter;
+  let sourceIndex = -1;
   for (const group of groups) {
     const state: ExportState = { strava: null, health: null };
     for (const item of group) {
+      sourceIndex += 1;
       if (options.signal?.aborted) {
         summary.cancelled = true;
         break;
       }
-      if ('path' in item.source && !fs.existsSync(item.source.path)) {
-        report({ ...blank, file: item.shownAs, entry: null, status: 'refused', code: 'unreadable', reason: 'There is no such file or folder. Nothing was imported.' });
-        progress.filesRead += 1;
-        continue;
-      }
-      // An unpacked Strava export: its activities.csv read before its files.
+      const passedOver = resume !== undefined && (sourceIndex < resume.source || (sourceIndex === resume.source && resume.entry === null));
+      const refuseItem = (entry: string | null, code: ActivityOutcome['code'], reason: string): void => {
+        report({ ...blank, file: item.shownAs, entry, status: 'refused', code, reason });
+      };
+      // An unpacked Strava export: its activities.csv read before its files (again after a restart, for their names and types).
       if (item.inFolder && isStravaIndexName(item.shownAs)) {
-        const bytes = 'path' in item.source ? (fs.statSync(item.source.path).size <= MAX_INDEX_BYTES ? fs.readFileSync(item.source.path) : null) : item.source.bytes;
-        if (bytes === null) summary.notes.push('Strava’s activities.csv is over 64 MB and was not read, so each file was judged by its own content.');
-        else readStravaIndexText(state, item.shownAs, null, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'));
+        const bytes = 'path' in item.source ? (fs.statSync(item.source.path, { throwIfNoEntry: false })?.size ?? Infinity) <= MAX_INDEX_BYTES ? fs.readFileSync(item.source.path) : null : item.source.bytes;
+        if (bytes === null) summary.notes.push('Strava’s activities.csv is over 64 MB or gone and was not read, so each file was judged by its own content.');
+        else readStravaIndexText(state, item.shownAs, null, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'), !passedOver);
         progress.filesRead += 1;
         continue;
       }
+      if (passedOver) {
+        progress.filesRead += 1; // done (or died on) before the restart
+        continue;
+      }
+      if ('path' in item.source && !fs.existsSync(item.source.path)) {
+        refuseItem(null, 'not-a-file', 'There is no such file or folder (it may have been moved or deleted since it was chosen). Nothing was imported.');
+        progress.filesRead += 1;
+        continue;
+      }
+      options.onReading?.({ at: { source: sourceIndex, entry: null }, file: item.shownAs, otherFilesSoFar: summary.otherFiles });
+      // A restarted worker passes over the members before (and the one) it died on, unread.
+      let reached = resume === undefined || sourceIndex !== resume.source;
+      const target = resume?.entry ?? null;
       const members = membersOf(item.source, {
         ...(options.limits ? { limits: options.limits } : {}),
+        ...(reached
+          ? {}
+          : {
+              shouldRead: (entry: string): boolean => {
+                if (reached) return true;
+                if (entry === target) {
+                  reached = true;
+                  return false;
+                }
+                return target !== null && target.startsWith(`${entry}/`); // the archive holding it
+              },
+            }),
         onIndexFile: (file) => {
-          readStravaIndexText(state, item.shownAs, file.entry, file.text);
+          readStravaIndexText(state, item.shownAs, file.entry, file.text, true);
           progress.filesTotal -= 1; // an index, not an activity file
         },
         onStreamedIndex: async (file) => {
@@ -329,16 +388,35 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
           progress.filesTotal += files - 1; // the archive counted as one file until now
         },
       });
-      for await (const member of members) {
+      let readAny = false;
+      for (;;) {
         if (options.signal?.aborted) {
           summary.cancelled = true;
           break;
         }
+        let next: IteratorResult<Member>;
+        try {
+          next = await members.next();
+        } catch (error) {
+          // Whatever opening or unpacking throws (a file gone, changed or unreadable under it) is this file's outcome.
+          const code = (error as NodeJS.ErrnoException).code;
+          refuseItem(
+            null,
+            'not-a-file',
+            code === 'ENOENT' ? 'This file is gone (moved or deleted while the import ran). Nothing was imported from it.' : `Stance could not read this file (${(error as Error).message}). Nothing was imported from it.`,
+          );
+          if (!readAny) progress.filesRead += 1;
+          break;
+        }
+        if (next.done === true) break;
+        readAny = true;
+        const member = next.value;
+        progress.filesRead += 1;
+        if (member.kind === 'passed') continue;
         const entryShown = member.entry ?? (item.inFolder ? item.shownAs : null);
         const base = { ...blank, file: item.shownAs, entry: member.entry };
         progress.currentFile = member.entry ?? item.shownAs;
-        options.onProgress?.({ ...progress });
-        progress.filesRead += 1;
+        options.onProgress?.({ ...progress, filesRead: progress.filesRead - 1 });
         // An activity Strava's index lists as another sport is skipped, whatever its file holds.
         const listed: StravaActivity | undefined = member.entry === null || state.strava === null ? undefined : state.strava.byFile.get(activityFileKey(member.entry));
         if (listed !== undefined && !isStravaRunType(listed.type)) {
@@ -368,6 +446,7 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
             continue;
           }
         }
+        if (member.entry !== null) options.onReading?.({ at: { source: sourceIndex, entry: member.entry }, file: item.shownAs, otherFilesSoFar: summary.otherFiles });
         const shoeId = listed?.gear ? shoeIdFor(db, listed.gear) : null;
         const outcomes = importActivities(
           db,
@@ -391,7 +470,10 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
         // Let the event loop breathe between files (timers, messages to a worker's parent, cancel).
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      if (summary.cancelled) break;
+      if (summary.cancelled) {
+        await members.return(undefined);
+        break;
+      }
     }
     // Running workouts whose route never came: their own distance and time.
     if (!summary.cancelled && state.health !== null) {

@@ -3,12 +3,24 @@
  * going (progress, every outcome so far, the summary when done), cancel it. The window polls
  * `imports:status`; nothing is pushed. Where no worker script is available (some tests), the
  * same batch runs on this thread instead, yielding between files.
+ *
+ * The worker's lifecycle (README "A file's failure is that file's outcome"):
+ *  - it runs with `resourceLimits` (`WORKER_LIMITS`): a file that needs more memory than any
+ *    activity ends that thread (V8 stops it), never the app;
+ *  - when it ends in the middle of a batch, the file (or archive member) it was reading gets a
+ *    refused outcome saying so, and a new worker goes on after it with the rest of the batch;
+ *  - Cancel asks the worker to stop between files; a file that holds it longer than
+ *    `CANCEL_GRACE_MS` (a parse of many seconds) is cut short by ending the thread. Each run is
+ *    its own transaction, so what was imported stays and nothing is half-written.
+ * One-file tasks (the window's single-file import, the JSON import) run the same way
+ * (`runWorkerTask`), so the main process never parses a file.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { StanceDatabase } from '../db/open';
+import { StanceError } from '../shared/errors';
 import type { ActivityOutcome } from './activities';
-import { importBatch, type BatchProgress, type BatchSummary } from './batch';
-import type { ImportWorkerMessage, ImportWorkerRequest } from './worker';
+import { importBatch, type BatchProgress, type BatchSummary, type ReadingAt } from './batch';
+import type { ImportWorkerMessage, ImportWorkerRequest, WorkerRequest } from './worker';
 
 export interface ImportJob {
   readonly progress: BatchProgress;
@@ -25,32 +37,166 @@ export interface WorkerScript {
   script: string;
   /** Arguments for the script (scripts/ts-worker.cjs takes the .ts worker to run from source). */
   argv?: string[];
+  /** Memory limits of the worker (default `WORKER_LIMITS`; tests pass smaller ones). */
+  resourceLimits?: ResourceLimits;
 }
+
+/**
+ * The worker's memory: 1 GB of old generation is ten times what the largest real activity needs
+ * (a 24-hour FIT file decodes in under 100 MB); the stack is the default's double.
+ */
+export const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 };
+
+/** How long Cancel waits for the worker to stop between files before it ends the thread. */
+export const CANCEL_GRACE_MS = 400;
+
+/** A batch whose workers die this many times in a row without reading a file is given up. */
+const MAX_RESTARTS_WITHOUT_PROGRESS = 2;
 
 function emptyJob(): Omit<ImportJob, 'cancel' | 'finished'> {
   return { progress: { filesRead: 0, filesTotal: 0, runsImported: 0, currentFile: null }, outcomes: [], summary: null, failure: null };
 }
 
-/** Runs a batch in a worker thread with its own connection to `request.databasePath`. */
+/** Why a worker ended, as the reason of the file it was reading. */
+function deathReason(error: Error | null): { code: ActivityOutcome['code']; reason: string } {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory/i.test(error?.message ?? '')) {
+    return {
+      code: 'reader-failed',
+      reason: `Reading this file needed more than the ${WORKER_LIMITS.maxOldGenerationSizeMb?.toLocaleString('en') ?? ''} MB of memory Stance gives an import — far more than any activity file — so it was stopped. Nothing was imported from it; the rest of the import went on.`,
+    };
+  }
+  return {
+    code: 'reader-failed',
+    reason: `Stance stopped while reading this file (${error?.message ?? 'the reader ended unexpectedly'}). Nothing was imported from it; the rest of the import went on.`,
+  };
+}
+
+/** Tallies of outcomes, as a summary counts them. */
+function tally(outcomes: readonly ActivityOutcome[]): Pick<BatchSummary, 'imported' | 'duplicate' | 'skipped' | 'refused'> {
+  const counts = { imported: 0, duplicate: 0, skipped: 0, refused: 0 };
+  for (const outcome of outcomes) counts[outcome.status] += 1;
+  return counts;
+}
+
+/**
+ * Runs a batch in worker threads with their own connections to `request.databasePath`: one,
+ * and a new one after each that ended in the middle of a file (see the module comment).
+ */
 export function startImportWorker(request: ImportWorkerRequest, worker: WorkerScript): ImportJob {
   const job = emptyJob();
-  const thread = new Worker(worker.script, { workerData: request, ...(worker.argv ? { argv: worker.argv } : {}) });
+  let cancelled = false;
+  let current: Worker | null = null;
+  let otherFilesBefore = 0;
+  const gear = new Set<string>();
+  const finish = (summary: Omit<BatchSummary, 'imported' | 'duplicate' | 'skipped' | 'refused'>): void => {
+    job.summary = { ...tally(job.outcomes), ...summary, gearOffered: [...gear].sort() };
+    job.progress.currentFile = null;
+  };
   const finished = new Promise<void>((resolve) => {
+    let fruitlessRestarts = 0;
+    const launch = (resumeAfter: ReadingAt | undefined): void => {
+      let reading: { at: ReadingAt; file: string } | null = null;
+      let otherFiles = 0;
+      let ended = false;
+      let lastError: Error | null = null;
+      let outcomesBefore = job.outcomes.length;
+      const thread = new Worker(worker.script, {
+        workerData: { ...request, ...(resumeAfter ? { resumeAfter } : {}) } satisfies ImportWorkerRequest,
+        resourceLimits: worker.resourceLimits ?? WORKER_LIMITS,
+        ...(worker.argv ? { argv: worker.argv } : {}),
+      });
+      current = thread;
+      thread.on('message', (message: ImportWorkerMessage) => {
+        if (message.type === 'progress') {
+          Object.assign(job.progress, message.progress, { runsImported: job.progress.runsImported }); // counted here, across restarts
+        } else if (message.type === 'outcome') {
+          job.outcomes.push(message.outcome);
+          if (message.outcome.status === 'imported') job.progress.runsImported += 1;
+        } else if (message.type === 'reading') {
+          reading = { at: message.at, file: message.file };
+          otherFiles = message.otherFiles;
+        } else if (message.type === 'done') {
+          ended = true;
+          for (const name of message.summary.gearOffered) gear.add(name);
+          finish({
+            otherFiles: otherFilesBefore + message.summary.otherFiles,
+            held: message.summary.held,
+            notes: message.summary.notes,
+            whatItHeld: message.summary.whatItHeld,
+            cancelled: message.summary.cancelled || cancelled,
+            gearOffered: [],
+          });
+        } else if (message.type === 'failed') {
+          ended = true;
+          job.failure = message.message;
+        }
+      });
+      thread.on('error', (error) => {
+        lastError = error;
+      });
+      thread.on('exit', () => {
+        current = null;
+        if (ended) return resolve();
+        otherFilesBefore += otherFiles;
+        if (cancelled) {
+          finish({ otherFiles: otherFilesBefore, held: [], notes: [], whatItHeld: null, cancelled: true, gearOffered: [] });
+          return resolve();
+        }
+        const at = reading as { at: ReadingAt; file: string } | null;
+        fruitlessRestarts = job.outcomes.length > outcomesBefore || at !== null ? 0 : fruitlessRestarts + 1;
+        if (at === null || fruitlessRestarts > MAX_RESTARTS_WITHOUT_PROGRESS) {
+          job.failure = lastError === null ? 'The import stopped unexpectedly.' : `The import stopped unexpectedly (${(lastError as Error).message}).`;
+          return resolve();
+        }
+        // The file it died on is that file's outcome; a new worker goes on after it.
+        const why = deathReason(lastError);
+        job.outcomes.push({ file: at.file, entry: at.at.entry, recording: null, track: null, untimed: false, status: 'refused', sport: null, code: why.code, reason: why.reason, runId: null, distanceMetres: null, points: null, startedAt: null, warnings: [], format: null, deviceName: null });
+        outcomesBefore = job.outcomes.length;
+        launch(at.at);
+      });
+    };
+    launch(request.resumeAfter);
+  });
+  const cancel = (): void => {
+    if (cancelled) return;
+    cancelled = true;
+    const thread = current;
+    if (thread === null) return;
+    thread.postMessage({ type: 'cancel' });
+    setTimeout(() => void thread.terminate(), CANCEL_GRACE_MS).unref();
+  };
+  return Object.assign(job, { cancel, finished });
+}
+
+/**
+ * Runs a one-file task (the window's single-file import, a JSON import) in a worker thread with
+ * `resourceLimits`, and resolves with its result. Rejects with the task's own `StanceError`
+ * (re-made on this side), or a `StanceError` saying the file needed more than the worker may use.
+ */
+export function runWorkerTask<Result>(request: Exclude<WorkerRequest, ImportWorkerRequest>, worker: WorkerScript): Promise<Result> {
+  return new Promise<Result>((resolve, reject) => {
+    let settled = false;
+    let lastError: Error | null = null;
+    const thread = new Worker(worker.script, { workerData: request, resourceLimits: worker.resourceLimits ?? WORKER_LIMITS, ...(worker.argv ? { argv: worker.argv } : {}) });
     thread.on('message', (message: ImportWorkerMessage) => {
-      if (message.type === 'progress') Object.assign(job.progress, message.progress);
-      else if (message.type === 'outcome') job.outcomes.push(message.outcome);
-      else if (message.type === 'done') job.summary = message.summary;
-      else job.failure = message.message;
+      if (message.type === 'result') {
+        settled = true;
+        resolve(message.result as Result);
+      } else if (message.type === 'failed') {
+        settled = true;
+        reject(message.stance ? new StanceError(message.stance.kind, message.message, message.stance.field) : new Error(message.message));
+      }
     });
     thread.on('error', (error) => {
-      job.failure = error.message;
+      lastError = error;
     });
     thread.on('exit', () => {
-      if (job.summary === null && job.failure === null) job.failure = 'The import stopped unexpectedly.';
-      resolve();
+      if (settled) return;
+      const what = request.task === 'json' ? 'This export' : 'This file';
+      reject(new StanceError('refused', `${what} needed more than the memory Stance gives an import (${deathReason(lastError).reason.includes('memory') ? 'far more than any real one' : (lastError as Error | null)?.message ?? 'the reader stopped'}), so it was stopped. Nothing was imported.`));
     });
   });
-  return Object.assign(job, { cancel: () => thread.postMessage({ type: 'cancel' }), finished });
 }
 
 /** The same batch on this thread (no worker script): used where none is built, e.g. unit tests of the channels. */

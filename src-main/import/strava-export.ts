@@ -28,9 +28,9 @@
  * "2018-03-04 07:01:02", with the month names of the languages above.
  *
  * The CSV itself is RFC 4180 (fields quoted with "…", a quote inside doubled); the delimiter is
- * the header line's comma or semicolon. `parseCsv` takes a row bound (`maxRows`), where the
- * hostile-file limits (issue 18) put theirs.
+ * the header line's comma or semicolon. `parseCsv` stops at `CSV_LIMITS` (issue 18's bounds).
  */
+import { refuse, type ImportRefusal } from '../track/refusals';
 
 /** One row of activities.csv that lists a file. */
 export interface StravaActivity {
@@ -218,30 +218,36 @@ export function normaliseHeader(header: string): string {
     .trim();
 }
 
-/** A bound on the rows read (issue 18 sets its limit through this). */
-export interface CsvBounds {
-  /** Stop with an error after this many rows (the header counts). */
-  maxRows?: number;
-}
+/**
+ * Bounds on Strava's activities.csv, checked while it is read (README "Bounds before parsing"):
+ * twenty years of two activities a day is 14,600 rows of about 90 columns; a description is at
+ * most a few thousand characters.
+ */
+export const CSV_LIMITS = { maxRows: 200_000, maxFieldsPerRow: 1_000, maxFieldChars: 100_000 };
 
-/** Rows of RFC 4180 CSV: fields separated by `delimiter` (comma unless given), quoted with "…" (a quote inside doubled), rows by CRLF or LF. */
-export function parseCsv(text: string, bounds: CsvBounds = {}, delimiter = ','): string[][] {
+/**
+ * Rows of RFC 4180 CSV: fields separated by `delimiter` (comma unless given), quoted with "…" (a
+ * quote inside doubled), rows by CRLF or LF.
+ * @throws ImportRefusal (the index as an archive member) past `CSV_LIMITS`.
+ */
+export function parseCsv(text: string, delimiter = ','): string[][] {
   const rows: string[][] = [];
-  const maxRows = bounds.maxRows ?? Number.POSITIVE_INFINITY;
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  const tooBig = (what: string): ImportRefusal =>
+    refuse.memberRefused(`this Strava index ${what}, more than any real export, so it was not read: the activities were read from their own files, without Strava's names, descriptions and sports`);
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const pushRow = (): void => {
     row.push(field);
-    if (row.some((cell) => cell.length > 0)) {
-      if (rows.length >= maxRows) throw new RangeError(`more than ${maxRows.toLocaleString('en')} rows`);
-      rows.push(row);
-    }
+    if (row.some((cell) => cell.length > 0)) rows.push(row);
     row = [];
     field = '';
   };
   for (; i < text.length; i += 1) {
+    if (field.length > CSV_LIMITS.maxFieldChars) throw tooBig(`holds a value over ${CSV_LIMITS.maxFieldChars.toLocaleString('en')} characters long`);
+    if (row.length > CSV_LIMITS.maxFieldsPerRow) throw tooBig(`holds a row of over ${CSV_LIMITS.maxFieldsPerRow.toLocaleString('en')} columns`);
+    if (rows.length > CSV_LIMITS.maxRows) throw tooBig(`holds over ${CSV_LIMITS.maxRows.toLocaleString('en')} rows`);
     const c = text[i];
     if (quoted) {
       if (c === '"') {
@@ -371,11 +377,11 @@ function delimiterOf(text: string): ',' | ';' {
 
 /**
  * Reads activities.csv (see the module comment). Never throws for its content: an index that
- * cannot be understood comes back with `understood: false` and the reason. Throws a RangeError
- * past `bounds.maxRows`.
+ * cannot be understood comes back with `understood: false` and the reason. Throws
+ * an `ImportRefusal` past `CSV_LIMITS`.
  */
-export function readStravaIndex(csvText: string, bounds: CsvBounds = {}): StravaIndex {
-  const rows = parseCsv(csvText, bounds, delimiterOf(csvText));
+export function readStravaIndex(csvText: string): StravaIndex {
+  const rows = parseCsv(csvText, delimiterOf(csvText));
   const header = rows[0] ?? [];
   const body = rows.slice(1);
   const columns = new Map<Column, number>();

@@ -1,62 +1,138 @@
 /**
- * The import worker: a worker thread (node:worker_threads) that runs one batch import
- * (batch.ts) with its own database connection, so the process that started it — Electron's main
- * process, which answers the window — never waits on parsing or writing. SQLite's WAL mode lets
- * both connections work at once; each run is its own short transaction, and busy_timeout makes
- * either side wait (never fail) for the other's commit.
+ * The import worker: a worker thread (node:worker_threads) with its own database connection, so
+ * the process that started it — Electron's main process, which answers the window — never waits
+ * on a file. It runs one task:
+ *  - `batch` (the default): a batch import (batch.ts) of files, folders and archives;
+ *  - `file`: the window's import of one file (from-window.ts), answering with its result;
+ *  - `json`: the import of a Stance JSON export (db/import-json.ts), after a safety backup.
+ * SQLite's WAL mode lets both connections work at once; each run is its own short transaction,
+ * and busy_timeout makes either side wait (never fail) for the other's commit.
+ *
+ * The parent (jobs.ts) starts it with `resourceLimits`, so a file that costs more memory than any
+ * activity ends this thread, not the app; for a batch the parent then starts a new worker that
+ * goes on after that file (`resumeAfter`).
  *
  * Protocol (structured-clone messages):
- *   workerData: ImportWorkerRequest
- *   parent → worker: { type: 'cancel' }      — stops between files; what was imported stays
- *   worker → parent: { type: 'progress', progress } | { type: 'outcome', outcome }
+ *   workerData: ImportWorkerRequest | OneFileWorkerRequest | JsonWorkerRequest
+ *   parent → worker: { type: 'cancel' }      — stops between files (the parent ends the thread
+ *                                              if a file holds it longer than a moment)
+ *   worker → parent (batch): { type: 'reading', at, file, otherFiles } — before each file/member
+ *                  | { type: 'progress', progress } | { type: 'outcome', outcome }
  *                  | { type: 'done', summary } | { type: 'failed', message }
- * The parent side is jobs.ts.
+ *   worker → parent (file, json): { type: 'result', result } | { type: 'failed', message, stance? }
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { applyPragmas } from '../db/open';
-import { importBatch, type BatchSummary, type ImportSource, type BatchProgress } from './batch';
+import { applyPragmas, type StanceDatabase } from '../db/open';
+import { importBatch, type BatchSummary, type ImportSource, type BatchProgress, type ReadingAt } from './batch';
 import type { ActivityOutcome } from './activities';
+import type { ValidInput } from '../shared/contract';
+import { StanceError } from '../shared/errors';
+import { takeBackup } from '../db/backups';
+import { importStanceExport, openStanceExport } from '../db/services/import-json';
+import { importGpxFromWindow } from './from-window';
 
 export interface ImportWorkerRequest {
+  task?: 'batch';
   databasePath: string;
   /** better-sqlite3 built for this runtime (Electron's ABI in the app); Node's build if absent. */
   nativeBinding?: string;
   sources: ImportSource[];
   timeZone: string;
   allowNearDuplicates?: boolean;
+  /** Go on after this place (a restarted worker: the one before it died there). */
+  resumeAfter?: ReadingAt;
 }
 
+/** The window's import of one file, off the main thread. */
+export interface OneFileWorkerRequest {
+  task: 'file';
+  databasePath: string;
+  nativeBinding?: string;
+  input: ValidInput<'runs:importGpx'>;
+  /** UTC ms: the clock of the request (stamps the rows). */
+  nowMs: number;
+}
+
+/** The import of a Stance JSON export, off the main thread. */
+export interface JsonWorkerRequest {
+  task: 'json';
+  databasePath: string;
+  nativeBinding?: string;
+  bytes: Uint8Array;
+  backupsFolder: string;
+  nowMs: number;
+}
+
+export type WorkerRequest = ImportWorkerRequest | OneFileWorkerRequest | JsonWorkerRequest;
+
 export type ImportWorkerMessage =
+  | { type: 'reading'; at: ReadingAt; file: string; otherFiles: number }
   | { type: 'progress'; progress: BatchProgress }
   | { type: 'outcome'; outcome: ActivityOutcome }
   | { type: 'done'; summary: BatchSummary }
-  | { type: 'failed'; message: string };
+  | { type: 'result'; result: unknown }
+  | { type: 'failed'; message: string; stance?: { kind: StanceError['kind']; field?: string } };
+
+function open(request: WorkerRequest): StanceDatabase {
+  const db = new Database(request.databasePath, request.nativeBinding ? { nativeBinding: request.nativeBinding } : {});
+  applyPragmas(db);
+  return db;
+}
+
+async function runBatch(db: StanceDatabase, request: ImportWorkerRequest, post: (message: ImportWorkerMessage) => void, signal: AbortSignal): Promise<void> {
+  const summary = await importBatch(db, request.sources, {
+    timeZone: request.timeZone,
+    signal,
+    ...(request.allowNearDuplicates ? { allowNearDuplicates: true } : {}),
+    ...(request.resumeAfter ? { resumeAfter: request.resumeAfter } : {}),
+    onOutcome: (outcome) => post({ type: 'outcome', outcome }),
+    onProgress: (progress) => {
+      post({ type: 'progress', progress });
+    },
+    onReading: ({ at, file, otherFilesSoFar }) => post({ type: 'reading', at, file, otherFiles: otherFilesSoFar }),
+  });
+  post({ type: 'done', summary });
+}
+
+async function runOneFile(db: StanceDatabase, request: OneFileWorkerRequest): Promise<unknown> {
+  return importGpxFromWindow(db, request.input, new Date(request.nowMs));
+}
+
+async function runJson(db: StanceDatabase, request: JsonWorkerRequest): Promise<unknown> {
+  const now = new Date(request.nowMs);
+  const file = openStanceExport({ bytes: request.bytes });
+  const backup = await takeBackup(db, request.backupsFolder, 'before-import', now);
+  try {
+    return { ...importStanceExport(db, file, now), backup: backup.name };
+  } catch (error) {
+    fs.rmSync(path.join(request.backupsFolder, backup.name), { force: true });
+    throw error;
+  }
+}
 
 async function main(): Promise<void> {
   const port = parentPort;
   if (port === null) throw new Error('import/worker.ts must run as a worker thread');
-  const request = workerData as ImportWorkerRequest;
+  const request = workerData as WorkerRequest;
   const controller = new AbortController();
   port.on('message', (message: { type?: string }) => {
     if (message.type === 'cancel') controller.abort();
   });
   const post = (message: ImportWorkerMessage): void => port.postMessage(message);
-  const db = new Database(request.databasePath, request.nativeBinding ? { nativeBinding: request.nativeBinding } : {});
+  let db: StanceDatabase | null = null;
   try {
-    applyPragmas(db);
-    const summary = await importBatch(db, request.sources, {
-      timeZone: request.timeZone,
-      signal: controller.signal,
-      ...(request.allowNearDuplicates ? { allowNearDuplicates: true } : {}),
-      onOutcome: (outcome) => post({ type: 'outcome', outcome }),
-      onProgress: (progress) => post({ type: 'progress', progress }),
-    });
-    post({ type: 'done', summary });
+    db = open(request);
+    if (request.task === 'file') post({ type: 'result', result: await runOneFile(db, request) });
+    else if (request.task === 'json') post({ type: 'result', result: await runJson(db, request) });
+    else await runBatch(db, request, post, controller.signal);
   } catch (error) {
-    post({ type: 'failed', message: (error as Error).message });
+    const stance = error instanceof StanceError ? { kind: error.kind, ...(error.field ? { field: error.field } : {}) } : undefined;
+    post({ type: 'failed', message: (error as Error).message, ...(stance ? { stance } : {}) });
   } finally {
-    db.close();
+    db?.close();
     port.close();
   }
 }

@@ -1,9 +1,10 @@
-/** Handlers for the physiotherapist's check-ins and report: validated input to db/clinic. */
+/** Handlers for the physiotherapist's check-ins and report: validated input to db/clinic-checkins and db/services/clinic. */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ClinicChannelName } from '../shared/contract-clinic';
 import { StanceError } from '../shared/errors';
-import { clinicReport, clinicToday, getRunFollowup, listOstrcWeeks, paperFor, saveOstrcWeek, setRunFollowup, type RunnerClock } from '../db/clinic';
+import { getRunFollowup, listOstrcWeeks, saveOstrcWeek, setRunFollowup, type RunnerClock } from '../db/clinic-checkins';
+import { clinicReport, clinicToday, paperFor } from '../db/services/clinic';
 import { utcToLocal } from '../db/local-time';
 import type { CoreContext, HandlersFor } from './handlers';
 

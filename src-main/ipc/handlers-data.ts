@@ -11,9 +11,12 @@ import type { RecoveryInfo, RestoreResult } from '../shared/backups';
 import { StanceError } from '../shared/errors';
 import type { StanceDatabase } from '../db/open';
 import { isBackupName, listBackups, newestGoodBackup, restoreDatabase, rotateBackups, takeBackup } from '../db/backups';
-import { exportTarget, writeCsvExport, writeJsonExport } from '../db/export';
-import { importStanceExport, openStanceExport } from '../db/import-json';
+import { exportTarget, writeJsonExport } from '../db/services/export';
+import { writeCsvExport } from '../db/services/csv';
+import { importStanceExport, openStanceExport } from '../db/services/import-json';
 import type { CoreContext, Handlers, HandlersFor } from './handlers';
+import { runWorkerTask } from '../import/jobs';
+import type { ImportSummary } from '../shared/backups';
 
 export const EXPORTS_FOLDER_NAME = 'exports';
 
@@ -66,6 +69,14 @@ export function dataHandlers(core: DataContext): HandlersFor<DataChannel> {
     },
     'data:importJson': async ({ bytes }) => {
       const db = openDatabase(core);
+      if (core.importWorker) {
+        // Off the main thread (import/worker.ts): the window keeps answering while a large export is read.
+        const { nativeBinding, ...script } = core.importWorker;
+        return runWorkerTask<ImportSummary & { backup: string }>(
+          { task: 'json', databasePath: core.databasePath, ...(nativeBinding ? { nativeBinding } : {}), bytes, backupsFolder: core.backupsFolder, nowMs: core.now().getTime() },
+          script,
+        );
+      }
       const file = openStanceExport({ bytes });
       const backup = await takeBackup(db, core.backupsFolder, 'before-import', core.now());
       try {

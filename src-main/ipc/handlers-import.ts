@@ -4,8 +4,21 @@
  */
 import { StanceError } from '../shared/errors';
 import type { ImportJobView } from '../shared/import';
-import { ImportJobs, startImportHere, startImportWorker, type ImportJob } from '../import/jobs';
+import { ImportJobs, runWorkerTask, startImportHere, startImportWorker, type ImportJob } from '../import/jobs';
+import { importGpxFromWindow } from '../import/from-window';
+import type { GpxImportResult } from '../shared/track';
+import type { ValidInput } from '../shared/contract';
 import type { CoreContext, HandlersFor } from './handlers';
+
+/**
+ * The window's import of one file, in the import worker (so the main process never parses a
+ * file), or on this thread where the host gave no worker script (unit tests of the channels).
+ */
+export function importOneFile(core: CoreContext, input: ValidInput<'runs:importGpx'>): Promise<GpxImportResult> {
+  if (!core.importWorker) return importGpxFromWindow(core.db, input, core.now());
+  const { nativeBinding, ...script } = core.importWorker;
+  return runWorkerTask<GpxImportResult>({ task: 'file', databasePath: core.databasePath, ...(nativeBinding ? { nativeBinding } : {}), input, nowMs: core.now().getTime() }, script);
+}
 
 type ImportChannel = 'imports:start' | 'imports:status' | 'imports:cancel';
 

@@ -1,6 +1,6 @@
-/** Handlers for the Insights channels: validated input to db/insights. */
+/** Handlers for the Insights channels: validated input to db/services/insights. */
 import type { InsightsChannel } from '../shared/contract-insights';
-import { readInsights, setExampleHidden } from '../db/insights';
+import { readInsights, setExampleHidden } from '../db/services/insights';
 import type { CoreContext, HandlersFor } from './handlers';
 
 export function insightsHandlers(core: CoreContext): HandlersFor<InsightsChannel> {

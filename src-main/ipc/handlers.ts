@@ -11,14 +11,14 @@ import { getSettings, updateSettings } from '../db/settings';
 import { addRun, deleteRun, getRun, listRuns, updateRun } from '../db/runs';
 import { addShoe, listShoes, updateShoe } from '../db/shoes';
 import { deletePlan, planHistory, setPlan } from '../db/glute-plan';
-import { todaySummary } from '../db/today';
-import { importGpxFromWindow, readRunTrack } from '../import/from-window';
+import { todaySummary } from '../db/services/today';
+import { readRunTrack } from '../import/from-window';
 import { painHandlers } from './handlers-pain';
 import { strengthHandlers } from './handlers-strength';
 import { insightsHandlers } from './handlers-insights';
 import { dataHandlers } from './handlers-data';
 import { clinicHandlers } from './handlers-clinic';
-import { importHandlers } from './handlers-import';
+import { importHandlers, importOneFile } from './handlers-import';
 import type { WorkerScript } from '../import/jobs';
 import type { RestoreResult } from '../shared/backups';
 
@@ -74,7 +74,7 @@ export function createHandlers(core: CoreContext): Handlers {
     'runs:add': (draft) => addRun(db, draft, core.now()),
     'runs:update': (update) => updateRun(db, update, core.now()),
     'runs:delete': ({ id }) => deleteRun(db, id),
-    'runs:importGpx': (file) => importGpxFromWindow(db, file, core.now()),
+    'runs:importGpx': (file) => importOneFile(core, file),
     'runs:track': ({ id }) => readRunTrack(db, id),
     'shoes:list': () => listShoes(db),
     'shoes:add': (shoe) => addShoe(db, shoe, core.now()),

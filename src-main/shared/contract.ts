@@ -30,10 +30,9 @@ export const timeZoneSchema = z
   .string({ error: 'Give the time zone the run was in, e.g. Europe/London.' })
   .refine(isTimeZone, { error: 'That time zone is not known. Pick one from the list, e.g. America/New_York.' });
 
-/** The longest run Stance accepts: 1,000 km (a multi-day ultra), in metres. */
-export const MAX_RUN_METRES = 1_000_000;
-/** The longest run Stance accepts: 10 days, in seconds. */
-export const MAX_RUN_SECONDS = 10 * 24 * 3600;
+// The longest run Stance accepts (1,000 km, 10 days): in run-limits.ts, which loads no zod.
+import { MAX_RUN_METRES, MAX_RUN_SECONDS } from './run-limits';
+export { MAX_RUN_METRES, MAX_RUN_SECONDS };
 
 export const runDraftSchema = z.strictObject({
   localDate: localDateSchema,

@@ -1,3 +1,5 @@
+import type { RunSource } from './import-formats';
+
 /**
  * The runner's records as the renderer sees them. Stored in SI (metres, seconds, UTC instants
  * plus the run's IANA time zone); shown in miles or kilometres by the units setting.
@@ -59,7 +61,8 @@ export interface Run {
   shoeId: number | null;
   shoeName: string | null;
   notes: string;
-  source: 'manual' | 'gpx';
+  /** Typed by hand, or the format it was imported from (shared/import-formats.ts). */
+  source: RunSource;
   painStatus: PainStatus;
 }
 

@@ -140,7 +140,9 @@ export type ImportOutcomeCode =
   | 'damaged-file'
   | 'not-an-activity'
   | 'archive-refused'
-  | 'unknown-format';
+  | 'unknown-format'
+  | 'not-a-file'
+  | 'reader-failed';
 
 /** Whether an outcome can be imported once the runner gives its date, start time and duration. */
 export function needsStartTime(outcome: { status: string; code: string | null }): boolean {

@@ -82,7 +82,9 @@ export type RunWarningCode =
   | 'repeated-segment-left-out'
   | 'clock-stepped-back'
   /** An untyped GPX track moving at a cyclist's speed (import/activities.ts). */
-  | 'cyclist-speed';
+  | 'cyclist-speed'
+  /** A reader left points out (dated outside 1990–2099, off the globe, after the session's end): track/left-out.ts. */
+  | 'points-left-out';
 
 export interface RunWarning {
   code: RunWarningCode;
@@ -385,7 +387,11 @@ export function deriveRuns(parsed: RecordedFile, options: DeriveOptions = {}): R
   // Timed tracks: one recording while each starts within 3 hours after the previous one ended.
   for (const current of timedTimes) {
     const plan = plans[plans.length - 1];
-    const lastMs = plan === undefined ? Number.NaN : Math.max(...plan.tracks.map((track) => timesOf(track, parsed.points.utcMs).lastMs));
+    let lastMs = Number.NaN;
+    if (plan !== undefined) {
+      lastMs = Number.NEGATIVE_INFINITY;
+      for (const track of plan.tracks) lastMs = Math.max(lastMs, timesOf(track, parsed.points.utcMs).lastMs);
+    }
     const gapMs = current.firstMs - lastMs;
     if (plan !== undefined && plan.timed && gapMs >= -60_000 && gapMs <= LONGEST_GAP_WITHIN_A_RUN_MS) {
       plan.tracks.push(current.track);
@@ -435,7 +441,7 @@ export function deriveRuns(parsed: RecordedFile, options: DeriveOptions = {}): R
       message: `${plural(untimedCopies.length, 'track')} without times (${plural(points, 'point')}) ${untimedCopies.length === 1 ? 'was' : 'were'} left out: ${untimedCopies.length === 1 ? 'it repeats' : 'they repeat'} the timed track's positions (a device often saves such an untimed copy).`,
     });
   }
-  plans.push(...untimedPlans);
+  for (const plan of untimedPlans) plans.push(plan);
   for (const plan of plans) noteCopies(plan);
   plans.sort((a, b) => (a.tracks[0]?.trackNumber ?? 0) - (b.tracks[0]?.trackNumber ?? 0));
 

@@ -101,6 +101,25 @@ export interface RecordedTrack {
   startUtcMs?: number | null;
   /** The activity type as the file writes it (GPX `<type>`: "running", "biking", "9"), when it writes one. */
   typeWritten?: string | null;
+  /** Points the reader left out of this recording, by why (FIT); absent when none was. */
+  leftOut?: PointsLeftOut;
+}
+
+/** Points a reader left out of a recording, by cause, so a refusal or warning can say why. */
+export interface PointsLeftOut {
+  /** The recording's points before any was left out. */
+  recorded: number;
+  /** Dated before 1990 or after 2099 (a clock not set); `exampleUtcMs` is one of their dates. */
+  datedOutside: number;
+  exampleUtcMs: number | null;
+  /** A latitude beyond ±90° or a longitude beyond ±180°; `exampleLatitude`/`exampleLongitude` one of them. */
+  offTheGlobe: number;
+  exampleLatitude: number | null;
+  exampleLongitude: number | null;
+  /** Dated more than a minute after its session ended (FIT: the session's start + elapsed time). */
+  afterTheEnd: number;
+  /** How far after the session's end the latest of them is, seconds. */
+  latestAfterEndSeconds: number;
 }
 
 /** The watch's own after-run rating (FIT session `workout_rpe`, `workout_feel`). */

@@ -62,7 +62,11 @@ export type RefusalReason =
   /** An archive refused as a whole: too many entries, too large unpacked, compressed too well (a zip bomb), nested too deep, or unreadable. */
   | 'archive-refused'
   /** Bytes Stance reads no format of (not GPX, FIT, TCX, gzip or zip). */
-  | 'unknown-format';
+  | 'unknown-format'
+  /** A path that is not a regular file when it is read (a folder, a named pipe, a device), or is gone. */
+  | 'not-a-file'
+  /** The reader ran out of memory or stack on this file, or failed in a way no rule names (import worker). */
+  | 'reader-failed';
 
 export class ImportRefusal extends Error {
   override readonly name = 'ImportRefusal';
@@ -112,15 +116,27 @@ export const refuse = {
       'unsupported-encoding',
       `This file is written in the “${encoding}” text encoding; Stance reads GPX files in UTF-8 or ISO-8859-1 — ${NOTHING}`,
     ),
-  tooDeep: (limit: number) =>
+  tooDeep: (limit: number, format: 'GPX' | 'TCX' = 'GPX') =>
     new ImportRefusal(
       'too-deep',
-      `This file nests elements more than ${limit} levels deep, which no GPX file does — ${NOTHING}`,
+      `This file nests elements more than ${limit} levels deep, which no ${format} file does — ${NOTHING}`,
     ),
-  tooLong: (limitBytes: number) =>
+  tooLong: (limitBytes: number, format: 'GPX' | 'TCX' = 'GPX') =>
     new ImportRefusal(
       'too-long',
-      `This file holds a single value, name or comment longer than ${Math.round(limitBytes / 1024)} KiB, which no GPX file does — ${NOTHING}`,
+      `This file holds a single value, name or comment longer than ${Math.round(limitBytes / 1024)} KiB, which no ${format} file does — ${NOTHING}`,
+    ),
+  /** A FIT file holding more records (or messages) than the activity could have recorded (formats/fit/bounds.ts). */
+  tooManyFitRecords: (why: string) =>
+    new ImportRefusal('too-many-points', `This FIT file is not a recording: ${why} — ${NOTHING}`),
+  /**
+   * A recording whose points were all left out, each for a reason of its own (FIT: dated outside
+   * 1990–2099, a position off the globe): says what, instead of "only one recorded point".
+   */
+  pointsLeftOut: (reason: 'times-unusable' | 'no-valid-positions', points: number, why: string) =>
+    new ImportRefusal(
+      reason,
+      `All ${points.toLocaleString('en')} of this recording's points were left out: ${why} — ${NOTHING}`,
     ),
   tooManyPoints: (limit: number) =>
     new ImportRefusal(
@@ -200,6 +216,9 @@ export const refuse = {
       `This TCX file holds a course (a planned route), not a recorded run — ${NOTHING} Export the activity itself from your watch or app.`,
     ),
   archiveRefused: (why: string) => new ImportRefusal('archive-refused', `This archive was not opened: ${why} — ${NOTHING}`),
+  /** One member of an archive refused; the archive's other members are read on. */
+  memberRefused: (why: string) =>
+    new ImportRefusal('archive-refused', `This file in the archive was not imported: ${why}. The archive's other files were read on their own.`),
   unknownFormat: () =>
     new ImportRefusal(
       'unknown-format',

@@ -279,7 +279,7 @@ export function putInTimeOrder(
       throw refuse.overlappingSegments(segment.fileOrder + 1, hhmm(segment.firstMs), previous.fileOrder + 1, hhmm(previous.lastMs));
     }
     mergedSegments += 1;
-    previous.points.push(...rest);
+    for (const index of rest) previous.points.push(index); // no spread: a long segment would overflow the stack
     if (!Number.isNaN(segment.lastMs) && segment.lastMs > previous.lastMs) previous.lastMs = segment.lastMs;
   }
 

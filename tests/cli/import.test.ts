@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli';
 import { tempFolder } from '../support/temp-db';
 import { zipOf } from '../support/zip-writer';
@@ -10,7 +10,12 @@ import { fitActivity, straightRun } from '../formats/fit/generate-fit';
 
 const root = path.resolve(__dirname, '../..');
 const corpus = path.resolve(root, '../shared/gpx-corpus');
+/** The built command line (`npm run build` → scripts/build-cli.mjs), as package.json's `bin` names it. */
+const builtCli = path.join(root, 'out/cli/stance.mjs');
 const cleanups: (() => void)[] = [];
+beforeAll(() => {
+  if (!fs.existsSync(builtCli)) throw new Error(`The built command line is missing (${builtCli}). Run \`npm run build\` first (npm test does).`);
+});
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
 async function cli(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
@@ -123,6 +128,20 @@ describe('stance import', () => {
     expect((await cli(['import', corpus, '--time-zone', 'Mars/Base'])).err[0]).toMatch(/^Unknown time zone: Mars\/Base\n/);
   });
 
+  it('is built: package.json names out/cli/stance.mjs as `stance`, a program with a shebang that answers --help', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { bin: Record<string, string>; scripts: Record<string, string> };
+    expect(path.resolve(root, manifest.bin.stance!)).toBe(builtCli);
+    expect(manifest.scripts.cli).toBe('node out/cli/stance.mjs');
+    expect(fs.readFileSync(builtCli, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(fs.statSync(builtCli).mode & 0o111).not.toBe(0);
+    const help = spawnSync(builtCli, ['--help'], { encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage:\n {2}stance import FILE_OR_FOLDER/);
+    const unknown = spawnSync(process.execPath, [builtCli, 'frobnicate'], { encoding: 'utf8' });
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/^Unknown command "frobnicate"/);
+  });
+
   it('works as `npm run --silent cli -- import …`, the way scripts call it', () => {
     const db = path.join(folder(), 'stance.sqlite');
     const result = spawnSync('npm', ['run', '--silent', 'cli', '--', 'import', path.join(corpus, 'mapbox__run.gpx'), '--db', db, '--json'], {
@@ -174,7 +193,7 @@ describe('stance import', () => {
 
   it('ends quietly when its output is closed early (| head), with no stack trace', () => {
     const db = path.join(folder(), 'stance.sqlite');
-    const result = spawnSync('bash', ['-o', 'pipefail', '-c', `node --import tsx src-main/cli.ts import ${JSON.stringify(corpus)} --db ${JSON.stringify(db)} --json | head -n 1`], {
+    const result = spawnSync('bash', ['-o', 'pipefail', '-c', `node out/cli/stance.mjs import ${JSON.stringify(corpus)} --db ${JSON.stringify(db)} --json | head -n 1`], {
       cwd: root,
       encoding: 'utf8',
     });

@@ -16,7 +16,7 @@ import {
 import { backupStamp } from '../../src-main/db/backup';
 import { DatabaseUnusableError, openStanceDatabase } from '../../src-main/db/open';
 import { addRun } from '../../src-main/db/runs';
-import { exportData } from '../../src-main/db/export';
+import { exportData } from '../../src-main/db/services/export';
 import type { BackupInfo } from '../../src-main/shared/backups';
 import { countRows, openTempDatabase } from '../support/temp-db';
 import { fillEveryKind, FILL_NOW } from '../support/fill-db';

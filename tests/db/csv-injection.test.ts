@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { csvCell, writeCsvExport } from '../../src-main/db/export';
+import { csvCell, writeCsvExport } from '../../src-main/db/services/csv';
 import { addRun } from '../../src-main/db/runs';
 import { openTempDatabase } from '../support/temp-db';
 

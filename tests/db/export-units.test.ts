@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeCsvExport } from '../../src-main/db/export';
+import { writeCsvExport } from '../../src-main/db/services/csv';
 import { addRun } from '../../src-main/db/runs';
 import { updateSettings } from '../../src-main/db/settings';
 import { runDraftSchema } from '../../src-main/shared/contract';

@@ -6,10 +6,10 @@
  * row for row as it was.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { exportData, type ExportRow, type StanceExport } from '../../src-main/db/export';
-import { importStanceExport, parseStanceExport } from '../../src-main/db/import-json';
-import { recordRules } from '../../src-main/db/record-rules';
-import { columnsOf, exportedTables } from '../../src-main/db/export';
+import { exportData, type StanceExport } from '../../src-main/db/services/export';
+import type { ExportRow } from '../../src-main/db/tables';
+import { importStanceExport, parseStanceExport } from '../../src-main/db/services/import-json';
+import { columnsOf, describeTable, exportedTables } from '../../src-main/db/tables';
 import { addRun } from '../../src-main/db/runs';
 import { openTempDatabase } from '../support/temp-db';
 import { fillEveryKind, FILL_NOW } from '../support/fill-db';
@@ -130,7 +130,7 @@ describe('the rules', () => {
     for (const table of exportedTables) {
       const unruled = columnsOf(db, table)
         .map((column) => column.name)
-        .filter((column) => !recordRules[table].columns.includes(column));
+        .filter((column) => !describeTable(table).columns.includes(column));
       expect(unruled, `columns of ${table} without a rule`).toEqual([]);
     }
   });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StanceDatabase } from '../../src-main/db/open';
-import { readInsights, setExampleHidden } from '../../src-main/db/insights';
+import { readInsights, setExampleHidden } from '../../src-main/db/services/insights';
 import { setRunPain } from '../../src-main/db/pain';
 import { addStrengthSession } from '../../src-main/db/strength';
 import { insightsQuerySchema } from '../../src-main/shared/contract-insights';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStanceDatabase } from '../../src-main/db/open';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../src-main/db/migrations';
-import { exportData, type StanceExport } from '../../src-main/db/export';
+import { exportData, type StanceExport } from '../../src-main/db/services/export';
 import { listRuns } from '../../src-main/db/runs';
 import { getRunPain, listCheckins } from '../../src-main/db/pain';
 import { listRoutines, listStrengthSessions } from '../../src-main/db/strength';

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStanceDatabase } from '../../src-main/db/open';
 import { takeBackup } from '../../src-main/db/backups';
 import { addRun } from '../../src-main/db/runs';
-import { writeJsonExport } from '../../src-main/db/export';
+import { writeJsonExport } from '../../src-main/db/services/export';
 import { importGpxFile } from '../../src-main/import/importer';
 import { tempFolder } from '../support/temp-db';
 import { fillEveryKind, FILL_NOW } from '../support/fill-db';

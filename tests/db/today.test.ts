@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StanceDatabase } from '../../src-main/db/open';
 import { setPlan } from '../../src-main/db/glute-plan';
-import { todaySummary } from '../../src-main/db/today';
+import { todaySummary } from '../../src-main/db/services/today';
 import { updateSettings } from '../../src-main/db/settings';
 import { openTempDatabase } from '../support/temp-db';
 import { glutePlanSchema } from '../../src-main/shared/contract';

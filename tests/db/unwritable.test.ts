@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStanceDatabase } from '../../src-main/db/open';
 import { DatabaseNotWritableError } from '../../src-main/db/file-access';
 import { takeBackup } from '../../src-main/db/backups';
-import { writeJsonExport } from '../../src-main/db/export';
+import { writeJsonExport } from '../../src-main/db/services/export';
 import { tempFolder } from '../support/temp-db';
 import { fillEveryKind, FILL_NOW } from '../support/fill-db';
 import { runCliChild, type ChildResult } from '../support/children';

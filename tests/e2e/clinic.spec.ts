@@ -14,7 +14,7 @@ import { addRun } from '../../src-main/db/runs';
 import { setRunPain } from '../../src-main/db/pain';
 import { setPlan } from '../../src-main/db/glute-plan';
 import { updateSettings } from '../../src-main/db/settings';
-import { saveOstrcWeek, setRunFollowup } from '../../src-main/db/clinic';
+import { saveOstrcWeek, setRunFollowup } from '../../src-main/db/clinic-checkins';
 import type { StanceDatabase } from '../../src-main/db/open';
 
 let stance: Stance;

@@ -125,7 +125,7 @@ describe('Garmin’s export: zips nested under DI_CONNECT/', () => {
     const middle = zipOf([{ name: 'inner.zip', bytes: inner }]);
     const outer = zipOf([{ name: 'middle.zip', bytes: middle }]);
     const { outcomes } = await importAll([{ name: 'deep.zip', bytes: outer }]);
-    expect(outcomes).toMatchObject([{ entry: 'middle.zip/inner.zip', status: 'refused', code: 'archive-refused', reason: 'This archive was not opened: archives are nested more than 2 deep — nothing was imported.' }]);
+    expect(outcomes).toMatchObject([{ entry: 'middle.zip/inner.zip', status: 'refused', code: 'archive-refused', reason: "This file in the archive was not imported: archives are nested more than 2 deep. The archive's other files were read on their own." }]);
     expect(countRows(db, 'runs')).toBe(0);
   });
 });
@@ -152,7 +152,7 @@ describe('hostile archives', () => {
     ]);
     const { outcomes } = await importAll([{ name: 'liar.zip', bytes: liar }]);
     expect(outcomes.map((o) => [o.entry, o.status])).toEqual([['liar.gpx', 'refused'], ['honest.gpx', 'imported']]);
-    expect(outcomes[0]!.reason).toMatch(/^This archive was not opened: the member cannot be unpacked \(.*\) — nothing was imported\.$/);
+    expect(outcomes[0]!.reason).toMatch(/^This file in the archive was not imported: it cannot be unpacked \(.*\)\. The archive's other files were read on their own\.$/);
   });
 
   it('an archive larger unpacked than allowed is refused as a whole', async () => {
@@ -169,8 +169,8 @@ describe('hostile archives', () => {
     ]);
     const { outcomes } = await importAll([{ name: 'names.zip', bytes: archive }]);
     expect(outcomes.map((o) => [o.entry, o.status, o.reason])).toEqual([
-      ['../x', 'refused', 'This archive was not opened: the member’s name "../x" points outside the archive (it climbs out with “..”) — nothing was imported.'],
-      ['/etc/x.gpx', 'refused', 'This archive was not opened: the member’s name "/etc/x.gpx" points outside the archive (it is an absolute path) — nothing was imported.'],
+      ['../x', 'refused', 'This file in the archive was not imported: its name "../x" points outside the archive (it climbs out with “..”). The archive\'s other files were read on their own.'],
+      ['/etc/x.gpx', 'refused', 'This file in the archive was not imported: its name "/etc/x.gpx" points outside the archive (it is an absolute path). The archive\'s other files were read on their own.'],
       ['runs/ok.gpx', 'imported', null],
     ]);
     expect(fs.existsSync(path.join(folder, '..', 'x'))).toBe(false);

@@ -25,6 +25,8 @@ export interface MockState {
   applicationMenu?: unknown;
   errorBoxes: { title: string; content: string }[];
   exitCode?: number;
+  /** How often the single-instance lock was asked for (a command line never asks). */
+  singleInstanceLockRequests: number;
   openedExternally: string[];
   ready: () => void;
 }
@@ -43,6 +45,7 @@ export const state: MockState = {
   privilegedSchemes: [],
   protocolHandlers: new Map(),
   errorBoxes: [],
+  singleInstanceLockRequests: 0,
   openedExternally: [],
   ready: () => resolveReady(),
 };
@@ -60,7 +63,10 @@ export const app = {
   getVersion: () => '0.0.0-mock',
   /** The system's locale as Electron reports it; German, so a test can tell it from a default. */
   getLocale: () => 'de-DE',
-  requestSingleInstanceLock: () => true,
+  requestSingleInstanceLock: () => {
+    state.singleInstanceLockRequests += 1;
+    return true;
+  },
   on: (event: string, handler: Handler) => {
     state.appHandlers.set(event, [...(state.appHandlers.get(event) ?? []), handler]);
     return app;

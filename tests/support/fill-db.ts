@@ -13,7 +13,7 @@ import { addRecovery } from '../../src-main/db/recovery';
 import { setPlan } from '../../src-main/db/glute-plan';
 import { updateSettings } from '../../src-main/db/settings';
 import { importGpxFile } from '../../src-main/import/importer';
-import { saveOstrcWeek, setRunFollowup } from '../../src-main/db/clinic';
+import { saveOstrcWeek, setRunFollowup } from '../../src-main/db/clinic-checkins';
 import { gpxText } from './gpx-text';
 
 export const FILL_NOW = new Date('2026-11-21T12:00:00Z');

@@ -2,7 +2,7 @@
  * Writes a generated runner's history (src-main/analysis/example-history.ts) straight into a
  * Stance database, in one transaction: runs with their pain, glute sessions (plus, to reach a
  * total, other strength sessions), plans and daily check-ins. Used by the db and e2e tests and
- * by the benchmark (scripts/bench-insights.ts).
+ * by the benchmark (bench/insights.bench.ts).
  */
 import type { StanceDatabase } from '../../src-main/db/open';
 import { generateHistory, type ExampleOptions, type GeneratedHistory } from '../../src-main/analysis/example-history';

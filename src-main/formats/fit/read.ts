@@ -41,13 +41,18 @@ import type {
   RecordedLap,
   RecordedSport,
   RecordedTrack,
+  PointsLeftOut,
   TimerEvent,
 } from '../../track/recording';
 import { refuse } from '../../track/refusals';
 import { isBelievableRecordingTime } from '../../track/timestamps';
+import { checkFitCounts, countFitMessages } from './bounds';
 
 /** Largest FIT file read (a 24-hour ultra at 1 s recording is ~15 MB). */
 export const MAX_FIT_BYTES = 128 * 1024 * 1024;
+
+/** Records dated this long after their session's end are not part of it (a minute of slack for the watch's last writes). */
+const RECORDS_AFTER_THE_END_MS = 60_000;
 
 /** Sub-sports whose positions, if any, are not where the runner went. */
 const NO_ROUTE_SUB_SPORTS = new Set(['treadmill', 'indoor_running', 'indoor', 'virtual_activity', 'virtual']);
@@ -176,6 +181,8 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
   if (bytes.length === 0) throw refuse.emptyFile();
   if (bytes.length > MAX_FIT_BYTES) throw refuse.damagedFit(`it is over ${MAX_FIT_BYTES / 1024 / 1024} MB, far larger than any activity`);
   const parts = checkFraming(bytes);
+  // Bounds before parsing (bounds.ts): a file of millions of records is refused before it is decoded.
+  for (const [start, end] of parts) checkFitCounts(countFitMessages(bytes, start, end));
 
   const fit: ParsedFitLike = { sports: [], sessions: [], laps: [], records: [], events: [], device_infos: [], file_ids: [] };
   for (const [start, end] of parts) {
@@ -195,7 +202,10 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
       throw refuse.damagedFit(/crc/i.test(failure) ? 'its checksum (CRC) does not match its contents' : /exceeds|length|eof/i.test(failure) ? 'it is cut off' : `a record cannot be read (${failure})`);
     }
     if (parsed === undefined) throw refuse.damagedFit('it could not be decoded');
-    for (const key of ['sports', 'sessions', 'laps', 'records', 'events', 'device_infos', 'file_ids'] as const) fit[key]?.push(...(parsed[key] ?? []));
+    for (const key of ['sports', 'sessions', 'laps', 'records', 'events', 'device_infos', 'file_ids'] as const) {
+      const into = fit[key];
+      for (const message of parsed[key] ?? []) into?.push(message); // no spread: a long list would overflow the stack
+    }
     if (parsed.file_id !== undefined) fit.file_ids?.push(parsed.file_id);
   }
 
@@ -235,11 +245,25 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
   }
 
   // Which span each record belongs to: the latest-starting span holding it (1 s of slack at each end).
+  // A file of one session gets every record up to a minute after the session's end; records later
+  // than that (a watch whose clock jumped, a file stitched together) are left out and said.
   const byIndex: { record: FitMessage; ms: number }[][] = spans.map(() => []);
+  const afterTheEnd = spans.map(() => ({ count: 0, latestMs: 0 }));
   for (const entry of records) {
     let owner = -1;
-    if (spans.length === 1) owner = 0;
-    else {
+    if (spans.length === 1) {
+      const span = spans[0];
+      const past = span !== undefined && Number.isFinite(span.endMs) && sessionsRaw.length > 0 ? entry.ms - span.endMs : 0;
+      if (past > RECORDS_AFTER_THE_END_MS) {
+        const tally = afterTheEnd[0];
+        if (tally !== undefined) {
+          tally.count += 1;
+          tally.latestMs = Math.max(tally.latestMs, past);
+        }
+        continue;
+      }
+      owner = 0;
+    } else {
       for (let k = spans.length - 1; k >= 0; k -= 1) {
         const span = spans[k];
         if (span !== undefined && entry.ms >= span.startMs - 1000 && entry.ms <= span.endMs + 1000) {
@@ -278,6 +302,16 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
     for (const { record } of own) {
       if (Number.isFinite(asNumber(record.position_lat)) && Number.isFinite(asNumber(record.position_long))) positioned += 1;
     }
+    const leftOut: PointsLeftOut = {
+      recorded: own.length + (afterTheEnd[spanIndex]?.count ?? 0),
+      datedOutside: 0,
+      exampleUtcMs: null,
+      offTheGlobe: 0,
+      exampleLatitude: null,
+      exampleLongitude: null,
+      afterTheEnd: afterTheEnd[spanIndex]?.count ?? 0,
+      latestAfterEndSeconds: (afterTheEnd[spanIndex]?.latestMs ?? 0) / 1000,
+    };
     const withRoute = positioned >= 2 && !NO_ROUTE_SUB_SPORTS.has(span.sport.subSport ?? '');
     const spanEvents = events.filter((event) => event.utcMs >= span.startMs - 1000 && event.utcMs <= span.endMs + 1000);
     const trackPrint = new PointFingerprinter();
@@ -289,6 +323,8 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
     for (const { record, ms } of own) {
       if (!isBelievableRecordingTime(ms)) {
         unbelievable += 1;
+        leftOut.datedOutside += 1;
+        leftOut.exampleUtcMs ??= ms;
         continue;
       }
       // Timer events up to this record: a stop followed by this record starts a new segment.
@@ -306,7 +342,14 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
       const latitude = asNumber(record.position_lat);
       const longitude = asNumber(record.position_long);
       const hasPosition = Number.isFinite(latitude) && Number.isFinite(longitude) && Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180;
-      if (withRoute && !hasPosition) continue;
+      if (withRoute && !hasPosition) {
+        if (Number.isFinite(latitude) && Number.isFinite(longitude)) {
+          leftOut.offTheGlobe += 1;
+          leftOut.exampleLatitude ??= latitude;
+          leftOut.exampleLongitude ??= longitude;
+        }
+        continue;
+      }
       let deviceDistance = asNumber(record.distance);
       const compressed = record.compressed_speed_distance;
       if (!Number.isFinite(deviceDistance) && Array.isArray(compressed) && compressed.length >= 3) {
@@ -375,6 +418,7 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
       pointsSha256: trackPrint.digest(),
       effortFromDevice: effortOf(span.session),
       startUtcMs: Number.isFinite(span.startMs) ? span.startMs : null,
+      ...(leftOut.datedOutside + leftOut.offTheGlobe + leftOut.afterTheEnd > 0 ? { leftOut } : {}),
     });
   });
 

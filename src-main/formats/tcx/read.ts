@@ -154,7 +154,7 @@ export class TcxFileReader implements XmlElementListener {
 
   constructor(limits: TcxReadingLimits = DEFAULT_TCX_LIMITS) {
     this.limits = limits;
-    this.xml = new XmlByteReader(this, limits);
+    this.xml = new XmlByteReader(this, { ...limits, formatName: 'TCX' });
   }
 
   get wantsText(): boolean {

@@ -44,6 +44,8 @@ export interface XmlReadingLimits {
   maxDepth: number;
   /** Longest single attribute value, text, comment or name, in characters. */
   maxTokenChars: number;
+  /** The format named in refusals ("…which no TCX file does"); GPX when not given. */
+  formatName?: 'GPX' | 'TCX';
 }
 
 export const DEFAULT_XML_LIMITS: XmlReadingLimits = { maxDepth: 64, maxTokenChars: 64 * 1024 };
@@ -201,7 +203,7 @@ export class XmlByteReader {
       this.lastEventPosition = parser.position;
       this.sawRoot = true;
       this.depth += 1;
-      if (this.depth > this.limits.maxDepth) throw refuse.tooDeep(this.limits.maxDepth);
+      if (this.depth > this.limits.maxDepth) throw refuse.tooDeep(this.limits.maxDepth, this.limits.formatName);
       const attributes = tag.attributes;
       if (this.specialAttributes > 0) this.processSpecialAttributes(attributes);
       const qualifiedName = tag.name;
@@ -330,11 +332,11 @@ export class XmlByteReader {
     if (SAXES_STATES_BETWEEN_TAGS.has(state)) {
       // Text saxes is not keeping (no element wants it) is measured from the last `>`, if it is not all white space.
       const inProgress = state === 13 && this.textRunHasContent ? this.charsFed - this.textRunStart : parser.text.length;
-      if (inProgress > this.limits.maxTokenChars) throw refuse.tooLong(this.limits.maxTokenChars);
+      if (inProgress > this.limits.maxTokenChars) throw refuse.tooLong(this.limits.maxTokenChars, this.limits.formatName);
       this.lastEventPosition = this.charsFed - inProgress;
       return;
     }
-    throw refuse.tooLong(this.limits.maxTokenChars);
+    throw refuse.tooLong(this.limits.maxTokenChars, this.limits.formatName);
   }
 
   /**

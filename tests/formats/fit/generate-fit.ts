@@ -32,6 +32,8 @@ export interface FitSessionSpec {
   pauses?: [number, number][];
   /** Session total distance to write; default: the last point's. */
   totalDistanceMetres?: number;
+  /** Session elapsed time to write, seconds; default: first point to last. */
+  elapsedSeconds?: number;
 }
 
 const SEMICIRCLES_PER_DEGREE = 2 ** 31 / 180;
@@ -77,7 +79,7 @@ export function fitActivity(sessions: FitSessionSpec[]): Uint8Array {
     }
     encoder.writeMessage(21, [u32(253, fitTime(end)), en(0, 0), en(1, 4)], 1);
     const distance = session.totalDistanceMetres ?? session.points[session.points.length - 1]?.distanceMetres ?? 0;
-    const elapsedMs = end - start;
+    const elapsedMs = session.elapsedSeconds !== undefined ? session.elapsedSeconds * 1000 : end - start;
     const timing = [u32(2, fitTime(start)), u32(7, Math.round(elapsedMs)), u32(8, Math.round(elapsedMs - pausedMs)), u32(9, Math.round(distance * 100))];
     encoder.writeMessage(19, [u32(253, fitTime(end)), ...timing], 3);
     const sessionFields = [u32(253, fitTime(end)), ...timing, en(5, session.sport), en(6, session.subSport ?? 0)];

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: how fast the Insights are for ten years of history (3,650 runs, 1,500
+ * Part of `npm run bench` (bench/run.ts): how fast the Insights are for ten years of history (3,650 runs, 1,500
  * strength sessions, 3,650 daily check-ins, written straight into a real SQLite file):
  *
  * 1. every Insights number computed from the database (readInsights: four queries plus the
@@ -11,6 +11,9 @@
  *    real dispatcher): from the click on "Insights" until its five charts and summary are on
  *    screen — target under a second.
  *
+ * 3. the all-years first open again with a load generator beside it (bench/load.ts: busy
+ *    processes, as many as `loadProcesses`), the issue's "also at load 4".
+ *
  * Prints the median (and range) of several runs after a warm-up. Run with tsx (no build step for
  * Node). The page needs a build: STANCE_OUT_DIR=… if you have one, else it builds into a temp folder.
  */
@@ -19,11 +22,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { readInsights } from '../src-main/db/insights';
+import { readInsights } from '../src-main/db/services/insights';
 import { clearWeekShiftCache } from '../src-main/analysis/primary-model';
 import { openStanceDatabase } from '../src-main/db/open';
 import { defaultInsightsFilters } from '../src-main/shared/insights';
 import { TEN_YEARS, writeGeneratedHistory } from '../tests/support/history';
+import { startLoad } from './load';
 
 const now = new Date('2026-11-21T10:00:00Z');
 
@@ -34,7 +38,22 @@ function stats(samples: number[]): { median: number; min: number; max: number } 
   return { median, min: sorted[0]!, max: sorted[sorted.length - 1]! };
 }
 
-async function main(): Promise<void> {
+interface Timing {
+  median: number;
+  min: number;
+  max: number;
+}
+
+/** What the Insights part measured, in ms. */
+export interface InsightsBenchResult {
+  allYearsFirstOpen: Timing & { cpu: Timing };
+  underLoad: Timing & { cpu: Timing; processes: number; loadAverage: number };
+  pageDrawn: Timing;
+}
+
+/** The Insights part of `npm run bench`: prints its table and returns its figures. */
+export async function benchInsights(options: { loadProcesses: number }): Promise<InsightsBenchResult> {
+  const result: Partial<InsightsBenchResult> = {};
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'stance-bench-'));
   const rows: { what: string; runs: number; median: number; min: number; max: number; target: number }[] = [];
   try {
@@ -74,6 +93,30 @@ async function main(): Promise<void> {
       rows.push({ what: `Insights numbers from the database, ${what}, first open`, runs: first.length, ...stats(first), target: 50 });
       rows.push({ what: `  the same, CPU time`, runs: firstCpu.length, ...stats(firstCpu), target: 50 });
       rows.push({ what: `Insights numbers from the database, ${what}, repeat open`, runs: repeat.length, ...stats(repeat), target: 50 });
+      if (filters === allYears) result.allYearsFirstOpen = { ...stats(first), cpu: stats(firstCpu) };
+    }
+
+    // The all-years first open again, with busy processes beside it.
+    const load = await startLoad(options.loadProcesses);
+    try {
+      const first: number[] = [];
+      const firstCpu: number[] = [];
+      for (let run = 0; run < 21; run++) {
+        clearWeekShiftCache();
+        const start = performance.now();
+        const cpu = process.cpuUsage();
+        readInsights(db, allYears, now, 'Europe/London');
+        first.push(performance.now() - start);
+        const used = process.cpuUsage(cpu);
+        firstCpu.push((used.user + used.system) / 1000);
+        await new Promise((resolve) => setTimeout(resolve, 20)); // as a runner opens a page: not back to back
+      }
+      const loadAverage = os.loadavg()[0]!;
+      rows.push({ what: `Insights numbers, all ten years, first open, ${options.loadProcesses} busy processes beside it (load ${loadAverage.toFixed(1)})`, runs: first.length, ...stats(first), target: 50 });
+      rows.push({ what: `  the same, CPU time`, runs: firstCpu.length, ...stats(firstCpu), target: 50 });
+      result.underLoad = { ...stats(first), cpu: stats(firstCpu), processes: options.loadProcesses, loadAverage };
+    } finally {
+      load.stop();
     }
     db.close();
 
@@ -104,6 +147,7 @@ async function main(): Promise<void> {
         if (run > 0) drawTimes.push(performance.now() - start); // the first is a warm-up
       }
       rows.push({ what: 'Insights page drawn in the browser harness', runs: drawTimes.length, ...stats(drawTimes), target: 1000 });
+      result.pageDrawn = stats(drawTimes);
       // Of which: the request alone, through the harness's transport (a Playwright binding, JSON both ways).
       const requestTimes: number[] = [];
       for (let run = 0; run < 7; run++) {
@@ -127,9 +171,5 @@ async function main(): Promise<void> {
   for (const row of rows) {
     console.log(`| ${row.what} | ${row.runs} | ${row.median.toFixed(1)} | ${row.min.toFixed(1)} | ${row.max.toFixed(1)} | < ${row.target} |`);
   }
+  return result as InsightsBenchResult;
 }
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});

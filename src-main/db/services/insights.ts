@@ -7,17 +7,17 @@
  * made-up year generated in memory, never written here), unless they chose to hide it; that
  * choice is kept in the settings table as internal.insights.exampleHidden.
  */
-import type { StanceDatabase } from './open';
-import type { Insights, InsightsFilters } from '../shared/insights';
-import type { PainStatus } from '../shared/domain';
-import type { PainLocation, PainSide } from '../shared/pain';
-import { computeInsights } from '../analysis/insights';
-import { exampleHistory } from '../analysis/example-history';
-import type { InsightsHistory, RunRecord } from '../analysis/exposure';
-import { planHistory } from './glute-plan';
-import { listOstrcWeeks } from './clinic';
-import { getSettings, readInternal, writeInternal } from './settings';
-import { utcToLocal } from './local-time';
+import type { StanceDatabase } from '../open';
+import type { Insights, InsightsFilters } from '../../shared/insights';
+import type { PainStatus } from '../../shared/domain';
+import type { PainLocation, PainSide } from '../../shared/pain';
+import { computeInsights } from '../../analysis/insights';
+import { exampleHistory } from '../../analysis/example-history';
+import type { InsightsHistory, RunRecord } from '../../analysis/exposure';
+import { planHistory } from '../glute-plan';
+import { listOstrcWeeks } from '../clinic-checkins';
+import { getSettings, readInternal, writeInternal } from '../settings';
+import { utcToLocal } from '../local-time';
 
 const EXAMPLE_HIDDEN_KEY = 'insights.exampleHidden';
 

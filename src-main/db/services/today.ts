@@ -1,11 +1,11 @@
-import type { StanceDatabase } from './open';
-import type { TodaySummary } from '../shared/domain';
-import { addDays, daysBetween, weekStart } from '../shared/calendar';
-import { lastSessionOnOrBefore, nextSessionDue, planInForce, plannedSessions, sessionsDone } from '../analysis/glute-plan';
-import { gluteSessionDates, planHistory } from './glute-plan';
-import { listRuns } from './runs';
-import { getSettings } from './settings';
-import { utcToLocal } from './local-time';
+import type { StanceDatabase } from '../open';
+import type { TodaySummary } from '../../shared/domain';
+import { addDays, daysBetween, weekStart } from '../../shared/calendar';
+import { lastSessionOnOrBefore, nextSessionDue, planInForce, plannedSessions, sessionsDone } from '../../analysis/glute-plan';
+import { gluteSessionDates, planHistory } from '../glute-plan';
+import { listRuns } from '../runs';
+import { getSettings } from '../settings';
+import { utcToLocal } from '../local-time';
 
 /** What the Today page shows, on the runner's calendar in `timeZone` at the instant `now`. */
 export function todaySummary(db: StanceDatabase, now: Date, timeZone: string): TodaySummary {

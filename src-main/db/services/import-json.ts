@@ -2,20 +2,10 @@
  * Import of a Stance JSON export (export.ts) into an empty or existing database, in ONE
  * transaction: all of it or none of it.
  *
- * Records the database already holds are recognised by natural keys and not added again
- * (a recognised record keeps the database's version; nothing from the file is merged into it):
- *
- *   settings            the key (internal settings are never imported)
- *   shoes, exercises    the name, in any letter case (references to them follow)
- *   routines            the name, in any letter case (with its exercises)
- *   glute_plans         the date the plan starts (effective_from)
- *   runs                the GPS track's points (run_tracks.points_sha256) when the run has one;
- *                       otherwise the same start instant and distance (within half a metre).
- *                       A recognised run keeps its own track and pain record.
- *   pain_checkins       the date and context (morning, stairs…)
- *   strength_sessions   the date and the content: the same exercises (by name) in the same
- *                       order with the same sets (number, side, reps/seconds, load)
- *   recovery_entries    the date, kind and duration
+ * Records the database already holds are recognised by their table's natural key (each table's
+ * description in db/tables/ says it, in words and as a query), and not added again (a
+ * recognised record keeps the database's version; nothing from the file is merged into it).
+ * Rows belonging to a recognised record (its owner, in the description) are already there.
  *
  * Runs, check-ins, sessions and recovery entries are matched against what the database held
  * before the import, so two identical check-ins in one file are both kept (as they were in
@@ -23,8 +13,8 @@
  * import into an empty database reproduces the exported database exactly.
  *
  * The file is checked whole before anything is written: its format and versions, that every
- * table and column is known, every record against the same rules as the window's forms and the
- * IPC contract (record-rules.ts: dates, enums, settings values, id ranges, distances, decoded
+ * table and column is known, every record against its table's rule, the same as the window's forms and the
+ * IPC contract (db/tables/: dates, enums, settings values, id ranges, distances, decoded
  * streams and splits), that every reference points at a record in the file; then the
  * database's own constraints check every value again. Any refusal names the record and writes
  * nothing.
@@ -37,12 +27,13 @@
 import fs from 'node:fs';
 import { JSONParser } from '@streamparser/json';
 import { z } from 'zod';
-import type { StanceDatabase } from './open';
-import type { ImportSummary } from '../shared/backups';
-import { StanceError } from '../shared/errors';
-import { LATEST_SCHEMA_VERSION } from './migrations';
-import { columnsOf, EXPORT_FORMAT, EXPORT_FORMAT_VERSION, exportedTables, type ExportedTable, type ExportRow, type StanceExport } from './export';
-import { checkRecord } from './record-rules';
+import type { StanceDatabase } from '../open';
+import type { ImportSummary } from '../../shared/backups';
+import { StanceError } from '../../shared/errors';
+import { LATEST_SCHEMA_VERSION } from '../migrations';
+import { checkRecord, columnsOf, describeTable, exportedTables, type ExportedTable, type ExportRow, type FileFacts } from '../tables';
+import { sessionSignature, type SignatureSet } from '../tables/strength-sessions';
+import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, type StanceExport } from './export';
 
 /**
  * The largest export file Stance reads from disk: 8 GiB (years of daily GPX runs are a few
@@ -232,26 +223,6 @@ export function parseStanceExport(bytes: Uint8Array | string): StanceExport {
   return { format: EXPORT_FORMAT, formatVersion: reader.formatVersion, schemaVersion: reader.schemaVersion, exportedAt: reader.exportedAt, tables };
 }
 
-/** Foreign keys of each table: column → parent table. */
-const parents: Partial<Record<ExportedTable, Record<string, ExportedTable>>> = {
-  routine_exercises: { routine_id: 'routines', exercise_id: 'exercises' },
-  runs: { shoe_id: 'shoes' },
-  run_tracks: { run_id: 'runs' },
-  run_pain: { run_id: 'runs' },
-  run_pain_followups: { run_id: 'runs' },
-  session_exercises: { session_id: 'strength_sessions', exercise_id: 'exercises' },
-  exercise_sets: { session_exercise_id: 'session_exercises' },
-};
-/** The parent whose recognition means the row is already there too (it belongs to that record). */
-const owner: Partial<Record<ExportedTable, string>> = {
-  routine_exercises: 'routine_id',
-  run_tracks: 'run_id',
-  run_pain: 'run_id',
-  run_pain_followups: 'run_id',
-  session_exercises: 'session_id',
-  exercise_sets: 'session_exercise_id',
-};
-
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 interface Plan {
@@ -264,10 +235,8 @@ interface Plan {
 }
 
 /** What the first reading of the file learns, for the second: small (numbers and short strings per record). */
-interface Survey {
+interface Survey extends FileFacts {
   ids: Map<ExportedTable, Set<number>>;
-  sessionSignatures: Map<number, string>;
-  trackOfRun: Map<number, string>;
 }
 
 /**
@@ -300,32 +269,36 @@ export function importStanceExport(db: StanceDatabase, source: ExportSource | Ex
     const row = record as ExportRow;
     const where = `record ${index + 1} of ${table}`;
     const blobColumns = columnsByTable.get(table)!.filter((column) => column.type === 'BLOB').map((column) => column.name);
-    // Rows belonging to a recognised record are already there.
-    const ownerColumn = owner[table];
+    const description = describeTable(table);
+    // Rows belonging to a recognised record are already there (and so are their own rows).
+    const ownerColumn = description.owner;
     if (ownerColumn) {
-      const parentTable = parents[table]![ownerColumn]!;
+      const parentTable = description.parents![ownerColumn] as ExportedTable;
       if (plan.recognisedWhole.get(parentTable)!.has(row[ownerColumn] as number)) {
-        if (table === 'session_exercises') plan.recognisedWhole.get(table)!.add(row.id as number);
+        if (typeof row.id === 'number') plan.recognisedWhole.get(table)!.add(row.id);
         recognised[table]! += 1;
         return;
       }
     }
     // References follow the records they point at.
     const values: Record<string, unknown> = { ...row };
-    for (const [column, parentTable] of Object.entries(parents[table] ?? {})) {
+    for (const [column, parentTable] of Object.entries(description.parents ?? {})) {
       const fileId = row[column];
       if (fileId === null || fileId === undefined) continue;
-      values[column] = plan.ids.get(parentTable)!.get(fileId as number);
+      values[column] = plan.ids.get(parentTable as ExportedTable)!.get(fileId as number);
     }
     for (const column of blobColumns) {
       if (typeof values[column] === 'string') values[column] = Buffer.from(values[column] as string, 'base64');
     }
 
-    const existing = findExisting(db, table, values, row, plan, survey);
+    const addedByThisImport = (id: number) => plan.inserted.get(table)!.has(id);
+    const existing = description.naturalKey?.find({ db, values, row, file: survey, addedByThisImport });
     if (existing !== undefined) {
       recognised[table]! += 1;
-      if (typeof row.id === 'number') plan.ids.get(table)!.set(row.id, existing);
-      if (table === 'runs' || table === 'routines' || table === 'strength_sessions') plan.recognisedWhole.get(table)!.add(row.id as number);
+      if (typeof row.id === 'number') {
+        plan.ids.get(table)!.set(row.id, existing);
+        plan.recognisedWhole.get(table)!.add(row.id);
+      }
       return;
     }
     const newId = insertRow(db, table, values, where);
@@ -349,7 +322,7 @@ export function importStanceExport(db: StanceDatabase, source: ExportSource | Ex
 }
 
 /**
- * The first reading: every record against the rules (record-rules.ts), its columns against the
+ * The first reading: every record against its table's rule (db/tables/), its columns against the
  * database's, ids unique, BLOBs base64, and every reference pointing at a record in the file.
  */
 function checkFile(db: StanceDatabase, reader: ExportReader, now: Date): Survey {
@@ -385,8 +358,8 @@ function checkFile(db: StanceDatabase, reader: ExportReader, now: Date): Survey 
       }
     }
     checkRecord(table, row, index, context, refuse);
-    for (const [column, parentTable] of Object.entries(parents[table] ?? {})) {
-      if (row[column] !== null && row[column] !== undefined) references.push({ table, index, column, parentTable, value: row[column] });
+    for (const [column, parentTable] of Object.entries(describeTable(table).parents ?? {})) {
+      if (row[column] !== null && row[column] !== undefined) references.push({ table, index, column, parentTable: parentTable as ExportedTable, value: row[column] });
     }
     if (table === 'exercises') exerciseNames.set(row.id as number, String(row.name));
     if (table === 'run_tracks') trackOfRun.set(row.run_id as number, row.points_sha256 as string);
@@ -411,7 +384,7 @@ function checkFile(db: StanceDatabase, reader: ExportReader, now: Date): Survey 
   const sessionSignatures = new Map<number, string>();
   for (const sessionId of ids.get('strength_sessions')!) {
     const entries = (entriesBySession.get(sessionId) ?? []).sort((a, b) => a.position - b.position);
-    sessionSignatures.set(sessionId, signatureOf(entries.map((entry) => ({ name: exerciseNames.get(entry.exerciseId) ?? '', sets: setsByEntry.get(entry.id) ?? [] }))));
+    sessionSignatures.set(sessionId, sessionSignature(entries.map((entry) => ({ name: exerciseNames.get(entry.exerciseId) ?? '', sets: setsByEntry.get(entry.id) ?? [] }))));
   }
   return { ids, sessionSignatures, trackOfRun };
 }
@@ -425,94 +398,11 @@ function insertRow(db: StanceDatabase, table: ExportedTable, values: Record<stri
     const result = db
       .prepare(`INSERT INTO ${table} (${columns.map((column) => `"${column}"`).join(', ')}) VALUES (${columns.map(() => `?`).join(', ')})`)
       .run(...columns.map((column) => row[column]));
-    return table === 'settings' || table === 'run_tracks' || table === 'routine_exercises' || table === 'run_pain_followups' ? undefined : Number(result.lastInsertRowid);
+    return describeTable(table).columns.includes('id') ? Number(result.lastInsertRowid) : undefined;
   } catch (error) {
     // A value the schema refuses is the file's fault; anything else (a full disk…) is not.
     if (!String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_CONSTRAINT')) throw error;
     const message = (error as Error).message.replace(/^CHECK constraint failed: /, 'a value out of range: ');
     throw refuse(`The ${where} in the file is not valid (${message.slice(0, 200)}).`);
   }
-}
-
-type MatchContext = Pick<Survey, 'sessionSignatures' | 'trackOfRun'>;
-
-/** The database id of the record this row is (by its natural key), or undefined for a new record. */
-function findExisting(
-  db: StanceDatabase,
-  table: ExportedTable,
-  values: Record<string, unknown>,
-  row: ExportRow,
-  plan: Plan,
-  context: MatchContext,
-): number | undefined {
-  const before = (ids: number[]) => ids.find((id) => !plan.inserted.get(table)!.has(id));
-  const one = (sql: string, ...params: unknown[]) => (db.prepare(sql).get(...params) as { id: number } | undefined)?.id;
-  const many = (sql: string, ...params: unknown[]) => (db.prepare(sql).all(...params) as { id: number }[]).map((r) => r.id);
-  switch (table) {
-    case 'settings':
-      if (typeof values.key === 'string' && values.key.startsWith('internal.')) return 0; // never imported
-      return db.prepare('SELECT 1 FROM settings WHERE key = ?').get(values.key) ? 0 : undefined;
-    case 'shoes':
-      return one('SELECT id FROM shoes WHERE name = ? COLLATE NOCASE', values.name);
-    case 'exercises':
-      return one('SELECT id FROM exercises WHERE name = ? COLLATE NOCASE', values.name);
-    case 'routines':
-      return one('SELECT id FROM routines WHERE name = ? COLLATE NOCASE', values.name);
-    case 'glute_plans':
-      return one('SELECT id FROM glute_plans WHERE effective_from = ?', values.effective_from);
-    case 'runs': {
-      const points = context.trackOfRun.get(row.id as number);
-      if (points !== undefined) {
-        const byTrack = one('SELECT run_id AS id FROM run_tracks WHERE points_sha256 = ?', points);
-        if (byTrack !== undefined) return byTrack;
-      }
-      return before(many('SELECT id FROM runs WHERE started_at = ? AND abs(distance_m - ?) < 0.5 ORDER BY id', values.started_at, values.distance_m));
-    }
-    case 'ostrc_weeks':
-      return one('SELECT id FROM ostrc_weeks WHERE week_start = ?', values.week_start);
-    case 'pain_checkins':
-      return before(many('SELECT id FROM pain_checkins WHERE local_date = ? AND context = ? ORDER BY id', values.local_date, values.context));
-    case 'recovery_entries':
-      return before(
-        many('SELECT id FROM recovery_entries WHERE local_date = ? AND kind = ? AND duration_s IS ? ORDER BY id', values.local_date, values.kind, values.duration_s),
-      );
-    case 'strength_sessions': {
-      const signature = context.sessionSignatures.get(row.id as number);
-      const candidates = many('SELECT id FROM strength_sessions WHERE local_date = ? ORDER BY id', values.local_date).filter(
-        (id) => !plan.inserted.get(table)!.has(id),
-      );
-      return candidates.find((id) => databaseSessionSignature(db, id) === signature);
-    }
-    default:
-      return undefined;
-  }
-}
-
-interface SignatureSet {
-  set_number: ExportRow[string];
-  side: ExportRow[string];
-  reps: ExportRow[string];
-  seconds: ExportRow[string];
-  load_kg: ExportRow[string];
-}
-
-function signatureOf(exercises: { name: string; sets: SignatureSet[] }[]): string {
-  return JSON.stringify(
-    exercises.map((exercise) => [
-      exercise.name.toLowerCase(),
-      exercise.sets
-        .map((set) => [set.set_number, set.side, set.reps ?? null, set.seconds ?? null, set.load_kg ?? null])
-        .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
-    ]),
-  );
-}
-
-function databaseSessionSignature(db: StanceDatabase, sessionId: number): string {
-  const entries = db
-    .prepare(
-      `SELECT se.id, e.name FROM session_exercises se JOIN exercises e ON e.id = se.exercise_id WHERE se.session_id = ? ORDER BY se.position`,
-    )
-    .all(sessionId) as { id: number; name: string }[];
-  const sets = db.prepare('SELECT set_number, side, reps, seconds, load_kg FROM exercise_sets WHERE session_exercise_id = ?');
-  return signatureOf(entries.map((entry) => ({ name: entry.name, sets: sets.all(entry.id) as SignatureSet[] })));
 }

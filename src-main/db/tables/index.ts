@@ -1,0 +1,101 @@
+/**
+ * Every table Stance keeps, each by its description (one file per table, table.ts says what a
+ * description holds), parents before children: the order an export writes them and an import
+ * adds them. A new table is its migration, its description, and its line here.
+ */
+import { StanceError } from '../../shared/errors';
+import type { StanceDatabase } from '../open';
+import { RecordProblem, type ExportRow, type RuleContext, type TableDescription } from './table';
+import { settings } from './settings';
+import { shoes } from './shoes';
+import { exercises } from './exercises';
+import { routines } from './routines';
+import { routineExercises } from './routine-exercises';
+import { glutePlans } from './glute-plans';
+import { runs } from './runs';
+import { runTracks } from './run-tracks';
+import { runPain } from './run-pain';
+import { runPainFollowups } from './run-pain-followups';
+import { painCheckins } from './pain-checkins';
+import { ostrcWeeks } from './ostrc-weeks';
+import { strengthSessions } from './strength-sessions';
+import { sessionExercises } from './session-exercises';
+import { exerciseSets } from './exercise-sets';
+import { recoveryEntries } from './recovery-entries';
+
+/** Every table's description, parents before children. */
+export const tables = [
+  settings,
+  shoes,
+  exercises,
+  routines,
+  routineExercises,
+  glutePlans,
+  runs,
+  runTracks,
+  runPain,
+  runPainFollowups,
+  painCheckins,
+  ostrcWeeks,
+  strengthSessions,
+  sessionExercises,
+  exerciseSets,
+  recoveryEntries,
+] as const;
+
+export type TableName = (typeof tables)[number]['name'];
+/** A table that holds the runner's data (its description says `exported: true`; today every table does). */
+export type ExportedTable = TableName;
+
+/** The tables of an export, parents before children. */
+export const exportedTables: readonly ExportedTable[] = tables.filter((table) => table.exported).map((table) => table.name as ExportedTable);
+
+const byName = new Map<string, TableDescription>(tables.map((table) => [table.name, table]));
+
+/** The description of `table`. @throws Error for a name no description has (a programming error). */
+export function describeTable(table: string): TableDescription {
+  const description = byName.get(table);
+  if (!description) throw new Error(`No table description for ${table}.`);
+  return description;
+}
+
+export interface ColumnInfo {
+  name: string;
+  /** The declared type, upper case ("BLOB", "TEXT"…). */
+  type: string;
+}
+
+/** The columns of `table` as the database has them, in order. */
+export function columnsOf(db: StanceDatabase, table: string): ColumnInfo[] {
+  return (db.prepare(`SELECT name, type FROM pragma_table_info(?) ORDER BY cid`).all(table) as ColumnInfo[]).map((column) => ({
+    name: column.name,
+    type: column.type.toUpperCase(),
+  }));
+}
+
+/**
+ * Checks one record against its table's rule.
+ *
+ * @throws RecordProblem or StanceError saying what is wrong with it, in the window's words.
+ */
+export function checkTableRecord(table: TableName, row: ExportRow, context: RuleContext): void {
+  describeTable(table).check(row, context);
+}
+
+/**
+ * Checks record number `index` (from 0) of a file against its table's rule.
+ *
+ * @throws StanceError made by `refuse`, naming the record (`Record N of TABLE in the file`) and
+ *   what is wrong with it, in the window's words.
+ */
+export function checkRecord(table: ExportedTable, row: ExportRow, index: number, context: RuleContext, refuse: (message: string) => StanceError): void {
+  try {
+    checkTableRecord(table, row, context);
+  } catch (error) {
+    if (!(error instanceof RecordProblem) && !(error instanceof StanceError)) throw error;
+    throw refuse(`Record ${index + 1} of ${table} in the file was refused: ${error.message.replace(/\.$/, '')}.`);
+  }
+}
+
+export type { ExportRow, ExportValue, FileFacts, RuleContext, TableDescription } from './table';
+export { RecordProblem } from './table';
