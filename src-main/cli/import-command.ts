@@ -149,6 +149,13 @@ export async function importCommand(args: string[], output: Output, host: CliHos
     const skipped = summary.skipped > 0 ? `, ${summary.skipped} other sports skipped` : '';
     output.err(`${summary.imported} imported, ${summary.duplicate} duplicates skipped${skipped}, ${summary.refused} refused.`);
     if (summary.gearOffered.length > 0) output.err(`Gear in the export that matches none of your shoes: ${summary.gearOffered.join(', ')} (add them in Settings › Shoes).`);
+    for (const note of summary.notes) output.err(note);
+    if (summary.whatItHeld !== null) output.err(summary.whatItHeld);
+  }
+  // With --json, the last line is the summary (never "0 imported" alone: what the files held, the formats read).
+  if (values.json && output.closed?.() !== true) {
+    const { imported, duplicate, skipped, refused, otherFiles, held, notes, whatItHeld, cancelled, gearOffered } = summary;
+    output.out(JSON.stringify({ summary: { imported, duplicate, skipped, refused, otherFiles, held, notes, whatItHeld, cancelled, gearOffered } }));
   }
   return summary.refused > 0 ? 1 : 0;
 }

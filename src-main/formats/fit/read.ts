@@ -216,7 +216,7 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
   const sessionsRaw = fit.sessions ?? [];
   // The file's own type (file_id.type): a course or a workout plan is no activity, whatever it holds.
   const fileType = fit.file_ids?.find((id) => typeof id.type === 'string')?.type;
-  if (fileType === 'course') throw refuse.notAnActivity('a course (a planned route to follow), not a recorded activity; nothing was run yet');
+  if (fileType === 'course') throw refuse.notAnActivity('a course (a planned route to follow)');
   if (typeof fileType === 'string' && fileType !== 'activity' && sessionsRaw.length === 0) {
     throw refuse.notAnActivity(`no activity (it is a FIT ${fileType.replace(/_/g, ' ')} file)`);
   }
