@@ -10,15 +10,17 @@
  *
  * Parts: cli (bench/cli.bench.ts), gpx (bench/gpx.bench.ts), imports (FIT ratio and the
  * 1,000-activity archive, bench/archive.bench.ts), insights (bench/insights.bench.ts, with a
- * load generator for the load-4 line, bench/load.ts). Tests never assert timings; this does.
+ * load generator for the load-4 line, bench/load.ts), health (a ten-year Apple Health export,
+ * bench/apple-health.bench.ts: generated once into the temp folder, over 500 MB of export.xml). Tests never assert timings; this does.
  */
 import os from 'node:os';
 import { benchImports, type ArchiveBenchResult, type FitBenchResult } from './archive.bench';
 import { benchCliStart, type CliBenchResult } from './cli.bench';
 import { benchGpx, type GpxBenchResult } from './gpx.bench';
+import { benchHealth, type HealthBenchResult } from './apple-health.bench';
 import { benchInsights, type InsightsBenchResult } from './insights.bench';
 
-const PARTS = ['cli', 'gpx', 'imports', 'insights'] as const;
+const PARTS = ['cli', 'gpx', 'imports', 'insights', 'health'] as const;
 type Part = (typeof PARTS)[number];
 
 interface Row {
@@ -56,6 +58,11 @@ async function main(): Promise<void> {
     console.log('');
   }
   if (parts.has('insights')) insights = await benchInsights({ loadProcesses: 4 });
+  let health: HealthBenchResult | undefined;
+  if (parts.has('health')) {
+    console.log('');
+    health = benchHealth();
+  }
 
   const rows: Row[] = [];
   const times = (value: number) => `${value.toFixed(1)}×`;
@@ -79,6 +86,11 @@ async function main(): Promise<void> {
     rows.push({ measurement: 'Insights numbers, all ten years (3,650 runs), first open', before: '54.3 ms (58 ms CPU)', now: `${first.median.toFixed(1)} ms (${first.cpu.median.toFixed(1)} ms CPU)`, target: '< 50 ms', met: first.median < 50 });
     rows.push({ measurement: `  … with ${underLoad.processes} busy processes beside it (load ${underLoad.loadAverage.toFixed(1)})`, before: '—', now: `${underLoad.median.toFixed(1)} ms (${underLoad.cpu.median.toFixed(1)} ms CPU)`, target: '< 50 ms', met: underLoad.median < 50 });
     rows.push({ measurement: 'Insights page drawn', before: '706 ms', now: `${pageDrawn.median.toFixed(0)} ms`, target: '< 1 s', met: pageDrawn.median < 1000 });
+  }
+  if (health) {
+    // Issue 19: a ten-year Apple Health export, export.xml read as a stream.
+    rows.push({ measurement: `Apple Health export.zip, ${health.exportXmlMb.toFixed(0)} MB export.xml, ${health.workouts.toLocaleString('en')} workouts (${health.imported.toLocaleString('en')} runs imported)`, before: '—', now: `${health.seconds.toFixed(1)} s`, target: '—', met: null });
+    rows.push({ measurement: '  … peak memory', before: '—', now: `${health.peakRssMb.toFixed(0)} MB`, target: '< export.xml’s size', met: health.peakRssMb < health.exportXmlMb });
   }
   if (cli) {
     rows.push({ measurement: 'command line: one 66 KB GPX, spawn to first line', before: '5.5 s through tsx at load 5', now: `${cli.builtMs.toFixed(0)} ms (bare node ${cli.bareNodeMs.toFixed(0)} ms; tsx ${cli.tsxMs.toFixed(0)} ms)`, target: '< 0.5 s', met: cli.builtMs < 500 });
