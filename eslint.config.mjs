@@ -23,6 +23,31 @@ export default tseslint.config(
     },
   },
   {
+    // One door to the database (issue 23): only db/connection.ts makes a connection; every process
+    // works in the runner's database through openStanceDatabase (db/open.ts) and its checks.
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/db/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Database']", message: 'Open the database with openStanceDatabase (db/open.ts): its checks and write guard come with it.' },
+        { selector: "ImportDeclaration[source.value='better-sqlite3'][importKind!='type']", message: 'Open the database with openStanceDatabase (db/open.ts), never better-sqlite3 directly.' },
+        { selector: "ImportDeclaration[source.value=/(^|\\/)db\\/connection$/]", message: 'db/connection.ts is for db/ only (copies, checks); open the database with openStanceDatabase (db/open.ts).' },
+      ],
+    },
+  },
+  {
+    files: ['src-main/db/**/*.ts'],
+    ignores: ['src-main/db/connection.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Database']", message: 'Connections are made in db/connection.ts only (and the live database is opened by db/open.ts).' },
+        { selector: "ImportDeclaration[source.value='better-sqlite3'][importKind!='type']", message: 'Connections are made in db/connection.ts only.' },
+      ],
+    },
+  },
+  {
     // The contract is pure TypeScript the renderer may import: no node, no electron.
     files: ['src-main/shared/**/*.ts'],
     rules: {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { connect, type StanceDatabase } from './connection';
 import { StanceError } from '../shared/errors';
 import { fileProblem } from './file-access';
 import { removeLeftoversOfDeadProcesses } from './restore-journal';
@@ -25,7 +25,7 @@ export const BACKUP_STALL_MS = 10_000;
  *   the copy stalls; Error when the copy fails its integrity check; EEXIST when the name is taken.
  */
 export async function backupDatabase(
-  db: Database.Database,
+  db: StanceDatabase,
   destination: string,
   options: { nativeBinding?: string; stallMs?: number } = {},
 ): Promise<string> {
@@ -92,7 +92,7 @@ function takeName(from: string, to: string): void {
  * when opened. Switching it to a rollback journal makes it one self-contained file.
  */
 function makeSelfContained(file: string, options: { nativeBinding?: string }): void {
-  const copy = new Database(file, { fileMustExist: true, nativeBinding: options.nativeBinding });
+  const copy = connect(file, { fileMustExist: true, nativeBinding: options.nativeBinding });
   try {
     copy.pragma('journal_mode = DELETE');
   } finally {
@@ -102,7 +102,7 @@ function makeSelfContained(file: string, options: { nativeBinding?: string }): v
 
 /** Opens a database file read-only and throws unless `integrity_check` says ok. */
 export function verifyDatabaseFile(file: string, options: { nativeBinding?: string } = {}): void {
-  const copy = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+  const copy = connect(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
   try {
     const rows = copy.pragma('integrity_check') as { integrity_check: string }[];
     const verdict = rows.map((row) => row.integrity_check).join('; ');

@@ -13,7 +13,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { connect } from './connection';
 import { StanceError } from '../shared/errors';
 import type { BackupInfo, BackupKind } from '../shared/backups';
 import { backupDatabase, backupStamp, verifyDatabaseFile } from './backup';
@@ -173,7 +173,7 @@ export function checkRestorable(file: string, options: { nativeBinding?: string 
   } catch (error) {
     throw new StanceError('refused', `The backup ${name} is damaged (${(error as Error).message}), so it cannot be restored. Nothing was changed.`);
   }
-  const copy = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+  const copy = connect(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
   try {
     const version = copy.pragma('user_version', { simple: true }) as number;
     const hasRuns = copy.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'runs'").get() !== undefined;
@@ -297,7 +297,7 @@ export async function restoreDatabase(request: RestoreRequest): Promise<RestoreO
 
 /** Brings the copy to this Stance's schema (it may come from an older one). Never touches the live file. */
 function migrateCopy(copy: string, nativeBinding: string | undefined): void {
-  const db = new Database(copy, { fileMustExist: true, nativeBinding });
+  const db = connect(copy, { fileMustExist: true, nativeBinding });
   try {
     db.pragma('journal_mode = DELETE');
     db.pragma('foreign_keys = ON');
@@ -349,7 +349,7 @@ async function restoreIntoLiveDatabase(
   try {
     await step('lock-current');
     checkDatabaseWritable(databasePath);
-    live = new Database(databasePath, { fileMustExist: true, nativeBinding });
+    live = connect(databasePath, { fileMustExist: true, nativeBinding });
     live.pragma(`busy_timeout = ${RESTORE_LOCK_WAIT_MS}`);
     live.pragma('foreign_keys = ON');
     live.prepare('ATTACH DATABASE ? AS restoring').run(copy);
@@ -364,7 +364,7 @@ async function restoreIntoLiveDatabase(
     await step('keep-current-aside');
     // SQLite cannot back up from a connection holding a write transaction, so a reader copies
     // it: in WAL mode it reads the last committed state, and none can commit while we hold the lock.
-    const reader = new Database(databasePath, { readonly: true, fileMustExist: true, nativeBinding });
+    const reader = connect(databasePath, { readonly: true, fileMustExist: true, nativeBinding });
     try {
       keptAside = await takeBackup(reader, backupsFolder, 'before-restore', now, { nativeBinding });
     } finally {

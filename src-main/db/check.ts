@@ -3,7 +3,7 @@
  * point at a record (`foreign_key_check`)? Opens the file read-only: checking never writes.
  */
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
+import { connect } from './connection';
 import type { StanceDatabase } from './open';
 
 export interface CheckReport {
@@ -47,7 +47,7 @@ export function checkDatabaseFile(file: string, options: { nativeBinding?: strin
   if (!fs.existsSync(file)) return { file, integrity: [`there is no database at ${file}`], brokenReferences: [], schemaVersion: null, ok: false };
   let db: StanceDatabase;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+    db = connect(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
   } catch (error) {
     return { file, integrity: [(error as Error).message], brokenReferences: [], schemaVersion: null, ok: false };
   }

@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { connect, type StanceDatabase } from './connection';
 import { StanceError } from '../shared/errors';
 import { backupDatabase, backupStamp } from './backup';
 import { assertStillTheOpenedFile, checkDatabaseWritable, DatabaseNotWritableError, fileProblem, identityOf } from './file-access';
 import { settleInterruptedRestore } from './restore-journal';
+import { inWriteTurn } from './write-turn';
 import { LATEST_SCHEMA_VERSION, migrations as releasedMigrations, type Migration } from './migrations';
 
-export type StanceDatabase = Database.Database;
+export type { StanceDatabase } from './connection';
 
 export interface OpenOptions {
   /** Where the backup taken before a migration goes. */
@@ -68,7 +69,7 @@ export async function openStanceDatabase(file: string, options: OpenOptions): Pr
 
   let db: StanceDatabase;
   try {
-    db = new Database(file, { nativeBinding: options.nativeBinding });
+    db = connect(file, { nativeBinding: options.nativeBinding });
   } catch (error) {
     const problem = fileProblem(error, file, 'open its database');
     if (problem) throw problem;
@@ -76,21 +77,28 @@ export async function openStanceDatabase(file: string, options: OpenOptions): Pr
   }
 
   try {
+    db.pragma('busy_timeout = 5000'); // wait, never fail, for another process creating or migrating it
     checkReadable(db, file);
-    const fileVersion = db.pragma('user_version', { simple: true }) as number;
-    if (fileVersion > latest) throw new DatabaseTooNewError(fileVersion, latest);
-    if (fileVersion === 0 && existed && hasForeignTables(db)) {
-      throw new DatabaseUnusableError(`${file} is an SQLite database, but not one of Stance's. Nothing in it was changed.`);
-    }
+    const seenVersion = db.pragma('user_version', { simple: true }) as number;
+    if (seenVersion > latest) throw new DatabaseTooNewError(seenVersion, latest);
 
     applyPragmas(db);
 
-    if (fileVersion < latest) {
-      if (existed && fileVersion > 0) {
-        const name = `before-migration-v${fileVersion}-to-v${latest}-${backupStamp(now())}.sqlite`;
+    if (seenVersion < latest) {
+      if (existed && seenVersion > 0) {
+        const name = `before-migration-v${seenVersion}-to-v${latest}-${backupStamp(now())}.sqlite`;
         await backupDatabase(db, path.join(options.backupsFolder, name), { nativeBinding: options.nativeBinding });
       }
-      migrate(db, migrations);
+      // Creating and migrating is ONE locked step: a second process opening the same new file
+      // waits here for the first, then finds the schema done (and migrates nothing).
+      inWriteTurn(db, () => {
+        const fileVersion = db.pragma('user_version', { simple: true }) as number;
+        if (fileVersion > latest) throw new DatabaseTooNewError(fileVersion, latest);
+        if (fileVersion === 0 && hasForeignTables(db)) {
+          throw new DatabaseUnusableError(`${file} is an SQLite database, but not one of Stance's. Nothing in it was changed.`);
+        }
+        migrate(db, migrations);
+      });
     }
     installFileGuard(db, file);
     return db;
@@ -161,7 +169,10 @@ export function applyPragmas(db: StanceDatabase): void {
   db.pragma('busy_timeout = 5000');
 }
 
-/** Applies each pending migration in its own transaction, together with its user_version. */
+/**
+ * Applies each pending migration in its own transaction (a savepoint when called inside one, as
+ * openStanceDatabase does), together with its user_version.
+ */
 export function migrate(db: StanceDatabase, migrations: readonly Migration[] = releasedMigrations): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   for (const migration of migrations) {

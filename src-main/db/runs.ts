@@ -4,6 +4,7 @@ import type { ValidInput } from '../shared/contract';
 import { StanceError } from '../shared/errors';
 import { isoUtc, utcToLocal } from './local-time';
 import { checkRunDraft } from './tables/runs';
+import { checkNewRecord, RecordProblem, type ExportRow } from './tables';
 
 interface RunRow {
   id: number;
@@ -74,9 +75,33 @@ export function listRuns(db: StanceDatabase, query: ValidInput<'runs:list'>): Ru
   return rows.map(toRun);
 }
 
+/**
+ * The runs table's rule on the row as it will be stored (db/tables/runs.ts, the same rule the
+ * file import and the JSON import apply), so a typed run is one its export brings back.
+ * @throws StanceError ('invalid') in the window's words.
+ */
+function checkRow(db: StanceDatabase, row: ExportRow, now: Date): void {
+  try {
+    checkNewRecord('runs', row, { db, now });
+  } catch (error) {
+    if (error instanceof RecordProblem) throw new StanceError('invalid', `This run cannot be saved: ${error.message}.`);
+    throw error;
+  }
+}
+
 export function addRun(db: StanceDatabase, draft: ValidInput<'runs:add'>, now: Date): Run {
   const startedAt = checkRunDraft(db, draft, now);
   const stamp = isoUtc(now);
+  const local = utcToLocal(startedAt, draft.timeZone);
+  checkRow(
+    db,
+    {
+      started_at: isoUtc(startedAt), time_zone: draft.timeZone, local_date: local.localDate, local_time: local.localTime, distance_m: draft.distanceMetres,
+      duration_s: draft.durationSeconds, moving_s: null, elevation_gain_m: null, elevation_loss_m: null, avg_heart_rate: null, effort: draft.effort,
+      surface: draft.surface, shoe_id: draft.shoeId, notes: draft.notes, source: 'manual', pain_status: 'unrecorded', created_at: stamp, updated_at: stamp,
+    },
+    now,
+  );
   const result = db
     .prepare(
       `INSERT INTO runs (started_at, time_zone, local_date, local_time, distance_m, duration_s, effort, surface,
@@ -104,12 +129,25 @@ export function updateRun(db: StanceDatabase, update: ValidInput<'runs:update'>,
       'distanceMetres',
     );
   }
+  const stamp = isoUtc(now);
+  const local = utcToLocal(startedAt, draft.timeZone);
+  const stored = db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as ExportRow;
+  const movingSeconds = typeof stored.moving_s === 'number' ? Math.min(stored.moving_s, draft.durationSeconds) : null; // the watch's moving time never exceeds the run
+  const effortFromWatch = stored.effort_from_watch === 1 && draft.effort === stored.effort ? 1 : 0;
+  checkRow(
+    db,
+    {
+      ...stored, started_at: isoUtc(startedAt), time_zone: draft.timeZone, local_date: local.localDate, local_time: local.localTime, distance_m: draft.distanceMetres,
+      duration_s: draft.durationSeconds, moving_s: movingSeconds, effort: draft.effort, effort_from_watch: effortFromWatch, surface: draft.surface, shoe_id: draft.shoeId, notes: draft.notes, updated_at: stamp,
+    },
+    now,
+  );
   db.prepare(
     `UPDATE runs SET started_at = @startedAt, time_zone = @timeZone, local_date = @localDate, local_time = @localTime,
-                     distance_m = @distanceMetres, duration_s = @durationSeconds, effort = @effort, surface = @surface,
-                     shoe_id = @shoeId, notes = @notes, updated_at = @stamp
+                     distance_m = @distanceMetres, duration_s = @durationSeconds, moving_s = @movingSeconds, effort = @effort,
+                     effort_from_watch = @effortFromWatch, surface = @surface, shoe_id = @shoeId, notes = @notes, updated_at = @stamp
      WHERE id = @id`,
-  ).run({ ...draft, ...utcToLocal(startedAt, draft.timeZone), startedAt: isoUtc(startedAt), stamp: isoUtc(now), id });
+  ).run({ ...draft, ...local, startedAt: isoUtc(startedAt), movingSeconds, effortFromWatch, stamp, id });
   return getRun(db, id);
 }
 

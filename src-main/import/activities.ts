@@ -28,22 +28,25 @@
  * the CLI (batch.ts) and the streaming one-file import (importer.ts) all end in `storeDerived`.
  */
 import zlib from 'node:zlib';
+import type { Statement } from 'better-sqlite3';
 import type { StanceDatabase } from '../db/open';
 import { isoUtc, utcToLocal } from '../db/local-time';
 import { MAX_RUN_METRES, MAX_RUN_SECONDS } from '../shared/run-limits';
 import { getSettings } from '../db/settings';
 import type { DistanceUnit } from '../shared/domain';
-import { formatDistance } from '../shared/units';
 import { deriveRun, deriveRuns, type DerivedRun } from '../track/derive';
 import { deriveRunWithoutGps, hasNoRoute } from '../track/derive-without-gps';
 import type { ImportOutcomeCode, SourceFormatId } from '../shared/import-formats';
-import type { RecordedFile, RecordedTrack } from '../track/recording';
+import type { RecordedFile, RecordedTrack, SourceFormat } from '../track/recording';
+import { storeSummaryRun, type SummaryActivity } from './summary-run';
 import { isImportRefusal, type RefusalReason } from '../track/refusals';
 import { leftOutRefusal, leftOutWarnings } from '../track/left-out';
 import { encodeStreams } from '../track/streams-codec';
 import { readRecordingSync } from './read-run';
-import { storeSummaryRun, type SummaryActivity } from './summary-run';
-import type { SourceFormat } from '../track/recording';
+import { checkNewRecord, RecordProblem } from '../db/tables';
+import { inWriteTurn } from '../db/write-turn';
+import { StanceError } from '../shared/errors';
+import { formatDistance, formatDuration } from '../shared/units';
 
 /** What happened to one activity of one file (one JSON line of the CLI). */
 export interface ActivityOutcome {
@@ -308,21 +311,75 @@ function plausible(value: number | null, limit: number): number | null {
  * refusal is an outcome). `now` stamps the rows.
  */
 export function importActivities(db: StanceDatabase, bytes: Uint8Array, context: ActivityContext, now: Date): ActivityOutcome[] {
+  // Read here, the original is compressed only when a run is stored (a file imported again costs no gzip).
+  return storeRead(db, readActivities(bytes, context, { gzipOriginal: false }), context, now, bytes);
+}
+
+/**
+ * One file read and its runs derived, not yet stored: what a reader (import/reader-pool.ts, in a
+ * worker thread, or this thread) hands the one writer. `recording` is null when the file was
+ * refused as a whole (`derived` then holds that one outcome). `original` is the gzip of the file's
+ * bytes, made only when a run may be stored. Plain data: it crosses threads by structured clone.
+ */
+export interface ReadActivities {
+  recording: RecordedFile | null;
+  derived: (Derived | DerivedSummary | ActivityOutcome)[];
+  original: Uint8Array | null;
+}
+
+/**
+ * The reading half of `importActivities`: no database. Never throws for a bad file.
+ * `gzipOriginal` (default true): compress the original now, as a reader thread does, so the
+ * writer only stores it.
+ */
+export function readActivities(bytes: Uint8Array, context: ActivityContext, options: { gzipOriginal?: boolean } = {}): ReadActivities {
   let recording: RecordedFile;
   let derived: (Derived | DerivedSummary | ActivityOutcome)[];
   try {
     recording = readRecordingSync(bytes);
     derived = deriveActivities(recording, context);
   } catch (error) {
-    return [refusedFile(context, error)];
+    return { recording: null, derived: [refusedFile(context, error)], original: null };
   }
-  return storeDerived(db, recording, derived, context, () => zlib.gzipSync(bytes, { level: ORIGINAL_GZIP_LEVEL }), now);
+  const original = options.gzipOriginal !== false && derived.some((item) => 'run' in item) ? zlib.gzipSync(bytes, { level: originalGzipLevel(recording) }) : null;
+  return { recording, derived, original };
+}
+
+/**
+ * The writing half of `importActivities`: stores what `readActivities` gave, one transaction per
+ * run. `bytes` (the file's) is compressed here when the reader did not (`gzipOriginal: false`).
+ */
+export function storeRead(db: StanceDatabase, read: ReadActivities, context: ActivityContext, now: Date, bytes?: Uint8Array): ActivityOutcome[] {
+  const recording = read.recording;
+  if (recording === null) return read.derived as ActivityOutcome[];
+  const original = (): Buffer => {
+    if (read.original !== null) return Buffer.from(read.original.buffer, read.original.byteOffset, read.original.byteLength);
+    if (bytes === undefined) throw new Error('storeRead: neither the original nor its bytes');
+    return zlib.gzipSync(bytes, { level: originalGzipLevel(recording) });
+  };
+  return storeDerived(db, recording, read.derived, context, original, now);
+}
+
+/**
+ * zlib level for a kept original: `ORIGINAL_GZIP_LEVEL` for XML (GPX, TCX), 1 for FIT — binary
+ * FIT barely compresses at any level (a 62 KB run: 42.4 KB at level 3, 42.7 KB at level 1), so
+ * the faster level costs nothing in size.
+ */
+export function originalGzipLevel(recording: RecordedFile): number {
+  return recording.metadata.format === 'fit' ? 1 : ORIGINAL_GZIP_LEVEL;
 }
 
 /** The outcome of a file refused as a whole (unreadable, damaged, no recording at all). */
 export function refusedFile(context: Pick<ActivityContext, 'file' | 'entry'>, error: unknown): ActivityOutcome {
   if (isImportRefusal(error)) return outcome(context, null, { status: 'refused', code: error.reason, reason: error.message });
-  return outcome(context, null, { status: 'refused', code: 'unreadable', reason: `Stance could not read this file (${(error as Error).message}). Nothing was imported.` });
+  const message = (error as Error).message;
+  if (error instanceof RangeError && /call stack/i.test(message)) {
+    return outcome(context, null, { status: 'refused', code: 'reader-failed', reason: 'Reading this file went deeper than Stance allows (it nests or repeats far more than any activity file). Nothing was imported.' });
+  }
+  if (error instanceof RangeError && /array length|allocation|string longer|buffer/i.test(message)) {
+    return outcome(context, null, { status: 'refused', code: 'reader-failed', reason: `This file holds more than Stance can hold in memory at once (${message}), far more than any activity file. Nothing was imported.` });
+  }
+  return outcome(context, null, { status: 'refused', code: 'unreadable', reason: `Stance could not read this file (${message}). Nothing was imported.` });
 }
 
 /**
@@ -412,13 +469,69 @@ export interface NearRun {
  * elevations). `startUtcMs` in UTC ms, `distanceMetres` in metres.
  */
 export function findNearDuplicate(db: StanceDatabase, startUtcMs: number, distanceMetres: number): NearRun | undefined {
-  const candidates = db
-    .prepare(
-      `SELECT id AS runId, distance_m AS distanceMetres, started_at AS startedAt, local_date AS localDate FROM runs
-       WHERE started_at BETWEEN ? AND ? ORDER BY abs(distance_m - ?) LIMIT 5`,
-    )
-    .all(isoUtc(new Date(startUtcMs - NEAR_DUPLICATE_START_MS)), isoUtc(new Date(startUtcMs + NEAR_DUPLICATE_START_MS)), distanceMetres) as NearRun[];
+  const candidates = statementsOf(db)
+    .nearRuns.all(isoUtc(new Date(startUtcMs - NEAR_DUPLICATE_START_MS)), isoUtc(new Date(startUtcMs + NEAR_DUPLICATE_START_MS)), distanceMetres) as NearRun[];
   return candidates.find((candidate) => Math.abs(candidate.distanceMetres - distanceMetres) <= NEAR_DUPLICATE_DISTANCE_SHARE * Math.max(candidate.distanceMetres, distanceMetres));
+}
+
+/**
+ * The outcome's words for a run the table rules refuse: what the file says ("This FIT run on a
+ * treadmill says 999.0 km in 0:30:00 on Sat 4 May 2024") and the rule's own words ("That pace is
+ * faster than a world record…"), then "Not imported."
+ */
+function refusedByRule(
+  recording: RecordedFile,
+  track: RecordedTrack | null,
+  row: { local_date: string; distance_m: number; duration_s: number },
+  unit: DistanceUnit,
+  why: string,
+): string {
+  const format = recording.metadata.format.toUpperCase();
+  const [year, month, day] = row.local_date.split('-').map(Number);
+  const weekday = WEEKDAYS[new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)).getUTCDay()] ?? '';
+  const where = track?.sport?.subSport === 'treadmill' ? ' on a treadmill' : '';
+  const says = `${formatDistance(row.distance_m, unit, 1)} in ${formatDuration(row.duration_s)} on ${weekday} ${day ?? ''} ${MONTHS[(month ?? 1) - 1] ?? ''} ${year ?? ''}`;
+  const first = /^.*?[.!?](\s|$)/.exec(why)?.[0].trim() ?? why; // the rule's finding; its advice is for a form
+  return `This ${format} run${where} says ${says}. ${first.replace(/\.?$/, '.')} Not imported.`;
+}
+
+/** The statements storing a run, prepared once per connection (a batch stores thousands of runs). */
+interface RunStatements {
+  samePoints: Statement;
+  nearRuns: Statement;
+  insertRun: Statement;
+  insertTrack: Statement;
+}
+
+const statementsByConnection = new WeakMap<StanceDatabase, RunStatements>();
+
+function statementsOf(db: StanceDatabase): RunStatements {
+  let statements = statementsByConnection.get(db);
+  if (statements === undefined) {
+    statements = {
+      samePoints: db.prepare(
+        'SELECT runs.id AS runId, runs.distance_m AS distanceMetres, runs.started_at AS startedAt FROM run_tracks JOIN runs ON runs.id = run_tracks.run_id WHERE run_tracks.points_sha256 = ? LIMIT 1',
+      ),
+      nearRuns: db.prepare(
+        `SELECT id AS runId, distance_m AS distanceMetres, started_at AS startedAt, local_date AS localDate FROM runs
+         WHERE started_at BETWEEN ? AND ? ORDER BY abs(distance_m - ?) LIMIT 5`,
+      ),
+      insertRun: db.prepare(
+        `INSERT INTO runs (started_at, time_zone, local_date, local_time, distance_m, duration_s, moving_s, elevation_gain_m, elevation_loss_m,
+                           avg_heart_rate, effort, effort_from_watch, surface, shoe_id, notes, source, pain_status, created_at, updated_at)
+         VALUES (@started_at, @time_zone, @local_date, @local_time, @distance_m, @duration_s, @moving_s, @elevation_gain_m, @elevation_loss_m,
+                 @avg_heart_rate, @effort, @effort_from_watch, @surface, @shoe_id, @notes, @source, @pain_status, @created_at, @updated_at)`,
+      ),
+      insertTrack: db.prepare(
+        `INSERT INTO run_tracks (run_id, file_name, track_name, file_sha256, points_sha256, point_count, original_gzip, streams, splits_json, imported_at,
+                                 source_format, device_name, sport, sub_sport, archive_entry, watch_feel, has_route)
+         VALUES (@run_id, @file_name, @track_name, @file_sha256, @points_sha256, @point_count, @original_gzip, @streams, @splits_json, @imported_at,
+                 @source_format, @device_name, @sport, @sub_sport, @archive_entry, @watch_feel, @has_route)`,
+      ),
+    };
+    statementsByConnection.set(db, statements);
+  }
+  return statements;
 }
 
 function storeRun(db: StanceDatabase, request: StoreRequest, now: Date): ActivityOutcome {
@@ -433,10 +546,61 @@ function storeRun(db: StanceDatabase, request: StoreRequest, now: Date): Activit
   const local = utcToLocal(new Date(run.startUtcMs), context.timeZone);
   const stamp = isoUtc(now);
   const effort = track?.effortFromDevice ?? null;
-  return db.transaction((): ActivityOutcome => {
-    const samePoints = db
-      .prepare('SELECT runs.id AS runId, runs.distance_m AS distanceMetres, runs.started_at AS startedAt FROM run_tracks JOIN runs ON runs.id = run_tracks.run_id WHERE run_tracks.points_sha256 = ? LIMIT 1')
-      .get(run.fingerprint.pointsSha256) as { runId: number; distanceMetres: number; startedAt: string } | undefined;
+  const rpe = effort?.rpe != null && Number.isInteger(effort.rpe) && effort.rpe >= 1 && effort.rpe <= 10 ? effort.rpe : null;
+  const moving = run.movingSeconds !== null && run.movingSeconds > 0 ? Math.min(run.movingSeconds, durationSeconds) : null;
+  const subSport = track?.sport?.subSport ?? null;
+  const surface = subSport === 'treadmill' ? 'treadmill' : subSport === 'trail' ? 'trail' : subSport === 'track' ? 'track' : null;
+  const runRow = {
+    started_at: startedAt,
+    time_zone: context.timeZone,
+    local_date: local.localDate,
+    local_time: local.localTime,
+    distance_m: Math.max(run.distanceMetres, 0.1),
+    duration_s: durationSeconds,
+    moving_s: moving,
+    elevation_gain_m: plausible(run.elevationGainMetres, 100_000),
+    elevation_loss_m: plausible(run.elevationLossMetres, 100_000),
+    avg_heart_rate: plausible(run.averageHeartRate, 300) || null,
+    effort: rpe,
+    effort_from_watch: rpe !== null ? 1 : 0,
+    surface,
+    shoe_id: context.shoeId ?? null,
+    notes: (context.description ?? '').slice(0, 5000),
+    source: recording.metadata.format,
+    pain_status: 'unrecorded',
+    created_at: stamp,
+    updated_at: stamp,
+  } as const;
+  const trackRow = {
+    file_name: context.file.slice(0, 1000),
+    track_name: (context.name ?? run.name)?.slice(0, 1000) ?? null,
+    file_sha256: run.fingerprint.fileSha256,
+    points_sha256: run.fingerprint.pointsSha256,
+    point_count: run.pointCount,
+    splits_json: JSON.stringify({ km: run.splitsPerKilometre, mi: run.splitsPerMile, warnings: run.warnings }),
+    imported_at: stamp,
+    source_format: recording.metadata.format,
+    device_name: recording.metadata.deviceName?.slice(0, 200) ?? null,
+    sport: track?.sport?.sport.slice(0, 60) ?? null,
+    sub_sport: subSport?.slice(0, 60) ?? null,
+    archive_entry: context.entry?.slice(0, 1000) ?? null,
+    watch_feel: effort?.feel ?? null,
+    has_route: run.streams.latitude.some((value, i) => value !== 0 || run.streams.longitude[i] !== 0) ? 1 : 0,
+  };
+  // The same rules as every other door (db/tables/): a run Stance stores, its export brings back.
+  try {
+    const rules = { db, now };
+    checkNewRecord('runs', { ...runRow, shoe_id: null }, rules);
+    checkNewRecord('run_tracks', trackRow, { ...rules, madeByStance: { originalGzip: original, points: run.streams } });
+  } catch (error) {
+    if (!(error instanceof RecordProblem) && !(error instanceof StanceError)) throw error;
+    return outcome(context, recording, { ...base, status: 'refused', code: 'implausible', warnings, reason: refusedByRule(recording, track, runRow, unit, error.message) });
+  }
+  // One run, one transaction holding the write lock from its start: duplicates are checked and the
+  // run stored under one lock, and another writer (a restore, a second import) is waited for.
+  return inWriteTurn(db, (): ActivityOutcome => {
+    const statements = statementsOf(db);
+    const samePoints = statements.samePoints.get(run.fingerprint.pointsSha256) as { runId: number; distanceMetres: number; startedAt: string } | undefined;
     if (samePoints !== undefined) {
       return outcome(context, recording, { ...base, status: 'duplicate', code: 'same-points', warnings, points: run.pointCount, runId: samePoints.runId, distanceMetres: samePoints.distanceMetres, startedAt: samePoints.startedAt, reason: 'This run is already in Stance (the same points were imported before), so it was skipped.' });
     }
@@ -457,59 +621,8 @@ function storeRun(db: StanceDatabase, request: StoreRequest, now: Date): Activit
         });
       }
     }
-    const moving = run.movingSeconds !== null && run.movingSeconds > 0 ? Math.min(run.movingSeconds, durationSeconds) : null;
-    const subSport = track?.sport?.subSport ?? null;
-    const surface = subSport === 'treadmill' ? 'treadmill' : subSport === 'trail' ? 'trail' : subSport === 'track' ? 'track' : null;
-    const runId = Number(
-      db
-        .prepare(
-          `INSERT INTO runs (started_at, time_zone, local_date, local_time, distance_m, duration_s, moving_s, elevation_gain_m, elevation_loss_m,
-                             avg_heart_rate, effort, effort_from_watch, surface, shoe_id, notes, source, created_at, updated_at)
-           VALUES (@startedAt, @timeZone, @localDate, @localTime, @distance, @duration, @moving, @gain, @loss, @heartRate,
-                   @effort, @effortFromWatch, @surface, @shoeId, @notes, @source, @stamp, @stamp)`,
-        )
-        .run({
-          startedAt,
-          timeZone: context.timeZone,
-          ...local,
-          distance: Math.max(run.distanceMetres, 0.1),
-          duration: durationSeconds,
-          moving,
-          gain: plausible(run.elevationGainMetres, 100_000),
-          loss: plausible(run.elevationLossMetres, 100_000),
-          heartRate: plausible(run.averageHeartRate, 300) || null,
-          effort: effort?.rpe ?? null,
-          effortFromWatch: effort?.rpe != null ? 1 : 0,
-          surface,
-          shoeId: context.shoeId ?? null,
-          notes: (context.description ?? '').slice(0, 5000),
-          source: recording.metadata.format,
-          stamp,
-        }).lastInsertRowid,
-    );
-    db.prepare(
-      `INSERT INTO run_tracks (run_id, file_name, track_name, file_sha256, points_sha256, point_count, original_gzip, streams, splits_json, imported_at,
-                               source_format, device_name, sport, sub_sport, archive_entry, watch_feel, has_route)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      runId,
-      context.file.slice(0, 1000),
-      (context.name ?? run.name)?.slice(0, 1000) ?? null,
-      run.fingerprint.fileSha256,
-      run.fingerprint.pointsSha256,
-      run.pointCount,
-      original,
-      streams,
-      JSON.stringify({ km: run.splitsPerKilometre, mi: run.splitsPerMile, warnings: run.warnings }),
-      stamp,
-      recording.metadata.format,
-      recording.metadata.deviceName?.slice(0, 200) ?? null,
-      track?.sport?.sport.slice(0, 60) ?? null,
-      subSport?.slice(0, 60) ?? null,
-      context.entry?.slice(0, 1000) ?? null,
-      effort?.feel ?? null,
-      run.streams.latitude.some((value, i) => value !== 0 || run.streams.longitude[i] !== 0) ? 1 : 0,
-    );
+    const runId = Number(statements.insertRun.run(runRow).lastInsertRowid);
+    statements.insertTrack.run({ ...trackRow, run_id: runId, original_gzip: original, streams });
     return outcome(context, recording, { ...base, status: 'imported', untimed, runId, distanceMetres: run.distanceMetres, points: run.pointCount, startedAt, warnings });
-  })();
+  });
 }

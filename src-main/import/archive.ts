@@ -85,6 +85,8 @@ function isPolarSessionMember(name: string | null, head: Uint8Array): boolean {
 
 /** The fixed part of a zip local file header (APPNOTE 4.3.7): every entry's data lies at least this far past its offset. */
 const LOCAL_HEADER_BYTES = 30;
+/** The fixed part of a central directory header (APPNOTE 4.3.12). */
+const CENTRAL_HEADER_BYTES = 46;
 
 const openFd = promisify(fs.open);
 const closeFd = promisify(fs.close);
@@ -432,6 +434,13 @@ async function* zipMembers(
   }
   try {
     try {
+      // Entries that do not share bytes need a local and a central header each: a directory listing
+      // more than the archive can hold is refused before one entry is read.
+      if (zip.entryCount * (LOCAL_HEADER_BYTES + CENTRAL_HEADER_BYTES) > archiveBytes) {
+        throw new ArchiveProblem(
+          `its directory lists ${zip.entryCount.toLocaleString('en')} entries, more than its ${archiveBytes.toLocaleString('en')} bytes can hold apart (each needs at least ${LOCAL_HEADER_BYTES + CENTRAL_HEADER_BYTES} bytes), so its entries share data, which no real archive does — it looks like a zip bomb`,
+        );
+      }
       entries = await listEntries(zip, limits);
       // Judge the archive by its directory before unpacking anything.
       let declared = 0;

@@ -5,9 +5,14 @@
  * interrupted batch keeps what it imported, and running it again adds nothing (duplicates).
  *
  *  - A folder is searched (recursively, in name order) for files; files in it that are not
- *    activities (photos, notes) are counted by kind, not refused. A file named on its own that is
- *    not an activity is refused, saying what it is and which formats Stance reads.
+ *    activities (photos, notes) are counted, not refused. A file named on its own that is not an
+ *    activity is refused, saying so.
  *  - Archives are opened by archive.ts (caps on entries, size and compression ratio; nesting).
+ *  - A file's failure is that file's outcome: whatever opening, unpacking or reading it throws (a
+ *    file gone, or turned into a folder or a pipe after it was listed; a reader out of stack) is
+ *    its refusal in words, and the batch goes on. `onReading` tells, before each file and member,
+ *    where the batch is, so a worker that died there can be replaced by one that goes on after it
+ *    (`resumeAfter`; jobs.ts).
  *  - Export indexes are read before the files they describe, whether in a zip or an unpacked
  *    folder:
  *     - Strava's activities.csv (strava-export.ts) names, describes and types the activities it
@@ -25,16 +30,19 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { StanceDatabase } from '../db/open';
+import { DatabaseNotWritableError, type StanceDatabase } from '../db/open';
+import { databaseFault } from '../db/file-access';
+import { StanceError } from '../shared/errors';
+import { readActivities, refusedFile, storeRead, type ActivityContext, type ActivityOutcome, type ReadActivities } from './activities';
+import { isHealthExportName, membersOf, type ArchiveLimits, type Member, type StreamedIndexFile } from './archive';
 import { utcToLocal } from '../db/local-time';
 import { readHealthExport, healthRouteKey, type HealthWorkout } from '../formats/apple-health/read-export';
 import { describeHeld, formatsStanceReads, RECOGNISED_NOT_READ, type HeldCount, type HeldKind } from '../shared/import-formats';
-import { importActivities, type ActivityContext, type ActivityOutcome } from './activities';
-import { isHealthExportName, membersOf, type ArchiveLimits, type Member, type StreamedIndexFile } from './archive';
 import { readRecordingSync } from './read-run';
-import { activityFileKey, isStravaRunType, readStravaIndex, type StravaActivity, type StravaIndex } from './strava-export';
-import { storeSummaryRun } from './summary-run';
+import { storeSummaryRun, type SummaryActivity } from './summary-run';
 import { isImportRefusal } from '../track/refusals';
+import type { ReaderPool } from './reader-pool';
+import { activityFileKey, isStravaRunType, readStravaIndex, type StravaActivity, type StravaIndex } from './strava-export';
 
 /** Something the runner gave: a path (file or folder), or a file's bytes with its name (the window). */
 export type ImportSource = { path: string } | { name: string; bytes: Uint8Array; /** From a folder the runner gave (the window): not an activity → counted, not refused. */ inFolder?: boolean };
@@ -91,6 +99,24 @@ export interface BatchOptions {
   onReading?: (reading: { at: ReadingAt; file: string; otherFilesSoFar: number }) => void;
   /** Go on after `resumeAfter`: everything before it, and it, is passed over unread (counted as read). */
   resumeAfter?: ReadingAt;
+  /**
+   * Reader threads (reader-pool.ts): an archive's members are read in them, up to `depth` ahead,
+   * while this thread stores each in order. Without them each file is read here, then stored.
+   * Read-ahead stops at the end of each file, folder entry or archive given, so a restart after
+   * this thread died (`onReading`, `resumeAfter`) never passes over a file not yet stored.
+   */
+  readers?: ReaderPool;
+}
+
+/** A file being read (here, or in a reader thread), waiting to be stored in its turn. */
+interface Reading {
+  read: Promise<ReadActivities>;
+  /** The file's bytes, when read here (its original is compressed only if a run is stored). */
+  bytes: Uint8Array | undefined;
+  context: ActivityContext;
+  listed: StravaActivity | undefined;
+  shoeId: number | null;
+  at: ReadingAt;
 }
 
 /** A place in a batch: the expanded source's index and the archive member (null: the file itself). */
@@ -98,9 +124,6 @@ export interface ReadingAt {
   source: number;
   entry: string | null;
 }
-
-/** Largest activities.csv read from a folder (a 20-year Strava history is ~5 MB). */
-const MAX_INDEX_BYTES = 64 * 1024 * 1024;
 
 /** Every regular file under `folder`, recursively, in name order (checked with lstat: symbolic links, pipes and devices are not followed or read). */
 function filesUnder(folder: string): string[] {
@@ -132,41 +155,41 @@ function namesIn(dir: string): string[] {
   }
 }
 
-const isStravaIndexName = (name: string): boolean => /(^|[/\\])activities\.csv$/i.test(name);
-
 interface Expanded {
   source: { path: string } | { bytes: Uint8Array };
   shownAs: string;
   inFolder: boolean;
+  /** Which thing the runner gave it came from: a folder's files (and the window's folder) share one export, indexes first. */
+  group: number;
 }
 
-/** One thing the runner gave, as the files to read; a folder's files share one export (its indexes first). */
-function expand(sources: readonly ImportSource[]): Expanded[][] {
-  const groups: Expanded[][] = [];
-  const windowFolder: Expanded[] = [];
-  for (const source of sources) {
-    if ('bytes' in source) {
-      const item = { source: { bytes: source.bytes }, shownAs: source.name, inFolder: source.inFolder === true };
-      if (item.inFolder) windowFolder.push(item);
-      else groups.push([item]);
-      continue;
-    }
-    const stat = fs.statSync(source.path, { throwIfNoEntry: false });
-    if (stat?.isDirectory()) groups.push(indexesFirst(filesUnder(source.path).map((file) => ({ source: { path: file }, shownAs: file, inFolder: true }))));
-    else groups.push([{ source: { path: source.path }, shownAs: source.path, inFolder: false }]);
-  }
-  if (windowFolder.length > 0) groups.push(indexesFirst(windowFolder));
-  return groups;
-}
+const isStravaIndexName = (name: string): boolean => /(^|[/\\])activities\.csv$/i.test(name);
+
+/** Largest activities.csv read from a folder (a 20-year Strava history is ~5 MB). */
+const MAX_FOLDER_INDEX_BYTES = 64 * 1024 * 1024;
 
 function indexesFirst(items: Expanded[]): Expanded[] {
   const rank = (item: Expanded): number => (isStravaIndexName(item.shownAs) || isHealthExportName(item.shownAs.replace(/\\/g, '/')) ? 0 : 1);
   return [...items].sort((a, b) => rank(a) - rank(b));
 }
 
-function shoeIdFor(db: StanceDatabase, gear: string): number | null {
-  const row = db.prepare('SELECT id FROM shoes WHERE name = ? COLLATE NOCASE').get(gear.trim()) as { id: number } | undefined;
-  return row?.id ?? null;
+function expand(sources: readonly ImportSource[]): Expanded[] {
+  const expanded: Expanded[] = [];
+  const windowFolder: Expanded[] = [];
+  let group = 0;
+  for (const source of sources) {
+    group += 1;
+    if ('bytes' in source) {
+      const item = { source: { bytes: source.bytes }, shownAs: source.name, inFolder: source.inFolder === true, group };
+      if (item.inFolder) windowFolder.push({ ...item, group: 0 });
+      else expanded.push(item);
+      continue;
+    }
+    const stat = fs.statSync(source.path, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) expanded.push(...indexesFirst(filesUnder(source.path).map((file) => ({ source: { path: file }, shownAs: file, inFolder: true, group }))));
+    else expanded.push({ source: { path: source.path }, shownAs: source.path, inFolder: false, group });
+  }
+  return [...expanded, ...indexesFirst(windowFolder)];
 }
 
 /** What one export (a zip, a folder) has told so far. */
@@ -174,6 +197,7 @@ interface ExportState {
   strava: StravaIndex | null;
   health: {
     entry: string;
+    file: string;
     workouts: HealthWorkout[];
     byRoute: Map<string, HealthWorkout>;
     /** Running workouts whose route has not come yet. */
@@ -183,7 +207,7 @@ interface ExportState {
 
 const DAY_WORDS = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
-/** "Skipped: Apple Health lists this workout (Sun 5 May 2024, 07:30) as walking, not a run." */
+/** "4 May 2024, 07:30": a workout as the summary names it. */
 function workoutLabel(workout: HealthWorkout, timeZone: string): string {
   if (!Number.isFinite(workout.startUtcMs)) return `${workout.activity} workout`;
   const local = utcToLocal(new Date(workout.startUtcMs), timeZone);
@@ -197,7 +221,51 @@ function notAnActivityReason(held: HeldKind): string {
   return `This is ${what}, not an activity — nothing was imported. ${formatsStanceReads()} It also opens .gz and .zip files and folders holding them.`;
 }
 
-/** Imports everything in `sources`; see the module comment. Never throws for a bad file; rejects only on a database failure. */
+function shoeIdFor(db: StanceDatabase, gear: string): number | null {
+  const row = db.prepare('SELECT id FROM shoes WHERE name = ? COLLATE NOCASE').get(gear.trim()) as { id: number } | undefined;
+  return row?.id ?? null;
+}
+
+/**
+ * A batch stopped by the database (not by a file): what happened in words, how far it got, what
+ * was stored, and that running it again finishes the rest (runs already imported are recognised).
+ * SQLite's own words never reach the runner (db/file-access.ts words them).
+ */
+export class BatchStoppedError extends StanceError {
+  constructor(
+    message: string,
+    /** Files (and archive members) finished before the one that could not be stored. */
+    readonly filesDone: number,
+    readonly runsImported: number,
+  ) {
+    super('failed', message);
+  }
+}
+
+function batchStopped(error: unknown, db: StanceDatabase, summary: BatchSummary, progress: BatchProgress): BatchStoppedError {
+  const cause = error instanceof StanceError ? error.message : (databaseFault(error, db.name)?.message ?? `Stance could not save to its database (${(error as Error).message}).`);
+  const filesDone = Math.max(0, progress.filesRead - 1);
+  const runs = summary.imported === 1 ? '1 run' : `${summary.imported} runs`;
+  const gone = error instanceof DatabaseNotWritableError && /deleted or moved|replaced/.test(error.message);
+  const were = summary.imported === 1 ? 'was' : 'were';
+  const stored =
+    summary.imported === 0
+      ? 'No run had been imported before that.'
+      : gone
+        ? `The ${runs} imported before that ${were} saved into the database that is no longer there, so ${summary.imported === 1 ? 'it is' : 'they are'} not in Stance now.`
+        : `${runs} ${were} imported before that, and ${summary.imported === 1 ? 'it stays' : 'they stay'}.`;
+  return new BatchStoppedError(
+    `${cause} The import stopped after ${filesDone} of ${progress.filesTotal} files. ${stored} Running the same import again finishes the rest: runs already imported are recognised and skipped.`,
+    filesDone,
+    summary.imported,
+  );
+}
+
+/**
+ * Imports everything in `sources`; see the module comment. Never throws for a bad file.
+ * @throws BatchStoppedError when the database refuses a write (deleted, read-only, full disk…),
+ *   saying how far the batch got and what it stored.
+ */
 export async function importBatch(db: StanceDatabase, sources: readonly ImportSource[], options: BatchOptions): Promise<BatchSummary> {
   const summary: BatchSummary = { imported: 0, duplicate: 0, skipped: 0, refused: 0, otherFiles: 0, held: [], notes: [], whatItHeld: null, cancelled: false, gearOffered: [] };
   const heldCounts = new Map<HeldKind, number>();
@@ -206,14 +274,51 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
     heldCounts.set(kind, (heldCounts.get(kind) ?? 0) + 1);
   };
   const gearOffered = new Set<string>();
-  const groups = expand(sources);
-  const progress: BatchProgress = { filesRead: 0, filesTotal: groups.reduce((sum, group) => sum + group.length, 0), runsImported: 0, currentFile: null };
+  const expanded = expand(sources);
+  const progress: BatchProgress = { filesRead: 0, filesTotal: expanded.length, runsImported: 0, currentFile: null };
   const report = (outcome: ActivityOutcome): void => {
     summary[outcome.status] += 1;
     if (outcome.status === 'imported') progress.runsImported += 1;
     options.onOutcome?.(outcome);
   };
   const clock = options.now ?? (() => new Date());
+  // Files read ahead, stored in order (one at a time without reader threads).
+  const reading: Reading[] = [];
+  const depth = options.readers?.depth ?? 1;
+  const storeOldest = async (): Promise<void> => {
+    const next = reading.shift();
+    if (next === undefined) return;
+    if (options.readers && next.at.entry !== null) options.onReading?.({ at: next.at, file: next.context.file, otherFilesSoFar: summary.otherFiles });
+    let read: ReadActivities;
+    try {
+      read = await next.read;
+    } catch (error) {
+      // The reader died on this file (its memory limit, a crash): this file's outcome, not the batch's.
+      read = { recording: null, derived: [refusedFile(next.context, new Error(`Stance stopped while reading it: ${(error as Error).message}`))], original: null };
+    }
+    let outcomes: ActivityOutcome[];
+    try {
+      outcomes = storeRead(db, read, next.context, clock(), next.bytes);
+    } catch (error) {
+      throw batchStopped(error, db, summary, progress);
+    }
+    for (const outcome of outcomes) {
+      report(outcome);
+      if (outcome.status === 'imported' && next.listed?.gear && next.shoeId === null) gearOffered.add(next.listed.gear);
+    }
+    options.onProgress?.({ ...progress });
+    // Let the event loop breathe between files (timers, messages to a worker's parent, cancel).
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  };
+
+  /** A run without a track stored; a database failure stops the batch in words, as a file's run does. */
+  const storeSummary = (activity: SummaryActivity, context: ActivityContext, now: Date): ActivityOutcome => {
+    try {
+      return storeSummaryRun(db, activity, context, now);
+    } catch (error) {
+      throw batchStopped(error, db, summary, progress);
+    }
+  };
   const nearDuplicates = options.allowNearDuplicates ? { allowNearDuplicates: true } : {};
   const blank: Omit<ActivityOutcome, 'file' | 'entry' | 'status' | 'reason' | 'code'> = { recording: null, track: null, untimed: false, sport: null, runId: null, distanceMetres: null, points: null, startedAt: null, warnings: [], format: null, deviceName: null };
 
@@ -243,8 +348,7 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
       }
       const shoeId = manual.gear ? shoeIdFor(db, manual.gear) : null;
       const context: ActivityContext = { ...where, timeZone: options.timeZone, shoeId, ...nearDuplicates };
-      const outcome = storeSummaryRun(
-        db,
+      const outcome = storeSummary(
         {
           startUtcMs: manual.startUtcMs,
           distanceMetres: manual.distanceMetres,
@@ -271,7 +375,7 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
     const health = await readHealthExport(index.stream, { ...(options.signal ? { signal: options.signal } : {}) });
     const byRoute = new Map<string, HealthWorkout>();
     const waiting = new Set<HealthWorkout>();
-    state.health = { entry: index.entry, workouts: health.workouts, byRoute, waiting };
+    state.health = { entry: index.entry, file, workouts: health.workouts, byRoute, waiting };
     const runs = health.workouts.filter((workout) => workout.isRun).length;
     summary.notes.push(
       `Apple Health export: ${health.workouts.length.toLocaleString('en')} workouts, ${runs.toLocaleString('en')} of them runs; ${health.records.toLocaleString('en')} other health records passed over` +
@@ -291,8 +395,7 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
 
   const storeHealthWorkout = (where: { file: string; entry: string }, workout: HealthWorkout, withoutTrack: string): void => {
     report(
-      storeSummaryRun(
-        db,
+      storeSummary(
         {
           startUtcMs: workout.startUtcMs,
           distanceMetres: workout.distanceMetres,
@@ -328,165 +431,164 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
     return health.workouts.find((workout) => startMs >= workout.startUtcMs - 120_000 && startMs <= (Number.isFinite(workout.endUtcMs) ? workout.endUtcMs : workout.startUtcMs + workout.durationSeconds * 1000));
   };
 
+  /** Running workouts whose route never came: their own distance and time (at the end of their export). */
+  const settleExport = (state: ExportState): void => {
+    if (state.health === null) return;
+    for (const workout of state.health.waiting) {
+      storeHealthWorkout(
+        { file: state.health.file, entry: `${state.health.entry} › ${workoutLabel(workout, options.timeZone)}` },
+        workout,
+        'This Apple Health run’s route file is not in the export: imported from the workout’s distance and time, without a route.',
+      );
+    }
+    state.health = null;
+  };
+
   const resume = options.resumeAfter;
-  let sourceIndex = -1;
-  for (const group of groups) {
-    const state: ExportState = { strava: null, health: null };
-    for (const item of group) {
-      sourceIndex += 1;
+  let state: ExportState = { strava: null, health: null };
+  let group = -1;
+  for (const [sourceIndex, item] of expanded.entries()) {
+    if (options.signal?.aborted) {
+      summary.cancelled = true;
+      break;
+    }
+    if (item.group !== group) {
+      settleExport(state);
+      state = { strava: null, health: null };
+      group = item.group;
+    }
+    const passedOver = resume !== undefined && (sourceIndex < resume.source || (sourceIndex === resume.source && resume.entry === null));
+    // An unpacked Strava export: its activities.csv read before its files (again after a restart, for their names and types).
+    if (item.inFolder && isStravaIndexName(item.shownAs)) {
+      const bytes = 'path' in item.source ? ((fs.statSync(item.source.path, { throwIfNoEntry: false })?.size ?? Infinity) <= MAX_FOLDER_INDEX_BYTES ? fs.readFileSync(item.source.path) : null) : item.source.bytes;
+      if (bytes === null) summary.notes.push('Strava’s activities.csv is over 64 MB or gone and was not read, so each file was judged by its own content.');
+      else readStravaIndexText(state, item.shownAs, null, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'), !passedOver);
+      progress.filesRead += 1;
+      continue;
+    }
+    if (passedOver) {
+      progress.filesRead += 1; // done (or died on) before the restart
+      continue;
+    }
+    const refuseItem = (entry: string | null, code: ActivityOutcome['code'], reason: string): void => {
+      report({ ...blank, file: item.shownAs, entry, status: 'refused', code, reason });
+    };
+    if ('path' in item.source && !fs.existsSync(item.source.path)) {
+      refuseItem(null, 'not-a-file', 'There is no such file or folder (it may have been moved or deleted since it was chosen). Nothing was imported.');
+      progress.filesRead += 1;
+      continue;
+    }
+    options.onReading?.({ at: { source: sourceIndex, entry: null }, file: item.shownAs, otherFilesSoFar: summary.otherFiles });
+    // A restarted worker passes over the members before (and the one) it died on, unread.
+    let reached = resume === undefined || sourceIndex !== resume.source;
+    const target = resume?.entry ?? null;
+    const members = membersOf(item.source, {
+      ...(options.limits ? { limits: options.limits } : {}),
+      ...(reached
+        ? {}
+        : {
+            shouldRead: (entry: string): boolean => {
+              if (reached) return true;
+              if (entry === target) {
+                reached = true;
+                return false;
+              }
+              return target !== null && target.startsWith(`${entry}/`); // the archive holding it
+            },
+          }),
+      onIndexFile: (file) => {
+        readStravaIndexText(state, item.shownAs, file.entry, file.text, true);
+        progress.filesTotal -= 1; // an index, not an activity file
+      },
+      onStreamedIndex: async (file) => {
+        await readHealthIndex(state, item.shownAs, { ...file, entry: 'path' in item.source && file.entry === item.source.path ? path.basename(file.entry) : file.entry });
+      },
+      onZipOpened: (files) => {
+        progress.filesTotal += files - 1; // the archive counted as one file until now
+      },
+    });
+    let readAny = false;
+    for (;;) {
       if (options.signal?.aborted) {
         summary.cancelled = true;
         break;
       }
-      const passedOver = resume !== undefined && (sourceIndex < resume.source || (sourceIndex === resume.source && resume.entry === null));
-      const refuseItem = (entry: string | null, code: ActivityOutcome['code'], reason: string): void => {
-        report({ ...blank, file: item.shownAs, entry, status: 'refused', code, reason });
-      };
-      // An unpacked Strava export: its activities.csv read before its files (again after a restart, for their names and types).
-      if (item.inFolder && isStravaIndexName(item.shownAs)) {
-        const bytes = 'path' in item.source ? (fs.statSync(item.source.path, { throwIfNoEntry: false })?.size ?? Infinity) <= MAX_INDEX_BYTES ? fs.readFileSync(item.source.path) : null : item.source.bytes;
-        if (bytes === null) summary.notes.push('Strava’s activities.csv is over 64 MB or gone and was not read, so each file was judged by its own content.');
-        else readStravaIndexText(state, item.shownAs, null, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'), !passedOver);
-        progress.filesRead += 1;
-        continue;
-      }
-      if (passedOver) {
-        progress.filesRead += 1; // done (or died on) before the restart
-        continue;
-      }
-      if ('path' in item.source && !fs.existsSync(item.source.path)) {
-        refuseItem(null, 'not-a-file', 'There is no such file or folder (it may have been moved or deleted since it was chosen). Nothing was imported.');
-        progress.filesRead += 1;
-        continue;
-      }
-      options.onReading?.({ at: { source: sourceIndex, entry: null }, file: item.shownAs, otherFilesSoFar: summary.otherFiles });
-      // A restarted worker passes over the members before (and the one) it died on, unread.
-      let reached = resume === undefined || sourceIndex !== resume.source;
-      const target = resume?.entry ?? null;
-      const members = membersOf(item.source, {
-        ...(options.limits ? { limits: options.limits } : {}),
-        ...(reached
-          ? {}
-          : {
-              shouldRead: (entry: string): boolean => {
-                if (reached) return true;
-                if (entry === target) {
-                  reached = true;
-                  return false;
-                }
-                return target !== null && target.startsWith(`${entry}/`); // the archive holding it
-              },
-            }),
-        onIndexFile: (file) => {
-          readStravaIndexText(state, item.shownAs, file.entry, file.text, true);
-          progress.filesTotal -= 1; // an index, not an activity file
-        },
-        onStreamedIndex: async (file) => {
-          await readHealthIndex(state, item.shownAs, { ...file, entry: 'path' in item.source && file.entry === item.source.path ? path.basename(file.entry) : file.entry });
-        },
-        onZipOpened: (files) => {
-          progress.filesTotal += files - 1; // the archive counted as one file until now
-        },
-      });
-      let readAny = false;
-      for (;;) {
-        if (options.signal?.aborted) {
-          summary.cancelled = true;
-          break;
-        }
-        let next: IteratorResult<Member>;
-        try {
-          next = await members.next();
-        } catch (error) {
-          // Whatever opening or unpacking throws (a file gone, changed or unreadable under it) is this file's outcome.
-          const code = (error as NodeJS.ErrnoException).code;
-          refuseItem(
-            null,
-            'not-a-file',
-            code === 'ENOENT' ? 'This file is gone (moved or deleted while the import ran). Nothing was imported from it.' : `Stance could not read this file (${(error as Error).message}). Nothing was imported from it.`,
-          );
-          if (!readAny) progress.filesRead += 1;
-          break;
-        }
-        if (next.done === true) break;
-        readAny = true;
-        const member = next.value;
-        progress.filesRead += 1;
-        if (member.kind === 'passed') continue;
-        const entryShown = member.entry ?? (item.inFolder ? item.shownAs : null);
-        const base = { ...blank, file: item.shownAs, entry: member.entry };
-        progress.currentFile = member.entry ?? item.shownAs;
-        options.onProgress?.({ ...progress, filesRead: progress.filesRead - 1 });
-        // An activity Strava's index lists as another sport is skipped, whatever its file holds.
-        const listed: StravaActivity | undefined = member.entry === null || state.strava === null ? undefined : state.strava.byFile.get(activityFileKey(member.entry));
-        if (listed !== undefined && !isStravaRunType(listed.type)) {
-          report({ ...base, status: 'skipped', sport: listed.type, code: 'other-sport', reason: `Strava lists this activity as a ${listed.type}, not a run, so it was skipped.` });
-          options.onProgress?.({ ...progress });
-          continue;
-        }
-        if (member.kind === 'other') {
-          countHeld(member.held);
-          options.onProgress?.({ ...progress });
-          continue;
-        }
-        if (member.kind === 'refused') {
-          if (member.entry === null && member.refusal.reason === 'unknown-format') {
-            if (item.inFolder) countHeld(member.held ?? 'other');
-            else report({ ...base, status: 'refused', code: 'unknown-format', reason: notAnActivityReason(member.held ?? 'other') });
-          } else report({ ...base, status: 'refused', code: member.refusal.reason, reason: member.refusal.message });
-          options.onProgress?.({ ...progress });
-          continue;
-        }
-        // A route of Apple Health's export: imported only when its workout is a run.
-        const workout = entryShown === null ? undefined : workoutOfRoute(state, entryShown, member.bytes);
-        if (workout !== undefined) {
-          state.health?.waiting.delete(workout);
-          if (!workout.isRun) {
-            options.onProgress?.({ ...progress }); // skipped, named, with its workout
-            continue;
-          }
-        }
-        if (member.entry !== null) options.onReading?.({ at: { source: sourceIndex, entry: member.entry }, file: item.shownAs, otherFilesSoFar: summary.otherFiles });
-        const shoeId = listed?.gear ? shoeIdFor(db, listed.gear) : null;
-        const outcomes = importActivities(
-          db,
-          member.bytes,
-          {
-            file: item.shownAs,
-            entry: member.entry,
-            timeZone: options.timeZone,
-            ...(listed ? { name: listed.name, description: listed.description, shoeId } : {}),
-            ...(workout !== undefined ? { name: `Apple Health ${workout.activity}` } : {}),
-            ...nearDuplicates,
-            ...(options.given ? { given: options.given } : {}),
-          },
-          clock(),
-        );
-        for (const outcome of outcomes) {
-          report(outcome);
-          if (outcome.status === 'imported' && listed?.gear && shoeId === null) gearOffered.add(listed.gear);
-        }
-        options.onProgress?.({ ...progress });
-        // Let the event loop breathe between files (timers, messages to a worker's parent, cancel).
-        await new Promise<void>((resolve) => setImmediate(resolve));
-      }
-      if (summary.cancelled) {
-        await members.return(undefined);
+      let next: IteratorResult<Member>;
+      try {
+        next = await members.next();
+      } catch (error) {
+        // Whatever opening or unpacking throws (a file gone, changed or unreadable under it) is this file's outcome.
+        const code = (error as NodeJS.ErrnoException).code;
+        refuseItem(null, 'not-a-file', code === 'ENOENT'
+          ? 'This file is gone (moved or deleted while the import ran). Nothing was imported from it.'
+          : `Stance could not read this file (${(error as Error).message}). Nothing was imported from it.`);
+        if (!readAny) progress.filesRead += 1;
         break;
       }
-    }
-    // Running workouts whose route never came: their own distance and time.
-    if (!summary.cancelled && state.health !== null) {
-      for (const workout of state.health.waiting) {
-        storeHealthWorkout(
-          { file: group[0]?.shownAs ?? state.health.entry, entry: `${state.health.entry} › ${workoutLabel(workout, options.timeZone)}` },
-          workout,
-          'This Apple Health run’s route file is not in the export: imported from the workout’s distance and time, without a route.',
-        );
+      if (next.done === true) break;
+      readAny = true;
+      const member = next.value;
+      const base = { file: item.shownAs, entry: member.entry, recording: null, track: null, untimed: false, sport: null, runId: null, distanceMetres: null, points: null, startedAt: null, warnings: [], format: null, deviceName: null };
+      progress.filesRead += 1;
+      if (member.kind === 'passed') continue;
+      progress.currentFile = member.entry ?? item.shownAs;
+      options.onProgress?.({ ...progress, filesRead: progress.filesRead - 1 });
+      // An activity Strava's index lists as another sport is skipped, whatever its file holds.
+      const listed: StravaActivity | undefined = member.entry === null || state.strava === null ? undefined : state.strava.byFile.get(activityFileKey(member.entry));
+      if (listed !== undefined && !isStravaRunType(listed.type)) {
+        report({ ...base, status: 'skipped', sport: listed.type, code: 'other-sport', reason: `Strava lists this activity as a ${listed.type}, not a run, so it was skipped.` });
+        options.onProgress?.({ ...progress });
+        continue;
       }
+      if (member.kind === 'other') {
+        countHeld(member.held);
+        options.onProgress?.({ ...progress });
+        continue;
+      }
+      if (member.kind === 'refused') {
+        if (member.entry === null && member.refusal.reason === 'unknown-format') {
+          if (item.inFolder) countHeld(member.held ?? 'other');
+          else report({ ...base, status: 'refused', code: 'unknown-format', reason: notAnActivityReason(member.held ?? 'other') });
+        } else report({ ...base, status: 'refused', code: member.refusal.reason, reason: member.refusal.message });
+        options.onProgress?.({ ...progress });
+        continue;
+      }
+      // A route of Apple Health's export: imported only when its workout is a run.
+      const entryShown = member.entry ?? (item.inFolder ? item.shownAs : null);
+      const workout = entryShown === null ? undefined : workoutOfRoute(state, entryShown, member.bytes);
+      if (workout !== undefined) {
+        state.health?.waiting.delete(workout);
+        if (!workout.isRun) {
+          options.onProgress?.({ ...progress }); // skipped, named, with its workout
+          continue;
+        }
+      }
+      // Read in reader threads, a member is this thread's work only when it is stored: told then (storeOldest).
+      if (member.entry !== null && !options.readers) options.onReading?.({ at: { source: sourceIndex, entry: member.entry }, file: item.shownAs, otherFilesSoFar: summary.otherFiles });
+      const shoeId = listed?.gear ? shoeIdFor(db, listed.gear) : null;
+      const context: ActivityContext = {
+        file: item.shownAs,
+        entry: member.entry,
+        timeZone: options.timeZone,
+        ...(listed ? { name: listed.name, description: listed.description, shoeId } : {}),
+        ...(workout !== undefined ? { name: `Apple Health ${workout.activity}` } : {}),
+        ...(options.allowNearDuplicates ? { allowNearDuplicates: true } : {}),
+        ...(options.given ? { given: options.given } : {}),
+      };
+      const read = options.readers ? options.readers.read(member.bytes, context) : Promise.resolve(readActivities(member.bytes, context, { gzipOriginal: false }));
+      read.catch(() => undefined); // awaited in its turn (storeOldest); until then its failure is not "unhandled"
+      reading.push({ read, bytes: options.readers ? undefined : member.bytes, context, listed, shoeId, at: { source: sourceIndex, entry: member.entry } });
+      while (reading.length >= depth) await storeOldest();
     }
-    if (summary.cancelled) break;
+    if (summary.cancelled) {
+      reading.length = 0; // being read, not stored: not imported
+      await members.return(undefined);
+      break;
+    }
+    // The end of this file, folder entry or archive: what is still being read is stored now, in order.
+    while (reading.length > 0) await storeOldest();
   }
+  if (!summary.cancelled) settleExport(state);
   progress.currentFile = null;
   options.onProgress?.({ ...progress });
   summary.gearOffered = [...gearOffered].sort();

@@ -75,7 +75,7 @@ export type GpxImportOutcome =
       track: RecordingRef | null;
       status: 'refused';
       reason: string;
-      refusal: RefusalReason | 'no-duration' | 'unreadable';
+      refusal: RefusalReason | 'no-duration' | 'unreadable' | 'implausible';
       warnings: RunWarning[];
     };
 
@@ -219,7 +219,7 @@ async function importRecordings(db: StanceDatabase, request: GpxImportRequest, n
 }
 
 /** The refusal reason of an outcome code ('needs-start-time' is the file without times; codes that are no refusal read 'unreadable'). */
-function refusalOf(code: ActivityOutcome['code'], startGiven: boolean): RefusalReason | 'no-duration' | 'unreadable' {
+function refusalOf(code: ActivityOutcome['code'], startGiven: boolean): RefusalReason | 'no-duration' | 'unreadable' | 'implausible' {
   if (code === 'needs-start-time') return startGiven ? 'no-duration' : 'no-times';
   if (code === 'other-sport' || code === 'near-duplicate' || code === 'same-points' || code === null) return 'unreadable';
   return code;

@@ -58,12 +58,12 @@ function emptyJob(): Omit<ImportJob, 'cancel' | 'finished'> {
 }
 
 /** Why a worker ended, as the reason of the file it was reading. */
-function deathReason(error: Error | null): { code: ActivityOutcome['code']; reason: string } {
+function deathReason(error: Error | null, limits: ResourceLimits): { code: ActivityOutcome['code']; reason: string } {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory/i.test(error?.message ?? '')) {
     return {
       code: 'reader-failed',
-      reason: `Reading this file needed more than the ${WORKER_LIMITS.maxOldGenerationSizeMb?.toLocaleString('en') ?? ''} MB of memory Stance gives an import — far more than any activity file — so it was stopped. Nothing was imported from it; the rest of the import went on.`,
+      reason: `Reading this file needed more than the ${(limits.maxOldGenerationSizeMb ?? 0).toLocaleString('en')} MB of memory Stance gives an import — far more than any activity file — so it was stopped. Nothing was imported from it; the rest of the import went on.`,
     };
   }
   return {
@@ -150,7 +150,7 @@ export function startImportWorker(request: ImportWorkerRequest, worker: WorkerSc
           return resolve();
         }
         // The file it died on is that file's outcome; a new worker goes on after it.
-        const why = deathReason(lastError);
+        const why = deathReason(lastError, worker.resourceLimits ?? WORKER_LIMITS);
         job.outcomes.push({ file: at.file, entry: at.at.entry, recording: null, track: null, untimed: false, status: 'refused', sport: null, code: why.code, reason: why.reason, runId: null, distanceMetres: null, points: null, startedAt: null, warnings: [], format: null, deviceName: null });
         outcomesBefore = job.outcomes.length;
         launch(at.at);
@@ -194,7 +194,16 @@ export function runWorkerTask<Result>(request: Exclude<WorkerRequest, ImportWork
     thread.on('exit', () => {
       if (settled) return;
       const what = request.task === 'json' ? 'This export' : 'This file';
-      reject(new StanceError('refused', `${what} needed more than the memory Stance gives an import (${deathReason(lastError).reason.includes('memory') ? 'far more than any real one' : (lastError as Error | null)?.message ?? 'the reader stopped'}), so it was stopped. Nothing was imported.`));
+      const limits = worker.resourceLimits ?? WORKER_LIMITS;
+      const outOfMemory = deathReason(lastError, limits).reason.includes('memory');
+      reject(
+        new StanceError(
+          'refused',
+          outOfMemory
+            ? `${what} needed more than the ${(limits.maxOldGenerationSizeMb ?? 0).toLocaleString('en')} MB of memory Stance gives an import, far more than any real one, so it was stopped. Nothing was imported.`
+            : `Stance stopped while reading ${what.toLowerCase()} (${(lastError as Error | null)?.message ?? 'the reader ended unexpectedly'}). Nothing was imported.`,
+        ),
+      );
     });
   });
 }

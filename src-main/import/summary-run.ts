@@ -3,7 +3,9 @@
  * activities.csv with no file), an Apple Health indoor run (a workout without a route), a FIT
  * session without records (a watch's manual activity), a Polar Flow session without samples.
  * Stored like a run typed by hand — date, time, distance, duration, name in the notes — in one
- * transaction, with `runs.source` saying where it came from (shared/import-formats.ts), and the
+ * transaction taken in the database's write turn, checked first by the runs table's record rule
+ * (db/tables: the one door every writer goes through), with `runs.source` saying where it came
+ * from (shared/import-formats.ts), and the
  * same near-duplicate rule as every import (a run already there starting within 2 minutes with a
  * distance within 3 % is this one: see activities.ts `findNearDuplicate`).
  */
@@ -12,6 +14,9 @@ import { isoUtc, utcToLocal } from '../db/local-time';
 import { getSettings } from '../db/settings';
 import { MAX_RUN_METRES, MAX_RUN_SECONDS } from '../shared/contract';
 import type { SourceFormatId } from '../shared/import-formats';
+import { checkNewRecord, RecordProblem } from '../db/tables';
+import { inWriteTurn } from '../db/write-turn';
+import { StanceError } from '../shared/errors';
 import { describeRun, findNearDuplicate, type ActivityContext, type ActivityOutcome } from './activities';
 
 /** One activity an export sums up without a track. Metres, seconds, UTC ms. */
@@ -78,7 +83,35 @@ export function storeSummaryRun(db: StanceDatabase, activity: SummaryActivity, c
   const moving = activity.movingSeconds !== null && activity.movingSeconds > 0 ? Math.min(activity.movingSeconds, elapsedSeconds) : null;
   const heartRate = activity.averageHeartRate !== undefined && activity.averageHeartRate !== null && activity.averageHeartRate > 0 && activity.averageHeartRate < 300 ? activity.averageHeartRate : null;
   const stamp = isoUtc(now);
-  return db.transaction((): ActivityOutcome => {
+  const local = utcToLocal(new Date(startUtcMs), context.timeZone);
+  const row = {
+    started_at: startedAt,
+    time_zone: context.timeZone,
+    local_date: local.localDate,
+    local_time: local.localTime,
+    distance_m: distanceMetres,
+    duration_s: elapsedSeconds,
+    moving_s: moving,
+    elevation_gain_m: null,
+    elevation_loss_m: null,
+    avg_heart_rate: heartRate,
+    effort: null,
+    effort_from_watch: 0,
+    surface: activity.surface ?? null,
+    shoe_id: null,
+    notes,
+    source: activity.source,
+    pain_status: 'unrecorded',
+    created_at: stamp,
+    updated_at: stamp,
+  } as const;
+  try {
+    checkNewRecord('runs', row, { db, now });
+  } catch (error) {
+    if (!(error instanceof RecordProblem) && !(error instanceof StanceError)) throw error;
+    return { ...outcome, status: 'refused', code: 'implausible', reason: `This activity holds figures no run can have (${error.message}). Nothing was imported.` };
+  }
+  return inWriteTurn(db, (): ActivityOutcome => {
     if (context.allowNearDuplicates !== true) {
       const near = findNearDuplicate(db, startUtcMs, distanceMetres);
       if (near !== undefined) {
@@ -103,7 +136,7 @@ export function storeSummaryRun(db: StanceDatabase, activity: SummaryActivity, c
         .run({
           startedAt,
           timeZone: context.timeZone,
-          ...utcToLocal(new Date(startUtcMs), context.timeZone),
+          ...local,
           distance: distanceMetres,
           duration: elapsedSeconds,
           moving,
@@ -116,5 +149,5 @@ export function storeSummaryRun(db: StanceDatabase, activity: SummaryActivity, c
         }).lastInsertRowid,
     );
     return { ...outcome, status: 'imported', runId, distanceMetres, points: 0, startedAt, warnings: [activity.withoutTrack] };
-  })();
+  });
 }

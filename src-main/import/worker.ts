@@ -1,5 +1,7 @@
 /**
- * The import worker: a worker thread (node:worker_threads) with its own database connection, so
+ * The import worker: a worker thread (node:worker_threads) with its own database connection,
+ * opened through db/open.ts like every other (restore settled, writable, checked, every write
+ * guarded: a database deleted or replaced under the import is refused in words), so
  * the process that started it — Electron's main process, which answers the window — never waits
  * on a file. It runs one task:
  *  - `batch` (the default): a batch import (batch.ts) of files, folders and archives;
@@ -24,10 +26,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import Database from 'better-sqlite3';
-import { applyPragmas, type StanceDatabase } from '../db/open';
+import { openStanceDatabase, type StanceDatabase } from '../db/open';
+import { BACKUPS_FOLDER_NAME } from '../data-folder';
 import { importBatch, type BatchSummary, type ImportSource, type BatchProgress, type ReadingAt } from './batch';
 import type { ActivityOutcome } from './activities';
+import { ReaderPool, type ReaderScript } from './reader-pool';
 import type { ValidInput } from '../shared/contract';
 import { StanceError } from '../shared/errors';
 import { takeBackup } from '../db/backups';
@@ -37,6 +40,8 @@ import { importGpxFromWindow } from './from-window';
 export interface ImportWorkerRequest {
   task?: 'batch';
   databasePath: string;
+  /** Where a backup before a migration would go (the data folder's backups/ when absent). */
+  backupsFolder?: string;
   /** better-sqlite3 built for this runtime (Electron's ABI in the app); Node's build if absent. */
   nativeBinding?: string;
   sources: ImportSource[];
@@ -44,6 +49,8 @@ export interface ImportWorkerRequest {
   allowNearDuplicates?: boolean;
   /** Go on after this place (a restarted worker: the one before it died there). */
   resumeAfter?: ReadingAt;
+  /** The reader threads' script (reader-pool.ts): files are read in them, stored here. Read here without it. */
+  readers?: ReaderScript;
 }
 
 /** The window's import of one file, off the main thread. */
@@ -76,14 +83,20 @@ export type ImportWorkerMessage =
   | { type: 'result'; result: unknown }
   | { type: 'failed'; message: string; stance?: { kind: StanceError['kind']; field?: string } };
 
-function open(request: WorkerRequest): StanceDatabase {
-  const db = new Database(request.databasePath, request.nativeBinding ? { nativeBinding: request.nativeBinding } : {});
-  applyPragmas(db);
-  return db;
+/** Opens the database through the one door (db/open.ts), as the window and every command do. */
+async function open(request: WorkerRequest): Promise<StanceDatabase> {
+  const backupsFolder =
+    ('backupsFolder' in request && request.backupsFolder) || path.join(path.dirname(request.databasePath), BACKUPS_FOLDER_NAME);
+  return openStanceDatabase(request.databasePath, {
+    backupsFolder,
+    ...(request.nativeBinding ? { nativeBinding: request.nativeBinding } : {}),
+  });
 }
 
 async function runBatch(db: StanceDatabase, request: ImportWorkerRequest, post: (message: ImportWorkerMessage) => void, signal: AbortSignal): Promise<void> {
+  const readers = request.readers ? new ReaderPool(request.readers) : undefined;
   const summary = await importBatch(db, request.sources, {
+    ...(readers ? { readers } : {}),
     timeZone: request.timeZone,
     signal,
     ...(request.allowNearDuplicates ? { allowNearDuplicates: true } : {}),
@@ -93,7 +106,7 @@ async function runBatch(db: StanceDatabase, request: ImportWorkerRequest, post: 
       post({ type: 'progress', progress });
     },
     onReading: ({ at, file, otherFilesSoFar }) => post({ type: 'reading', at, file, otherFiles: otherFilesSoFar }),
-  });
+  }).finally(() => readers?.close());
   post({ type: 'done', summary });
 }
 
@@ -124,7 +137,7 @@ async function main(): Promise<void> {
   const post = (message: ImportWorkerMessage): void => port.postMessage(message);
   let db: StanceDatabase | null = null;
   try {
-    db = open(request);
+    db = await open(request);
     if (request.task === 'file') post({ type: 'result', result: await runOneFile(db, request) });
     else if (request.task === 'json') post({ type: 'result', result: await runJson(db, request) });
     else await runBatch(db, request, post, controller.signal);

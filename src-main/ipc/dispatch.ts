@@ -9,7 +9,7 @@ import { isChannelName } from '../shared/channels';
 import { contract } from '../shared/contract';
 import { StanceError } from '../shared/errors';
 import type { CallResult } from '../shared/result';
-import type { Handlers } from './handlers';
+import type { Handlers } from './core';
 
 export interface Caller {
   /** URL of the frame that made the call (Electron's event.senderFrame.url). */

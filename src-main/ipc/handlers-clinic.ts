@@ -6,7 +6,7 @@ import { StanceError } from '../shared/errors';
 import { getRunFollowup, listOstrcWeeks, saveOstrcWeek, setRunFollowup, type RunnerClock } from '../db/clinic-checkins';
 import { clinicReport, clinicToday, paperFor } from '../db/services/clinic';
 import { utcToLocal } from '../db/local-time';
-import type { CoreContext, HandlersFor } from './handlers';
+import type { CoreContext, HandlersFor } from './core';
 
 export function clinicHandlers(core: CoreContext): HandlersFor<ClinicChannelName> {
   const { db } = core;
@@ -23,9 +23,18 @@ export function clinicHandlers(core: CoreContext): HandlersFor<ClinicChannelName
       const bytes = await core.printReportPdf({ paper: paperFor(query.locale) });
       const folder = path.join(core.dataFolder, 'reports');
       fs.mkdirSync(folder, { recursive: true });
-      const file = path.join(folder, `stance-report-${utcToLocal(core.now(), core.timeZone()).localDate}-${query.weeks}-weeks.pdf`);
-      fs.writeFileSync(file, bytes);
-      return { path: file };
+      const stem = `stance-report-${utcToLocal(core.now(), core.timeZone()).localDate}-${query.weeks}-weeks`;
+      // Never over an earlier report: the same day's second report is "… (2).pdf", and so on.
+      // 'wx' creates the file only if the name is free, so two saves at once cannot take one name.
+      for (let copy = 1; ; copy += 1) {
+        const file = path.join(folder, copy === 1 ? `${stem}.pdf` : `${stem} (${copy}).pdf`);
+        try {
+          fs.writeFileSync(file, bytes, { flag: 'wx' });
+          return { path: file };
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || copy >= 1000) throw error;
+        }
+      }
     },
   };
 }

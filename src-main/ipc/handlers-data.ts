@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { channelNames } from '../shared/channels';
-import type { DataChannel } from '../shared/contract-data';
+import type { DataChannelName } from '../shared/contract-data';
 import type { RecoveryInfo, RestoreResult } from '../shared/backups';
 import { StanceError } from '../shared/errors';
 import type { StanceDatabase } from '../db/open';
@@ -14,7 +14,7 @@ import { isBackupName, listBackups, newestGoodBackup, restoreDatabase, rotateBac
 import { exportTarget, writeJsonExport } from '../db/services/export';
 import { writeCsvExport } from '../db/services/csv';
 import { importStanceExport, openStanceExport } from '../db/services/import-json';
-import type { CoreContext, Handlers, HandlersFor } from './handlers';
+import type { CoreContext, Handlers, HandlersFor } from './core';
 import { runWorkerTask } from '../import/jobs';
 import type { ImportSummary } from '../shared/backups';
 
@@ -35,7 +35,7 @@ function openDatabase(core: DataContext): StanceDatabase {
   return core.db;
 }
 
-export function dataHandlers(core: DataContext): HandlersFor<DataChannel> {
+export function dataHandlers(core: DataContext): HandlersFor<DataChannelName> {
   return {
     'backups:list': () => ({ folder: core.backupsFolder, backups: listBackups(core.backupsFolder) }),
     'backups:create': async () => {

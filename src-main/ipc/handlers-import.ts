@@ -8,7 +8,8 @@ import { ImportJobs, runWorkerTask, startImportHere, startImportWorker, type Imp
 import { importGpxFromWindow } from '../import/from-window';
 import type { GpxImportResult } from '../shared/track';
 import type { ValidInput } from '../shared/contract';
-import type { CoreContext, HandlersFor } from './handlers';
+import type { ImportChannelName } from '../shared/contract-import';
+import type { CoreContext, HandlersFor } from './core';
 
 /**
  * The window's import of one file, in the import worker (so the main process never parses a
@@ -19,8 +20,6 @@ export function importOneFile(core: CoreContext, input: ValidInput<'runs:importG
   const { nativeBinding, ...script } = core.importWorker;
   return runWorkerTask<GpxImportResult>({ task: 'file', databasePath: core.databasePath, ...(nativeBinding ? { nativeBinding } : {}), input, nowMs: core.now().getTime() }, script);
 }
-
-type ImportChannel = 'imports:start' | 'imports:status' | 'imports:cancel';
 
 function view(jobId: number, job: ImportJob, since: number): ImportJobView {
   return {
@@ -33,7 +32,7 @@ function view(jobId: number, job: ImportJob, since: number): ImportJobView {
   };
 }
 
-export function importHandlers(core: CoreContext): HandlersFor<ImportChannel> {
+export function importHandlers(core: CoreContext): HandlersFor<ImportChannelName> {
   const jobs = new ImportJobs();
   const find = (jobId: number): ImportJob => {
     const job = jobs.get(jobId);
@@ -46,7 +45,13 @@ export function importHandlers(core: CoreContext): HandlersFor<ImportChannel> {
       const request = { sources, timeZone, ...(allowNearDuplicates ? { allowNearDuplicates } : {}) };
       const job = core.importWorker
         ? startImportWorker(
-            { ...request, databasePath: core.databasePath, ...(core.importWorker.nativeBinding ? { nativeBinding: core.importWorker.nativeBinding } : {}) },
+            {
+              ...request,
+              databasePath: core.databasePath,
+              backupsFolder: core.backupsFolder,
+              ...(core.importWorker.nativeBinding ? { nativeBinding: core.importWorker.nativeBinding } : {}),
+              ...(core.importWorker.readers ? { readers: core.importWorker.readers } : {}),
+            },
             core.importWorker,
           )
         : startImportHere(core.db, request);

@@ -1,6 +1,6 @@
 import type { PainChannelName } from '../shared/contract-pain';
 import { addCheckin, deleteCheckin, getRunPain, listCheckins, painOverview, setRunPain, updateCheckin, type RunnerClock } from '../db/pain';
-import type { CoreContext, HandlersFor } from './handlers';
+import type { CoreContext, HandlersFor } from './core';
 
 /** Handlers for the pain channels: a run's pain record, the Pain page's overview, daily check-ins. */
 export function painHandlers(core: CoreContext): HandlersFor<PainChannelName> {

@@ -1,5 +1,5 @@
 /** Handlers for the strength and recovery channels: validated input to db/strength, db/exercises, db/recovery. */
-import type { StrengthChannel } from '../shared/contract-strength';
+import type { StrengthChannelName } from '../shared/contract-strength';
 import { addExercise, listExercises } from '../db/exercises';
 import { addRecovery, deleteRecovery, listRecovery } from '../db/recovery';
 import {
@@ -12,9 +12,9 @@ import {
   saveRoutineFromSession,
   updateStrengthSession,
 } from '../db/strength';
-import type { CoreContext, HandlersFor } from './handlers';
+import type { CoreContext, HandlersFor } from './core';
 
-export function strengthHandlers(core: CoreContext): HandlersFor<StrengthChannel> {
+export function strengthHandlers(core: CoreContext): HandlersFor<StrengthChannelName> {
   const { db } = core;
   return {
     'exercises:list': () => listExercises(db),

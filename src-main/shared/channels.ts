@@ -19,6 +19,7 @@ export const channelNames = [
   'runs:delete',
   'runs:importGpx',
   'runs:track',
+  'runs:spike',
   // importing files, archives and folders (the import worker)
   'imports:start',
   'imports:status',
@@ -30,6 +31,7 @@ export const channelNames = [
   'plan:set',
   'plan:delete',
   'today:summary',
+  'today:nextRun',
   // pain
   'pain:getForRun',
   'pain:setForRun',
@@ -55,6 +57,7 @@ export const channelNames = [
   // insights
   'insights:get',
   'insights:setExampleHidden',
+  'insights:startPeriod',
   // the physiotherapist's check-ins and report
   'ostrc:list',
   'ostrc:save',

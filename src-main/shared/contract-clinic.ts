@@ -9,7 +9,7 @@
  * - report:savePdf — prints the report view to a PDF in the data folder (Electron's printToPDF).
  */
 import { z } from 'zod';
-import { channel } from './channel-spec';
+import { read, write } from './channel-spec';
 import type { ClinicReport, ClinicToday, RunPainFollowup } from './clinic';
 import { isOstrcAnswerScore, ostrcAnswersProblem, type OstrcWeek } from './ostrc';
 import { isCalendarDate } from './validation';
@@ -57,16 +57,17 @@ export const reportQuerySchema = z.strictObject({
 });
 
 export const clinicChannels = {
-  'ostrc:list': channel<OstrcWeek[]>()(
+  'ostrc:list': read<OstrcWeek[]>('ostrc')(
     z
       .strictObject({ fromWeek: z.string().refine(isCalendarDate, { error: 'Give the first week as YYYY-MM-DD.' }).optional() })
       .default({}),
   ),
-  'ostrc:save': channel<OstrcWeek>()(ostrcDraftSchema),
-  'followup:get': channel<RunPainFollowup>()(z.strictObject({ runId: recordId('run') })),
-  'followup:set': channel<RunPainFollowup>()(followupDraftSchema),
-  'clinic:today': channel<ClinicToday>()(z.undefined().or(z.null()).or(z.strictObject({}))),
-  'report:get': channel<ClinicReport>()(reportQuerySchema),
-  'report:savePdf': channel<{ path: string }>()(reportQuerySchema),
+  'ostrc:save': write<OstrcWeek>('ostrc')(ostrcDraftSchema),
+  'followup:get': read<RunPainFollowup>('followups', 'pain', 'runs')(z.strictObject({ runId: recordId('run') })),
+  'followup:set': write<RunPainFollowup>('followups')(followupDraftSchema),
+  'clinic:today': read<ClinicToday>('settings', 'ostrc', 'followups', 'pain', 'runs', 'shoes')(z.undefined().or(z.null()).or(z.strictObject({}))),
+  'report:get': read<ClinicReport>('settings', 'runs', 'pain', 'followups', 'plan', 'strength', 'exercises', 'ostrc')(reportQuerySchema),
+  /** Writes a PDF into the reports folder, which no read shows. */
+  'report:savePdf': write<{ path: string }>()(reportQuerySchema),
 };
 export type ClinicChannelName = keyof typeof clinicChannels;

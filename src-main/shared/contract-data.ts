@@ -4,10 +4,9 @@
  * CSV, and import of a Stance JSON export. Each name is also listed in channels.ts.
  */
 import { z } from 'zod';
-import { channel } from './channel-spec';
+import { everyArea, read, write } from './channel-spec';
+import { nothing } from './contract-common';
 import type { BackupInfo, BackupsOverview, ExportResult, ImportSummary, RecoveryInfo, RestoreResult } from './backups';
-
-const nothing = z.undefined().or(z.null()).or(z.strictObject({}));
 
 /** The largest export file Stance takes through the window: 1 GiB. */
 export const MAX_EXPORT_FILE_BYTES = 1024 * 1024 * 1024;
@@ -19,16 +18,19 @@ const backupName = z
   .regex(/^[a-z0-9-]+-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.sqlite$/, { error: 'That is not the name of a backup in the backups folder.' });
 
 export const dataChannels = {
-  'backups:list': channel<BackupsOverview>()(nothing),
-  'backups:create': channel<BackupInfo>()(nothing),
-  'backups:restore': channel<RestoreResult>()(z.strictObject({ name: backupName })),
-  'backups:openFolder': channel<{ folder: string; opened: boolean }>()(
+  'backups:list': read<BackupsOverview>('backups')(nothing),
+  'backups:create': write<BackupInfo>('backups')(nothing),
+  /** A restore replaces the whole database (and keeps the one it replaced as a backup). */
+  'backups:restore': write<RestoreResult>(...everyArea)(z.strictObject({ name: backupName })),
+  'backups:openFolder': write<{ folder: string; opened: boolean }>()(
     z.strictObject({ folder: z.enum(['backups', 'exports'], { error: 'Open the backups or the exports folder.' }).default('backups') }).or(nothing),
   ),
   /** Null while the database is fine; otherwise what is wrong and the backup on offer. */
-  'backups:recovery': channel<{ recovery: RecoveryInfo | null }>()(nothing),
-  'data:export': channel<ExportResult>()(z.strictObject({ format: z.enum(['json', 'csv'], { error: 'Export as JSON or CSV.' }) })),
-  'data:importJson': channel<ImportSummary>()(
+  'backups:recovery': read<{ recovery: RecoveryInfo | null }>('backups')(nothing),
+  /** Writes a file into the exports folder, which no read shows. */
+  'data:export': write<ExportResult>()(z.strictObject({ format: z.enum(['json', 'csv'], { error: 'Export as JSON or CSV.' }) })),
+  /** Brings records of every kind back (and takes a backup first). */
+  'data:importJson': write<ImportSummary>(...everyArea)(
     z.strictObject({
       fileName: z.string().min(1).max(1000),
       bytes: z
@@ -38,4 +40,4 @@ export const dataChannels = {
   ),
 };
 
-export type DataChannel = keyof typeof dataChannels;
+export type DataChannelName = keyof typeof dataChannels;

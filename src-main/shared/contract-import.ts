@@ -5,7 +5,7 @@
  * (contract.ts imports this file, so nothing here may import contract.ts.)
  */
 import { z } from 'zod';
-import { channel } from './channel-spec';
+import { read, write } from './channel-spec';
 import { MAX_WINDOW_IMPORT_BYTES, type ImportJobView } from './import';
 import { isTimeZone } from './validation';
 
@@ -30,7 +30,9 @@ export const importStartSchema = z.strictObject({
 });
 
 export const importChannels = {
-  'imports:start': channel<{ jobId: number }>()(importStartSchema),
-  'imports:status': channel<ImportJobView>()(z.strictObject({ jobId, since: z.number().int().min(0).max(10_000_000).optional() })),
-  'imports:cancel': channel<{ cancelling: boolean }>()(z.strictObject({ jobId })),
+  /** The worker stores runs as it goes (the window announces them as they are reported). */
+  'imports:start': write<{ jobId: number }>('imports', 'runs')(importStartSchema),
+  'imports:status': read<ImportJobView>('imports')(z.strictObject({ jobId, since: z.number().int().min(0).max(10_000_000).optional() })),
+  'imports:cancel': write<{ cancelling: boolean }>('imports')(z.strictObject({ jobId })),
 };
+export type ImportChannelName = keyof typeof importChannels;

@@ -1,6 +1,6 @@
 /**
  * The pain channels of the IPC contract (spread into contract.ts). Each is declared with
- * channel<Result>()(inputSchema); its name must also be listed in channels.ts.
+ * read<Result>(areas…)(inputSchema) or write<Result>(areas…)(inputSchema); its name must also be listed in channels.ts.
  *
  * The schemas check everything a payload can show by itself (a score of 11, a site without a
  * side, sites on a pain-free run). What needs the database — an onset beyond the run's
@@ -9,7 +9,7 @@
  * (contract.ts imports this file, so nothing here may import contract.ts.)
  */
 import { z } from 'zod';
-import { channel } from './channel-spec';
+import { read, write } from './channel-spec';
 import { painStatuses } from './domain';
 import {
   checkinContexts,
@@ -134,12 +134,13 @@ export const checkinListQuerySchema = z
   .default({});
 
 export const painChannels = {
-  'pain:getForRun': channel<RunPain>()(z.strictObject({ runId: recordId('run') })),
-  'pain:setForRun': channel<RunPain>()(runPainSchema),
-  'pain:overview': channel<PainOverview>()(painOverviewQuerySchema),
-  'checkins:list': channel<PainCheckin[]>()(checkinListQuerySchema),
-  'checkins:add': channel<PainCheckin>()(checkinDraftSchema),
-  'checkins:update': channel<PainCheckin>()(checkinUpdateSchema),
-  'checkins:delete': channel<{ deleted: number }>()(z.strictObject({ id: recordId('check-in') })),
+  'pain:getForRun': read<RunPain>('pain', 'runs')(z.strictObject({ runId: recordId('run') })),
+  /** Also writes the run's pain status and cut-short mark, which a run as listed shows. */
+  'pain:setForRun': write<RunPain>('pain', 'runs')(runPainSchema),
+  'pain:overview': read<PainOverview>('runs', 'shoes', 'pain')(painOverviewQuerySchema),
+  'checkins:list': read<PainCheckin[]>('checkins')(checkinListQuerySchema),
+  'checkins:add': write<PainCheckin>('checkins')(checkinDraftSchema),
+  'checkins:update': write<PainCheckin>('checkins')(checkinUpdateSchema),
+  'checkins:delete': write<{ deleted: number }>('checkins')(z.strictObject({ id: recordId('check-in') })),
 };
 export type PainChannelName = keyof typeof painChannels;

@@ -1,13 +1,13 @@
 /**
  * The strength and recovery channels of the IPC contract (spread into contract.ts). Each is
- * declared with channel<Result>()(inputSchema); its name is also listed in channels.ts.
+ * declared with read<Result>(areas…)(inputSchema) or write<Result>(areas…)(inputSchema); its name is also listed in channels.ts.
  *
  * The schemas check shape and range; the core (db/strength.ts, db/recovery.ts) checks what
  * needs the database or the clock: that an exercise exists, that a one-legged exercise's sets
  * say which side, that a date is not in the future.
  */
 import { z } from 'zod';
-import { channel } from './channel-spec';
+import { read, write } from './channel-spec';
 import {
   exerciseCategories,
   exerciseMeasures,
@@ -161,20 +161,20 @@ export type RecoveryDraft = z.input<typeof recoveryDraftSchema>;
 export type ValidRecoveryDraft = z.output<typeof recoveryDraftSchema>;
 
 export const strengthChannels = {
-  'exercises:list': channel<Exercise[]>()(nothing),
-  'exercises:add': channel<Exercise>()(exerciseAddSchema),
-  'strength:list': channel<StrengthSession[]>()(dateRangeSchema),
-  'strength:get': channel<StrengthSession>()(z.strictObject({ id: recordId('session') })),
-  'strength:add': channel<StrengthSession>()(strengthSessionDraftSchema),
-  'strength:update': channel<StrengthSession>()(strengthSessionUpdateSchema),
-  'strength:delete': channel<{ deleted: number }>()(z.strictObject({ id: recordId('session') })),
+  'exercises:list': read<Exercise[]>('exercises')(nothing),
+  'exercises:add': write<Exercise>('exercises')(exerciseAddSchema),
+  'strength:list': read<StrengthSession[]>('strength', 'exercises')(dateRangeSchema),
+  'strength:get': read<StrengthSession>('strength', 'exercises')(z.strictObject({ id: recordId('session') })),
+  'strength:add': write<StrengthSession>('strength')(strengthSessionDraftSchema),
+  'strength:update': write<StrengthSession>('strength')(strengthSessionUpdateSchema),
+  'strength:delete': write<{ deleted: number }>('strength')(z.strictObject({ id: recordId('session') })),
   /** The most recent session (by date), to repeat it; null before the first. */
-  'strength:last': channel<{ session: StrengthSession | null }>()(nothing),
-  'routines:list': channel<Routine[]>()(nothing),
-  'routines:saveFromSession': channel<Routine>()(routineFromSessionSchema),
-  'recovery:list': channel<RecoveryEntry[]>()(dateRangeSchema),
-  'recovery:add': channel<RecoveryEntry>()(recoveryDraftSchema),
-  'recovery:delete': channel<{ deleted: number }>()(z.strictObject({ id: recordId('recovery entry') })),
+  'strength:last': read<{ session: StrengthSession | null }>('strength', 'exercises')(nothing),
+  'routines:list': read<Routine[]>('routines', 'exercises')(nothing),
+  'routines:saveFromSession': write<Routine>('routines')(routineFromSessionSchema),
+  'recovery:list': read<RecoveryEntry[]>('recovery')(dateRangeSchema),
+  'recovery:add': write<RecoveryEntry>('recovery')(recoveryDraftSchema),
+  'recovery:delete': write<{ deleted: number }>('recovery')(z.strictObject({ id: recordId('recovery entry') })),
 };
 
-export type StrengthChannel = keyof typeof strengthChannels;
+export type StrengthChannelName = keyof typeof strengthChannels;

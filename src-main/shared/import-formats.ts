@@ -142,7 +142,9 @@ export type ImportOutcomeCode =
   | 'archive-refused'
   | 'unknown-format'
   | 'not-a-file'
-  | 'reader-failed';
+  | 'reader-failed'
+  /** A figure the table's record rule refuses (db/tables): a run no runner can have. */
+  | 'implausible';
 
 /** Whether an outcome can be imported once the runner gives its date, start time and duration. */
 export function needsStartTime(outcome: { status: string; code: string | null }): boolean {

@@ -44,6 +44,10 @@ export interface Stance {
   faults: unknown[];
   /** Folders the app asked the system to show (Electron's shell.openPath in the app). */
   openedFolders: string[];
+  /** Every channel the page called, in order (what a test counts: "insights:get was not asked again"). */
+  calls: string[];
+  /** How many times the page called `channel` so far. */
+  callsTo(channel: string): number;
   /** Closes the database and opens the same file again, then reloads the page: a restart. */
   restart(): Promise<void>;
   close(): void;
@@ -90,6 +94,7 @@ export async function launchStance(page: Page, options: {
   const faults: unknown[] = [];
   const backupsFolder = path.join(dataFolder, 'backups');
   const openedFolders: string[] = [];
+  const calls: string[] = [];
   // A damaged database opens in recovery mode, as in the app (src-main/index.ts).
   let damaged: { problem: string } | undefined;
   let db: StanceDatabase | undefined;
@@ -126,8 +131,8 @@ export async function launchStance(page: Page, options: {
     },
     // Electron's webContents.printToPDF in the app; Chromium's own PDF output here.
     printReportPdf: async ({ paper }: { paper: 'A4' | 'Letter' }) => page.pdf({ format: paper, printBackground: false, margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } }),
-    // The built import worker, as the app runs it (with Node's better-sqlite3 here).
-    importWorker: { script: path.join(buildFolder, 'main/import-worker.js') },
+    // The built import worker and its reader threads, as the app runs them (with Node's better-sqlite3 here).
+    importWorker: { script: path.join(buildFolder, 'main/import-worker.js'), readers: { script: path.join(buildFolder, 'main/import-reader.js') } },
   };
   const dispatchFor = (database: StanceDatabase | undefined) =>
     createDispatch(
@@ -137,6 +142,7 @@ export async function launchStance(page: Page, options: {
   let dispatch = dispatchFor(db);
 
   await page.exposeBinding('__stanceIpc', async (source, channel: unknown, payload: unknown) => {
+    calls.push(String(channel));
     const delay = typeof channel === 'string' ? options.slowChannels?.[channel] : undefined;
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     return dispatch(channel, payload, { url: source.frame.url() });
@@ -174,6 +180,10 @@ export async function launchStance(page: Page, options: {
     blockedRequests,
     faults,
     openedFolders,
+    calls,
+    callsTo(channel: string) {
+      return calls.filter((name) => name === channel).length;
+    },
     async restart() {
       db?.close();
       db = await openStanceDatabase(databasePath, { backupsFolder });

@@ -16,7 +16,7 @@ import { listRuns } from '../runs';
 import { getSettings } from '../settings';
 import { isoUtc, utcToLocal } from '../local-time';
 import { getRunFollowup, listOstrcWeeks, ostrcForWeek, type RunnerClock } from '../clinic-checkins';
-import { readInsights } from './insights';
+import { complaintView, readInsights } from './insights';
 
 /** The worst score during each run (its highest pain site), by run id. */
 function duringScores(db: StanceDatabase, runIds: readonly number[]): Map<number, number> {
@@ -144,7 +144,9 @@ export function clinicReport(db: StanceDatabase, query: ValidInput<'report:get'>
          WHERE runs.local_date BETWEEN ? AND ? ORDER BY runs.started_at, run_pain.onset_m`,
       )
       .all(from, addDays(to, 6)) as (Omit<ReportOnset, 'presentAtStart'> & { presentAtStart: number })[];
-    const insights = readInsights(db, { fromDate: null, toDate: null, location: 'lateral_knee', side: 'any' }, clock.now, clock.timeZone);
+    // The Insights' fixed analysis (the main complaint, every run from the first with a pain note):
+    // the same verdict, groups and period as the page's, whatever the page's view.
+    const insights = readInsights(db, { fromDate: null, toDate: null, ...complaintView(getSettings(db).mainComplaint) }, clock.now, clock.timeZone);
     return {
       madeAt: isoUtc(clock.now),
       today,
@@ -157,6 +159,16 @@ export function clinicReport(db: StanceDatabase, query: ValidInput<'report:get'>
       onsets: onsets.map((onset) => ({ ...onset, presentAtStart: onset.presentAtStart === 1 })),
       headline: {
         verdict: insights.verdict,
+        fixed: insights.fixed,
+        // The report's weeks, described apart: a description, never a test.
+        inTheseWeeks:
+          insights.source === 'yours'
+            ? readInsights(db, { fromDate: from, toDate: addDays(to, 6), ...complaintView(getSettings(db).mainComplaint) }, clock.now, clock.timeZone).description
+            : null,
+        milestones: {
+          next: insights.model.sequential.looks.find((look) => look.reachedOn === null)?.onsets ?? null,
+          last: insights.model.sequential.looks[insights.model.sequential.looks.length - 1]?.onsets ?? 0,
+        },
         exposure: insights.model.exposure,
         analysedRuns: insights.counts.analysed,
         painEvents: insights.counts.painEvents,

@@ -44,6 +44,72 @@ export const MAX_IMPORT_BYTES = 8 * 1024 * 1024 * 1024;
 /** Bytes read at a time from an export file. */
 const CHUNK_BYTES = 1024 * 1024;
 
+/**
+ * Bounds checked on the raw bytes before the JSON parser sees them (README "Bounds before
+ * parsing"): a Stance export nests 4 deep (the file, its tables, a table's records, a record), so
+ * 32 is far more than any needs; its longest value is a run's original file (gzipped) or point
+ * stream in base64: a few MB for a 24-hour recording, under 30 MB even for the largest file the
+ * importer takes (a 300 MB GPX, a FIT file of a million records), so 64 MB is more than any holds,
+ * and far under the longest string JavaScript can make (about 512 MB).
+ */
+export const JSON_LIMITS = { maxDepth: 32, maxStringBytes: 64 * 1024 * 1024 };
+
+const mbOf = (bytes: number): string => `${Math.round(bytes / 1024 / 1024).toLocaleString('en')} MB`;
+
+/**
+ * Tracks nesting depth and the length of the string being read over a JSON byte stream, one
+ * chunk at a time (a loop over bytes: no recursion, constant memory), and refuses past
+ * `JSON_LIMITS` — before the parser, whose time grows faster than the depth, reads the chunk.
+ */
+class JsonBounds {
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  private stringBytes = 0;
+  private longest = 0;
+
+  /** @throws StanceError naming the bound broken. */
+  check(bytes: Uint8Array): void {
+    let depth = this.depth;
+    let inString = this.inString;
+    let escaped = this.escaped;
+    let stringStart = inString ? 0 : -1;
+    for (let i = 0; i < bytes.length; i += 1) {
+      const byte = bytes[i] as number;
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (byte === 0x5c) escaped = true;
+        else if (byte === 0x22) {
+          inString = false;
+          this.stringBytes += i - stringStart;
+          this.longest = Math.max(this.longest, this.stringBytes);
+          this.stringBytes = 0;
+        }
+        continue;
+      }
+      if (byte === 0x22) {
+        inString = true;
+        stringStart = i + 1;
+        this.stringBytes = 0;
+      } else if (byte === 0x5b || byte === 0x7b) {
+        depth += 1;
+        if (depth > JSON_LIMITS.maxDepth) {
+          throw refuse(`That file is not a Stance export: it nests values more than ${JSON_LIMITS.maxDepth} deep (a Stance export nests 4 deep).`);
+        }
+      } else if (byte === 0x5d || byte === 0x7d) depth -= 1;
+    }
+    if (inString) this.stringBytes += bytes.length - Math.max(0, stringStart);
+    this.depth = depth;
+    this.inString = inString;
+    this.escaped = escaped;
+    if (this.stringBytes > JSON_LIMITS.maxStringBytes || this.longest > JSON_LIMITS.maxStringBytes) {
+      throw refuse(
+        `That file is not a Stance export: one of its values is over ${mbOf(JSON_LIMITS.maxStringBytes)} long${inString ? '' : ` (${mbOf(this.longest)})`}, and the longest a Stance export holds (a run's original file) is a few MB.`,
+      );
+    }
+  }
+}
+
 const refuse = (message: string) => new StanceError('invalid', `${message} Nothing was imported.`);
 
 const valueSchema = z.union([z.string(), z.number(), z.null()]);
@@ -108,6 +174,7 @@ function streamJson(
   const parser = new JSONParser({ paths: ['$.format', '$.formatVersion', '$.schemaVersion', '$.exportedAt', '$.tables.*.*'], keepStack: false });
   let failure: unknown;
   let first = true;
+  const bounds = new JsonBounds();
   parser.onValue = ({ value, key, stack }) => {
     if (failure) return;
     try {
@@ -129,6 +196,7 @@ function streamJson(
         if (/\S/.test(Buffer.from(bytes).toString('utf8'))) throw new Error('text after the end');
         return;
       }
+      bounds.check(bytes);
       parser.write(bytes);
     });
     if (!failure && !parser.isEnded) parser.end();
@@ -317,7 +385,8 @@ export function importStanceExport(db: StanceDatabase, source: ExportSource | Ex
     else for (const table of exportedTables) if (reader.tableOrder.includes(table)) reader.forEachRecord(importRecord, table);
     const problems = db.pragma('foreign_key_check') as unknown[];
     if (problems.length > 0) throw refuse(`That export left ${problems.length} broken references.`);
-  })();
+  }).immediate(); // the write lock from the start: a batch import running meanwhile waits its turn, and so does this
+
   return { added, recognised, backup: null };
 }
 

@@ -82,6 +82,27 @@ export function checkTableRecord(table: TableName, row: ExportRow, context: Rule
   describeTable(table).check(row, context);
 }
 
+/** The id a record about to be stored is checked with: the database gives ids from 1, within MAX_RECORD_ID. */
+const ID_NOT_YET_GIVEN = 1;
+
+/**
+ * Checks a record about to be stored by any writer (the window's handlers, the file import)
+ * against its table's rule: the same rule the JSON import applies to a record of an export, so
+ * what Stance stores, its export brings back. `row` has the table's column names and SI units;
+ * its own id and its owner's (not given yet: the database gives them in the same transaction)
+ * are checked as 1.
+ *
+ * @throws RecordProblem or StanceError saying what is wrong, in the window's words.
+ */
+export function checkNewRecord(table: TableName, row: ExportRow, context: RuleContext): void {
+  const description = describeTable(table);
+  const complete: ExportRow = { ...row };
+  for (const column of [description.columns.includes('id') ? 'id' : null, description.owner ?? null]) {
+    if (column !== null && complete[column] === undefined) complete[column] = ID_NOT_YET_GIVEN;
+  }
+  description.check(complete, context);
+}
+
 /**
  * Checks record number `index` (from 0) of a file against its table's rule.
  *

@@ -1,7 +1,7 @@
 /** A run's file: the original (gzipped), its points (streams), splits, and what the file said of itself. */
 import { gunzipSync } from 'node:zlib';
 import { decodeStreams } from '../../track/streams-codec';
-import type { TableDescription } from './table';
+import type { TableDescription, TrackPoints } from './table';
 import { base64Bytes, flag, id, instant, MAX_TRACK_POINTS, problem, trackExtrasSchema } from './rules';
 import { SOURCE_FORMATS } from '../../shared/import-formats';
 
@@ -34,18 +34,24 @@ export const runTracks: TableDescription<'run_tracks'> = {
     }
     const count = row.point_count;
     if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > MAX_TRACK_POINTS) problem('its point count is out of range');
-    const original = base64Bytes(row, 'original_gzip');
+    const made = context.madeByStance;
+    const original = made ? made.originalGzip : base64Bytes(row, 'original_gzip');
     if (original.length < 18 || original[0] !== 0x1f || original[1] !== 0x8b) problem('its original file (GPX, FIT or TCX) is not gzip');
-    try {
-      gunzipSync(original, { maxOutputLength: 1024 * 1024 * 1024 });
-    } catch {
-      problem('its original file (GPX, FIT or TCX) is damaged (it does not unzip)');
+    if (!made) {
+      try {
+        gunzipSync(original, { maxOutputLength: 1024 * 1024 * 1024 });
+      } catch {
+        problem('its original file (GPX, FIT or TCX) is damaged (it does not unzip)');
+      }
     }
-    let points: ReturnType<typeof decodeStreams>;
-    try {
-      points = decodeStreams(base64Bytes(row, 'streams'));
-    } catch {
-      return problem('its point streams are damaged (they do not decode)');
+    let points: TrackPoints;
+    if (made) points = made.points;
+    else {
+      try {
+        points = decodeStreams(base64Bytes(row, 'streams'));
+      } catch {
+        return problem('its point streams are damaged (they do not decode)');
+      }
     }
     if (points.latitude.length !== count) problem(`its point streams hold ${points.latitude.length} points, not the ${String(count)} it says`);
     for (let i = 0; i < points.latitude.length; i++) {

@@ -31,6 +31,19 @@ export interface RuleContext {
   db: StanceDatabase;
   /** The time of the write: records after it are refused, as the window refuses them. */
   now: Date;
+  /**
+   * For a record Stance has just made itself (the file import): the content of its BLOB columns
+   * as made, so the rule checks it without decoding the base64 of an export (the same checks:
+   * gzip, point count, points on the Earth, pieces).
+   */
+  madeByStance?: { originalGzip: Uint8Array; points: TrackPoints };
+}
+
+/** A track's points as the rule checks them (track/streams-codec's decoded streams have this shape). */
+export interface TrackPoints {
+  latitude: ArrayLike<number>;
+  longitude: ArrayLike<number>;
+  pieceStarts: Iterable<number>;
 }
 
 /** What is wrong with a record, in the words the window would use; the caller adds which record. */

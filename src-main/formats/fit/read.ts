@@ -291,6 +291,8 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
   const points = new GrowingPointColumns(Math.max(64, records.length));
   const segmentStarts = new GrowingIndexList();
   const tracks: RecordedTrack[] = [];
+  // The file's points fingerprint; with one session it is that session's own (the same points in the same order), so it is not hashed twice.
+  const oneSpan = spans.length === 1;
   const fileFingerprint = new PointFingerprinter();
   let unbelievable = 0;
 
@@ -382,10 +384,10 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
       points.push(point);
       if (withRoute) {
         trackPrint.add(latitude, longitude, ms);
-        fileFingerprint.add(latitude, longitude, ms);
+        if (!oneSpan) fileFingerprint.add(latitude, longitude, ms);
       } else {
         trackPrint.add(0, 0, ms);
-        fileFingerprint.add(0, 0, ms);
+        if (!oneSpan) fileFingerprint.add(0, 0, ms);
       }
     }
     const pointCount = points.count - firstPoint;
@@ -440,6 +442,6 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
     },
     writtenUtcOffsetMinutes: null,
     hadUndecodableText: false,
-    fingerprint: { fileSha256: createHash('sha256').update(bytes).digest('hex'), pointsSha256: fileFingerprint.digest() },
+    fingerprint: { fileSha256: createHash('sha256').update(bytes).digest('hex'), pointsSha256: (oneSpan ? tracks[0]?.pointsSha256 : undefined) ?? fileFingerprint.digest() },
   };
 }

@@ -2,10 +2,11 @@
  * The only way pages talk to main (DESIGN.md: "the renderer never fetches by hand").
  *
  * - useChannel(channel, input) reads: { data, error, loading, reload }. It asks again when the
- *   channel or the input's value changes, after every successful save anywhere in the window
- *   (changes.ts), and on reload(); a reply to an older question is ignored (latest.ts).
+ *   channel or the input's value changes, after a successful save anywhere in the window that
+ *   changed an area the channel reads (both declared in the contract; changes.ts), and on
+ *   reload(); a reply to an older question is ignored (latest.ts).
  * - useSave(channel, { fields }) writes: { save, saving, problem, refuse, clear, fieldError,
- *   invalid, formError }. A refusal — from main (a StanceError naming a field) or from the
+ *   invalid, formError }. A successful save announces the areas its channel changes. A refusal — from main (a StanceError naming a field) or from the
  *   form's own checks via refuse() — is one Problem (problem.ts): messages under each field it
  *   names (all at once), one under the form, fields marked aria-invalid and pointing at their
  *   message, focus on the first field with a message.
@@ -13,8 +14,7 @@
  * Actual Budget's packages/desktop-client/src/hooks/useQuery.ts is the model.
  */
 import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
-import type { ChannelName } from '../../../src-main/shared/channels';
-import type { ChannelInput, ChannelResult } from '../../../src-main/shared/contract';
+import { areasChanged, areasRead, type ChannelInput, type ChannelResult, type ReadChannelName, type WriteChannelName } from '../../../src-main/shared/contract';
 import { announceChange, changeVersion, onChange } from './changes';
 import { request, StanceError } from './client';
 import { latestOnly, questionKey } from './latest';
@@ -36,12 +36,12 @@ export interface ChannelOptions {
   skip?: boolean;
   /** Keep showing the previous answer while a new question is out (paging). Default false. */
   keepPrevious?: boolean;
-  /** Ask again after every save in the window. Default true. */
+  /** Ask again after a save in the window that changed what this channel reads. Default true. */
   live?: boolean;
 }
 
 /** Reads `channel` with `input`; see the module comment. */
-export function useChannel<C extends ChannelName>(
+export function useChannel<C extends ReadChannelName>(
   channel: C,
   input?: ChannelInput<C>,
   options: ChannelOptions = {},
@@ -50,7 +50,8 @@ export function useChannel<C extends ChannelName>(
   const key = questionKey(channel, input);
   const inputJson = input === undefined ? undefined : JSON.stringify(input);
   const [asked, setAsked] = useState(0);
-  const version = useSyncExternalStore(onChange, changeVersion);
+  const areas = areasRead(channel);
+  const version = useSyncExternalStore(onChange, () => changeVersion(areas));
   const liveVersion = live ? version : 0;
   /** Which question an answer answers: the same question asked again (reload, a save) is a new one. */
   const questionId = `${key}\u0001${asked}\u0001${liveVersion}`;
@@ -82,8 +83,6 @@ export function useChannel<C extends ChannelName>(
 export interface SaveOptions<Field extends string> {
   /** The form's fields, in order: a refusal naming one of them is shown under it. */
   fields?: readonly Field[];
-  /** Tell every reader that data changed (default true). */
-  announce?: boolean;
   /**
    * For a form that places messages itself (the strength editor's sets): the refusal as main
    * sent it, field path and message. The problem is still set as usual.
@@ -91,7 +90,7 @@ export interface SaveOptions<Field extends string> {
   onRefused?: (refusal: { field: string | undefined; message: string }) => void;
 }
 
-export interface SaveState<C extends ChannelName, Field extends string> {
+export interface SaveState<C extends WriteChannelName, Field extends string> {
   /** Sends `input`; the result, or undefined when refused (the problem is then shown). */
   save: (input: ChannelInput<C>) => Promise<ChannelResult<C> | undefined>;
   saving: boolean;
@@ -109,11 +108,11 @@ export interface SaveState<C extends ChannelName, Field extends string> {
 }
 
 /** Writes through `channel`; see the module comment. */
-export function useSave<C extends ChannelName, Field extends string = never>(
+export function useSave<C extends WriteChannelName, Field extends string = never>(
   channel: C,
   options: SaveOptions<Field> = {},
 ): SaveState<C, Field> {
-  const { fields = [] as readonly Field[], announce = true } = options;
+  const { fields = [] as readonly Field[] } = options;
   const onRefusedRef = useRef(options.onRefused);
   const id = useId();
   const [problem, setProblem] = useState<Problem<Field>>();
@@ -147,7 +146,7 @@ export function useSave<C extends ChannelName, Field extends string = never>(
       setProblem(undefined);
       try {
         const result = await request(channel, input);
-        if (announce) announceChange();
+        announceChange(areasChanged(channel));
         return result;
       } catch (error) {
         if (mounted.current) {
@@ -159,7 +158,7 @@ export function useSave<C extends ChannelName, Field extends string = never>(
         if (mounted.current) setSaving(false);
       }
     },
-    [channel, announce],
+    [channel],
   );
 
   const refuse = useCallback((next: Problem<Field>) => setProblem(isEmptyProblem(next) ? undefined : next), []);

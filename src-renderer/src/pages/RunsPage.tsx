@@ -2,6 +2,7 @@ import { Fragment, useId, useState, type DragEvent } from 'react';
 import type { PainStatus, Run } from '../../../src-main/shared/domain';
 import { formatDistance, formatDuration, formatPace } from '../../../src-main/shared/units';
 import { announceChange } from '../api/changes';
+import { areasChanged } from '../../../src-main/shared/contract';
 import { useChannel, useSave } from '../api/hooks';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { EmptyState } from '../components/EmptyState';
@@ -26,6 +27,11 @@ const painLabels: Record<PainStatus, string> = {
 type Editing = { mode: 'add' } | { mode: 'import' } | { mode: 'edit'; run: Run } | { mode: 'pain'; run: Run } | null;
 
 /** The runs, newest first, week by week; logging, importing, editing and a run's own page. */
+/** Runs the import worker stored are announced as the import's channel declares (runs, the import). */
+function announceImported(): void {
+  announceChange(areasChanged('imports:start'));
+}
+
 export function RunsPage() {
   const { units, weekStartsOn } = useLoadedSettings();
   const destination = useDestination();
@@ -125,7 +131,7 @@ export function RunsPage() {
           }}
         />
       ) : null}
-      {editing?.mode === 'import' ? <ActivityImport onImported={announceChange} onClose={() => setEditing(null)} openRun={setViewing} /> : null}
+      {editing?.mode === 'import' ? <ActivityImport onImported={announceImported} onClose={() => setEditing(null)} openRun={setViewing} /> : null}
       {editing?.mode === 'pain' ? (
         <RunPainEditor
           key={editing.run.id}

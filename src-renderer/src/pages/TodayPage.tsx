@@ -7,6 +7,7 @@ import { CheckinForm } from '../components/pain/CheckinForm';
 import { RunPainEditor } from '../components/pain/RunPainEditor';
 import { LogRun } from '../components/runs/LogRun';
 import { TodayCheckins } from '../components/clinic/TodayCheckins';
+import { NextRunCard } from '../components/today/NextRunCard';
 import { SessionEditor } from '../components/strength/SessionEditor';
 import { emptySessionForm } from '../components/strength/session-form';
 import { useFocusAfterSave } from '../focus';
@@ -111,6 +112,8 @@ export function TodayPage() {
           {loadError}
         </p>
       ) : null}
+
+      {summary && latest ? <NextRunCard today={summary.today} /> : null}
 
       {summary && !isNewRunner ? (
         <div className="today-grid">

@@ -14,7 +14,7 @@ export function RecoveryScreen({ info }: { info: RecoveryInfo }) {
   const [notOpened, setNotOpened] = useState<string>();
   const [showAll, setShowAll] = useState(false);
   const restorer = useSave('backups:restore');
-  const opener = useSave('backups:openFolder', { announce: false });
+  const opener = useSave('backups:openFolder');
   const busy = restorer.saving;
   const error = restorer.problem?.form ?? opener.problem?.form ?? notOpened;
 

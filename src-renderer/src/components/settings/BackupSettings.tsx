@@ -35,8 +35,8 @@ export function BackupSettings() {
   const [dataStatus, setDataStatus] = useState<Status>();
   const [restoring, setRestoring] = useState<BackupInfo>();
   const create = useSave('backups:create');
-  const open = useSave('backups:openFolder', { announce: false });
-  const exporter = useSave('data:export', { announce: false });
+  const open = useSave('backups:openFolder');
+  const exporter = useSave('data:export');
   const importer = useSave('data:importJson');
   const restorer = useSave('backups:restore');
   const busy = create.saving || open.saving || exporter.saving || importer.saving || restorer.saving;

@@ -1,0 +1,21 @@
+/** Handlers for the runs channels: validated input to db/runs, and the window's one-file import (in the import worker). */
+import type { RunsChannelName } from '../shared/contract-runs';
+import { addRun, deleteRun, getRun, listRuns, updateRun } from '../db/runs';
+import { readRunTrack } from '../import/from-window';
+import { importOneFile } from './handlers-import';
+import { readRunSpike } from '../db/services/next-run';
+import type { CoreContext, HandlersFor } from './core';
+
+export function runsHandlers(core: CoreContext): HandlersFor<RunsChannelName> {
+  const { db } = core;
+  return {
+    'runs:list': (query) => listRuns(db, query),
+    'runs:get': ({ id }) => getRun(db, id),
+    'runs:add': (draft) => addRun(db, draft, core.now()),
+    'runs:update': (update) => updateRun(db, update, core.now()),
+    'runs:delete': ({ id }) => deleteRun(db, id),
+    'runs:importGpx': (file) => importOneFile(core, file),
+    'runs:track': ({ id }) => readRunTrack(db, id),
+    'runs:spike': ({ id }) => readRunSpike(db, id),
+  };
+}

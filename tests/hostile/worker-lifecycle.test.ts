@@ -1,0 +1,122 @@
+/**
+ * Issue 18: the import worker's lifecycle. A file that costs more memory than the worker may use
+ * ends that worker, never the app: it becomes that file's worded outcome and a new worker goes on
+ * with the rest of the batch (also inside an archive). Cancel takes effect inside a file that
+ * holds the worker for seconds. Real worker threads, real database files.
+ */
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { StanceDatabase } from '../../src-main/db/open';
+import { startImportWorker, type WorkerScript } from '../../src-main/import/jobs';
+import type { ImportSource } from '../../src-main/import/batch';
+import { fitActivity, straightRun } from '../formats/fit/generate-fit';
+import { gpxOf } from '../support/activity-files';
+import { proofCount } from '../support/proofs';
+import { countRows, openTempDatabase } from '../support/temp-db';
+import { zipOf } from '../support/zip-writer';
+import { databaseIsWhole, emptyRecordsFit, timedRecordsFit } from './hostile-files';
+
+const root = path.resolve(__dirname, '../..');
+const WORKER: WorkerScript = { script: path.join(root, 'scripts/ts-worker.cjs'), argv: [path.join(root, 'src-main/import/worker.ts')] };
+/** A worker given little memory, so a file the bounds allow but that decodes large ends it. */
+const SMALL_WORKER: WorkerScript = { ...WORKER, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } };
+/** Records one second apart (4.6 days): allowed by the bounds, far more than 64 MB decoded. */
+const MANY = 400_000;
+
+const day = (n: number): number => Date.UTC(2024, 3, 1 + n, 7);
+const run = (n: number) => straightRun({ startUtcMs: day(n), seconds: 900, latitude: 50 + n / 100 });
+const goodFit = (n: number): Uint8Array => fitActivity([{ sport: 1, points: run(n) }]);
+const goodGpx = (n: number): Buffer => Buffer.from(gpxOf(run(n)));
+/** A million records one second apart (11½ days): allowed by the bounds, hundreds of MB decoded. */
+const MILLION = 1_000_000;
+
+let db: StanceDatabase;
+let file: string;
+let cleanup: () => void;
+beforeEach(async () => {
+  ({ db, file, cleanup } = await openTempDatabase());
+});
+afterEach(() => cleanup());
+
+function importInWorker(sources: ImportSource[], worker: WorkerScript) {
+  return startImportWorker({ databasePath: file, sources, timeZone: 'Europe/London' }, worker);
+}
+
+/** This thread's connection can take the write lock: the dead worker left no transaction open. */
+function writeLockIsFree(): boolean {
+  db.exec('BEGIN IMMEDIATE; ROLLBACK');
+  return true;
+}
+
+// Real worker threads compile the worker from source (tsx) at each start: slow on a loaded machine.
+describe('a file that needs more memory than the worker may use', { timeout: 240_000 }, () => {
+  it('becomes that file\'s outcome; a new worker imports the rest of the batch', async () => {
+    const job = importInWorker(
+      [{ name: 'before.fit', bytes: goodFit(1) }, { name: 'huge.fit', bytes: timedRecordsFit(MANY) }, { name: 'after.gpx', bytes: goodGpx(2) }, { name: 'last.fit', bytes: goodFit(3) }],
+      SMALL_WORKER,
+    );
+    await job.finished;
+    expect(job.failure).toBeNull();
+    const huge = job.outcomes.find((o) => o.file === 'huge.fit');
+    expect(huge).toMatchObject({ status: 'refused', code: 'reader-failed' });
+    expect(huge?.reason).toMatch(/^Reading this file needed more than the 64 MB of memory Stance gives an import — far more than any activity file — so it was stopped\. Nothing was imported from it; the rest of the import went on\.$/);
+    expect(job.outcomes.filter((o) => o.status === 'imported').map((o) => o.file)).toEqual(['before.fit', 'after.gpx', 'last.fit']);
+    expect(job.summary).toMatchObject({ imported: 3, refused: 1, cancelled: false });
+    expect(job.progress).toMatchObject({ runsImported: 3, currentFile: null });
+    expect(countRows(db, 'runs')).toBe(3);
+    expect(databaseIsWhole(db)).toBe(true);
+    expect(writeLockIsFree()).toBe(true);
+  });
+
+  it('inside an archive: only that member is refused; the new worker goes on after it, unpacking nothing twice', async () => {
+    const zip = zipOf([
+      { name: 'activities/1.fit', bytes: goodFit(1) },
+      { name: 'activities/huge.fit', bytes: timedRecordsFit(MANY) },
+      { name: 'activities/2.gpx', bytes: goodGpx(2) },
+    ]);
+    const job = importInWorker([{ name: 'export.zip', bytes: zip }, { name: 'after.fit', bytes: goodFit(3) }], SMALL_WORKER);
+    await job.finished;
+    expect(job.failure).toBeNull();
+    expect(job.outcomes.map((o) => [o.file, o.entry, o.status])).toEqual([
+      ['export.zip', 'activities/1.fit', 'imported'],
+      ['export.zip', 'activities/huge.fit', 'refused'],
+      ['export.zip', 'activities/2.gpx', 'imported'],
+      ['after.fit', null, 'imported'],
+    ]);
+    expect(countRows(db, 'runs')).toBe(3);
+    expect(databaseIsWhole(db)).toBe(true);
+  });
+});
+
+describe('FIT files of millions of empty records through the worker (64 MB ran 342 s to 5.5 GB and ended the job)', { timeout: 240_000 }, () => {
+  it('is refused by its bounds; the rest of the batch is read', async () => {
+    const job = importInWorker(
+      [{ name: 'before.fit', bytes: goodFit(1) }, { name: 'empty.fit', bytes: emptyRecordsFit(proofCount(8_000_000, 64_000_000)) }, { name: 'after.gpx', bytes: goodGpx(2) }],
+      WORKER,
+    );
+    await job.finished;
+    expect(job.failure).toBeNull();
+    expect(job.outcomes.find((o) => o.file === 'empty.fit')?.reason).toMatch(/^This FIT file is not a recording: it holds more than 1,000,000 records/);
+    expect(job.summary).toMatchObject({ imported: 2, refused: 1 });
+    expect(databaseIsWhole(db)).toBe(true);
+  });
+});
+
+describe('Cancel', { timeout: 240_000 }, () => {
+  it('takes effect inside a file that holds the worker for seconds; what was imported stays, whole', async () => {
+    const job = importInWorker([{ name: 'before.fit', bytes: goodFit(1) }, { name: 'long.fit', bytes: timedRecordsFit(MILLION) }, { name: 'after.gpx', bytes: goodGpx(2) }], WORKER);
+    while (job.progress.currentFile !== 'long.fit' && job.summary === null && job.failure === null) await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // well inside its parse
+    const askedAt = performance.now();
+    job.cancel();
+    await job.finished;
+    const tookMs = performance.now() - askedAt;
+    console.log(`cancel inside a 1,000,000-record FIT file took effect in ${Math.round(tookMs)} ms`);
+    expect(job.failure).toBeNull();
+    expect(job.summary?.cancelled).toBe(true);
+    expect(job.outcomes.map((o) => [o.file, o.status])).toEqual([['before.fit', 'imported']]); // long.fit never finished, after.gpx never started
+    expect(countRows(db, 'runs')).toBe(1);
+    expect(databaseIsWhole(db)).toBe(true);
+    expect(writeLockIsFree()).toBe(true);
+  });
+});
