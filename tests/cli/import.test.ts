@@ -182,7 +182,7 @@ describe('stance import', () => {
       encoding: 'utf8',
     });
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout.trim())).toMatchObject({ status: 'imported', points: 205 });
+    expect(JSON.parse(result.stdout.trim().split('\n')[0]!)).toMatchObject({ status: 'imported', points: 205 });
   });
 
   it('times an untimed file with --date, --start and --duration, and names those options when they are missing', async () => {
