@@ -7,6 +7,7 @@ import { localToUtc, utcToLocal } from '../local-time';
 import type { TableDescription } from './table';
 import { flag, id, instant, nonNegativeNumber, passes, problem, text } from './rules';
 import { asHoursMinutesSeconds, inRunnerDistance, inRunnerElevation, pacePerRunnerUnit } from './unit-columns';
+import { isRunSource, SOURCE_FORMATS } from '../../shared/import-formats';
 
 /** How far ahead of the clock a start may be: a watch a little fast, a zone picked wrong by an hour or two. */
 export const FUTURE_TOLERANCE_MS = 3 * 3600 * 1000;
@@ -91,7 +92,8 @@ export const runs: TableDescription<'runs'> = {
     nonNegativeNumber(row, 'elevation_gain_m', 100_000);
     nonNegativeNumber(row, 'elevation_loss_m', 100_000);
     if (row.avg_heart_rate !== null && (typeof row.avg_heart_rate !== 'number' || !(row.avg_heart_rate > 0) || row.avg_heart_rate >= 300)) problem('its average heart rate is out of range');
-    if (row.source !== 'manual' && row.source !== 'gpx') problem('its source is not "manual" or "gpx"');
+    // 'gpx' also stands for any file imported before migration 007 named the format.
+    if (!isRunSource(row.source)) problem(`its source is not "manual" or a format Stance reads (${SOURCE_FORMATS.map((format) => format.id).join(', ')})`);
     if (!(painStatuses as readonly unknown[]).includes(row.pain_status)) problem('its pain status is not one Stance knows');
     flag(row, 'cut_short_by_knee', 2);
     flag(row, 'pain_not_recorded', 3);
