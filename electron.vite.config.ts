@@ -30,6 +30,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src-main/index.ts'),
           // The import worker thread (src-main/import/worker.ts), started by the import channels.
           'import-worker': resolve(__dirname, 'src-main/import/worker.ts'),
+          // Its reader threads (src-main/import/reader-worker.ts, reader-pool.ts): files read on every core.
+          'import-reader': resolve(__dirname, 'src-main/import/reader-worker.ts'),
         },
       },
     },

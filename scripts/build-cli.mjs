@@ -18,7 +18,8 @@ const outdir = path.join(root, 'out/cli');
 fs.rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { stance: 'src-main/cli/bin.ts' },
+  // The command line, and the import's reader threads (src-main/import/reader-pool.ts) beside it.
+  entryPoints: { stance: 'src-main/cli/bin.ts', 'import-reader': 'src-main/import/reader-worker.ts' },
   bundle: true,
   splitting: true,
   format: 'esm',

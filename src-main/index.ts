@@ -68,7 +68,7 @@ function answerCommandLine(argv: string[]): void {
   }
   // Loaded only here: the command line's code is a chunk of its own, not part of the window's start.
   import('./cli')
-    .then(({ runCliInProcess }) => runCliInProcess(argv, { nativeBinding, dataFolder }))
+    .then(({ runCliInProcess }) => runCliInProcess(argv, { nativeBinding, dataFolder, readerScript: path.join(__dirname, 'import-reader.js') }))
     .then(
       (code) => app.exit(code),
       (error: unknown) => {
@@ -176,7 +176,8 @@ async function start(): Promise<void> {
       return window.webContents.printToPDF({ pageSize: paper, printBackground: false, margins: { top: 0.5, bottom: 0.5, left: 0.5, right: 0.5 } });
     },
     // Imports of files and archives run in this worker thread, with its own connection (import/worker.ts).
-    importWorker: { script: path.join(__dirname, 'import-worker.js'), ...(nativeBinding ? { nativeBinding } : {}) },
+    // …which reads the files in reader threads, one per core (import/reader-pool.ts), and stores them itself.
+    importWorker: { script: path.join(__dirname, 'import-worker.js'), readers: { script: path.join(__dirname, 'import-reader.js') }, ...(nativeBinding ? { nativeBinding } : {}) },
   };
   const dispatchOptions = {
     isTrustedPage: isOwnPage,

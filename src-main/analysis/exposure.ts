@@ -281,13 +281,33 @@ export function previousWeekMetresCalculator(runs: readonly Pick<RunRecord, 'loc
   };
 }
 
-/** Exposure and outcome for every run in the date range with its pain recorded. */
+/**
+ * Metres of the runs earlier on the same local day, per run: a second run of a day carries the
+ * first in its recent load (issue 17). `runs` list one day's runs in the order they were run
+ * (the database reads them by start time; a history sorted by date keeps that order). One pass.
+ */
+export function earlierSameDayMetres<R extends Pick<RunRecord, 'localDate' | 'distanceMetres'>>(runs: readonly R[]): Map<R, number> {
+  const byDay = new Map<string, number>();
+  const earlier = new Map<R, number>();
+  for (const run of runs) {
+    const before = byDay.get(run.localDate) ?? 0;
+    if (before > 0) earlier.set(run, before);
+    byDay.set(run.localDate, before + run.distanceMetres);
+  }
+  return earlier;
+}
+
+/**
+ * Exposure and outcome for every run in the date range with its pain recorded. A run's
+ * `previousWeekMetres` is the 7 calendar days before its day plus the runs earlier that day.
+ */
 export function runExposures(history: InsightsHistory, filters: Pick<InsightsFilters, 'location' | 'side'> & { fromDate: string | null; toDate: string | null }): RunExposures {
   const inRange = history.runs.filter(
     (run) => (filters.fromDate === null || run.localDate >= filters.fromDate) && (filters.toDate === null || run.localDate <= filters.toDate),
   );
   const exposureOf = gluteExposureCalculator(history.gluteSessionDates, history.plans, history.beforeRunSessionDates);
   const previousWeek = previousWeekMetresCalculator(history.runs);
+  const earlierToday = earlierSameDayMetres(history.runs);
   const runs: RunExposure[] = [];
   const soreAtStart: RunExposures['soreAtStart'] = [];
   let unrecordedLeftOut = 0;
@@ -304,7 +324,7 @@ export function runExposures(history: InsightsHistory, filters: Pick<InsightsFil
       localDate: run.localDate,
       distanceMetres: run.distanceMetres,
       cutShort: run.cutShort,
-      previousWeekMetres: previousWeek(run.localDate),
+      previousWeekMetres: previousWeek(run.localDate) + (earlierToday.get(run) ?? 0),
       daysSinceGluteSession: glute.daysSinceGluteSession,
       sessionsDone: glute.sessionsDone,
       sessionsPlanned: glute.sessionsPlanned,

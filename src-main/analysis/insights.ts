@@ -15,12 +15,25 @@
  * - The timelines (timeline.ts) cover the range, with gaps drawn as breaks.
  * - The range is the filters' or, by default, the last 12 months that hold runs.
  */
-import type { WeekStartDay } from '../shared/domain';
-import type { GroupSurvival, Insights, InsightsFilters, InsightsVerdict, RunExposure } from '../shared/insights';
-import { runExposures, type InsightsHistory } from './exposure';
-import { gluteCalendar, MIN_ONSETS_FOR_MODEL, primaryModel } from './primary-model';
+import { defaultSettings, type MainComplaint, type WeekStartDay } from '../shared/domain';
+import {
+  DAYS_SINCE_CAP,
+  headlineRatio,
+  type AnalysisPeriod,
+  type FixedAnalysisSummary,
+  type GroupSurvival,
+  type HeadlineGroups,
+  type Insights,
+  type InsightsFilters,
+  type ModelSummary,
+  type RunExposure,
+  type ViewDescription,
+} from '../shared/insights';
+import { gluteExposureCalculator, runExposures, type InsightsHistory } from './exposure';
+import { complaintFilters, fixedAnalysis, type FixedAnalysis } from './fixed-analysis';
+import { fitPrimaryModel, gluteCalendar, MIN_ONSETS_FOR_MODEL, modelRuns, primaryModel } from './primary-model';
 import { kaplanMeier, medianSurvivalInterval, type SurvivalObservation } from './survival';
-import { acuteChronicDays, defaultRange, LOAD_JUMP_ABOVE, longRunSpikes, SPIKE_ABOVE, weeklySummaries } from './timeline';
+import { acuteChronicDays, LOAD_JUMP_ABOVE, longRunSpikes, SPIKE_ABOVE, weeklySummaries } from './timeline';
 
 export const MIN_RUNS_PER_GROUP = 5;
 export const MIN_PAIN_EVENTS = MIN_ONSETS_FOR_MODEL;
@@ -58,29 +71,98 @@ export function groupSurvival(runs: readonly RunExposure[]): GroupSurvival {
   };
 }
 
-function verdictOf(model: Insights['model'], counts: { onPlan: number; skipped: number }): InsightsVerdict {
-  if (model.sequential.claim === 'earlier') return 'earlier_when_skipped';
-  if (model.sequential.claim === 'later') return 'later_when_skipped';
-  if (model.exposure === null || model.onsets < MIN_PAIN_EVENTS || counts.onPlan + counts.skipped < 2 * MIN_RUNS_PER_GROUP) return 'too_little';
-  return model.sequential.finished ? 'no_clear_difference' : 'cannot_tell_yet';
+/** The headline's groups over runs with a pain note and the unnoted ones (runs before any glute session are in neither). */
+export function headlineGroups(noted: readonly RunExposure[], unnoted: readonly Pick<RunExposure, 'daysSinceGluteSession'>[] = []): HeadlineGroups {
+  const groups: HeadlineGroups = { skipped: { runs: 0, onsets: 0, unnoted: 0 }, usual: { runs: 0, onsets: 0, unnoted: 0 } };
+  for (const run of noted) {
+    if (run.daysSinceGluteSession === null) continue;
+    const group = run.daysSinceGluteSession >= DAYS_SINCE_CAP ? groups.skipped : groups.usual;
+    group.runs += 1;
+    if (run.pain) group.onsets += 1;
+  }
+  for (const run of unnoted) {
+    if (run.daysSinceGluteSession === null) continue;
+    (run.daysSinceGluteSession >= DAYS_SINCE_CAP ? groups.skipped : groups.usual).unnoted += 1;
+  }
+  return groups;
 }
 
-export function computeInsights(history: InsightsHistory, filters: InsightsFilters, weekStartsOn: WeekStartDay): ComputedInsights {
+/** What the page and the Report need from the fixed analysis. */
+export function summariseFixed(analysis: FixedAnalysis): FixedAnalysisSummary {
+  const periods = analysis.periods.map((period): AnalysisPeriod => {
+    const decided = period.sequential.claimedAt ?? (period.sequential.finished ? (period.sequential.looks[period.sequential.looks.length - 1] ?? null) : null);
+    const headline = headlineRatio(period.exposure, period.groups, period.problem);
+    return {
+      from: period.from,
+      to: period.to,
+      current: period.current,
+      verdict: period.verdict,
+      decidedAt: decided === null || decided.reachedOn === null ? null : { onsets: decided.onsets, on: decided.reachedOn },
+      groups: period.groups,
+      runs: period.runs,
+      onsets: period.onsets,
+      ratio: headline.term,
+      why: headline.why,
+      ratioWithUnnotedPainFree: period.groups.skipped.unnoted + period.groups.usual.unnoted > 0 ? period.exposureWithUnnotedPainFree : null,
+    };
+  });
+  const current = periods[periods.length - 1];
+  return { complaint: analysis.complaint, periods, canStartNew: current !== undefined && current.decidedAt !== null };
+}
+
+/** The fixed analysis's context: the main complaint (Settings) and the dates the runner began new analyses. */
+export interface AnalysisContext {
+  complaint: MainComplaint;
+  periodStarts: readonly string[];
+}
+
+export const defaultAnalysisContext: AnalysisContext = { complaint: defaultSettings.mainComplaint, periodStarts: [] };
+
+/**
+ * Every number on the Insights page. The VERDICT (and the model summary, the milestones and the
+ * headline ratio) come from the fixed analysis of `context` (fixed-analysis.ts), whatever the
+ * filters. The FILTERS (dates, site, side) choose the runs of the pictures, the counts beside them
+ * and, when they differ from the fixed analysis's current period for the main complaint, a
+ * descriptive estimate (`description`). With no dates given the view is the current period.
+ */
+export function computeInsights(history: InsightsHistory, filters: InsightsFilters, weekStartsOn: WeekStartDay, context: AnalysisContext = defaultAnalysisContext): ComputedInsights {
   let firstRunDate: string | null = null;
   let lastRunDate: string | null = null;
   for (const run of history.runs) {
     if (firstRunDate === null || run.localDate < firstRunDate) firstRunDate = run.localDate;
     if (lastRunDate === null || run.localDate > lastRunDate) lastRunDate = run.localDate;
   }
+  const analysis = fixedAnalysis(history, context.complaint, context.periodStarts);
+  const fixed = summariseFixed(analysis);
+  const currentPeriod = analysis.periods[analysis.periods.length - 1] ?? null;
   const isDefault = filters.fromDate === null && filters.toDate === null;
-  const fallback = lastRunDate === null ? null : defaultRange(lastRunDate);
-  const from = filters.fromDate ?? (filters.toDate === null ? (fallback?.from ?? null) : firstRunDate);
+  // The default view: the current analysis period (from its first run with a pain note), to the last run.
+  const defaultFrom = currentPeriod?.from ?? firstRunDate;
+  const from = filters.fromDate ?? (filters.toDate === null ? defaultFrom : firstRunDate);
   const to = filters.toDate ?? lastRunDate;
+  const mainFilters = complaintFilters(context.complaint);
   const exposures = runExposures(history, { ...filters, fromDate: from, toDate: to });
   const runs = exposures.runs;
-  const onPlanRuns = runs.filter((run) => run.onPlan);
-  const skippedRuns = runs.filter((run) => !run.onPlan);
-  const model = primaryModel(runs, gluteCalendar(history.gluteSessionDates, history.beforeRunSessionDates));
+  const viewIsFixed =
+    currentPeriod !== null && from === currentPeriod.from && to === lastRunDate && filters.location === mainFilters.location && filters.side === mainFilters.side;
+  // Runs in view whose pain was never noted, with their glute exposure (for the per-group counts).
+  const unnotedInView = exposures.unrecordedLeftOut > 0 ? unnotedExposures(history, from, to) : [];
+  const groups = headlineGroups(runs, unnotedInView);
+  const skippedRuns = runs.filter((run) => run.daysSinceGluteSession !== null && run.daysSinceGluteSession >= DAYS_SINCE_CAP);
+  const usualRuns = runs.filter((run) => run.daysSinceGluteSession !== null && run.daysSinceGluteSession < DAYS_SINCE_CAP);
+  const calendar = gluteCalendar(history.gluteSessionDates, history.beforeRunSessionDates);
+  // The model summary of the fixed analysis's current period (its runs: unnoted left out).
+  const periodRuns = currentPeriod === null ? [] : runExposures(history, { ...mainFilters, fromDate: currentPeriod.from, toDate: null }).runs;
+  const model: ModelSummary =
+    currentPeriod === null
+      ? { ...primaryModel([], calendar), sequential: { looks: [], claim: null, claimedAt: null, moreOnsetsNeeded: null, finished: false } }
+      : { ...primaryModel(periodRuns, calendar, { sequential: false }), sequential: currentPeriod.sequential };
+  let description: ViewDescription | null = null;
+  if (!viewIsFixed && runs.length > 0) {
+    const fit = fitPrimaryModel(modelRuns(runs));
+    const headline = headlineRatio(fit.exposure, groups, fit.problem);
+    description = { groups, ratio: headline.term, why: headline.why };
+  }
   const hasRange = from !== null && to !== null && from <= to;
   const painEvents = runs.filter((run) => run.pain).length;
   const counts = {
@@ -89,7 +171,7 @@ export function computeInsights(history: InsightsHistory, filters: InsightsFilte
     analysed: runs.length,
     painEvents,
     painFree: runs.length - painEvents,
-    onPlan: onPlanRuns.length,
+    usual: usualRuns.length,
     skipped: skippedRuns.length,
     judgedByDefaultPlan: runs.filter((run) => run.judgedByDefaultPlan).length,
     noGluteSessionYet: runs.filter((run) => run.daysSinceGluteSession === null).length,
@@ -119,7 +201,9 @@ export function computeInsights(history: InsightsHistory, filters: InsightsFilte
       daysSinceGluteSession: run.daysSinceGluteSession,
     })),
     model,
-    survival: { onPlan: groupSurvival(onPlanRuns), skipped: groupSurvival(skippedRuns) },
+    survival: { usual: groupSurvival(usualRuns), skipped: groupSurvival(skippedRuns) },
+    fixed,
+    description,
     weeks: hasRange ? weeklySummaries(history.runs, history.gluteSessionDates, history.plans, from, to, weekStartsOn) : [],
     load: hasRange
       ? {
@@ -130,7 +214,19 @@ export function computeInsights(history: InsightsHistory, filters: InsightsFilte
           jumpAbove: LOAD_JUMP_ABOVE,
         }
       : { longRuns: [], spikeAbove: SPIKE_ABOVE, days: [], jumps: [], jumpAbove: LOAD_JUMP_ABOVE },
-    verdict: verdictOf(model, counts),
+    verdict: currentPeriod?.verdict ?? 'too_little',
     minimums: { runsPerGroup: MIN_RUNS_PER_GROUP, painEvents: MIN_PAIN_EVENTS },
   };
+}
+
+/** The glute exposure of the unnoted runs between two dates (one pass). */
+function unnotedExposures(history: InsightsHistory, from: string | null, to: string | null): Pick<RunExposure, 'daysSinceGluteSession'>[] {
+  const exposureOf = gluteExposureCalculator(history.gluteSessionDates, history.plans, history.beforeRunSessionDates);
+  const result: Pick<RunExposure, 'daysSinceGluteSession'>[] = [];
+  for (const run of history.runs) {
+    if (run.painStatus !== 'unrecorded') continue;
+    if ((from !== null && run.localDate < from) || (to !== null && run.localDate > to)) continue;
+    result.push({ daysSinceGluteSession: exposureOf(run.localDate).daysSinceGluteSession });
+  }
+  return result;
 }

@@ -50,7 +50,7 @@ import { coxProportionalHazards, type CoxObservation } from './cox';
 import { normalQuantile, studentTCdf } from './distributions';
 import { seededRandom } from './example-history';
 import { dayNumber, firstIndexAtLeast } from './exposure';
-import { ONSET_MILESTONES, sequentialDecision } from './sequential';
+import { ONSET_MILESTONES, sequentialDecision, type EvidenceAtMilestone } from './sequential';
 
 /** Fewest pain onsets before the model is fitted at all. */
 export const MIN_ONSETS_FOR_MODEL = 5;
@@ -59,7 +59,6 @@ export const MAX_SHIFTS = 199;
 const SHIFT_SEED = 20_251_203;
 
 export const exposureMeaning = '7+ days since the last glute session, against 0–6 days';
-const adjusterMeanings = ['each extra 10 km run in the 7 days before', 'each year later in the calendar'];
 
 export type ModelRun = Pick<RunExposure, 'runId' | 'localDate' | 'daysSinceGluteSession' | 'pain' | 'outcomeMetres' | 'previousWeekMetres' | 'cutShort'>;
 
@@ -82,8 +81,23 @@ const CAP = DAYS_SINCE_CAP;
 /** 1 for 7+ days since the last glute session, else 0. */
 const skippedWeek = (days: number) => (days >= CAP ? 1 : 0);
 
+/** The adjusters after the exposure: [meaning, value of a run]. */
+interface Adjuster {
+  meaning: string;
+  value: (run: ModelRun, day: number, firstDay: number) => number;
+}
+const baseAdjusters: Adjuster[] = [
+  { meaning: 'each extra 10 km run in the 7 days before', value: (run) => run.previousWeekMetres / 10_000 },
+  { meaning: 'each year later in the calendar', value: (_run, day, firstDay) => (day - firstDay) / 365.25 },
+];
+/** The adjusters of the model, in order (see the top of this file). */
+const ADJUSTERS: readonly Adjuster[] = baseAdjusters;
+
 function covariatesOf(run: ModelRun, firstDay: number): number[] {
-  return [skippedWeek(run.daysSinceGluteSession ?? DAYS_SINCE_CAP), run.previousWeekMetres / 10_000, (dayNumber(run.localDate) - firstDay) / 365.25];
+  const day = dayNumber(run.localDate);
+  const values = [skippedWeek(run.daysSinceGluteSession ?? DAYS_SINCE_CAP)];
+  for (const adjuster of ADJUSTERS) values.push(adjuster.value(run, day, firstDay));
+  return values;
 }
 
 function term(meaning: string, fit: { hazardRatios: number[]; lower: number[]; upper: number[]; waldP: number[] }, index: number): ModelTerm {
@@ -109,11 +123,12 @@ export function fitPrimaryModel(runs: readonly ModelRun[], options: { cutShortAs
     covariates: covariatesOf(run, firstDay),
   }));
   // A covariate with one value (all runs in one week: no trend) is dropped rather than failing the model.
-  const varies = [0, 1, 2].map((index) => observations.some((observation) => observation.covariates[index] !== observations[0]!.covariates[index]));
+  const all = observations[0]!.covariates.map((_, index) => index);
+  const varies = all.map((index) => observations.some((observation) => observation.covariates[index] !== observations[0]!.covariates[index]));
   if (!varies[0]) {
     return { exposure: null, adjusters: [], problem: `None of these runs came ${DAYS_SINCE_CAP}+ days after a glute session (or all did), so the model has nothing to compare yet.` };
   }
-  const kept = [0, 1, 2].filter((index) => varies[index]);
+  const kept = all.filter((index) => varies[index]);
   const fit = coxProportionalHazards(observations.map((observation) => ({ ...observation, covariates: kept.map((index) => observation.covariates[index]!) })));
   if (!fit.estimable) {
     const problem =
@@ -124,7 +139,7 @@ export function fitPrimaryModel(runs: readonly ModelRun[], options: { cutShortAs
           : fit.message;
     return { exposure: null, adjusters: [], problem };
   }
-  const adjusters = kept.slice(1).map((index, position) => term(adjusterMeanings[index - 1]!, fit, position + 1));
+  const adjusters = kept.slice(1).map((index, position) => term(ADJUSTERS[index - 1]!.meaning, fit, position + 1));
   return { exposure: term(exposureMeaning, fit, 0), adjusters, problem: null };
 }
 
@@ -135,7 +150,7 @@ export function fitPrimaryModel(runs: readonly ModelRun[], options: { cutShortAs
 function adjusterWeights(runs: readonly ModelRun[], firstDay: number): Float64Array {
   const weights = new Float64Array(runs.length).fill(1);
   const observations = runs.map((run) => ({ time: run.outcomeMetres, event: run.pain, covariates: covariatesOf(run, firstDay).slice(1) }));
-  const varies = [0, 1].filter((index) => observations.some((observation) => observation.covariates[index] !== observations[0]?.covariates[index]));
+  const varies = ADJUSTERS.map((_, index) => index).filter((index) => observations.some((observation) => observation.covariates[index] !== observations[0]?.covariates[index]));
   if (varies.length === 0) return weights;
   const fit = coxProportionalHazards(observations.map((observation) => ({ ...observation, covariates: varies.map((index) => observation.covariates[index]!) })), { ties: 'breslow' });
   if (!fit.estimable) return weights;
@@ -153,6 +168,10 @@ function adjusterWeights(runs: readonly ModelRun[], firstDay: number): Float64Ar
 export interface WeekShiftResult {
   /** Permutation p-value, two-sided. */
   pValue: number;
+  /** One-sided: the share of shifts (with the observed) whose score is at least the observed ("earlier"). */
+  pEarlier: number;
+  /** One-sided: at most the observed ("later"). */
+  pLater: number;
   shifts: number;
   /** Standardised score on the normal scale (positive: more days since, earlier pain); null when the shifts do not vary. */
   z: number | null;
@@ -288,6 +307,14 @@ export function weekShiftTest(runs: readonly ModelRun[], calendar: GluteCalendar
   const tolerance = 1e-9 * Math.max(1, Math.abs(observed));
   const asExtreme = shifted.filter((value) => Math.abs(value) >= Math.abs(observed) - tolerance).length;
   const pValue = (1 + asExtreme) / (1 + shifted.length);
+  let atLeast = 0;
+  let atMost = 0;
+  for (const value of shifted) {
+    if (value >= observed - tolerance) atLeast++;
+    if (value <= observed + tolerance) atMost++;
+  }
+  const pEarlier = (1 + atLeast) / (1 + shifted.length);
+  const pLater = (1 + atMost) / (1 + shifted.length);
   const mean = shifted.reduce((sum, value) => sum + value, 0) / shifted.length;
   const variance = shifted.reduce((sum, value) => sum + (value - mean) ** 2, 0) / Math.max(1, shifted.length - 1);
   let z: number | null = null;
@@ -297,7 +324,7 @@ export function weekShiftTest(runs: readonly ModelRun[], calendar: GluteCalendar
     const normal = -normalQuantile(Math.max(tail, 1e-300));
     z = t >= 0 ? normal : -normal;
   }
-  const result = { pValue, shifts: shifted.length, z };
+  const result = { pValue, pEarlier, pLater, shifts: shifted.length, z };
   shiftCache.set(key, result);
   if (shiftCache.size > 256) shiftCache.delete(shiftCache.keys().next().value as string);
   return result;
@@ -341,14 +368,28 @@ function cacheKey(runs: readonly ModelRun[], sessions: Uint8Array, beforeRun: Ui
  * The whole model summary for the analysed runs (date order): the fit, the permutation test, the
  * claim decided at the onset milestones, and the check with runs cut short counted as onsets.
  */
-export function primaryModel(runs: readonly ModelRun[], calendar: GluteCalendar): ModelSummary {
+export function primaryModel(runs: readonly ModelRun[], calendar: GluteCalendar, options: { sequential?: boolean } = {}): ModelSummary {
   const used = modelRuns(runs);
   const fit = fitPrimaryModel(used);
   const onsets = used.filter((run) => run.pain).length;
   const permutation = onsets >= MIN_ONSETS_FOR_MODEL ? weekShiftTest(used, calendar) : null;
+  if (options.sequential === false) {
+    // The caller (the fixed analysis) decides the claim; this is the estimate and its test only.
+    const cutShort = used.filter((run) => run.cutShort && !run.pain).length;
+    return {
+      exposure: fit.exposure,
+      adjusters: fit.adjusters,
+      problem: fit.problem,
+      runs: used.length,
+      onsets,
+      permutation: permutation === null ? null : { pValue: permutation.pValue, shifts: permutation.shifts },
+      sequential: { looks: [], claim: null, claimedAt: null, moreOnsetsNeeded: null, finished: false },
+      cutShortSensitivity: cutShort > 0 ? { runs: cutShort, ...pick(fitPrimaryModel(used, { cutShortAsOnsets: true })) } : null,
+    };
+  }
 
   // The evidence at each milestone reached: the runs up to the one that brought the onsets there.
-  const evidence: { z: number | null; reachedOn: string; pValue: number | null }[] = [];
+  const evidence: EvidenceAtMilestone[] = [];
   let seen = 0;
   let milestone = 0;
   used.forEach((run, index) => {
@@ -357,7 +398,7 @@ export function primaryModel(runs: readonly ModelRun[], calendar: GluteCalendar)
     if (milestone < ONSET_MILESTONES.length && seen === ONSET_MILESTONES[milestone]) {
       const upTo = used.slice(0, index + 1);
       const atMilestone = milestone === ONSET_MILESTONES.length - 1 && index === used.length - 1 ? permutation : weekShiftTest(upTo, calendar);
-      evidence.push({ z: atMilestone?.z ?? null, reachedOn: run.localDate, pValue: atMilestone?.pValue ?? null });
+      evidence.push({ z: atMilestone?.z ?? null, reachedOn: run.localDate, pEarlier: atMilestone?.pEarlier ?? null, pLater: atMilestone?.pLater ?? null, shifts: atMilestone?.shifts ?? null });
       milestone += 1;
     }
   });

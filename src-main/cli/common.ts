@@ -26,6 +26,8 @@ export interface CliHost {
   nativeBinding?: string;
   /** The data folder holding stance.sqlite when no --db is given; data-folder.ts's rule when absent. */
   dataFolder?: string;
+  /** The import's reader threads' script (import/reader-pool.ts); files are read on this thread when absent. */
+  readerScript?: string;
 }
 
 /** The commands, by the name typed after `stance` (cli.ts loads each when it runs). */

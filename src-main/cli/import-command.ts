@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ActivityOutcome } from '../import/activities';
 import { importBatch, type BatchSummary } from '../import/batch';
+import { ReaderPool } from '../import/reader-pool';
 import { localToUtc } from '../db/local-time';
 import { MAX_RUN_SECONDS } from '../shared/run-limits';
 import { parseDuration } from '../shared/units';
@@ -118,6 +119,8 @@ export async function importCommand(args: string[], output: Output, host: CliHos
   const given = givenStart(values, timeZone);
   checkTargets(positionals);
   const { db } = await openCliDatabase(values.db, host);
+  // Files read on every core (reader threads), stored here in order.
+  const readers = host.readerScript !== undefined ? new ReaderPool({ script: host.readerScript }) : undefined;
   // A closed pipe (`| head`) stops the batch between files, quietly.
   const stop = new AbortController();
   let summary: BatchSummary;
@@ -127,6 +130,7 @@ export async function importCommand(args: string[], output: Output, host: CliHos
       positionals.map((target) => ({ path: target })),
       {
         timeZone,
+        ...(readers ? { readers } : {}),
         allowNearDuplicates: values['allow-near-duplicates'],
         ...(given ? { given } : {}),
         signal: stop.signal,
@@ -143,6 +147,7 @@ export async function importCommand(args: string[], output: Output, host: CliHos
       },
     );
   } finally {
+    await readers?.close();
     db.close();
   }
   if (!values.json && output.closed?.() !== true) {

@@ -28,6 +28,7 @@
  * the CLI (batch.ts) and the streaming one-file import (importer.ts) all end in `storeDerived`.
  */
 import zlib from 'node:zlib';
+import type { Statement } from 'better-sqlite3';
 import type { StanceDatabase } from '../db/open';
 import { isoUtc, utcToLocal } from '../db/local-time';
 import { MAX_RUN_METRES, MAX_RUN_SECONDS } from '../shared/run-limits';
@@ -223,21 +224,75 @@ function plausible(value: number | null, limit: number): number | null {
  * refusal is an outcome). `now` stamps the rows.
  */
 export function importActivities(db: StanceDatabase, bytes: Uint8Array, context: ActivityContext, now: Date): ActivityOutcome[] {
+  // Read here, the original is compressed only when a run is stored (a file imported again costs no gzip).
+  return storeRead(db, readActivities(bytes, context, { gzipOriginal: false }), context, now, bytes);
+}
+
+/**
+ * One file read and its runs derived, not yet stored: what a reader (import/reader-pool.ts, in a
+ * worker thread, or this thread) hands the one writer. `recording` is null when the file was
+ * refused as a whole (`derived` then holds that one outcome). `original` is the gzip of the file's
+ * bytes, made only when a run may be stored. Plain data: it crosses threads by structured clone.
+ */
+export interface ReadActivities {
+  recording: RecordedFile | null;
+  derived: (Derived | ActivityOutcome)[];
+  original: Uint8Array | null;
+}
+
+/**
+ * The reading half of `importActivities`: no database. Never throws for a bad file.
+ * `gzipOriginal` (default true): compress the original now, as a reader thread does, so the
+ * writer only stores it.
+ */
+export function readActivities(bytes: Uint8Array, context: ActivityContext, options: { gzipOriginal?: boolean } = {}): ReadActivities {
   let recording: RecordedFile;
   let derived: (Derived | ActivityOutcome)[];
   try {
     recording = readRecordingSync(bytes);
     derived = deriveActivities(recording, context);
   } catch (error) {
-    return [refusedFile(context, error)];
+    return { recording: null, derived: [refusedFile(context, error)], original: null };
   }
-  return storeDerived(db, recording, derived, context, () => zlib.gzipSync(bytes, { level: ORIGINAL_GZIP_LEVEL }), now);
+  const original = options.gzipOriginal !== false && derived.some((item) => 'run' in item) ? zlib.gzipSync(bytes, { level: originalGzipLevel(recording) }) : null;
+  return { recording, derived, original };
+}
+
+/**
+ * The writing half of `importActivities`: stores what `readActivities` gave, one transaction per
+ * run. `bytes` (the file's) is compressed here when the reader did not (`gzipOriginal: false`).
+ */
+export function storeRead(db: StanceDatabase, read: ReadActivities, context: ActivityContext, now: Date, bytes?: Uint8Array): ActivityOutcome[] {
+  const recording = read.recording;
+  if (recording === null) return read.derived as ActivityOutcome[];
+  const original = (): Buffer => {
+    if (read.original !== null) return Buffer.from(read.original.buffer, read.original.byteOffset, read.original.byteLength);
+    if (bytes === undefined) throw new Error('storeRead: neither the original nor its bytes');
+    return zlib.gzipSync(bytes, { level: originalGzipLevel(recording) });
+  };
+  return storeDerived(db, recording, read.derived, context, original, now);
+}
+
+/**
+ * zlib level for a kept original: `ORIGINAL_GZIP_LEVEL` for XML (GPX, TCX), 1 for FIT — binary
+ * FIT barely compresses at any level (a 62 KB run: 42.4 KB at level 3, 42.7 KB at level 1), so
+ * the faster level costs nothing in size.
+ */
+export function originalGzipLevel(recording: RecordedFile): number {
+  return recording.metadata.format === 'fit' ? 1 : ORIGINAL_GZIP_LEVEL;
 }
 
 /** The outcome of a file refused as a whole (unreadable, damaged, no recording at all). */
 export function refusedFile(context: Pick<ActivityContext, 'file' | 'entry'>, error: unknown): ActivityOutcome {
   if (isImportRefusal(error)) return outcome(context, null, { status: 'refused', code: error.reason, reason: error.message });
-  return outcome(context, null, { status: 'refused', code: 'unreadable', reason: `Stance could not read this file (${(error as Error).message}). Nothing was imported.` });
+  const message = (error as Error).message;
+  if (error instanceof RangeError && /call stack/i.test(message)) {
+    return outcome(context, null, { status: 'refused', code: 'reader-failed', reason: 'Reading this file went deeper than Stance allows (it nests or repeats far more than any activity file). Nothing was imported.' });
+  }
+  if (error instanceof RangeError && /array length|allocation|string longer|buffer/i.test(message)) {
+    return outcome(context, null, { status: 'refused', code: 'reader-failed', reason: `This file holds more than Stance can hold in memory at once (${message}), far more than any activity file. Nothing was imported.` });
+  }
+  return outcome(context, null, { status: 'refused', code: 'unreadable', reason: `Stance could not read this file (${message}). Nothing was imported.` });
 }
 
 /**
@@ -330,6 +385,40 @@ function refusedByRule(
   return `This ${format} run${where} says ${says}. ${first.replace(/\.?$/, '.')} Not imported.`;
 }
 
+/** The statements storing a run, prepared once per connection (a batch stores thousands of runs). */
+interface RunStatements {
+  samePoints: Statement;
+  insertRun: Statement;
+  insertTrack: Statement;
+}
+
+const statementsByConnection = new WeakMap<StanceDatabase, RunStatements>();
+
+function statementsOf(db: StanceDatabase): RunStatements {
+  let statements = statementsByConnection.get(db);
+  if (statements === undefined) {
+    statements = {
+      samePoints: db.prepare(
+        'SELECT runs.id AS runId, runs.distance_m AS distanceMetres, runs.started_at AS startedAt FROM run_tracks JOIN runs ON runs.id = run_tracks.run_id WHERE run_tracks.points_sha256 = ? LIMIT 1',
+      ),
+      insertRun: db.prepare(
+        `INSERT INTO runs (started_at, time_zone, local_date, local_time, distance_m, duration_s, moving_s, elevation_gain_m, elevation_loss_m,
+                           avg_heart_rate, effort, effort_from_watch, surface, shoe_id, notes, source, pain_status, created_at, updated_at)
+         VALUES (@started_at, @time_zone, @local_date, @local_time, @distance_m, @duration_s, @moving_s, @elevation_gain_m, @elevation_loss_m,
+                 @avg_heart_rate, @effort, @effort_from_watch, @surface, @shoe_id, @notes, @source, @pain_status, @created_at, @updated_at)`,
+      ),
+      insertTrack: db.prepare(
+        `INSERT INTO run_tracks (run_id, file_name, track_name, file_sha256, points_sha256, point_count, original_gzip, streams, splits_json, imported_at,
+                                 source_format, device_name, sport, sub_sport, archive_entry, watch_feel, has_route)
+         VALUES (@run_id, @file_name, @track_name, @file_sha256, @points_sha256, @point_count, @original_gzip, @streams, @splits_json, @imported_at,
+                 @source_format, @device_name, @sport, @sub_sport, @archive_entry, @watch_feel, @has_route)`,
+      ),
+    };
+    statementsByConnection.set(db, statements);
+  }
+  return statements;
+}
+
 function storeRun(db: StanceDatabase, request: StoreRequest, now: Date): ActivityOutcome {
   const { run, track, recording, context, original, durationSeconds, untimed, unit, base } = request;
   const startedAt = isoUtc(new Date(run.startUtcMs));
@@ -395,9 +484,8 @@ function storeRun(db: StanceDatabase, request: StoreRequest, now: Date): Activit
   // One run, one transaction holding the write lock from its start: duplicates are checked and the
   // run stored under one lock, and another writer (a restore, a second import) is waited for.
   return inWriteTurn(db, (): ActivityOutcome => {
-    const samePoints = db
-      .prepare('SELECT runs.id AS runId, runs.distance_m AS distanceMetres, runs.started_at AS startedAt FROM run_tracks JOIN runs ON runs.id = run_tracks.run_id WHERE run_tracks.points_sha256 = ? LIMIT 1')
-      .get(run.fingerprint.pointsSha256) as { runId: number; distanceMetres: number; startedAt: string } | undefined;
+    const statements = statementsOf(db);
+    const samePoints = statements.samePoints.get(run.fingerprint.pointsSha256) as { runId: number; distanceMetres: number; startedAt: string } | undefined;
     if (samePoints !== undefined) {
       return outcome(context, recording, { ...base, status: 'duplicate', code: 'same-points', warnings, points: run.pointCount, runId: samePoints.runId, distanceMetres: samePoints.distanceMetres, startedAt: samePoints.startedAt, reason: 'This run is already in Stance (the same points were imported before), so it was skipped.' });
     }
@@ -418,22 +506,8 @@ function storeRun(db: StanceDatabase, request: StoreRequest, now: Date): Activit
         });
       }
     }
-    const runId = Number(
-      db
-        .prepare(
-          `INSERT INTO runs (started_at, time_zone, local_date, local_time, distance_m, duration_s, moving_s, elevation_gain_m, elevation_loss_m,
-                             avg_heart_rate, effort, effort_from_watch, surface, shoe_id, notes, source, pain_status, created_at, updated_at)
-           VALUES (@started_at, @time_zone, @local_date, @local_time, @distance_m, @duration_s, @moving_s, @elevation_gain_m, @elevation_loss_m,
-                   @avg_heart_rate, @effort, @effort_from_watch, @surface, @shoe_id, @notes, @source, @pain_status, @created_at, @updated_at)`,
-        )
-        .run(runRow).lastInsertRowid,
-    );
-    db.prepare(
-      `INSERT INTO run_tracks (run_id, file_name, track_name, file_sha256, points_sha256, point_count, original_gzip, streams, splits_json, imported_at,
-                               source_format, device_name, sport, sub_sport, archive_entry, watch_feel, has_route)
-       VALUES (@run_id, @file_name, @track_name, @file_sha256, @points_sha256, @point_count, @original_gzip, @streams, @splits_json, @imported_at,
-               @source_format, @device_name, @sport, @sub_sport, @archive_entry, @watch_feel, @has_route)`,
-    ).run({ ...trackRow, run_id: runId, original_gzip: original, streams });
+    const runId = Number(statements.insertRun.run(runRow).lastInsertRowid);
+    statements.insertTrack.run({ ...trackRow, run_id: runId, original_gzip: original, streams });
     return outcome(context, recording, { ...base, status: 'imported', untimed, runId, distanceMetres: run.distanceMetres, points: run.pointCount, startedAt, warnings });
   });
 }

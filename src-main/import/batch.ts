@@ -8,6 +8,11 @@
  *    activities (photos, notes) are counted, not refused. A file named on its own that is not an
  *    activity is refused, saying so.
  *  - Archives are opened by archive.ts (caps on entries, size and compression ratio; nesting).
+ *  - A file's failure is that file's outcome: whatever opening, unpacking or reading it throws (a
+ *    file gone, or turned into a folder or a pipe after it was listed; a reader out of stack) is
+ *    its refusal in words, and the batch goes on. `onReading` tells, before each file and member,
+ *    where the batch is, so a worker that died there can be replaced by one that goes on after it
+ *    (`resumeAfter`; jobs.ts).
  *  - Strava's activities.csv names, describes and types the activities it lists (strava-export.ts):
  *    those of other types are skipped without reading their files; their gear is matched to the
  *    runner's shoes by name, and gear names with no shoe are offered (`gearOffered`).
@@ -17,8 +22,9 @@ import path from 'node:path';
 import { DatabaseNotWritableError, type StanceDatabase } from '../db/open';
 import { databaseFault } from '../db/file-access';
 import { StanceError } from '../shared/errors';
-import { importActivities, type ActivityOutcome } from './activities';
+import { readActivities, refusedFile, storeRead, type ActivityContext, type ActivityOutcome, type ReadActivities } from './activities';
 import { membersOf, type ArchiveLimits, type Member } from './archive';
+import type { ReaderPool } from './reader-pool';
 import { activityFileKey, isStravaRunType, readStravaActivities, type StravaActivity } from './strava-export';
 
 /** Something the runner gave: a path (file or folder), or a file's bytes with its name (the window). */
@@ -67,6 +73,25 @@ export interface BatchOptions {
   onReading?: (reading: { at: ReadingAt; file: string; otherFilesSoFar: number }) => void;
   /** Go on after `resumeAfter`: everything before it, and it, is passed over unread (counted as read). */
   resumeAfter?: ReadingAt;
+  /**
+   * Reader threads (reader-pool.ts): an archive's members are read in them, up to `depth` ahead,
+   * while this thread stores each in order. A file given on its own, and every file without
+   * them, is read here, then stored.
+   * Read-ahead stops at the end of each file, folder entry or archive given, so a restart after
+   * this thread died (`onReading`, `resumeAfter`) never passes over a file not yet stored.
+   */
+  readers?: ReaderPool;
+}
+
+/** A file being read (here, or in a reader thread), waiting to be stored in its turn. */
+interface Reading {
+  read: Promise<ReadActivities>;
+  /** The file's bytes, when read here (its original is compressed only if a run is stored). */
+  bytes: Uint8Array | undefined;
+  context: ActivityContext;
+  listed: StravaActivity | undefined;
+  shoeId: number | null;
+  at: ReadingAt;
 }
 
 /** A place in a batch: the expanded source's index and the archive member (null: the file itself). */
@@ -181,6 +206,34 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
     options.onOutcome?.(outcome);
   };
   const clock = options.now ?? (() => new Date());
+  // Files read ahead, stored in order (one at a time without reader threads).
+  const reading: Reading[] = [];
+  const depth = options.readers?.depth ?? 1;
+  const storeOldest = async (): Promise<void> => {
+    const next = reading.shift();
+    if (next === undefined) return;
+    if (options.readers && next.at.entry !== null) options.onReading?.({ at: next.at, file: next.context.file, otherFilesSoFar: summary.otherFiles });
+    let read: ReadActivities;
+    try {
+      read = await next.read;
+    } catch (error) {
+      // The reader died on this file (its memory limit, a crash): this file's outcome, not the batch's.
+      read = { recording: null, derived: [refusedFile(next.context, new Error(`Stance stopped while reading it: ${(error as Error).message}`))], original: null };
+    }
+    let outcomes: ActivityOutcome[];
+    try {
+      outcomes = storeRead(db, read, next.context, clock(), next.bytes);
+    } catch (error) {
+      throw batchStopped(error, db, summary, progress);
+    }
+    for (const outcome of outcomes) {
+      report(outcome);
+      if (outcome.status === 'imported' && next.listed?.gear && next.shoeId === null) gearOffered.add(next.listed.gear);
+    }
+    options.onProgress?.({ ...progress });
+    // Let the event loop breathe between files (timers, messages to a worker's parent, cancel).
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  };
 
   const resume = options.resumeAfter;
   for (const [sourceIndex, item] of expanded.entries()) {
@@ -271,38 +324,32 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
         options.onProgress?.({ ...progress });
         continue;
       }
-      if (member.entry !== null) options.onReading?.({ at: { source: sourceIndex, entry: member.entry }, file: item.shownAs, otherFilesSoFar: summary.otherFiles });
+      // Read in reader threads, a member is this thread's work only when it is stored: told then (storeOldest).
+      if (member.entry !== null && !options.readers) options.onReading?.({ at: { source: sourceIndex, entry: member.entry }, file: item.shownAs, otherFilesSoFar: summary.otherFiles });
       const shoeId = listed?.gear ? shoeIdFor(db, listed.gear) : null;
-      let outcomes: ActivityOutcome[];
-      try {
-        outcomes = importActivities(
-          db,
-          member.bytes,
-          {
-            file: item.shownAs,
-            entry: member.entry,
-            timeZone: options.timeZone,
-            ...(listed ? { name: listed.name, description: listed.description, shoeId } : {}),
-            ...(options.allowNearDuplicates ? { allowNearDuplicates: true } : {}),
-            ...(options.given ? { given: options.given } : {}),
-          },
-          clock(),
-        );
-      } catch (error) {
-        throw batchStopped(error, db, summary, progress);
-      }
-      for (const outcome of outcomes) {
-        report(outcome);
-        if (outcome.status === 'imported' && listed?.gear && shoeId === null) gearOffered.add(listed.gear);
-      }
-      options.onProgress?.({ ...progress });
-      // Let the event loop breathe between files (timers, messages to a worker's parent, cancel).
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      const context: ActivityContext = {
+        file: item.shownAs,
+        entry: member.entry,
+        timeZone: options.timeZone,
+        ...(listed ? { name: listed.name, description: listed.description, shoeId } : {}),
+        ...(options.allowNearDuplicates ? { allowNearDuplicates: true } : {}),
+        ...(options.given ? { given: options.given } : {}),
+      };
+      // An archive's members go to the reader threads; a file given on its own is read here (there is
+      // nothing to read beside it, and no reader is started for it: `stance import run.gpx` answers at once).
+      const readers = member.entry !== null ? options.readers : undefined;
+      const read = readers ? readers.read(member.bytes, context) : Promise.resolve(readActivities(member.bytes, context, { gzipOriginal: false }));
+      read.catch(() => undefined); // awaited in its turn (storeOldest); until then its failure is not "unhandled"
+      reading.push({ read, bytes: readers ? undefined : member.bytes, context, listed, shoeId, at: { source: sourceIndex, entry: member.entry } });
+      while (reading.length >= (readers ? depth : 1)) await storeOldest();
     }
     if (summary.cancelled) {
+      reading.length = 0; // being read, not stored: not imported
       await members.return(undefined);
       break;
     }
+    // The end of this file, folder entry or archive: what is still being read is stored now, in order.
+    while (reading.length > 0) await storeOldest();
   }
   progress.currentFile = null;
   options.onProgress?.({ ...progress });

@@ -30,6 +30,7 @@ import { openStanceDatabase, type StanceDatabase } from '../db/open';
 import { BACKUPS_FOLDER_NAME } from '../data-folder';
 import { importBatch, type BatchSummary, type ImportSource, type BatchProgress, type ReadingAt } from './batch';
 import type { ActivityOutcome } from './activities';
+import { ReaderPool, type ReaderScript } from './reader-pool';
 import type { ValidInput } from '../shared/contract';
 import { StanceError } from '../shared/errors';
 import { takeBackup } from '../db/backups';
@@ -48,6 +49,8 @@ export interface ImportWorkerRequest {
   allowNearDuplicates?: boolean;
   /** Go on after this place (a restarted worker: the one before it died there). */
   resumeAfter?: ReadingAt;
+  /** The reader threads' script (reader-pool.ts): files are read in them, stored here. Read here without it. */
+  readers?: ReaderScript;
 }
 
 /** The window's import of one file, off the main thread. */
@@ -91,7 +94,9 @@ async function open(request: WorkerRequest): Promise<StanceDatabase> {
 }
 
 async function runBatch(db: StanceDatabase, request: ImportWorkerRequest, post: (message: ImportWorkerMessage) => void, signal: AbortSignal): Promise<void> {
+  const readers = request.readers ? new ReaderPool(request.readers) : undefined;
   const summary = await importBatch(db, request.sources, {
+    ...(readers ? { readers } : {}),
     timeZone: request.timeZone,
     signal,
     ...(request.allowNearDuplicates ? { allowNearDuplicates: true } : {}),
@@ -101,7 +106,7 @@ async function runBatch(db: StanceDatabase, request: ImportWorkerRequest, post: 
       post({ type: 'progress', progress });
     },
     onReading: ({ at, file, otherFilesSoFar }) => post({ type: 'reading', at, file, otherFiles: otherFilesSoFar }),
-  });
+  }).finally(() => readers?.close());
   post({ type: 'done', summary });
 }
 

@@ -8,6 +8,7 @@ import type { ChannelResult, ValidInput } from '../shared/contract';
 import type { RestoreResult } from '../shared/backups';
 import type { StanceDatabase } from '../db/open';
 import type { WorkerScript } from '../import/jobs';
+import type { ReaderScript } from '../import/reader-pool';
 
 /** What the handlers need from the world: the database, the clock, and where things are. */
 export interface CoreContext {
@@ -36,7 +37,7 @@ export interface CoreContext {
    * The import worker's script (out/main/import-worker.js) and the better-sqlite3 build for its
    * runtime. Absent: imports run on the calling thread (between files it yields).
    */
-  importWorker?: WorkerScript & { nativeBinding?: string };
+  importWorker?: WorkerScript & { nativeBinding?: string; /** The reader threads' script (import/reader-pool.ts). */ readers?: ReaderScript };
 }
 
 /** Handlers for some of the channels; each handlers-*.ts returns the ones its contract-*.ts declares. */

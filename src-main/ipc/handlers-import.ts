@@ -45,7 +45,13 @@ export function importHandlers(core: CoreContext): HandlersFor<ImportChannelName
       const request = { sources, timeZone, ...(allowNearDuplicates ? { allowNearDuplicates } : {}) };
       const job = core.importWorker
         ? startImportWorker(
-            { ...request, databasePath: core.databasePath, backupsFolder: core.backupsFolder, ...(core.importWorker.nativeBinding ? { nativeBinding: core.importWorker.nativeBinding } : {}) },
+            {
+              ...request,
+              databasePath: core.databasePath,
+              backupsFolder: core.backupsFolder,
+              ...(core.importWorker.nativeBinding ? { nativeBinding: core.importWorker.nativeBinding } : {}),
+              ...(core.importWorker.readers ? { readers: core.importWorker.readers } : {}),
+            },
             core.importWorker,
           )
         : startImportHere(core.db, request);

@@ -57,6 +57,7 @@ export const channelNames = [
   // insights
   'insights:get',
   'insights:setExampleHidden',
+  'insights:startPeriod',
   // the physiotherapist's check-ins and report
   'ostrc:list',
   'ostrc:save',

@@ -6,7 +6,7 @@ import type { Run } from './domain';
 import type { OstrcWeek } from './ostrc';
 import type { PainWarning, PainWeek, RunPainJudgement, RunPainScores } from './pain-monitoring';
 import type { PainLocation, PainSide } from './pain';
-import type { InsightsVerdict, ModelTerm } from './insights';
+import type { FixedAnalysisSummary, InsightsVerdict, ModelTerm, ViewDescription } from './insights';
 
 /** A run's pain as the pain-monitoring model sees it. */
 export interface RunPainFollowup {
@@ -28,6 +28,8 @@ export interface ClinicToday {
   ostrcThisWeek: OstrcWeek | null;
   /** Runs of the last two days that hurt and whose follow-up scores are not all given, newest first. */
   followupsDue: (RunPainFollowup & { run: Run })[];
+  /** The same runs once their scores are in (nothing more to ask yet), with their traffic light, newest first. */
+  followupsGiven: (RunPainFollowup & { run: Run })[];
   /** This week through the pain-monitoring model, and its warnings (this week's and last week's). */
   painWeek: PainWeek;
   warnings: PainWarning[];
@@ -70,8 +72,23 @@ export interface ClinicReport {
   paper: 'A4' | 'Letter';
   weekRows: ReportWeek[];
   onsets: ReportOnset[];
-  /** The Insights headline over the whole history: verdict, hazard ratio and its 95% interval. */
-  headline: { verdict: InsightsVerdict; exposure: ModelTerm | null; analysedRuns: number; painEvents: number; source: 'yours' | 'example' };
+  /**
+   * The Insights' fixed analysis (main complaint, all the runner's data from the first run with a
+   * pain note, in its periods): the verdict, the headline's groups and sizes, the ratio where one
+   * can be read, the period it covers; the same as the Insights page's (issue 17).
+   */
+  headline: {
+    verdict: InsightsVerdict;
+    fixed: FixedAnalysisSummary;
+    /** The report's weeks alone: a descriptive estimate (groups, ratio or why none), not a test; null for the example. */
+    inTheseWeeks: ViewDescription | null;
+    /** The next milestone not yet reached (null when all are) and the last one. */
+    milestones: { next: number | null; last: number };
+    exposure: ModelTerm | null;
+    analysedRuns: number;
+    painEvents: number;
+    source: 'yours' | 'example';
+  };
   warnings: PainWarning[];
   plan: string;
 }

@@ -5,6 +5,9 @@
  *   defaults are all dates, pain on the outside of the knee, either side).
  * - insights:setExampleHidden — the runner hides (or brings back) the built-in example shown
  *   while they have no data of their own; kept in the settings table.
+ * - insights:startPeriod — the runner closes the current analysis (only once its verdict is
+ *   decided) and starts a new one from a date after its last run (a change of routine); refused
+ *   with the reason otherwise. Returns the Insights afresh.
  */
 import { z } from 'zod';
 import { read, write } from './channel-spec';
@@ -36,6 +39,15 @@ export const insightsChannels = {
   'insights:get': read<Insights>('runs', 'pain', 'strength', 'exercises', 'plan', 'ostrc', 'settings')(insightsQuerySchema),
   'insights:setExampleHidden': write<{ exampleHidden: boolean }>('settings')(
     z.strictObject({ hidden: z.boolean({ error: 'Say whether to hide the example (true or false).' }) }),
+  ),
+
+  /** The analysis periods are kept with the settings. */
+  'insights:startPeriod': write<Insights>('settings')(
+    z.strictObject({
+      fromDate: z
+        .string({ error: 'Give the first date of the new analysis as YYYY-MM-DD.' })
+        .refine(isCalendarDate, { error: 'The first date of the new analysis is not a date on the calendar. Give it as YYYY-MM-DD.' }),
+    }),
   ),
 };
 

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { read, write } from './channel-spec';
 import { nothing } from './contract-common';
 import { distanceUnits, loadUnits, themeChoices, weekStartDays, type AppInfo, type Settings } from './domain';
+import { painLocations } from './pain';
 
 export const settingsPatchSchema = z.strictObject({
   units: z.enum(distanceUnits, { error: 'Units are miles (mi) or kilometres (km).' }).optional(),
@@ -18,6 +19,15 @@ export const settingsPatchSchema = z.strictObject({
     .optional(),
   theme: z.enum(themeChoices, { error: 'The look is "system", "light" or "dark".' }).optional(),
   loadUnit: z.enum(loadUnits, { error: 'Loads are shown in kilograms (kg) or pounds (lb).' }).optional(),
+  mainComplaint: z
+    .strictObject(
+      {
+        location: z.enum(painLocations, { error: 'The main complaint is the outside of the knee, the front of the knee, the hip or other.' }),
+        side: z.enum(['left', 'right', 'either'], { error: 'The side is left, right or either.' }),
+      },
+      { error: 'The main complaint is a pain site and a side.' },
+    )
+    .optional(),
 });
 export type SettingsPatch = z.input<typeof settingsPatchSchema>;
 

@@ -1,3 +1,4 @@
+import type { PainLocation } from './pain';
 /**
  * The runner's records as the renderer sees them. Stored in SI (metres, seconds, UTC instants
  * plus the run's IANA time zone); shown in miles or kilometres by the units setting.
@@ -25,14 +26,24 @@ export type ThemeChoice = (typeof themeChoices)[number];
 export const loadUnits = ['kg', 'lb'] as const;
 export type LoadUnit = (typeof loadUnits)[number];
 
+/**
+ * The runner's main complaint: the pain site and side the Insights' verdict (the analysis fixed in
+ * advance) is about. 'either' counts pain on the left, the right or both.
+ */
+export interface MainComplaint {
+  location: PainLocation;
+  side: 'left' | 'right' | 'either';
+}
+
 export interface Settings {
   units: DistanceUnit;
   weekStartsOn: WeekStartDay;
   theme: ThemeChoice;
   loadUnit: LoadUnit;
+  mainComplaint: MainComplaint;
 }
 
-export const defaultSettings: Settings = { units: 'mi', weekStartsOn: 1, theme: 'system', loadUnit: 'kg' };
+export const defaultSettings: Settings = { units: 'mi', weekStartsOn: 1, theme: 'system', loadUnit: 'kg', mainComplaint: { location: 'lateral_knee', side: 'either' } };
 
 export interface Run {
   id: number;

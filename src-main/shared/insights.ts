@@ -6,6 +6,7 @@
  * dates, YYYY-MM-DD. The model is described in src-main/analysis/exposure.ts, primary-model.ts,
  * sequential.ts and insights.ts.
  */
+import type { MainComplaint } from './domain';
 import type { PainLocation } from './pain';
 
 export const insightLocations = ['lateral_knee', 'front_knee', 'hip', 'other', 'any'] as const;
@@ -57,7 +58,7 @@ export interface RunExposure {
   outcomeMetres: number;
   /** The runner marked the run as cut short because of the knee. */
   cutShort: boolean;
-  /** Metres run in the 7 calendar days before the run's day (all runs, recorded or not). */
+  /** Metres run in the 7 calendar days before the run's day and earlier that day (all runs, recorded or not). */
   previousWeekMetres: number;
 }
 
@@ -110,8 +111,10 @@ export interface ModelTerm {
 export interface SequentialLook {
   /** Pain onsets at this milestone. */
   onsets: number;
-  /** |z| the evidence must reach here (Lan–DeMets O'Brien–Fleming spending). */
+  /** z the evidence must reach here for "earlier" (Lan–DeMets O'Brien–Fleming spending of 3.5%). */
   boundary: number;
+  /** −z the evidence must reach here for "later" (spending 1%). */
+  laterBoundary: number;
   /** Reached: the date of the run that brought the onsets to this number; null when not yet. */
   reachedOn: string | null;
   /** The evidence (permutation-calibrated z) at this milestone; null when not reached or not computable. */
@@ -213,7 +216,9 @@ export interface Insights {
     analysed: number;
     painEvents: number;
     painFree: number;
-    onPlan: number;
+    /** Analysed runs 0–6 days after the last glute session (the headline's "usual" group). */
+    usual: number;
+    /** Analysed runs 7+ days after the last glute session (the headline's "7+ days" group). */
     skipped: number;
     /** Runs (some of) whose week had no glute plan: judged against 3 sessions a week. */
     judgedByDefaultPlan: number;
@@ -227,8 +232,15 @@ export interface Insights {
   runs: RunPoint[];
   soreAtStartRuns: SoreAtStartRun[];
   model: ModelSummary;
-  /** Pictures of the data: Kaplan–Meier curves after on-plan and after short weeks. */
-  survival: { onPlan: GroupSurvival; skipped: GroupSurvival };
+  /** Pictures of the data: Kaplan–Meier curves of the headline's groups (0–6 days and 7+ days since glute work), for the view's runs. */
+  survival: { usual: GroupSurvival; skipped: GroupSurvival };
+  /** The analysis fixed in advance that owns the verdict (analysis/fixed-analysis.ts). */
+  fixed: FixedAnalysisSummary;
+  /**
+   * The view (range, site, side) when it is not the fixed analysis's current period for the main
+   * complaint: a descriptive estimate of its runs, never a test. Null on the default view.
+   */
+  description: ViewDescription | null;
   weeks: WeekSummary[];
   load: {
     longRuns: LongRunPoint[];
@@ -240,6 +252,98 @@ export interface Insights {
   verdict: InsightsVerdict;
   /** Thresholds behind 'too_little'. */
   minimums: { runsPerGroup: number; painEvents: number };
+}
+
+/** Runs of one of the headline's groups, with how many lack a pain note. */
+export interface GroupCount {
+  /** Runs with a pain note in the group (analysed). */
+  runs: number;
+  /** Pain onsets among them. */
+  onsets: number;
+  /** Runs in the group whose pain was never noted (not analysed; see the verdict's rule). */
+  unnoted: number;
+}
+
+/** The headline's two groups: 7+ days since the last glute session, and 0–6 days. */
+export interface HeadlineGroups {
+  skipped: GroupCount;
+  usual: GroupCount;
+}
+
+/** Fewest pain onsets in EACH group for the headline to give a ratio. */
+export const MIN_ONSETS_PER_GROUP_FOR_RATIO = 5;
+/** Widest 95% interval (upper ÷ lower) the headline still gives as a ratio. */
+export const MAX_INTERVAL_SPAN_FOR_RATIO = 10;
+
+/**
+ * The headline's ratio, or why there is none, in words: fewer than MIN_ONSETS_PER_GROUP_FOR_RATIO
+ * onsets in either group, a fit that cannot be made (separation: all onsets in one group), or an
+ * interval more than MAX_INTERVAL_SPAN_FOR_RATIO-fold wide. `problem` is the model's own words
+ * when it could not be fitted.
+ */
+export function headlineRatio(term: ModelTerm | null, groups: HeadlineGroups, problem: string | null): { term: ModelTerm | null; why: string | null } {
+  const group = (count: GroupCount, name: string) =>
+    `${count.runs} ${count.runs === 1 ? 'run' : 'runs'} ${name}, ${count.onsets} with pain`;
+  const skipped = group(groups.skipped, 'after 7+ days without glute work');
+  const usual = group(groups.usual, 'after 0–6 days');
+  const totalOnsets = groups.skipped.onsets + groups.usual.onsets;
+  if (totalOnsets >= 2 * MIN_ONSETS_PER_GROUP_FOR_RATIO && (groups.skipped.onsets === 0 || groups.usual.onsets === 0)) {
+    const where = groups.skipped.onsets === 0 ? 'after 0–6 days' : 'after 7+ days without glute work';
+    return {
+      term: null,
+      why: `All ${totalOnsets} pain onsets came ${where} (${skipped}; ${usual}). The groups are split completely, so no ratio can be estimated: it would run off to infinity. This is not yet a finding — the verdict below is decided by its own rule.`,
+    };
+  }
+  if (groups.skipped.onsets < MIN_ONSETS_PER_GROUP_FOR_RATIO || groups.usual.onsets < MIN_ONSETS_PER_GROUP_FOR_RATIO) {
+    return {
+      term: null,
+      why: `${skipped}; ${usual}: too few to estimate. A ratio needs at least ${MIN_ONSETS_PER_GROUP_FOR_RATIO} pain onsets in each group.`,
+    };
+  }
+  if (term === null) return { term: null, why: problem ?? 'The model could not be fitted to these runs.' };
+  if (term.upper / term.lower > MAX_INTERVAL_SPAN_FOR_RATIO) {
+    return {
+      term: null,
+      why: `${skipped}; ${usual}. The 95% interval runs from ${term.lower.toFixed(2)} to ${term.upper.toFixed(2)}, more than ${MAX_INTERVAL_SPAN_FOR_RATIO}-fold wide: too wide to read a ratio from.`,
+    };
+  }
+  return { term, why: null };
+}
+
+/** One analysis period of the fixed analysis, with its verdict. */
+export interface AnalysisPeriod {
+  /** First and last local dates it covers. */
+  from: string;
+  to: string;
+  /** The period now running. */
+  current: boolean;
+  verdict: InsightsVerdict;
+  /** The milestone at which the verdict was decided (claim or last milestone), and its date; null while undecided. */
+  decidedAt: { onsets: number; on: string } | null;
+  groups: HeadlineGroups;
+  /** The model's runs (with a pain note and a glute session before them) and onsets. */
+  runs: number;
+  onsets: number;
+  /** The headline ratio (null with the reason in `why`). Its interval is not protected against repeated looks. */
+  ratio: ModelTerm | null;
+  why: string | null;
+  /** The same model with unnoted runs counted as pain-free to their full distance (null when none or not fittable). */
+  ratioWithUnnotedPainFree: ModelTerm | null;
+}
+
+export interface FixedAnalysisSummary {
+  complaint: MainComplaint;
+  /** Oldest first; the last is the current one. Empty while no run has a pain note. */
+  periods: AnalysisPeriod[];
+  /** True when the current period's verdict is decided, so the runner may start a new analysis. */
+  canStartNew: boolean;
+}
+
+/** The descriptive estimate of the runs in view, labelled "a description, not a test". */
+export interface ViewDescription {
+  groups: HeadlineGroups;
+  ratio: ModelTerm | null;
+  why: string | null;
 }
 
 export const painLocationWords: Record<InsightLocation, string> = {

@@ -84,7 +84,10 @@ describe('the week-shift permutation test', () => {
       expect(result.pValue).toBe(expected.pValue);
       expect(result.shifts).toBe(expected.shifts);
       expect(result.z!).toBeCloseTo(expected.z, 12);
-      primaryModel(runs, calendar).sequential.looks.forEach((look, index) => expect(look.z!).toBeCloseTo(expected.looks[index]!, 9));
+      // The first eight milestones (10 … 60 onsets) were pinned; the design now goes on to 70 and 80.
+      primaryModel(runs, calendar)
+        .sequential.looks.slice(0, expected.looks.length)
+        .forEach((look, index) => expect(look.z!).toBeCloseTo(expected.looks[index]!, 9));
     }
   });
 

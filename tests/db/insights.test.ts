@@ -39,7 +39,7 @@ describe('Insights from a real SQLite file', () => {
     expect(insights.counts.runsInRange).toBe(history.runs.length);
     expect(insights.counts.unrecordedLeftOut).toBe(unrecorded);
     expect(insights.counts.analysed + insights.counts.soreAtStart + unrecorded).toBe(history.runs.length);
-    expect(insights.counts.onPlan + insights.counts.skipped).toBe(insights.counts.analysed);
+    expect(insights.counts.usual + insights.counts.skipped + insights.counts.noGluteSessionYet).toBe(insights.counts.analysed);
     expect(insights.counts.painEvents + insights.counts.painFree).toBe(insights.counts.analysed);
     expect(insights.load.days.length).toBeGreaterThan(300);
   });
@@ -146,11 +146,13 @@ describe('the data the exposure needs, saved and read back', () => {
 });
 
 describe('timelines on a real history: a month of runs beside a 2010 and a 2023 import', () => {
-  it('by default covers the last 12 months that hold runs, starting at the first week with a run', async () => {
+  it('by default covers the whole analysis: from the first run with a pain note to the last run', async () => {
     const db = await database();
     writeRealHistory(db);
     const insights = insightsOf(db);
-    expect(insights.range).toEqual({ from: '2025-11-21', to: '2026-11-20', isDefault: true });
+    const firstNoted = insights.fixed.periods[0]!.from;
+    expect(insights.range).toEqual({ from: firstNoted, to: '2026-11-20', isDefault: true });
+    expect(insights.fixed.periods[0]!.to).toBe('2026-11-20');
     expect(insights.firstRunDate).toBe('2010-06-12');
     expect(insights.weeks[0]!.weekStart >= '2026-10-14').toBe(true);
     expect(insights.weeks.length).toBeLessThanOrEqual(6);

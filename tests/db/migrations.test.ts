@@ -59,7 +59,7 @@ describe.each(released)('a database made by schema v$version', ({ version, file,
     if (version < LATEST_SCHEMA_VERSION) expect(listBackups(path.join(folder, 'backups')).map((b) => b.kind)).toEqual(['before-migration']);
 
     // And the app reads them as a runner would see them.
-    expect(getSettings(db)).toEqual({ units: 'km', weekStartsOn: 0, theme: 'system', loadUnit: 'kg' });
+    expect(getSettings(db)).toEqual({ units: 'km', weekStartsOn: 0, theme: 'system', loadUnit: 'kg', mainComplaint: { location: 'lateral_knee', side: 'either' } });
     expect(readInternal(db, 'window')).toMatchObject({ width: 1000 });
     const runs = listRuns(db, {});
     expect(runs).toHaveLength(3);

@@ -179,7 +179,13 @@ test('the one-page report is saved as a PDF on A4 with the runner’s figures in
   expect(flat).toContain('Week of Mon 16 Nov: 1 run still hurt above 2/10 the next morning.');
   expect(flat).toContain('not a diagnosis');
   expect(flat).toContain('OSTRC-O2 (Clarsen et al., Br J Sports Med 2020; doi 10.1136/bjsports-2019-101337)');
-  expect(flat).toContain('2 runs with pain on the outside of the knee among 4 with their pain recorded');
+  // The Insights' fixed analysis: the verdict first, its groups, and the period it truly covers (from the first run with a pain note).
+  expect(flat).toContain('Verdict: not enough to tell yet.');
+  expect(flat).toContain('This analysis covers Tue, 3 Nov 2026 – Tue, 24 Nov 2026: every run since your first run with a pain note, for pain on the outside of the knee (either side).');
+  expect(flat).toMatch(/The groups compared — after 7\+ days without glute work: 0 runs, 0 with pain; after 0–6 days: 0 runs, 0 with pain\./);
+  expect(flat).toContain('In these 4 weeks alone — a description, not a test');
+  expect(flat.indexOf('Verdict: not enough to tell yet.')).toBeLessThan(flat.indexOf('No ratio is given'));
+  expect(flat).not.toContain('all the runner’s data');
   // Nothing but the sheet: the sidebar and the controls are not printed.
   expect(text).not.toContain('Save as PDF');
   expect(text).not.toContain('Report for your physio');

@@ -131,8 +131,8 @@ export async function launchStance(page: Page, options: {
     },
     // Electron's webContents.printToPDF in the app; Chromium's own PDF output here.
     printReportPdf: async ({ paper }: { paper: 'A4' | 'Letter' }) => page.pdf({ format: paper, printBackground: false, margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } }),
-    // The built import worker, as the app runs it (with Node's better-sqlite3 here).
-    importWorker: { script: path.join(buildFolder, 'main/import-worker.js') },
+    // The built import worker and its reader threads, as the app runs them (with Node's better-sqlite3 here).
+    importWorker: { script: path.join(buildFolder, 'main/import-worker.js'), readers: { script: path.join(buildFolder, 'main/import-reader.js') } },
   };
   const dispatchFor = (database: StanceDatabase | undefined) =>
     createDispatch(

@@ -77,6 +77,7 @@ async function expectEveryRowInsideItsAxes(page: Page): Promise<number[]> {
 }
 
 test('a runner for whom skipping glute work brings the pain on earlier sees it, with its size and uncertainty', async ({ page }) => {
+  test.slow();
   stance = await launchStance(page, { now: saturday });
   writeGeneratedHistory(stance.db, { endDate: '2026-11-20', seed: 2, hazardRatio: 5 });
   await page.reload();
@@ -84,13 +85,14 @@ test('a runner for whom skipping glute work brings the pain on earlier sees it, 
 
   const summary = page.getByTestId('insights-summary');
   await expect(summary).toContainText(/After 7\+ days without glute work, pain on the outside of the knee was about \d+(\.\d)?× as likely to start at any given point of a run as after 0–6 days \(95% interval/);
-  await expect(summary).toContainText('That is clear enough to say');
+  await expect(summary).toContainText('the evidence passed the bar set so that looking every week does not raise false alarms');
+  await expect(summary).toContainText('the interval of a single look, not protected against repeated looks');
   await expect(summary).toContainText('This is an association in your own data, not proof of cause.');
-  await expect(page.getByRole('heading', { name: 'What your data shows' })).toBeVisible();
-  await expect(page.getByTestId('permutation')).toContainText('Week-shift test: p = ');
+  await expect(page.getByRole('heading', { name: 'Verdict: the pain comes on earlier after 7+ days without glute work' })).toBeVisible();
+  await expect(page.getByTestId('permutation')).toContainText('Week-shift test over the whole analysis: p = ');
   await expect(page.getByRole('region', { name: 'Example data' })).toHaveCount(0);
-  await expect(page.getByTestId('insights-left-out')).toContainText('left out: their pain was never recorded');
-  await expect(page.getByTestId('half-on-plan')).toContainText(/Half of these \d+ runs were still pain-free at|More than half of these/);
+  await expect(page.getByTestId('insights-left-out')).toContainText('have no pain note');
+  await expect(page.getByTestId('half-usual')).toContainText(/Half of these \d+ runs were still pain-free at|More than half of these/);
   await expect(page.getByText(/median/i)).toHaveCount(0);
   await expect(page.getByText('Spearman')).toHaveCount(0);
   await expect(page.getByText('0% (0–0')).toHaveCount(0);
@@ -98,7 +100,8 @@ test('a runner for whom skipping glute work brings the pain on earlier sees it, 
   await expect(page.locator('canvas[role="img"]')).toHaveCount(CHARTS);
   const curves = page.getByRole('region', { name: 'Still pain-free at this distance' });
   await curves.getByText('Show the numbers behind this chart').click();
-  await expect(curves.getByRole('columnheader', { name: 'Fewer sessions than planned' })).toBeVisible();
+  await expect(curves.getByRole('columnheader', { name: 'After 7+ days without glute work' })).toBeVisible();
+  await expectOneGrouping(page);
   await screenshots(page, 'insights-real');
   await expectNoSeriousA11yProblems(page);
   expect(stance.blockedRequests).toEqual([]);
@@ -111,9 +114,9 @@ test('where glute work makes no difference, the page claims nothing and says wha
   await openInsights(page);
   const summary = page.getByTestId('insights-summary');
   await expect(summary).not.toContainText('clear enough to say');
-  await expect(summary).toContainText(/Stance decides only at set numbers of pain onsets|At the last check, after 60 pain onsets/);
+  await expect(summary).toContainText(/Stance decides only at set numbers of pain onsets|The analysis reached its last check \(80 pain onsets\)/);
   await page.getByText('The checks so far').click();
-  await expect(page.getByTestId('sequential').getByRole('row')).toHaveCount(9);
+  await expect(page.getByTestId('sequential').getByRole('row')).toHaveCount(11);
   await screenshot(page, 'insights-no-effect');
 });
 
@@ -128,8 +131,8 @@ test('with a little data the page says plainly that it cannot tell yet', async (
     .run();
   await page.reload();
   await openInsights(page);
-  await expect(page.getByRole('heading', { name: 'Not enough to tell yet' })).toBeVisible();
-  await expect(page.getByTestId('insights-left-out')).toContainText(/left out/);
+  await expect(page.getByRole('heading', { name: 'Verdict: not enough to tell yet' })).toBeVisible();
+  await expect(page.getByTestId('insights-left-out')).toContainText(/no pain note/);
   await screenshot(page, 'insights-little');
   await expectNoSeriousA11yProblems(page);
 });
@@ -140,7 +143,7 @@ test('a new runner sees the example, marked as one, every chart drawn whole, and
   const banner = page.getByRole('region', { name: 'Example data' });
   await expect(banner).toContainText('This is an example, not your data.');
   await expect(banner).toContainText('a hazard ratio of 2');
-  await expect(page.getByTestId('insights-summary')).toContainText('After 7+ days without glute work');
+  await expect(page.getByTestId('insights-summary')).toContainText(/7\+ days without glute work/);
   await expect(page.locator('canvas[role="img"]')).toHaveCount(CHARTS);
   const checked = await expectEveryRowInsideItsAxes(page);
   // The scatter's table lists every run of the example drawn (200 or so), the weeks table every week.
@@ -160,25 +163,28 @@ test('a new runner sees the example, marked as one, every chart drawn whole, and
   await expect(page.getByRole('region', { name: 'Example data' })).toBeVisible();
 });
 
-test('a month of new runs beside a 2010 and a 2023 import: the last 12 months by default, breaks over the years', async ({ page }) => {
+test('a month of new runs beside a 2010 and a 2023 import: the whole analysis by default, breaks over the years', async ({ page }) => {
   stance = await launchStance(page, { now: saturday });
   writeRealHistory(stance.db);
   await page.reload();
   await openInsights(page);
-  await expect(page.getByTestId('insights-range')).toContainText('The last 12 months with runs: 21 Nov 2025 to 20 Nov 2026.');
+  await expect(page.getByTestId('insights-range')).toContainText('The whole analysis: 21 Oct 2026 to 20 Nov 2026.');
   await expect(page.getByTestId('insights-range')).toContainText('Your runs go back to 12 Jun 2010');
   // Only the last run has 30 days of running before it; the 2010 and 2023 runs are outside the range.
   await expect(page.getByTestId('long-run-reading')).toContainText('0 runs of 1 were longer than 110%');
   await expect(page.getByTestId('long-run-reading')).toContainText('The first 30 days of running, and of running again after a break, have not enough history');
-  // A month: the estimate and its (wide) interval, and no verdict before the first check at 10 onsets.
-  await expect(page.getByRole('heading', { name: 'Cannot tell yet' })).toBeVisible();
-  await expect(page.getByTestId('insights-summary')).toContainText(/95% interval \d/);
-  await expect(page.getByTestId('insights-summary')).toContainText('the next check is at 10 onsets (you have 7)');
+  // A month: no ratio its groups cannot carry, and no verdict before the first check at 10 onsets.
+  await expect(page.getByRole('heading', { name: 'Verdict: cannot tell yet' })).toBeVisible();
+  await expect(page.getByTestId('insights-summary')).toContainText('No ratio is given');
+  await expect(page.getByTestId('insights-summary')).toContainText('the next check is at 10 onsets (there are 7 so far)');
   await expectEveryRowInsideItsAxes(page);
   await screenshots(page, 'insights-month');
 
   await page.getByLabel('From').fill('2010-01-01');
-  await expect(page.getByTestId('insights-range')).toContainText('Runs: 1 Jan 2010 to 20 Nov 2026.');
+  await expect(page.getByTestId('insights-range')).toContainText('Runs shown: 1 Jan 2010 to 20 Nov 2026.');
+  // Another range is a picture and a description, never the verdict.
+  await expect(page.getByRole('heading', { name: 'Verdict: cannot tell yet' })).toBeVisible();
+  await expect(page.getByTestId('insights-description')).toContainText('a description, not a test');
   await expect(page.getByTestId('weeks-reading')).toContainText('2 breaks of more than 4 weeks without running are drawn');
   await expect(page.getByTestId('weeks-reading')).not.toContainText('of 88');
   const checked = await expectEveryRowInsideItsAxes(page);
@@ -187,6 +193,7 @@ test('a month of new runs beside a 2010 and a 2023 import: the last 12 months by
 });
 
 test('three and a half years of runs with a 2010 import and gaps of weeks: every chart drawn whole', async ({ page }) => {
+  test.slow();
   stance = await launchStance(page, { now: saturday });
   writeGeneratedHistory(stance.db, { endDate: '2026-11-20', days: 1290, seed: 4 });
   // A 12-day break in the spring and a 6-week one the summer before.
@@ -201,24 +208,76 @@ test('three and a half years of runs with a 2010 import and gaps of weeks: every
   await page.reload();
   await openInsights(page);
   await page.getByLabel('From').fill('2010-01-01');
-  await expect(page.getByTestId('insights-range')).toContainText(/Runs: 1 Jan 2010 to \d+ Nov 2026\./);
+  await expect(page.getByTestId('insights-range')).toContainText(/Runs shown: 1 Jan 2010 to \d+ Nov 2026\./);
   await expect(page.getByTestId('weeks-reading')).toContainText('breaks of more than 4 weeks without running');
   const checked = await expectEveryRowInsideItsAxes(page);
   expect(checked[0]).toBeGreaterThan(700);
   await screenshots(page, 'insights-years');
 });
 
-test('the filters choose which pain counts', async ({ page }) => {
+test('the filters choose the pain of the pictures and the description; the verdict stays the main complaint’s', async ({ page }) => {
   stance = await launchStance(page, { now: saturday });
-  writeGeneratedHistory(stance.db, { endDate: '2026-11-20', seed: 2 });
+  writeGeneratedHistory(stance.db, { endDate: '2026-11-20', seed: 2, hazardRatio: 5 });
   await page.reload();
   await openInsights(page);
-  await expect(page.getByTestId('insights-summary')).toContainText('outside of the knee');
+  const verdict = page.getByTestId('insights-verdict');
+  const before = await verdict.textContent();
+  await expect(page.getByTestId('insights-summary')).toContainText('for pain on the outside of the knee (either side)');
+  await expect(page.getByTestId('insights-description')).toHaveCount(0);
   await page.getByLabel('Pain location').selectOption('front_knee');
-  await expect(page.getByTestId('insights-summary')).toContainText('at the front of the knee');
+  await expect(page.getByTestId('insights-description')).toContainText('at the front of the knee');
+  await expect(page.getByTestId('insights-description')).toContainText('a description, not a test');
   await page.getByLabel('Side').selectOption('left');
-  await expect(page.getByTestId('insights-summary')).toContainText('on the left');
+  await expect(page.getByTestId('insights-description')).toContainText('on the left');
+  await expect(verdict).toHaveText(before!);
+  await expect(page.getByTestId('insights-summary')).toContainText('for pain on the outside of the knee (either side)');
 });
+
+test('a 7+ days group of 2 runs gives no ratio and says why; counts, curves and scatter use the headline’s groups', async ({ page }) => {
+  test.slow();
+  stance = await launchStance(page, { now: saturday });
+  writeRealHistory(stance.db, { withOldRuns: false });
+  // A second run after the skipped week (9 days after the last glute session), pain-free: the 7+ group holds 2 runs, 1 with pain.
+  stance.db
+    .prepare(
+      `INSERT INTO runs (started_at, time_zone, local_date, local_time, distance_m, duration_s, source, pain_status, created_at, updated_at)
+       VALUES ('2026-11-11T07:30:00Z', 'Europe/London', '2026-11-11', '07:30', 7000, 2300, 'manual', 'none', 'now', 'now')`,
+    )
+    .run();
+  await page.reload();
+  await openInsights(page);
+  const summary = page.getByTestId('insights-summary');
+  await expect(summary).toContainText('No ratio is given: 2 runs after 7+ days without glute work, 1 with pain; 12 runs after 0–6 days, 6 with pain: too few to estimate. A ratio needs at least 5 pain onsets in each group.');
+  await expect(summary).not.toContainText('× as likely');
+  await expect(page.getByTestId('headline-group-skipped')).toContainText(/After 7\+ days without glute work\s*2\s*1\s*0/);
+  await expectOneGrouping(page);
+  await screenshots(page, 'insights-small-group');
+  await expectNoSeriousA11yProblems(page);
+});
+
+/**
+ * The headline's groups are the groups of the counts, the curves and the scatter: the runs and
+ * onsets in the headline's table are those of the Kaplan–Meier curves' legend and of the scatter's
+ * rows, group by group (default view: the whole analysis).
+ */
+async function expectOneGrouping(page: Page) {
+  for (const [group, name] of [
+    ['skipped', '7+ days without glute work'],
+    ['usual', '0–6 days since glute work'],
+  ] as const) {
+    const cells = page.getByTestId(`headline-group-${group}`).getByRole('cell');
+    const runs = Number(await cells.nth(0).textContent());
+    const onsets = Number(await cells.nth(1).textContent());
+    const scatter = page.getByRole('region', { name: 'Where the pain began, by days since your last glute session' });
+    const table = scatter.locator('details.numbers');
+    if ((await table.getAttribute('open')) === null) await table.locator('summary').click();
+    const rows = table.locator('tbody tr').filter({ hasText: name });
+    await expect(rows).toHaveCount(runs);
+    await expect(rows.filter({ hasText: 'Pain began' })).toHaveCount(onsets);
+    const curves = page.getByRole('region', { name: 'Still pain-free at this distance' });
+    await expect(curves).toContainText(`${group === 'skipped' ? 'days without' : 'days after a glute session'} (${runs} runs, ${onsets} with pain)`);
+  }
+}
 
 test('the pain note records pain already there at the start and a run cut short because of the knee; the Insights set them apart', async ({ page }) => {
   stance = await launchStance(page, { now: saturday });
@@ -316,7 +375,7 @@ for (const theme of ['light', 'dark'] as const) {
         await page.reload();
         await openInsights(page);
         await page.getByLabel('From').fill('2010-01-01');
-        await expect(page.getByTestId('insights-range')).toContainText(/Runs: 1 Jan 2010 to \d+ Nov 2026\./);
+        await expect(page.getByTestId('insights-range')).toContainText(/Runs shown: 1 Jan 2010 to \d+ Nov 2026\./);
         // The chosen date, in the app's format beside the native input.
         await expect(page.getByTestId('date-echo').first()).toHaveText('Fri, 1 Jan 2010');
       }

@@ -22,6 +22,8 @@ import { zipOf } from '../support/zip-writer';
 import { commaColumnCsv, databaseIsWhole, emptyRecordsFit, longStringJson, nestedJson, overlappingZip } from './hostile-files';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
+/** Generating a file of hundreds of MB takes its time on a busy machine; the outcomes, not the time, are asserted. */
+const SLOW = { timeout: 300_000 };
 const day = (n: number): number => Date.UTC(2024, 3, 1 + n, 7);
 const run = (n: number) => straightRun({ startUtcMs: day(n), seconds: 900, latitude: 50 + n / 100 });
 const goodFit = (n: number): Uint8Array => fitActivity([{ sport: 1, points: run(n) }]);
@@ -51,7 +53,7 @@ function expectOthersImported(outcomes: ActivityOutcome[]): void {
   expect(databaseIsWhole(db)).toBe(true);
 }
 
-describe('FIT files of millions of empty records (valid CRCs)', () => {
+describe('FIT files of millions of empty records (valid CRCs)', SLOW, () => {
   it.each([
     ['20 MB', proofCount(3_000_000, 20_000_000)],
     ['64 MB', proofCount(6_000_000, 64_000_000)],
@@ -72,7 +74,7 @@ describe('FIT files of millions of empty records (valid CRCs)', () => {
   });
 });
 
-describe('a zip whose directory points thousands of entries at one member', () => {
+describe('a zip whose directory points thousands of entries at one member', SLOW, () => {
   it('is refused as a whole from its directory, before one member is unpacked; the batch goes on', async () => {
     const entries = proofCount(4_000, 16_000);
     const zip = overlappingZip(entries);
@@ -97,7 +99,7 @@ describe('a zip whose directory points thousands of entries at one member', () =
   });
 });
 
-describe("Strava's activities.csv, huge", () => {
+describe("Strava's activities.csv, huge", SLOW, () => {
   it('an index over 64 MB (one row of "a," fields) is not read; the archive\'s activities are, and the index\'s outcome says so', async () => {
     const csvBytes = proofCount(70, 250) * 1024 * 1024;
     const zip = zipOf([
@@ -124,7 +126,7 @@ describe("Strava's activities.csv, huge", () => {
   });
 });
 
-describe('JSON exports shaped to cost time', () => {
+describe('JSON exports shaped to cost time', SLOW, () => {
   it.each([
     ['200,000 nested [ (400 KB)', 200_000],
     ['5 million nested [ (10 MB)', proofCount(1_000_000, 5_000_000)],
@@ -149,7 +151,7 @@ describe('JSON exports shaped to cost time', () => {
   });
 });
 
-describe('folders whose files change between listing and reading', () => {
+describe('folders whose files change between listing and reading', SLOW, () => {
   const makeFolder = (count: number): string => {
     const dir = path.join(folder, 'runs');
     fs.mkdirSync(dir);

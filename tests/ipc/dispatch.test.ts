@@ -100,8 +100,17 @@ describe('the one door', () => {
 
   it('settings round-trip and refuse unknown units', async () => {
     const { dispatch } = await setUp();
-    expect(await dispatch('settings:get', undefined, { url: APP })).toEqual({ ok: true, value: { units: 'mi', weekStartsOn: 1, theme: 'system', loadUnit: 'kg' } });
-    expect(await dispatch('settings:update', { units: 'km' }, { url: APP })).toEqual({ ok: true, value: { units: 'km', weekStartsOn: 1, theme: 'system', loadUnit: 'kg' } });
+    const mainComplaint = { location: 'lateral_knee', side: 'either' };
+    expect(await dispatch('settings:get', undefined, { url: APP })).toEqual({ ok: true, value: { units: 'mi', weekStartsOn: 1, theme: 'system', loadUnit: 'kg', mainComplaint } });
+    expect(await dispatch('settings:update', { units: 'km' }, { url: APP })).toEqual({ ok: true, value: { units: 'km', weekStartsOn: 1, theme: 'system', loadUnit: 'kg', mainComplaint } });
+    expect(await dispatch('settings:update', { mainComplaint: { location: 'front_knee', side: 'left' } }, { url: APP })).toMatchObject({
+      ok: true,
+      value: { mainComplaint: { location: 'front_knee', side: 'left' } },
+    });
+    expect(await dispatch('settings:update', { mainComplaint: { location: 'elbow', side: 'left' } }, { url: APP })).toMatchObject({
+      ok: false,
+      error: { message: 'The main complaint is the outside of the knee, the front of the knee, the hip or other.' },
+    });
     expect(await dispatch('settings:update', { units: 'furlongs' }, { url: APP })).toMatchObject({
       ok: false,
       error: { message: 'Units are miles (mi) or kilometres (km).' },

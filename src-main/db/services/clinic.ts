@@ -16,7 +16,7 @@ import { listRuns } from '../runs';
 import { getSettings } from '../settings';
 import { isoUtc, utcToLocal } from '../local-time';
 import { getRunFollowup, listOstrcWeeks, ostrcForWeek, type RunnerClock } from '../clinic-checkins';
-import { readInsights } from './insights';
+import { complaintView, readInsights } from './insights';
 
 /** The worst score during each run (its highest pain site), by run id. */
 function duringScores(db: StanceDatabase, runIds: readonly number[]): Map<number, number> {
@@ -76,15 +76,17 @@ export function clinicToday(db: StanceDatabase, clock: RunnerClock): ClinicToday
     const today = utcToLocal(clock.now, clock.timeZone).localDate;
     const start = weekStart(today, weekStartsOn);
     const recent = listRuns(db, { fromDate: addDays(today, -2), toDate: today }).filter((run) => run.painStatus === 'pain');
-    const followupsDue = recent
-      .map((run) => ({ run, ...getRunFollowup(db, run.id, clock) }))
-      .filter((item) => item.scores.after === null || (item.nextMorningOpen && item.scores.nextMorning === null));
+    const followups = recent.map((run) => ({ run, ...getRunFollowup(db, run.id, clock) }));
+    const isDue = (item: (typeof followups)[number]) => item.scores.after === null || (item.nextMorningOpen && item.scores.nextMorning === null);
+    const followupsDue = followups.filter(isDue);
+    const followupsGiven = followups.filter((item) => !isDue(item) && item.judgement !== null);
     const [lastWeek, thisWeek] = painWeeks(db, addDays(start, -7), start, weekStartsOn) as [PainWeek, PainWeek];
     return {
       today,
       weekStart: start,
       ostrcThisWeek: ostrcForWeek(db, start),
       followupsDue,
+      followupsGiven,
       painWeek: thisWeek,
       warnings: painWarnings([lastWeek, thisWeek]),
     };
@@ -115,7 +117,12 @@ export function clinicReport(db: StanceDatabase, query: ValidInput<'report:get'>
     const { weekStartsOn, units } = getSettings(db);
     const today = utcToLocal(clock.now, clock.timeZone).localDate;
     const to = weekStart(today, weekStartsOn);
-    const from = addDays(to, -7 * (query.weeks - 1));
+    // The report starts at the first week with a run or a knee check, never with empty weeks before it.
+    const firstRecord = (
+      db.prepare('SELECT min(day) AS first FROM (SELECT min(local_date) AS day FROM runs UNION ALL SELECT min(week_start) FROM ostrc_weeks)').get() as { first: string | null }
+    ).first;
+    const earliest = addDays(to, -7 * (query.weeks - 1));
+    const from = firstRecord !== null && firstRecord > earliest ? weekStart(firstRecord <= to ? firstRecord : to, weekStartsOn) : earliest;
     const runs = listRuns(db, { fromDate: from, toDate: addDays(to, 6) });
     const plans = planHistory(db);
     const sessions = gluteSessionDates(db);
@@ -144,11 +151,14 @@ export function clinicReport(db: StanceDatabase, query: ValidInput<'report:get'>
          WHERE runs.local_date BETWEEN ? AND ? ORDER BY runs.started_at, run_pain.onset_m`,
       )
       .all(from, addDays(to, 6)) as (Omit<ReportOnset, 'presentAtStart'> & { presentAtStart: number })[];
-    const insights = readInsights(db, { fromDate: null, toDate: null, location: 'lateral_knee', side: 'any' }, clock.now, clock.timeZone);
+    // The Insights' fixed analysis (the main complaint, every run from the first with a pain note):
+    // the same verdict, groups and period as the page's, whatever the page's view.
+    const insights = readInsights(db, { fromDate: null, toDate: null, ...complaintView(getSettings(db).mainComplaint) }, clock.now, clock.timeZone);
     return {
       madeAt: isoUtc(clock.now),
       today,
-      weeks: query.weeks,
+      // The weeks shown: fewer than asked when the first run came later.
+      weeks: weekRows.length,
       from,
       to: addDays(to, 6),
       units,
@@ -157,6 +167,16 @@ export function clinicReport(db: StanceDatabase, query: ValidInput<'report:get'>
       onsets: onsets.map((onset) => ({ ...onset, presentAtStart: onset.presentAtStart === 1 })),
       headline: {
         verdict: insights.verdict,
+        fixed: insights.fixed,
+        // The report's weeks, described apart: a description, never a test.
+        inTheseWeeks:
+          insights.source === 'yours'
+            ? readInsights(db, { fromDate: from, toDate: addDays(to, 6), ...complaintView(getSettings(db).mainComplaint) }, clock.now, clock.timeZone).description
+            : null,
+        milestones: {
+          next: insights.model.sequential.looks.find((look) => look.reachedOn === null)?.onsets ?? null,
+          last: insights.model.sequential.looks[insights.model.sequential.looks.length - 1]?.onsets ?? 0,
+        },
         exposure: insights.model.exposure,
         analysedRuns: insights.counts.analysed,
         painEvents: insights.counts.painEvents,

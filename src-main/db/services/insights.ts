@@ -9,9 +9,11 @@
  */
 import type { StanceDatabase } from '../open';
 import type { Insights, InsightsFilters } from '../../shared/insights';
-import type { PainStatus } from '../../shared/domain';
+import type { MainComplaint, PainStatus } from '../../shared/domain';
 import type { PainLocation, PainSide } from '../../shared/pain';
-import { computeInsights } from '../../analysis/insights';
+import { StanceError } from '../../shared/errors';
+import { computeInsights, summariseFixed } from '../../analysis/insights';
+import { complaintFilters, fixedAnalysis } from '../../analysis/fixed-analysis';
 import { exampleHistory } from '../../analysis/example-history';
 import type { InsightsHistory, RunRecord } from '../../analysis/exposure';
 import { planHistory } from '../glute-plan';
@@ -20,13 +22,52 @@ import { getSettings, readInternal, writeInternal } from '../settings';
 import { utcToLocal } from '../local-time';
 
 const EXAMPLE_HIDDEN_KEY = 'insights.exampleHidden';
+const PERIOD_STARTS_KEY = 'insights.periodStarts';
+
+/** The dates on which the runner began a new analysis period (oldest first; settings table, internal). */
+export function readPeriodStarts(db: StanceDatabase): string[] {
+  const stored = readInternal<unknown>(db, PERIOD_STARTS_KEY);
+  return Array.isArray(stored) ? stored.filter((date): date is string => typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date)).sort() : [];
+}
+
+/**
+ * Closes the current analysis and starts a new one on `fromDate` (a change of routine). Allowed
+ * only when the current analysis's verdict is decided (a claim, or its last milestone reached)
+ * and `fromDate` is after its last run: the earlier periods keep their runs and verdicts.
+ * Throws a StanceError (refused) with the reason otherwise; nothing is written then.
+ */
+export function startAnalysisPeriod(db: StanceDatabase, fromDate: string, now: Date, timeZone: string): Insights {
+  db.transaction(() => {
+    const { mainComplaint } = getSettings(db);
+    const starts = readPeriodStarts(db);
+    const history = readInsightsHistory(db);
+    const summary = summariseFixed(fixedAnalysis(history, mainComplaint, starts));
+    const current = summary.periods[summary.periods.length - 1];
+    if (current === undefined) throw new StanceError('refused', 'There is no analysis to close yet: record the knee pain of your runs first.');
+    if (!summary.canStartNew) {
+      throw new StanceError(
+        'refused',
+        'The current analysis has not reached its verdict yet. A new one can start only once it has (at a milestone), so that starting afresh cannot be used to try again.',
+      );
+    }
+    const lastRun = history.runs.reduce((last, run) => (run.localDate >= current.from && run.localDate > last ? run.localDate : last), current.from);
+    if (fromDate <= lastRun) throw new StanceError('refused', `The new analysis must start after the last run of the current one (${lastRun}).`);
+    writeInternal(db, PERIOD_STARTS_KEY, [...starts, fromDate]);
+  })();
+  return readInsights(db, { fromDate: null, toDate: null, ...complaintView(getSettings(db).mainComplaint) }, now, timeZone);
+}
+
+/** The page's site and side filters for a main complaint. */
+export function complaintView(complaint: MainComplaint): Pick<InsightsFilters, 'location' | 'side'> {
+  return complaintFilters(complaint);
+}
 
 /** Everything the Insights read from the database. */
 export function readInsightsHistory(db: StanceDatabase): InsightsHistory {
   const runRows = db
     // NOT INDEXED: every run is read, and a scan of the table sorted once is faster than walking
     // the date index (which is ordered the other way, by start time within a day) row by row.
-    .prepare('SELECT id, local_date, distance_m, pain_status, cut_short_by_knee FROM runs NOT INDEXED ORDER BY local_date, id').raw().all() as [
+    .prepare('SELECT id, local_date, distance_m, pain_status, cut_short_by_knee FROM runs NOT INDEXED ORDER BY local_date, started_at, id').raw().all() as [
     number,
     string,
     number,
@@ -88,12 +129,13 @@ function hasRecordedPain(db: StanceDatabase): boolean {
  * hidden it). `now` and `timeZone` date the example: a year ending today on the runner's calendar.
  */
 export function readInsights(db: StanceDatabase, filters: InsightsFilters, now: Date, timeZone: string): Insights {
-  const { weekStartsOn } = getSettings(db);
+  const { weekStartsOn, mainComplaint } = getSettings(db);
   const exampleHidden = isExampleHidden(db);
   const hasOwnData = hasRecordedPain(db);
   const showExample = !hasOwnData && !exampleHidden;
   const history = showExample ? exampleHistory(utcToLocal(now, timeZone).localDate) : readInsightsHistory(db);
-  const computed = computeInsights(history, filters, weekStartsOn);
+  const context = { complaint: mainComplaint, periodStarts: showExample ? [] : readPeriodStarts(db) };
+  const computed = computeInsights(history, filters, weekStartsOn, context);
   if (!showExample) {
     // The weekly knee check beside the week's glute adherence (its severity; the weeks chart draws it).
     const severity = new Map(listOstrcWeeks(db).map((week) => [week.weekStart, week.severity]));

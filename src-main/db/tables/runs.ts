@@ -1,6 +1,7 @@
 /** Runs: typed in the window or imported from a file (then with a row in run_tracks). */
 import { runDraftSchema, type ValidInput } from '../../shared/contract';
 import { StanceError } from '../../shared/errors';
+import type { Statement } from 'better-sqlite3';
 import type { StanceDatabase } from '../open';
 import { painStatuses } from '../../shared/domain';
 import { isoUtc, localToUtc, utcToLocal } from '../local-time';
@@ -47,6 +48,8 @@ export const NEAR_DUPLICATE_START_MS = 2 * 60_000;
 /** …with a distance this close (share of the larger), is probably the same run. */
 export const NEAR_DUPLICATE_DISTANCE_SHARE = 0.03;
 
+const nearRunsByConnection = new WeakMap<StanceDatabase, Statement<[string, string, number], NearRun>>();
+
 /** A run already stored, as the duplicate rule found it. */
 export interface NearRun {
   runId: number;
@@ -64,12 +67,16 @@ export interface NearRun {
  * GPX), or typed twice. `startUtcMs` in UTC ms, `distanceMetres` in metres.
  */
 export function findNearDuplicateRun(db: StanceDatabase, startUtcMs: number, distanceMetres: number): NearRun | undefined {
-  const candidates = db
-    .prepare(
+  let statement = nearRunsByConnection.get(db);
+  if (statement === undefined) {
+    statement = db.prepare<[string, string, number], NearRun>(
       `SELECT id AS runId, distance_m AS distanceMetres, started_at AS startedAt, local_date AS localDate, local_time AS localTime FROM runs
        WHERE started_at BETWEEN ? AND ? ORDER BY abs(distance_m - ?) LIMIT 5`,
-    )
-    .all(isoUtc(new Date(startUtcMs - NEAR_DUPLICATE_START_MS)), isoUtc(new Date(startUtcMs + NEAR_DUPLICATE_START_MS)), distanceMetres) as NearRun[];
+    );
+    nearRunsByConnection.set(db, statement); // prepared once per connection: a batch asks thousands of times
+  }
+  const candidates = statement
+    .all(isoUtc(new Date(startUtcMs - NEAR_DUPLICATE_START_MS)), isoUtc(new Date(startUtcMs + NEAR_DUPLICATE_START_MS)), distanceMetres);
   return candidates.find((candidate) => Math.abs(candidate.distanceMetres - distanceMetres) <= NEAR_DUPLICATE_DISTANCE_SHARE * Math.max(candidate.distanceMetres, distanceMetres));
 }
 

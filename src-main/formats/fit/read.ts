@@ -259,7 +259,18 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
         }
       }
     }
-    if (owner >= 0) byIndex[owner]?.push(entry); // a record outside every session (before the first) belongs to no recording
+    if (owner >= 0) byIndex[owner]?.push(entry);
+    else {
+      // A record outside every session belongs to no recording; one after a session's end is said in that session's warning.
+      let before = -1;
+      for (let k = 0; k < spans.length; k += 1) if ((spans[k]?.endMs ?? Number.POSITIVE_INFINITY) < entry.ms) before = k;
+      const tally = afterTheEnd[before];
+      const span = spans[before];
+      if (tally !== undefined && span !== undefined) {
+        tally.count += 1;
+        tally.latestMs = Math.max(tally.latestMs, entry.ms - span.endMs);
+      }
+    }
   }
 
   // Timer stops and starts, for every span.
@@ -278,6 +289,8 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
   const points = new GrowingPointColumns(Math.max(64, records.length));
   const segmentStarts = new GrowingIndexList();
   const tracks: RecordedTrack[] = [];
+  // The file's points fingerprint; with one session it is that session's own (the same points in the same order), so it is not hashed twice.
+  const oneSpan = spans.length === 1;
   const fileFingerprint = new PointFingerprinter();
   let unbelievable = 0;
 
@@ -369,10 +382,10 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
       points.push(point);
       if (withRoute) {
         trackPrint.add(latitude, longitude, ms);
-        fileFingerprint.add(latitude, longitude, ms);
+        if (!oneSpan) fileFingerprint.add(latitude, longitude, ms);
       } else {
         trackPrint.add(0, 0, ms);
-        fileFingerprint.add(0, 0, ms);
+        if (!oneSpan) fileFingerprint.add(0, 0, ms);
       }
     }
     const pointCount = points.count - firstPoint;
@@ -426,6 +439,6 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
     },
     writtenUtcOffsetMinutes: null,
     hadUndecodableText: false,
-    fingerprint: { fileSha256: createHash('sha256').update(bytes).digest('hex'), pointsSha256: fileFingerprint.digest() },
+    fingerprint: { fileSha256: createHash('sha256').update(bytes).digest('hex'), pointsSha256: (oneSpan ? tracks[0]?.pointsSha256 : undefined) ?? fileFingerprint.digest() },
   };
 }

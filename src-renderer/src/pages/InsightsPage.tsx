@@ -5,12 +5,13 @@ import { ChartCanvas } from '../components/insights/ChartCanvas';
 import { NumbersTable } from '../components/insights/NumbersTable';
 import { groupNames, loadChart, longRunChart, onsetScatter, survivalCurves, weeksChart } from '../components/insights/charts';
 import { halfText, painWords, pText, shortDate, summarySentences, summaryTitle, timesText } from '../components/insights/wording';
+import { groupsSentence } from '../../../src-main/shared/insights-words';
 import '../components/insights/insights.css';
 import { useChannel, useSave } from '../api/hooks';
 import { useNavigate } from '../navigation';
 import { useResolvedTheme, type Theme } from '../theme';
 import { useLoadedSettings } from '../settings-context';
-import { defaultInsightsFilters, DEFAULT_SESSIONS_PER_WEEK, type Insights, type InsightsFilters } from '../../../src-main/shared/insights';
+import { defaultInsightsFilters, type Insights, type InsightsFilters } from '../../../src-main/shared/insights';
 import type { DistanceUnit } from '../../../src-main/shared/domain';
 import { metresPer } from '../../../src-main/shared/units';
 
@@ -36,6 +37,7 @@ export function InsightsPage() {
   const [filters, setFilters] = useState<InsightsFilters>(defaultInsightsFilters);
   const read = useChannel('insights:get', filters, { keepPrevious: true });
   const exampleSave = useSave('insights:setExampleHidden');
+  const periodSave = useSave('insights:startPeriod');
   const insights = read.data;
   const error = read.error ?? exampleSave.problem?.form;
 
@@ -120,7 +122,8 @@ export function InsightsPage() {
         </div>
       ) : null}
       <Filters filters={filters} onChange={setFilters} insights={insights} />
-      <Summary insights={insights} />
+      <Summary insights={insights} onStartNew={(fromDate) => void periodSave.save({ fromDate })} starting={periodSave.saving} startProblem={periodSave.problem?.form} />
+      <Description insights={insights} />
       <OnsetCard insights={insights} units={units} theme={theme} />
       <SurvivalCard insights={insights} units={units} theme={theme} />
       <WeeksCard insights={insights} units={units} theme={theme} />
@@ -135,16 +138,17 @@ function Filters({ filters, onChange, insights }: { filters: InsightsFilters; on
     <form className="card insights-filters" aria-label="Which runs and which pain" onSubmit={(event) => event.preventDefault()}>
       <p className="range-note muted small" data-testid="insights-range">
         {range.from !== null && range.to !== null
-          ? `${range.isDefault ? 'The last 12 months with runs' : 'Runs'}: ${shortDate(range.from)} to ${shortDate(range.to)}.`
+          ? `${range.isDefault ? 'The whole analysis' : 'Runs shown'}: ${shortDate(range.from)} to ${shortDate(range.to)}.`
           : 'No runs yet.'}
         {range.isDefault && insights.firstRunDate !== null && range.from !== null && insights.firstRunDate < range.from
-          ? ` Your runs go back to ${shortDate(insights.firstRunDate)}: set From to include them.`
+          ? ` Your runs go back to ${shortDate(insights.firstRunDate)} (before the first pain note or an earlier analysis): set From to see them.`
           : ''}
+        {' '}Dates, site and side change the pictures below, never the verdict.
         {!range.isDefault ? (
           <>
             {' '}
             <button type="button" className="link" onClick={() => onChange({ ...filters, fromDate: null, toDate: null })}>
-              Back to the last 12 months
+              Back to the whole analysis
             </button>
           </>
         ) : null}
@@ -185,33 +189,68 @@ function Filters({ filters, onChange, insights }: { filters: InsightsFilters; on
   );
 }
 
-function Summary({ insights }: { insights: Insights }) {
-  const { counts, model } = insights;
+function Summary({ insights, onStartNew, starting, startProblem }: { insights: Insights; onStartNew: (fromDate: string) => void; starting: boolean; startProblem: string | undefined }) {
+  const { counts, model, fixed } = insights;
   const title = summaryTitle(insights.verdict);
   const pain = painWords(insights.filters);
+  const period = fixed.periods[fixed.periods.length - 1];
   return (
     <section className={`card insights-summary verdict-${insights.verdict}`} aria-labelledby="insights-finding">
-      <h2 id="insights-finding">{title}</h2>
+      <h2 id="insights-finding" data-testid="insights-verdict">
+        {title}
+      </h2>
       <div className="finding" data-testid="insights-summary">
         {summarySentences(insights).map((sentence) => (
           <p key={sentence}>{sentence}</p>
         ))}
       </div>
+      {period !== undefined ? (
+        <table className="checks headline-groups" data-testid="headline-groups">
+          <caption className="muted small">The headline’s groups (the same on the curves and the scatter below)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Group</th>
+              <th scope="col" className="num">
+                Runs
+              </th>
+              <th scope="col" className="num">
+                With pain
+              </th>
+              <th scope="col" className="num">
+                Without a pain note
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {(['skipped', 'usual'] as const).map((group) => (
+              <tr key={group} data-testid={`headline-group-${group}`}>
+                <th scope="row">{group === 'skipped' ? 'After 7+ days without glute work' : 'After 0–6 days'}</th>
+                <td className="num">{period.groups[group].runs}</td>
+                <td className="num">{period.groups[group].onsets}</td>
+                <td className="num">{period.groups[group].unnoted}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
       {model.permutation !== null ? (
         <p className="muted small" data-testid="permutation">
-          Week-shift test: {pText(model.permutation.pValue)} — your glute calendar shifted against your runs by whole weeks, {model.permutation.shifts}{' '}
-          ways; this p allows for runs that are not independent (flare-ups, catching up on glute work after a bad week).
+          Week-shift test over the whole analysis: {pText(model.permutation.pValue)} — your glute calendar shifted against your runs by whole weeks, {model.permutation.shifts}{' '}
+          ways; this p allows for runs that are not independent (flare-ups, catching up on glute work after a bad week). Like the interval, it is a single look’s: the verdict
+          comes from the checks below.
         </p>
       ) : null}
       <SequentialTrack insights={insights} />
+      <Periods insights={insights} onStartNew={onStartNew} starting={starting} problem={startProblem} />
       <ul className="insights-counts">
         <li data-testid="insights-analysed">
-          {plural(counts.analysed, 'run')} analysed: {plural(counts.painEvents, 'with pain', 'with pain')}, {counts.painFree.toLocaleString('en-GB')} pain-free the whole way.
+          In view: {plural(counts.analysed, 'run')} with {pain} noted: {plural(counts.painEvents, 'with pain', 'with pain')}, {counts.painFree.toLocaleString('en-GB')} pain-free the whole way
+          ({plural(counts.skipped, 'run')} after 7+ days without glute work, {plural(counts.usual, 'run')} after 0–6 days).
         </li>
         <li data-testid="insights-left-out">
           {counts.unrecordedLeftOut === 0
-            ? 'Every run in this range has its pain recorded.'
-            : `${plural(counts.unrecordedLeftOut, 'run')} left out: ${counts.unrecordedLeftOut === 1 ? 'its' : 'their'} pain was never recorded.`}
+            ? 'Every run in view has its pain noted.'
+            : `${plural(counts.unrecordedLeftOut, 'run')} in view ${counts.unrecordedLeftOut === 1 ? 'has' : 'have'} no pain note. Note the pain of every run (Today and the Pain page ask): the verdict is made only where it holds whatever those runs were.`}
         </li>
         {counts.soreAtStart > 0 ? (
           <li data-testid="insights-sore-at-start">
@@ -220,17 +259,8 @@ function Summary({ insights }: { insights: Insights }) {
             {sorePhrase(insights)}
           </li>
         ) : null}
-        <li>
-          {plural(counts.onPlan, 'run')} after on-plan weeks, {plural(counts.skipped, 'run')} after {groupNames.skipped}.
-        </li>
         {counts.noGluteSessionYet > 0 ? (
-          <li>{plural(counts.noGluteSessionYet, 'run')} before your first logged glute session: no “days since”, left out of the model.</li>
-        ) : null}
-        {counts.judgedByDefaultPlan > 0 ? (
-          <li data-testid="insights-default-plan">
-            You had no glute plan for {counts.judgedByDefaultPlan.toLocaleString('en-GB')} of these runs; {counts.judgedByDefaultPlan === 1 ? 'it was' : 'they were'}{' '}
-            judged against {DEFAULT_SESSIONS_PER_WEEK} sessions a week.
-          </li>
+          <li>{plural(counts.noGluteSessionYet, 'run')} before your first logged glute session: no “days since”, in neither group.</li>
         ) : null}
       </ul>
       <CutShortCheck insights={insights} />
@@ -238,35 +268,114 @@ function Summary({ insights }: { insights: Insights }) {
         <summary>How this is worked out</summary>
         <ul>
           <li>
-            <strong>The answer</strong> comes from a Cox proportional-hazards model on the distance into the run: it compares, at every
-            distance, the runs still pain-free there, and asks whether the pain started sooner in runs that came 7+ days after the last glute
-            session than in runs 0–6 days after. It allows for how far you ran in the 7 days before and for a slow change over the calendar.
-            The hazard ratio says how much likelier the pain was to start at any given point of a run.
+            <strong>One analysis, fixed in advance, owns the verdict:</strong> all your runs for your main complaint (set in Settings) from your first
+            run with a pain note. Checks happen when your pain onsets reach {model.sequential.looks.map((look) => look.onsets).join(', ')}, counted over
+            that whole analysis; a verdict reached at a check stays, whatever dates, site or side you look at afterwards. After the last check the
+            analysis is finished; after a change of routine you can start a new one, and every analysis is listed with its verdict.
           </li>
           <li>
-            <strong>A pain-free run is not missing data:</strong> it shows you stayed pain-free for its whole distance (“at least that far”),
-            never “pain at the end”. Pain already there at the start is set apart, not counted as starting at 0.
+            <strong>The estimate</strong> comes from a Cox proportional-hazards model on the distance into the run: it compares, at every distance, the
+            runs still pain-free there, and asks whether the pain started sooner in runs 7+ days after the last glute session than in runs 0–6 days
+            after. It allows for how far you ran in the 7 days before (and earlier that day) and for a slow change over the calendar.
           </li>
           <li>
-            <strong>Days since your last glute session</strong> are calendar days on your own calendar. A session on the day of a run counts
-            for that run only if you marked it as done before the run.
+            <strong>Why it says “cannot tell yet” for a while:</strong> you look at this page every week. If every look could declare a difference at
+            the usual 5% level, a year of looks would raise a false alarm about one year in four. The checks use a stricter bar early on
+            (group-sequential boundaries, O’Brien–Fleming type), so that over all the looks a difference that is not there is claimed at most 5% of the
+            time (shown by simulation over one, two and three years of weekly looks).
           </li>
           <li>
-            <strong>Why it says “cannot tell yet” for a while:</strong> you look at this page every week. If every look could declare a
-            difference at the usual 5% level, a year of looks would raise a false alarm about one year in four. So Stance decides only when your
-            pain onsets reach 10, 15, 20, 25, 30, 40, 50 and 60, with a stricter bar early on (group-sequential boundaries, O’Brien–Fleming
-            type): over all the looks, a difference that is not there is claimed at most 5% of the time.
+            <strong>Runs without a pain note</strong> are counted per group. A check is passed only when it is passed both with them left out and with
+            them counted as pain-free to their full distance.
           </li>
           <li>
-            <strong>The p-value</strong> comes from shifting your glute calendar against your runs by whole weeks, which keeps your habits and
-            flare-ups as they are and only breaks the link between the two.
+            <strong>A pain-free run is not missing data:</strong> it shows you stayed pain-free for its whole distance. Pain already there at the start
+            is set apart, not counted as starting at 0.
           </li>
           <li>
-            <strong>The charts below are pictures of your runs</strong>, not tests: a trend you see in them is only a finding where the model
-            above says so.
+            <strong>The charts below are pictures of your runs</strong>, not tests, in the headline’s two groups.
           </li>
         </ul>
       </details>
+    </section>
+  );
+}
+
+function Periods({ insights, onStartNew, starting, problem }: { insights: Insights; onStartNew: (fromDate: string) => void; starting: boolean; problem: string | undefined }) {
+  const { fixed } = insights;
+  const [fromDate, setFromDate] = useState('');
+  if (fixed.periods.length === 0) return null;
+  const lastRun = insights.lastRunDate;
+  return (
+    <div className="analysis-periods" data-testid="analysis-periods">
+      {fixed.periods.length > 1 || fixed.canStartNew ? (
+        <table className="checks">
+          <caption className="muted small">Your analyses (each on its own runs, each with its verdict)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Covers</th>
+              <th scope="col">Verdict</th>
+              <th scope="col">Decided</th>
+            </tr>
+          </thead>
+          <tbody>
+            {fixed.periods.map((period) => (
+              <tr key={period.from}>
+                <td>
+                  {shortDate(period.from)} – {shortDate(period.to)}
+                  {period.current ? ' (current)' : ''}
+                </td>
+                <td>{summaryTitle(period.verdict).replace('Verdict: ', '')}</td>
+                <td>{period.decidedAt === null ? 'not yet' : `at ${period.decidedAt.onsets} onsets, ${shortDate(period.decidedAt.on)}`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {fixed.canStartNew && insights.source === 'yours' ? (
+        <form
+          className="start-period"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (fromDate) onStartNew(fromDate);
+          }}
+        >
+          <p className="muted small">
+            This analysis has its verdict. If you change your routine, you can start a new analysis from a day after your last run
+            {lastRun ? ` (${shortDate(lastRun)})` : ''}; this one stays listed with its verdict.
+          </p>
+          <label htmlFor="period-from">First day of the new analysis</label>{' '}
+          <input id="period-from" type="date" value={fromDate} onChange={(event) => setFromDate(event.target.value)} />{' '}
+          <button type="submit" disabled={starting || !fromDate}>
+            Start a new analysis
+          </button>
+          {problem ? (
+            <p className="form-error" role="alert">
+              {problem}
+            </p>
+          ) : null}
+        </form>
+      ) : null}
+    </div>
+  );
+}
+
+function Description({ insights }: { insights: Insights }) {
+  const { description } = insights;
+  if (description === null) return null;
+  const pain = painWords(insights.filters);
+  return (
+    <section className="card insights-description" aria-labelledby="insights-description" data-testid="insights-description">
+      <h2 id="insights-description">In this view — a description, not a test</h2>
+      <p>
+        {description.ratio === null
+          ? `In this view (${pain}): no ratio — ${description.why ?? 'the model could not be fitted.'}`
+          : `In this view: after 7+ days without glute work, ${pain} was about ${timesText(description.ratio.hazardRatio)} as likely to start at any given point of a run as after 0–6 days (95% interval ${description.ratio.lower.toFixed(2)}–${description.ratio.upper.toFixed(2)}) — a description, not a test.`}
+      </p>
+      <p className="muted small">
+        {groupsSentence(description.groups)} Choosing dates, a site or a side picks runs after seeing them, so this estimate is not a finding and
+        never changes the verdict above.
+      </p>
     </section>
   );
 }
@@ -335,8 +444,9 @@ function OnsetCard({ insights, units, theme }: { insights: Insights; units: Dist
     <section className="card chart-card" aria-labelledby="chart-onset">
       <h2 id="chart-onset">Where the pain began, by days since your last glute session</h2>
       <p className="muted small">
-        A picture of your runs, not a test: each run is drawn, at the distance where the pain began (filled red dots) or, if it stayed
-        pain-free, at its full distance (open green triangles) — the pain, if it came at all, would have come later. Runs more than{' '}
+        A picture of your runs, not a test, in the headline’s two groups (0–6 days: {plural(insights.counts.usual, 'run')}, circles and
+        triangles; 7+ days: {plural(insights.counts.skipped, 'run')}, diamonds and squares): each run is drawn at the distance where the pain
+        began (filled red) or, if it stayed pain-free, at its full distance (open green) — the pain, if it came at all, would have come later. Runs more than{' '}
         {14} days after a session are drawn in the “14+” column. The answer at the top comes from the model, not from this picture.
         {insights.counts.noGluteSessionYet > 0
           ? ` ${plural(insights.counts.noGluteSessionYet, 'run')} before your first glute session ${insights.counts.noGluteSessionYet === 1 ? 'is' : 'are'} not drawn.`
@@ -345,7 +455,7 @@ function OnsetCard({ insights, units, theme }: { insights: Insights; units: Dist
       <ChartCanvas theme={theme} config={chart.config} label="Scatter chart: for every run, the distance at which pain began, or its pain-free distance, against days since the last glute session." />
       <NumbersTable
         caption="Every run: days since the last glute session and where the pain began"
-        head={['Run', 'Days since last glute session', `Distance (${units})`, 'Pain']}
+        head={['Run', 'Days since last glute session', 'Group', `Distance (${units})`, 'Pain']}
         rows={() => chart.rows}
       />
     </section>
@@ -354,29 +464,30 @@ function OnsetCard({ insights, units, theme }: { insights: Insights; units: Dist
 
 function SurvivalCard({ insights, units, theme }: { insights: Insights; units: DistanceUnit; theme: Theme }) {
   const chart = useMemo(() => survivalCurves(insights, units, metresPer(units)), [insights, units]);
-  const { onPlan, skipped } = insights.survival;
+  const { usual, skipped } = insights.survival;
   return (
     <section className="card chart-card" aria-labelledby="chart-survival">
       <h2 id="chart-survival">Still pain-free at this distance</h2>
       <dl className="facts insights-medians" data-testid="survival-halves">
-        <dt>After on-plan weeks</dt>
-        <dd data-testid="half-on-plan">{halfText(onPlan, units)}</dd>
+        <dt>After {groupNames.usual}</dt>
+        <dd data-testid="half-usual">{halfText(usual, units)}</dd>
         <dt>After {groupNames.skipped}</dt>
         <dd data-testid="half-skipped">{halfText(skipped, units)}</dd>
       </dl>
       <ChartCanvas
         theme={theme}
         config={chart.config}
-        label="Step chart: share of runs still pain-free at each distance, after on-plan weeks and after 7 days with fewer glute sessions than planned, with 95% bands."
+        label="Step chart: share of runs still pain-free at each distance, after 0–6 days since glute work and after 7+ days without, with 95% bands."
       />
       <p className="muted small">
-        A description of your runs (Kaplan–Meier curves), not a test: of the runs that got this far, the share still free of pain, for runs
-        whose 7 days before held the glute sessions your plan asked for and for runs whose 7 days held fewer. The shaded bands are 95%
-        intervals. Where the curves differ, other things may differ too (longer runs, busier weeks): the model at the top allows for those.
+        A description of your runs in view (Kaplan–Meier curves), not a test, in the headline’s two groups: of the runs that got this far, the
+        share still free of pain, for runs 0–6 days after a glute session ({usual.runs} runs, {usual.painEvents} with pain) and runs after 7+
+        days without ({skipped.runs} runs, {skipped.painEvents} with pain). The shaded bands are 95% intervals. Where the curves differ, other
+        things may differ too (longer runs, busier weeks): the model at the top allows for those.
       </p>
       <NumbersTable
         caption="Share of runs still pain-free at each distance (95% interval)"
-        head={[`Distance (${units})`, 'On plan', 'Fewer sessions than planned']}
+        head={[`Distance (${units})`, 'After 0–6 days', 'After 7+ days without glute work']}
         rows={() => chart.rows}
       />
     </section>

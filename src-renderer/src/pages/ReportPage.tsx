@@ -5,7 +5,7 @@ import { PAIN_MONITORING_SOURCE } from '../../../src-main/shared/pain-monitoring
 import { painLocationLabels, painSideLabels } from '../../../src-main/shared/pain';
 import { formatDistance } from '../../../src-main/shared/units';
 import { useChannel, useSave } from '../api/hooks';
-import { summarySentences } from '../components/insights/wording';
+import { fixedAnalysisSentences, groupsSentence, ratioText, verdictTitle } from '../../../src-main/shared/insights-words';
 import { OstrcTrend } from '../components/clinic/OstrcTrend';
 import { formatInstant, formatLocalDate } from '../local-clock';
 import '../components/clinic/clinic.css';
@@ -27,7 +27,6 @@ export function ReportPage() {
   const [weeks, setWeeks] = useState<number>(8);
   const locale = navigator.language;
   const { data: report, error } = useChannel('report:get', { weeks, locale });
-  const { data: insights } = useChannel('insights:get', {});
   const pdf = useSave('report:savePdf');
   const [saved, setSaved] = useState<string>();
 
@@ -175,20 +174,41 @@ export function ReportPage() {
             )}
           </section>
 
-          <section>
-            <h3>Does skipping glute work bring the pain on earlier? (all the runner’s data)</h3>
-            {insights && insights.source === 'yours' ? (
+          <section data-testid="report-insights">
+            <h3>Does skipping glute work bring the pain on earlier?</h3>
+            {report.headline.source === 'yours' && report.headline.fixed.periods.length > 0 ? (
               <>
-                {summarySentences(insights).map((sentence) => (
+                <p>
+                  <strong data-testid="report-verdict">{verdictTitle(report.headline.verdict)}.</strong>
+                </p>
+                {fixedAnalysisSentences(report.headline.fixed, report.headline.milestones, (date) => formatLocalDate(date)).map((sentence) => (
                   <p key={sentence}>{sentence}</p>
                 ))}
+                {report.headline.fixed.periods.length > 1 ? (
+                  <p>
+                    Earlier analyses:{' '}
+                    {report.headline.fixed.periods
+                      .slice(0, -1)
+                      .map((period) => `${formatLocalDate(period.from)} – ${formatLocalDate(period.to)}: ${verdictTitle(period.verdict).replace('Verdict: ', '')}`)
+                      .join('; ')}
+                    .
+                  </p>
+                ) : null}
+                {report.headline.inTheseWeeks !== null ? (
+                  <p className="report-source" data-testid="report-in-these-weeks">
+                    In these {report.weeks} weeks alone — a description, not a test:{' '}
+                    {report.headline.inTheseWeeks.ratio === null
+                      ? `no ratio (${report.headline.inTheseWeeks.why ?? 'too little to estimate'})`
+                      : `about ${ratioText(report.headline.inTheseWeeks.ratio.hazardRatio)} (95% interval ${report.headline.inTheseWeeks.ratio.lower.toFixed(2)}–${report.headline.inTheseWeeks.ratio.upper.toFixed(2)}). ${groupsSentence(report.headline.inTheseWeeks.groups)}`}
+                  </p>
+                ) : null}
                 <p className="report-source">
-                  Cox model on distance into the run, {insights.counts.analysed} runs with their pain recorded, {insights.counts.painEvents} with an onset; pain-free runs
-                  count as pain-free to their end (censored). One runner’s own runs: an association, not proof of cause.
+                  Cox model on distance into the run; pain-free runs count as pain-free to their end (censored). The verdict is decided at set numbers of pain onsets
+                  with boundaries that keep false claims at or under 5% over weekly looks. One runner’s own runs: an association, not proof of cause.
                 </p>
               </>
             ) : (
-              <p>Not enough recorded pain yet for an estimate.</p>
+              <p>Not enough recorded pain yet for an analysis.</p>
             )}
           </section>
           <p className="report-source report-foot">

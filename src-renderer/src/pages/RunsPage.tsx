@@ -1,4 +1,4 @@
-import { Fragment, useId, useState, type DragEvent } from 'react';
+import { Fragment, useId, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { PainStatus, Run } from '../../../src-main/shared/domain';
 import { formatDistance, formatDuration, formatPace } from '../../../src-main/shared/units';
 import { announceChange } from '../api/changes';
@@ -27,6 +27,27 @@ const painLabels: Record<PainStatus, string> = {
 type Editing = { mode: 'add' } | { mode: 'import' } | { mode: 'edit'; run: Run } | { mode: 'pain'; run: Run } | null;
 
 /** The runs, newest first, week by week; logging, importing, editing and a run's own page. */
+/**
+ * Arrow keys in the runs table: ← → move between a run's date and its Pain, Edit and Delete
+ * buttons; ↑ ↓ to the same place in the run above or below. Only the dates are Tab stops, so
+ * reaching an older run takes one Tab per run, not four.
+ */
+function moveInRunsTable(event: KeyboardEvent<HTMLTableElement>): void {
+  const moves: Record<string, [number, number]> = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
+  const move = moves[event.key];
+  const here = event.target as HTMLElement;
+  const row = here.closest('tr[data-testid="run-row"]');
+  if (!move || !row || here.tagName !== 'BUTTON') return;
+  const rows = [...event.currentTarget.querySelectorAll<HTMLTableRowElement>('tr[data-testid="run-row"]')];
+  const stops = (of: Element) => [...of.querySelectorAll<HTMLButtonElement>('button')];
+  const column = stops(row).indexOf(here as HTMLButtonElement);
+  const targetRow = rows[rows.indexOf(row as HTMLTableRowElement) + move[0]];
+  const target = targetRow ? stops(targetRow)[Math.max(0, Math.min(column + move[1], stops(targetRow).length - 1))] : undefined;
+  if (!target) return;
+  event.preventDefault();
+  target.focus();
+}
+
 /** Runs the import worker stored are announced as the import's channel declares (runs, the import). */
 function announceImported(): void {
   announceChange(areasChanged('imports:start'));
@@ -206,7 +227,10 @@ export function RunsPage() {
         </EmptyState>
       ) : runs.length > 0 ? (
         <div className="card table-card">
-          <table className="runs-table">
+          <p className="hint table-hint" id="runs-keys">
+            From the keyboard: Tab goes from run to run; ← and → reach its Pain, Edit and Delete buttons, ↑ and ↓ the run above or below.
+          </p>
+          <table className="runs-table" onKeyDown={moveInRunsTable} aria-describedby="runs-keys">
             <caption className="visually-hidden">Your runs, newest first, grouped by week</caption>
             <thead>
               <tr>
@@ -263,18 +287,22 @@ export function RunsPage() {
                       <td className="nowrap">{formatLocalTime(run.localTime)}</td>
                       <td className="num">{formatDistance(run.distanceMetres, units)}</td>
                       <td className="num">{formatDuration(run.durationSeconds)}</td>
-                      <td className="num">{formatPace(run.distanceMetres, run.durationSeconds, units)}</td>
+                      <td className="num" data-testid="run-pace">
+                        {/* Moving pace where the track knows the stops: a run with a long stop is not a slow run. */}
+                        {formatPace(run.distanceMetres, run.movingSeconds ?? run.durationSeconds, units)}
+                      </td>
                       <td>
                         <span className={`pill pain-${run.painStatus}`}>{painLabels[run.painStatus]}</span>
                       </td>
                       <td className="row-actions">
-                        <button type="button" className="small" onClick={() => setEditing({ mode: 'pain', run })} aria-label={`Knee pain for ${runName(run)}`}>
+                        {/* Out of the Tab order: ← → from the run's date reach them (one Tab stop per run). */}
+                        <button type="button" tabIndex={-1} className="small" onClick={() => setEditing({ mode: 'pain', run })} aria-label={`Knee pain for ${runName(run)}`}>
                           Pain…
                         </button>
-                        <button type="button" className="small" onClick={() => setEditing({ mode: 'edit', run })} aria-label={`Edit ${runName(run)}`}>
+                        <button type="button" tabIndex={-1} className="small" onClick={() => setEditing({ mode: 'edit', run })} aria-label={`Edit ${runName(run)}`}>
                           Edit
                         </button>
-                        <button type="button" className="small" onClick={() => setDeleting(run)} aria-label={`Delete ${runName(run)}`}>
+                        <button type="button" tabIndex={-1} className="small" onClick={() => setDeleting(run)} aria-label={`Delete ${runName(run)}`}>
                           Delete
                         </button>
                       </td>

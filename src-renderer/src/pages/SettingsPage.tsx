@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import type { WeekStartDay } from '../../../src-main/shared/domain';
+import type { MainComplaint, WeekStartDay } from '../../../src-main/shared/domain';
+import { painLocationLabels, painLocations } from '../../../src-main/shared/pain';
 import type { SettingsPatch } from '../../../src-main/shared/contract';
 import { useChannel } from '../api/hooks';
 import { useLoadedSettings, useSettings } from '../settings-context';
@@ -10,7 +11,7 @@ import { BackupSettings } from '../components/settings/BackupSettings';
 const weekDayNames: Record<WeekStartDay, string> = { 0: 'Sunday', 1: 'Monday', 6: 'Saturday' };
 
 export function SettingsPage() {
-  const { units, weekStartsOn, theme, loadUnit, update } = useLoadedSettings();
+  const { units, weekStartsOn, theme, loadUnit, mainComplaint, update } = useLoadedSettings();
   const { problem } = useSettings();
   const { data: info, error: infoError } = useChannel('app:info', undefined, { live: false });
   const [saved, setSaved] = useState<string>();
@@ -84,6 +85,43 @@ export function SettingsPage() {
             {status.message}
           </p>
         ) : null}
+      </section>
+
+      <section className="card" aria-labelledby={`${id}-complaint`}>
+        <h2 id={`${id}-complaint`}>Your main complaint</h2>
+        <p className="muted">
+          The Insights' yes/no answer is about this pain only, decided over all your runs from the first one with a pain note. Looking at
+          another site, side or dates on the Insights page changes the pictures, not the answer. Change it only if your main complaint
+          really changes: the answer is then worked out again for the new one.
+        </p>
+        <div className="choice-row">
+          <div className="field narrow">
+            <label htmlFor={`${id}-complaint-site`}>Where it hurts</label>
+            <select
+              id={`${id}-complaint-site`}
+              value={mainComplaint.location}
+              onChange={(e) => void save({ mainComplaint: { ...mainComplaint, location: e.target.value as MainComplaint['location'] } })}
+            >
+              {painLocations.map((location) => (
+                <option key={location} value={location}>
+                  {painLocationLabels[location]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field narrow">
+            <label htmlFor={`${id}-complaint-side`}>Side</label>
+            <select
+              id={`${id}-complaint-side`}
+              value={mainComplaint.side}
+              onChange={(e) => void save({ mainComplaint: { ...mainComplaint, side: e.target.value as MainComplaint['side'] } })}
+            >
+              <option value="either">Either side</option>
+              <option value="left">Left</option>
+              <option value="right">Right</option>
+            </select>
+          </div>
+        </div>
       </section>
 
       <div className="two-columns">

@@ -199,7 +199,7 @@ export function TodayPage() {
           <p className="big-figure">{formatDistance(latest.distanceMetres, units)}</p>
           <p className="muted">
             {formatLocalDate(latest.localDate)} at {formatLocalTime(latest.localTime)} · {formatDuration(latest.durationSeconds)} ·{' '}
-            {formatPace(latest.distanceMetres, latest.durationSeconds, units)}
+            {formatPace(latest.distanceMetres, latest.movingSeconds ?? latest.durationSeconds, units)}
           </p>
           {latest.painStatus === 'unrecorded' && open === null ? (
             <p>

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ostrcQuestions, OSTRC_SOURCE, type OstrcAnswerScore, type OstrcWeek } from '../../../../src-main/shared/ostrc';
 import { useSave } from '../../api/hooks';
 import { formatLocalDate } from '../../local-clock';
@@ -28,6 +28,13 @@ export function OstrcForm({ weekStart, answered, onSaved, onCancel }: Props) {
   const [answers, setAnswers] = useState<(Choice | '')[]>([toChoice(answered?.q1), toChoice(answered?.q2), toChoice(answered?.q3), toChoice(answered?.q4)]);
   const { save, saving, fieldError, formError, refuse } = useSave('ostrc:save', { fields });
   const gatekeeperClosed = answers[0] === '0';
+  const form = useRef<HTMLFormElement>(null);
+
+  // Focus lands in the form, on the first question's answer (the one given, when changing them).
+  useEffect(() => {
+    const first = form.current?.querySelector<HTMLInputElement>('fieldset input[type="radio"]:checked') ?? form.current?.querySelector<HTMLInputElement>('fieldset input[type="radio"]');
+    first?.focus();
+  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -43,7 +50,7 @@ export function OstrcForm({ weekStart, answered, onSaved, onCancel }: Props) {
   }
 
   return (
-    <form className="card form ostrc-form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
+    <form ref={form} className="card form ostrc-form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
       <h2 id={`${id}-title`}>Weekly knee check</h2>
       <p className="muted">
         About the past 7 days (week of {formatLocalDate(weekStart, false)}). Running counts as your training. Questions from the {OSTRC_SOURCE}.

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { painZone, PAIN_MONITORING_SOURCE } from '../../../../src-main/shared/pain-monitoring';
 import { useChannel } from '../../api/hooks';
+import { useFocusAfterSave } from '../../focus';
 import { formatLocalDate } from '../../local-clock';
 import { FollowupForm } from './FollowupForm';
 import { OstrcForm } from './OstrcForm';
@@ -17,9 +18,13 @@ const zoneWords = { safe: 'safe (0–2)', acceptable: 'acceptable (3–5)', too_
 export function TodayCheckins({ onSaved }: { onSaved: (message: string) => void }) {
   const { data: clinic } = useChannel('clinic:today');
   const [answering, setAnswering] = useState(false);
+  const focusOn = useFocusAfterSave();
   if (!clinic) return null;
   const week = clinic.ostrcThisWeek;
   const line = clinic.painWeek;
+  // This week's warnings belong to "Pain this week"; last week's follow under one label.
+  const thisWeekWarnings = clinic.warnings.filter((warning) => warning.weekStart === clinic.weekStart);
+  const lastWeekWarnings = clinic.warnings.filter((warning) => warning.weekStart !== clinic.weekStart);
 
   return (
     <>
@@ -31,13 +36,16 @@ export function TodayCheckins({ onSaved }: { onSaved: (message: string) => void 
             setAnswering(false);
             onSaved(`Saved this week’s knee check: severity ${saved.severity} of 100${saved.substantial ? ', a substantial problem' : ''}.`);
           }}
-          onCancel={() => setAnswering(false)}
+          onCancel={() => {
+            setAnswering(false);
+            focusOn('knee-check-button');
+          }}
         />
       ) : (
         <section className={`card knee-check${week ? '' : ' knee-check-due'}`} aria-labelledby="knee-check">
           <div className="panel-head">
             <h2 id="knee-check">Weekly knee check</h2>
-            <button type="button" className={week ? undefined : 'primary'} onClick={() => setAnswering(true)}>
+            <button type="button" className={week ? undefined : 'primary'} data-focus-key="knee-check-button" onClick={() => setAnswering(true)}>
               {week ? 'Change answers' : 'Answer 4 questions'}
             </button>
           </div>
@@ -59,16 +67,25 @@ export function TodayCheckins({ onSaved }: { onSaved: (message: string) => void 
         </section>
       ))}
 
+      {clinic.followupsGiven.map((given) =>
+        given.judgement ? (
+          <section key={given.runId} className="card followup-given" aria-label={`Your knee after the run of ${formatLocalDate(given.localDate)}: scores in`}>
+            <h3>Your knee after the run of {formatLocalDate(given.localDate)}</h3>
+            <PainLight judgement={given.judgement} />
+          </section>
+        ) : null,
+      )}
+
       {line.runs > 0 || clinic.warnings.length > 0 ? (
         <p className={`pain-week-line${clinic.warnings.length > 0 ? ' pain-week-warn' : ''}`} data-testid="pain-week-line">
           <strong>Pain this week:</strong>{' '}
           {line.runs === 0 ? 'no runs yet.' : `worst ${line.worstScore}/10, ${zoneWords[painZone(line.worstScore)]}.`}{' '}
-          {clinic.warnings.map((warning) => (
-            <span key={`${warning.weekStart}-${warning.kind}`}>
-              {warning.weekStart === clinic.weekStart ? '' : 'Last week: '}
-              {warning.message}{' '}
+          {thisWeekWarnings.length > 0 ? <span data-testid="pain-week-this">{thisWeekWarnings.map((warning) => warning.message).join(' ')} </span> : null}
+          {lastWeekWarnings.length > 0 ? (
+            <span data-testid="pain-week-last">
+              <strong>Last week:</strong> {lastWeekWarnings.map((warning) => warning.message).join(' ')}{' '}
             </span>
-          ))}
+          ) : null}
           <span className="muted">Guidance from the {PAIN_MONITORING_SOURCE}, not a diagnosis.</span>
         </p>
       ) : null}

@@ -79,46 +79,81 @@ function roomAbove(largest: number): number {
 /** Days since the last glute session are drawn up to this; longer spells sit in a "14+" column. */
 export const DAYS_AXIS_CAP = 14;
 
-/** Chart 1: where the pain began (or the distance run pain-free) against days since the last glute session. */
+/** The headline's two groups, in the runner's words (the same on the counts, the curves and the scatter). */
+export const groupNames = {
+  usual: '0–6 days since glute work',
+  skipped: '7+ days without glute work',
+};
+
+/** Which headline group a run is in (null before any glute session). */
+export function groupOf(daysSinceGluteSession: number | null): 'usual' | 'skipped' | null {
+  if (daysSinceGluteSession === null) return null;
+  return daysSinceGluteSession >= DAYS_SINCE_CAP ? 'skipped' : 'usual';
+}
+
+/**
+ * Chart 1: where the pain began (or the distance run pain-free) against days since the last glute
+ * session, marked by the headline's groups (0–6 days: the usual group's colour; 7+ days: the
+ * other's), filled for an onset, open for a pain-free run.
+ */
 export function onsetScatter(insights: Insights, unit: DistanceUnit): InsightsChart {
   const colours = palette();
-  const onsets: XY[] = [];
-  const painFree: XY[] = [];
+  const points = { usual: { onsets: [] as XY[], painFree: [] as XY[] }, skipped: { onsets: [] as XY[], painFree: [] as XY[] } };
   const rows: ChartRow[] = [];
   let largestDays = DAYS_SINCE_CAP;
   let largestDistance = 0;
   for (const run of insights.runs) {
-    if (run.daysSinceGluteSession === null) continue;
+    const group = groupOf(run.daysSinceGluteSession);
+    if (group === null || run.daysSinceGluteSession === null) continue;
     const days = Math.min(run.daysSinceGluteSession, DAYS_AXIS_CAP);
     // Spread sideways a little (by run, always the same) so that runs on the same day count do not hide each other.
     const jitter = (((run.runId * 37) % 11) - 5) / 28;
     const point = { x: days + jitter, y: fromMetres(run.outcomeMetres, unit) };
-    (run.pain ? onsets : painFree).push(point);
+    (run.pain ? points[group].onsets : points[group].painFree).push(point);
     largestDays = Math.max(largestDays, days);
     largestDistance = Math.max(largestDistance, point.y);
     rows.push({
-      cells: [shortDate(run.localDate), String(run.daysSinceGluteSession), point.y.toFixed(2), run.pain ? 'Pain began' : run.cutShort ? 'Pain-free (cut short because of the knee)' : 'Pain-free the whole run'],
+      cells: [
+        shortDate(run.localDate),
+        String(run.daysSinceGluteSession),
+        groupNames[group],
+        point.y.toFixed(2),
+        run.pain ? 'Pain began' : run.cutShort ? 'Pain-free (cut short because of the knee)' : 'Pain-free the whole run',
+      ],
       point: { ...point, axis: 'y' },
     });
+  }
+  const size = (group: 'usual' | 'skipped') => points[group].onsets.length + points[group].painFree.length;
+  // Onsets filled in the pain colour, pain-free runs open in the pain-free colour; the group by shape
+  // (0–6 days: circles and triangles; 7+ days: diamonds and squares), each named with its size.
+  const shapes = { usual: { pain: 'circle', free: 'triangle' }, skipped: { pain: 'rectRot', free: 'rect' } } as const;
+  const datasets: ChartDataset<'scatter', XY[]>[] = [];
+  for (const group of ['usual', 'skipped'] as const) {
+    datasets.push(
+      {
+        label: `${groupNames[group]} (${size(group)} runs): pain began here`,
+        data: points[group].onsets,
+        backgroundColor: colours.pain,
+        borderColor: colours.pain,
+        pointRadius: group === 'usual' ? 3.5 : 4.5,
+        pointStyle: shapes[group].pain,
+      },
+      {
+        label: `${groupNames[group]}: pain-free the whole run (drawn at its full distance)`,
+        data: points[group].painFree,
+        backgroundColor: colours.painFreeFill,
+        borderColor: colours.painFree,
+        borderWidth: 1.5,
+        pointRadius: 4,
+        pointStyle: shapes[group].free,
+      },
+    );
   }
   return {
     rows,
     config: {
       type: 'scatter',
-      data: {
-        datasets: [
-          { label: 'Pain began here', data: onsets, backgroundColor: colours.pain, borderColor: colours.pain, pointRadius: 3.5, pointStyle: 'circle' },
-          {
-            label: 'Pain-free the whole run (drawn at its full distance)',
-            data: painFree,
-            backgroundColor: colours.painFreeFill,
-            borderColor: colours.painFree,
-            borderWidth: 1.5,
-            pointRadius: 4,
-            pointStyle: 'triangle',
-          },
-        ],
-      },
+      data: { datasets },
       options: {
         ...base,
         scales: {
@@ -168,16 +203,11 @@ export function survivalAt(group: GroupSurvival, metres: number): GroupSurvival[
   return point;
 }
 
-export const groupNames = {
-  onPlan: 'After on-plan weeks',
-  skipped: '7 days with fewer glute sessions than planned',
-};
-
-/** Chart 2: Kaplan–Meier "still pain-free at this distance", on plan vs short of the plan, with 95% bands. */
+/** Chart 2: Kaplan–Meier "still pain-free at this distance" for the headline's groups (0–6 days, 7+ days), with 95% bands. */
 export function survivalCurves(insights: Insights, unit: DistanceUnit, stepMetres: number): InsightsChart {
   const colours = palette();
   const groups = [
-    { name: groupNames.onPlan, group: insights.survival.onPlan, line: colours.onPlan, band: colours.onPlanBand },
+    { name: `After ${groupNames.usual}`, group: insights.survival.usual, line: colours.onPlan, band: colours.onPlanBand },
     { name: `After ${groupNames.skipped}`, group: insights.survival.skipped, line: colours.skipped, band: colours.skippedBand },
   ];
   const datasets: ChartDataset<'line', XY[]>[] = [];
@@ -189,10 +219,10 @@ export function survivalCurves(insights: Insights, unit: DistanceUnit, stepMetre
       { label: `${name}: 95% band (lower)`, data: steps(group, unit, (p) => p.lower), borderColor: 'transparent', backgroundColor: band, stepped: true, pointRadius: 0, fill: '-1' },
     );
   }
-  const longest = Math.max(insights.survival.onPlan.longestMetres, insights.survival.skipped.longestMetres);
+  const longest = Math.max(insights.survival.usual.longestMetres, insights.survival.skipped.longestMetres);
   const rows: ChartRow[] = [];
   for (let metres = stepMetres; metres <= longest; metres += stepMetres) {
-    const onPlan = survivalAt(insights.survival.onPlan, metres);
+    const onPlan = survivalAt(insights.survival.usual, metres);
     const skipped = survivalAt(insights.survival.skipped, metres);
     const x = fromMetres(metres, unit);
     rows.push({

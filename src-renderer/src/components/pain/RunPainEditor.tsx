@@ -115,12 +115,15 @@ function RunPainForm({ run, onSaved, onCancel, initialOnsetMetres, loaded }: Pro
   );
   const [cutShort, setCutShort] = useState(loaded.cutShort);
   const [sites, setSites] = useState<SiteDraft[]>(() => initialSites(loaded, units, initialOnsetMetres));
-  const firstChoice = useRef<HTMLInputElement>(null);
+  /** The three choices' radios: focus goes to the recorded answer (a painful run opens on "Knee pain started at…"). */
+  const choiceInputs = useRef<Partial<Record<PainStatus, HTMLInputElement | null>>>({});
+  const focusChoice = (which: PainStatus | '') => choiceInputs.current[which === '' ? 'none' : which]?.focus();
   const allFields: FormField[] = ['status', 'sites', ...sites.flatMap((_, index) => siteFields.map((field) => siteField(index, field)))];
   const { save, saving, problem, refuse, clear, formError, invalid: fieldMarks } = useSave('pain:setForRun', { fields: allFields });
 
+  const openedWith = useRef(status);
   useEffect(() => {
-    firstChoice.current?.focus();
+    focusChoice(openedWith.current);
   }, []);
 
   function choose(next: PainStatus) {
@@ -164,7 +167,7 @@ function RunPainForm({ run, onSaved, onCancel, initialOnsetMetres, loaded }: Pro
     event.preventDefault();
     if (status === '') {
       refuse({ fields: { status: 'Choose "No pain", "Knee pain started at…" or "Not recorded" first.' } });
-      firstChoice.current?.focus();
+      focusChoice('');
       return;
     }
     let sitesToSave: PainSiteDraft[] = [];
@@ -225,10 +228,12 @@ function RunPainForm({ run, onSaved, onCancel, initialOnsetMetres, loaded }: Pro
         <>
           <fieldset className="big-choices" aria-describedby={statusMessage ? `${id}-status-error` : undefined}>
             <legend className="visually-hidden">Did your knee hurt on this run?</legend>
-            {choices.map((choice, index) => (
+            {choices.map((choice) => (
               <label key={choice.status} className={`big-choice big-choice-${choice.status}`}>
                 <input
-                  ref={index === 0 ? firstChoice : undefined}
+                  ref={(input) => {
+                    choiceInputs.current[choice.status] = input;
+                  }}
                   type="radio"
                   name={`${id}-status`}
                   value={choice.status}

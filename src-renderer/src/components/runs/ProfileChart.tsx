@@ -28,6 +28,8 @@ interface Props {
   onPick: (metres: number) => void;
   /** The theme shown: the chart is drawn again in its colours when it changes. */
   theme: Theme;
+  /** False for a run without times: no pace is drawn, so nothing is said about it. Default true. */
+  hasPace?: boolean;
 }
 
 /** A dashed line at the pain onset, and a thin one at the readout's point. */
@@ -77,7 +79,7 @@ function markers(getOnset: () => number | null, getCursor: () => number | null):
  * the arrow keys on the focused chart, move a readout (distance, pace, heart rate, elevation);
  * a click or Enter says the knee pain began there.
  */
-export function ProfileChart({ profile, units, onsetMetres, onPick, theme }: Props) {
+export function ProfileChart({ profile, units, onsetMetres, onPick, theme, hasPace: timed = true }: Props) {
   const id = useId();
   const canvas = useRef<HTMLCanvasElement>(null);
   const chartRef = useRef<Chart<'line'>>(null);
@@ -240,7 +242,7 @@ export function ProfileChart({ profile, units, onsetMetres, onPick, theme }: Pro
           data-testid="profile-chart"
           role="img"
           tabIndex={0}
-          aria-label="Pace and elevation along the run"
+          aria-label={timed ? 'Pace and elevation along the run' : 'Elevation along the run'}
           aria-describedby={`${id}-help ${id}-readout`}
           onKeyDown={onKey}
           onFocus={() => cursor === undefined && setCursor(0)}
@@ -256,10 +258,10 @@ export function ProfileChart({ profile, units, onsetMetres, onPick, theme }: Pro
             ]
               .filter(Boolean)
               .join(' · ')
-          : 'Point at the chart, or focus it and use the arrow keys, to read pace, heart rate and elevation at any distance.'}
+          : `Point at the chart, or focus it and use the arrow keys, to read ${timed ? 'pace, heart rate and elevation' : 'the elevation'} at any distance.`}
       </p>
       <p className="hint" id={`${id}-help`}>
-        Pace is averaged over {PACE_WINDOW_METRES} m. Click the chart, or press Enter on it, where the knee pain began to record it there.
+        {timed ? `Pace is averaged over ${PACE_WINDOW_METRES} m. ` : ''}Click the chart, or press Enter on it, where the knee pain began to record it there.
       </p>
     </div>
   );

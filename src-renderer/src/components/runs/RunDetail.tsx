@@ -10,6 +10,7 @@ import { FollowupForm } from '../clinic/FollowupForm';
 import { PainLight } from '../clinic/PainLight';
 import { ProfileChart } from './ProfileChart';
 import { RouteMap } from './RouteMap';
+import { RunSpikeLine } from './RunSpikeLine';
 
 const locationLabels: Record<string, string> = {
   lateral_knee: 'outside of the knee',
@@ -98,6 +99,7 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
               </div>
             ) : null}
           </dl>
+          <RunSpikeLine runId={run.id} units={units} />
 
           <section className="card" aria-labelledby="run-pain">
             <div className="panel-head">
@@ -147,6 +149,7 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
                   <h2 id="run-profile">{track.hasTimes ? 'Pace and elevation' : 'Elevation'}</h2>
                   {track.hasTimes ? null : <p className="hint">{UNTIMED_RUN_SUMMARY}</p>}
                   <ProfileChart
+                    hasPace={track.hasTimes}
                     theme={theme}
                     profile={track.profile}
                     units={units}

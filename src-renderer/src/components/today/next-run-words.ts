@@ -22,7 +22,7 @@ const headlines = { build: 'Keep building', hold: 'Hold', step_back: 'Step back'
 
 /** A distance to one decimal, rounded down: "up to 6.6 mi" never allows more than the limit. */
 function upTo(metres: number, units: DistanceUnit): string {
-  return `${(Math.floor(fromMetres(metres, units) * 10) / 10).toFixed(1)} ${units}`;
+  return `${(Math.floor(fromMetres(metres, units) * 10 + 1e-9) / 10).toFixed(1)} ${units}`;
 }
 
 function distanceText(metres: number, units: DistanceUnit): string {

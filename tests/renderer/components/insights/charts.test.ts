@@ -54,6 +54,25 @@ describe('the Insights summary', () => {
       verdict,
       filters: { location: 'lateral_knee', side: 'any', fromDate: null, toDate: null },
       counts: { painEvents: 4, analysed: 12 },
+      fixed: {
+        complaint: { location: 'lateral_knee', side: 'either' },
+        canStartNew: verdict === 'no_clear_difference',
+        periods: [
+          {
+            from: '2025-12-01',
+            to: '2026-06-01',
+            current: true,
+            verdict,
+            decidedAt: verdict === 'no_clear_difference' ? { onsets: 60, on: '2026-06-01' } : null,
+            groups: { skipped: { runs: 2, onsets: 1, unnoted: 0 }, usual: { runs: 10, onsets: 3, unnoted: 1 } },
+            runs: 12,
+            onsets: verdict === 'too_little' ? 4 : 60,
+            ratio: null,
+            why: '2 runs after 7+ days without glute work, 1 with pain: too few to estimate.',
+            ratioWithUnnotedPainFree: null,
+          },
+        ],
+      },
       model: {
         exposure: null,
         problem: null,
