@@ -45,6 +45,7 @@ import { encodeStreams } from '../track/streams-codec';
 import { readRecordingSync } from './read-run';
 import { linkRunToExperiment } from '../db/experiment';
 import { checkNewRecord, RecordProblem } from '../db/tables';
+import { findNearDuplicateRun } from '../db/tables/runs';
 import { inWriteTurn } from '../db/write-turn';
 import { StanceError } from '../shared/errors';
 import { formatDistance, formatDuration } from '../shared/units';
@@ -112,10 +113,7 @@ export interface ActivityContext {
  */
 export const ORIGINAL_GZIP_LEVEL = 3;
 
-/** A run starting this close to an existing one (either way)… */
-export const NEAR_DUPLICATE_START_MS = 2 * 60_000;
-/** …with a distance this close (share of the larger), is probably the same run. */
-export const NEAR_DUPLICATE_DISTANCE_SHARE = 0.03;
+export { NEAR_DUPLICATE_DISTANCE_SHARE, NEAR_DUPLICATE_START_MS } from '../db/tables/runs';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -456,25 +454,6 @@ interface StoreRequest {
   base: { recording: number | null; track: { index: number; name: string | null } | null; sport: string | null };
 }
 
-export interface NearRun {
-  runId: number;
-  distanceMetres: number;
-  startedAt: string;
-  localDate: string;
-}
-
-/**
- * A run already in Stance that is probably this one: started within `NEAR_DUPLICATE_START_MS`
- * (either way) with a distance within `NEAR_DUPLICATE_DISTANCE_SHARE` of the larger of the two —
- * the same run recorded twice (watch and phone), or exported twice (FIT and GPX, with and without
- * elevations). `startUtcMs` in UTC ms, `distanceMetres` in metres.
- */
-export function findNearDuplicate(db: StanceDatabase, startUtcMs: number, distanceMetres: number): NearRun | undefined {
-  const candidates = statementsOf(db)
-    .nearRuns.all(isoUtc(new Date(startUtcMs - NEAR_DUPLICATE_START_MS)), isoUtc(new Date(startUtcMs + NEAR_DUPLICATE_START_MS)), distanceMetres) as NearRun[];
-  return candidates.find((candidate) => Math.abs(candidate.distanceMetres - distanceMetres) <= NEAR_DUPLICATE_DISTANCE_SHARE * Math.max(candidate.distanceMetres, distanceMetres));
-}
-
 /**
  * The outcome's words for a run the table rules refuse: what the file says ("This FIT run on a
  * treadmill says 999.0 km in 0:30:00 on Sat 4 May 2024") and the rule's own words ("That pace is
@@ -499,7 +478,6 @@ function refusedByRule(
 /** The statements storing a run, prepared once per connection (a batch stores thousands of runs). */
 interface RunStatements {
   samePoints: Statement;
-  nearRuns: Statement;
   insertRun: Statement;
   insertTrack: Statement;
 }
@@ -512,10 +490,6 @@ function statementsOf(db: StanceDatabase): RunStatements {
     statements = {
       samePoints: db.prepare(
         'SELECT runs.id AS runId, runs.distance_m AS distanceMetres, runs.started_at AS startedAt FROM run_tracks JOIN runs ON runs.id = run_tracks.run_id WHERE run_tracks.points_sha256 = ? LIMIT 1',
-      ),
-      nearRuns: db.prepare(
-        `SELECT id AS runId, distance_m AS distanceMetres, started_at AS startedAt, local_date AS localDate FROM runs
-         WHERE started_at BETWEEN ? AND ? ORDER BY abs(distance_m - ?) LIMIT 5`,
       ),
       insertRun: db.prepare(
         `INSERT INTO runs (started_at, time_zone, local_date, local_time, distance_m, duration_s, moving_s, elevation_gain_m, elevation_loss_m,
@@ -606,7 +580,7 @@ function storeRun(db: StanceDatabase, request: StoreRequest, now: Date): Activit
       return outcome(context, recording, { ...base, status: 'duplicate', code: 'same-points', warnings, points: run.pointCount, runId: samePoints.runId, distanceMetres: samePoints.distanceMetres, startedAt: samePoints.startedAt, reason: 'This run is already in Stance (the same points were imported before), so it was skipped.' });
     }
     if (context.allowNearDuplicates !== true) {
-      const near = findNearDuplicate(db, run.startUtcMs, run.distanceMetres);
+      const near = findNearDuplicateRun(db, run.startUtcMs, run.distanceMetres);
       if (near !== undefined) {
         const currentYear = Number(utcToLocal(now, context.timeZone).localDate.slice(0, 4));
         return outcome(context, recording, {

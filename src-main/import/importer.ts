@@ -163,7 +163,7 @@ function refused(file: string, track: RecordingRef | null, error: unknown): GpxI
 /**
  * Imports every recording of a file (GPX now; any format with a reader in read-run.ts): each one
  * becomes a run with its own outcome — imported, duplicate (the same points, or a near-duplicate:
- * see `findNearDuplicate`), or refused with its reason — in one transaction each, so one
+ * see db/tables/runs.ts `findNearDuplicateRun`), or refused with its reason — in one transaction each, so one
  * recording's refusal never undoes another's import. The file is read once, as a stream. Never
  * throws for a bad file: a file refused as a whole gives one outcome with `track: null`.
  */

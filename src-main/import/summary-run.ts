@@ -7,7 +7,7 @@
  * (db/tables: the one door every writer goes through), with `runs.source` saying where it came
  * from (shared/import-formats.ts), and the
  * same near-duplicate rule as every import (a run already there starting within 2 minutes with a
- * distance within 3 % is this one: see activities.ts `findNearDuplicate`).
+ * distance within 3 % is this one: see db/tables/runs.ts `findNearDuplicateRun`).
  */
 import type { StanceDatabase } from '../db/open';
 import { isoUtc, utcToLocal } from '../db/local-time';
@@ -17,7 +17,8 @@ import type { SourceFormatId } from '../shared/import-formats';
 import { checkNewRecord, RecordProblem } from '../db/tables';
 import { inWriteTurn } from '../db/write-turn';
 import { StanceError } from '../shared/errors';
-import { describeRun, findNearDuplicate, type ActivityContext, type ActivityOutcome } from './activities';
+import { describeRun, type ActivityContext, type ActivityOutcome } from './activities';
+import { findNearDuplicateRun } from '../db/tables/runs';
 
 /** One activity an export sums up without a track. Metres, seconds, UTC ms. */
 export interface SummaryActivity {
@@ -113,7 +114,7 @@ export function storeSummaryRun(db: StanceDatabase, activity: SummaryActivity, c
   }
   return inWriteTurn(db, (): ActivityOutcome => {
     if (context.allowNearDuplicates !== true) {
-      const near = findNearDuplicate(db, startUtcMs, distanceMetres);
+      const near = findNearDuplicateRun(db, startUtcMs, distanceMetres);
       if (near !== undefined) {
         const currentYear = Number(utcToLocal(now, context.timeZone).localDate.slice(0, 4));
         return {
