@@ -585,7 +585,11 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
       while (reading.length >= (readers ? depth : 1)) await storeOldest();
     }
     if (summary.cancelled) {
-      reading.length = 0; // being read, not stored: not imported
+      // Being read ahead, not stored: not imported, so not counted as read either (the window's
+      // "N not started" is the files total less the files read).
+      progress.filesRead -= reading.length;
+      reading.length = 0;
+      options.onProgress?.({ ...progress });
       await members.return(undefined);
       break;
     }
