@@ -369,6 +369,18 @@ export function experimentToday(db: StanceDatabase, clock: RunnerClock): Experim
   })();
 }
 
+const experimentTablesByConnection = new WeakMap<StanceDatabase, boolean>();
+
+/** Whether this connection's database has the experiment's tables (migration 6); asked once per connection. */
+function hasExperimentTables(db: StanceDatabase): boolean {
+  let has = experimentTablesByConnection.get(db);
+  if (has === undefined) {
+    has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'experiment_protocols'").get() !== undefined;
+    if (has) experimentTablesByConnection.set(db, has); // once there, never gone; absent may be migrated later
+  }
+  return has;
+}
+
 /**
  * Links a newly stored run to the assignment of its day, when one was drawn (shown) before the
  * run started: the run day's assignment, else the oldest one waiting for its run day (which this
@@ -376,6 +388,7 @@ export function experimentToday(db: StanceDatabase, clock: RunnerClock): Experim
  * left an ordinary run (the result lists it). Call inside the run's own transaction.
  */
 export function linkRunToExperiment(db: StanceDatabase, runId: number): void {
+  if (!hasExperimentTables(db)) return; // a database before migration 6 (opened by a test or a tool at its own schema)
   const run = db.prepare('SELECT started_at, local_date FROM runs WHERE id = ?').get(runId) as { started_at: string; local_date: string } | undefined;
   if (run === undefined) return;
   const row = db.prepare('SELECT * FROM experiment_protocols WHERE stopped_at IS NULL ORDER BY id DESC LIMIT 1').get() as ProtocolRow | undefined;

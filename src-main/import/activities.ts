@@ -219,6 +219,12 @@ export function deriveActivities(recording: RecordedFile, context: Pick<Activity
     if (track.sport?.sport !== 'running') {
       return outcome(context, recording, { recording: number, track: ref, status: 'skipped', sport, code: 'other-sport', reason: notARunReason(track, format) });
     }
+    // Points the reader left out (dated outside 1990–2099, off the globe, after the session's end)
+    // say so, even when the device's totals could have made a run without a track of it.
+    const leftOutOfAll = leftOutRefusal(track);
+    if (leftOutOfAll !== null) {
+      return outcome(context, recording, { recording: number, track: ref, status: 'refused', sport, code: leftOutOfAll.reason, reason: leftOutOfAll.message });
+    }
     const totals = track.deviceTotals;
     if (track.pointCount === 0 && totals !== null && typeof track.startUtcMs === 'number' && totals.distanceMetres > 0 && (totals.elapsedSeconds > 0 || totals.timerSeconds > 0)) {
       // No point at all, but the device's totals: a run without a track, like one typed by hand.
@@ -242,8 +248,6 @@ export function deriveActivities(recording: RecordedFile, context: Pick<Activity
       };
     }
     try {
-      const leftOutOfAll = leftOutRefusal(track);
-      if (leftOutOfAll !== null) throw leftOutOfAll;
       const pointsSha256 = track.pointsSha256 ?? recording.fingerprint.pointsSha256;
       const run = hasNoRoute(recording, track)
         ? deriveRunWithoutGps(recording, track, pointsSha256)
