@@ -20,6 +20,7 @@ export const channelNames = [
   'runs:importGpx',
   'runs:track',
   'runs:spike',
+  'runs:beforePain',
   // importing files, archives and folders (the import worker)
   'imports:start',
   'imports:status',
