@@ -244,7 +244,7 @@ export function ProfileChart({ profile, units, onsetMetres, onPick, theme, hasPa
           data-testid="profile-chart"
           role="img"
           tabIndex={0}
-          aria-label={timed ? 'Pace and elevation along the run' : 'Elevation along the run'}
+          aria-label={`${timed ? 'Pace and elevation along the run' : 'Elevation along the run'}${onsetMetres === null ? '' : `, marked where the knee pain began, at ${fromMetres(onsetMetres, units).toFixed(2)} ${units}`}`}
           aria-describedby={`${id}-help ${id}-readout`}
           onKeyDown={onKey}
           onFocus={() => cursor === undefined && setCursor(0)}

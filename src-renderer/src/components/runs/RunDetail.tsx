@@ -11,6 +11,7 @@ import { PainLight } from '../clinic/PainLight';
 import { ProfileChart } from './ProfileChart';
 import { RouteMap } from './RouteMap';
 import { RunSpikeLine } from './RunSpikeLine';
+import { BeforePainNote } from './BeforePainNote';
 
 const locationLabels: Record<string, string> = {
   lateral_knee: 'outside of the knee',
@@ -158,6 +159,7 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
                   />
                 </section>
               </div>
+              {firstOnset !== null ? <BeforePainNote runId={run.id} units={units} /> : null}
               {splits.length > 0 ? (
                 <section className="card table-card" aria-labelledby="run-splits">
                   <h2 id="run-splits" className="table-title">
