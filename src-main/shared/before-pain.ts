@@ -28,6 +28,8 @@ export interface BeforePain {
   onsetMetres: number;
   /** 'km': the last 1,000 m before the onset; 'five-minutes': the last 300 s (the onset came before 1 km). */
   basis: 'km' | 'five-minutes';
+  /** Where the stretch starts (metres from the start); it ends at the onset. */
+  stretchStartMetres: number;
   before: StretchFigures;
   /** The rest of the run: everything outside the stretch (before it and after the onset). */
   rest: StretchFigures;
@@ -36,3 +38,12 @@ export interface BeforePain {
 /** Context shown beside the description, with its source; worded as context, not as a claim. */
 export const BEFORE_PAIN_CONTEXT =
   'For context: downhill running is the classic aggravator of iliotibial band (outside-of-the-knee) pain (Fredericson & Wolf, Sports Med 2005). These figures describe this run; they do not say what caused the pain.';
+
+/** One painful run with a stored track, for the Insights table: its date and its stretch (null: too little to compare). */
+export interface BeforePainRun {
+  runId: number;
+  /** The run's local date, YYYY-MM-DD. */
+  localDate: string;
+  distanceMetres: number;
+  found: BeforePain | null;
+}

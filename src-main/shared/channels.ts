@@ -21,6 +21,7 @@ export const channelNames = [
   'runs:track',
   'runs:spike',
   'runs:beforePain',
+  'runs:beforePainAcross',
   // importing files, archives and folders (the import worker)
   'imports:start',
   'imports:status',

@@ -140,5 +140,5 @@ export function beforePain(runId: number, streams: RunStreams, onsetMetres: numb
     }
   }
   if (before.metres < MIN_PART_METRES || rest.metres < MIN_PART_METRES) return null;
-  return { runId, onsetMetres, basis, before: figures(before, hasElevation), rest: figures(rest, hasElevation) };
+  return { runId, onsetMetres, basis, stretchStartMetres: start, before: figures(before, hasElevation), rest: figures(rest, hasElevation) };
 }

@@ -61,6 +61,7 @@ async function answers(): Promise<Map<ReadChannelName, string>> {
     ['today:nextRun', undefined],
     ['runs:spike', { id: runId }],
     ['runs:beforePain', { id: runId }],
+    ['runs:beforePainAcross', undefined],
     ['pain:getForRun', { runId }],
     ['pain:overview', {}],
     ['checkins:list', {}],

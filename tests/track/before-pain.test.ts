@@ -62,6 +62,7 @@ describe('what came before the pain', () => {
   it('shows a downhill last kilometre before the onset, against a flat rest of the run', () => {
     const found = beforePain(7, downhillBeforeOnset, 6000)!;
     expect(found.basis).toBe('km');
+    expect(found.stretchStartMetres).toBe(5000);
     expect(found.before.metres).toBeCloseTo(1000, -1);
     expect(found.rest.metres).toBeCloseTo(7000, -1);
     // 30 m down over the km (the dead band may hold back up to 3 m of it).
@@ -89,6 +90,7 @@ describe('what came before the pain', () => {
     const run = syntheticRun({ totalMetres: 5000, speed: () => 2.5, elevation: (m) => 50 - m / 100 });
     const found = beforePain(1, run, 900)!;
     expect(found.basis).toBe('five-minutes');
+    expect(found.stretchStartMetres).toBeCloseTo(150, -1);
     expect(found.before.metres).toBeCloseTo(750, -1);
     expect(found.before.cadenceStepsPerMinute).toBeNull();
     expect(found.before.heartRate).toBeNull();

@@ -1,7 +1,6 @@
 import { BEFORE_PAIN_CONTEXT, type BeforePain, type StretchFigures } from '../../../../src-main/shared/before-pain';
 import type { DistanceUnit } from '../../../../src-main/shared/domain';
 import { elevationUnit, formatDistance, formatDuration, fromElevationMetres, metresPer } from '../../../../src-main/shared/units';
-import { useChannel } from '../../api/hooks';
 
 interface Row {
   label: string;
@@ -49,9 +48,7 @@ export function beforePainSentence(found: BeforePain, units: DistanceUnit): stri
 }
 
 /** Under the run's chart: the stretch before the knee pain began against the rest of the run, worded as a description. */
-export function BeforePainNote({ runId, units }: { runId: number; units: DistanceUnit }) {
-  const { data } = useChannel('runs:beforePain', { id: runId });
-  if (!data) return null;
+export function BeforePainNote({ found: data, units }: { found: BeforePain; units: DistanceUnit }) {
   const rows = beforePainRows(data, units);
   const stretchLabel = data.basis === 'km' ? 'Last km before the pain' : 'Last 5 min before the pain';
   return (
@@ -86,7 +83,7 @@ export function BeforePainNote({ runId, units }: { runId: number; units: Distanc
         {data.basis === 'km'
           ? 'The stretch is the last kilometre before the point you marked. '
           : 'The pain began within the first kilometre, so the stretch is the last five minutes before it. '}
-        Climb and descent are counted as in the run’s totals; pace leaves stops out. {BEFORE_PAIN_CONTEXT}
+        It is shaded on the chart above. Climb and descent are counted as in the run’s totals; pace leaves stops out. {BEFORE_PAIN_CONTEXT}
       </p>
     </section>
   );
