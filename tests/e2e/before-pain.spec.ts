@@ -21,21 +21,21 @@ async function openRun(page: Page) {
 }
 
 /** 6 km at 3 m/s: flat at 100 m for 4 km, 30 m down over the 5th km, pain at 5 km, then flat at 70 m. */
-async function downhillThenPain(theme: 'light' | 'dark' = 'light') {
+async function downhillThenPain(theme: 'light' | 'dark' = 'light', day = '2026-11-20', flat = false) {
   const points = walk({
-    startMs: Date.parse('2026-11-20T08:00:00Z'),
+    startMs: Date.parse(`${day}T08:00:00Z`),
     points: 2001,
     stepMetres: 3,
     stepSeconds: 1,
-    ele: (i) => (i * 3 < 4000 ? 100 : i * 3 < 5000 ? 100 - ((i * 3 - 4000) / 1000) * 30 : 70),
+    ele: (i) => (flat ? 100 : i * 3 < 4000 ? 100 : i * 3 < 5000 ? 100 - ((i * 3 - 4000) / 1000) * 30 : 70),
   });
   const imported = await importGpxFromWindow(
     stance.db,
-    { fileName: 'downhill.gpx', bytes: new TextEncoder().encode(gpxOf([{ segments: [points] }])), timeZone: 'Europe/London' },
+    { fileName: `downhill-${day}.gpx`, bytes: new TextEncoder().encode(gpxOf([{ segments: [points] }])), timeZone: 'Europe/London' },
     saturday(),
   );
   expect(imported.recordings.map((recording) => recording.status)).toEqual(['imported']);
-  const runId = (stance.db.prepare("SELECT id FROM runs WHERE local_date = '2026-11-20'").get() as { id: number }).id;
+  const runId = (stance.db.prepare('SELECT id FROM runs WHERE local_date = ?').get(day) as { id: number }).id;
   setRunPain(
     stance.db,
     { runId, status: 'pain', sites: [{ painOnsetMetres: 5000, location: 'lateral_knee', side: 'left', worstScore: 5, action: 'slowed', notes: '' }] },
@@ -82,6 +82,31 @@ test('a run with no pain onset has no description of what came before it', async
   await expect(page.getByTestId('profile-chart')).toBeVisible();
   await expect(page.getByTestId('profile-chart')).not.toHaveAttribute('aria-label', /knee pain began/);
   await expect(page.getByTestId('before-pain')).toHaveCount(0);
+});
+
+test('Insights describes, run by run, the stretch before each onset against the rest of the same run', async ({ page }) => {
+  test.slow();
+  stance = await launchStance(page, { now: saturday });
+  await downhillThenPain('light', '2026-11-20');
+  await downhillThenPain('light', '2026-11-17', true);
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Insights' }).click();
+  const across = page.getByTestId('before-pain-across');
+  await expect(across).toBeVisible();
+  const rows = across.getByTestId('before-pain-across-row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText('17 Nov 2026');
+  await expect(rows.nth(0)).toContainText('0 ft · 0 ft');
+  await expect(rows.nth(1)).toContainText('20 Nov 2026');
+  await expect(rows.nth(1)).toContainText(/1[3-6]\d ft · 0 ft/);
+  await expect(across.getByTestId('before-pain-across-count')).toContainText('On 1 of 2 runs with elevations, the stretch before the pain began had more descent per mile');
+  await expect(across).toContainText('not a test');
+  for (const [width, height] of [[1024, 700], [1600, 1000]] as const) {
+    await page.setViewportSize({ width, height });
+    await across.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `screenshots/before-pain-insights-${width}.png` });
+  }
 });
 
 for (const theme of ['light', 'dark'] as const) {
