@@ -33,6 +33,8 @@ export interface BeforePain {
   before: StretchFigures;
   /** The rest of the run: everything outside the stretch (before it and after the onset). */
   rest: StretchFigures;
+  /** The pain-free part: from the start to the stretch (the rest without what came after the onset); null under 200 m. */
+  painFree: StretchFigures | null;
 }
 
 /** Context shown beside the description, with its source; worded as context, not as a claim. */

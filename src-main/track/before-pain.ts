@@ -69,7 +69,8 @@ function metresAt(streams: RunStreams, seconds: number): number {
  *   after 1 km; otherwise, on a timed run, the last `STRETCH_SECONDS` (300 s) before it. Each
  *   interval between two recorded points (i−1 → i) belongs to the stretch when the distance at
  *   point i lies in (start, onset]; everything else is "the rest" (before the stretch, and after
- *   the onset if the runner went on).
+ *   the onset if the runner went on). `painFree` is the part before the stretch alone (start →
+ *   stretch start), for comparisons with pain-free running.
  * - Climb and descent: the run's own measure (track/elevation.ts: 10 m smoothing, 3 m dead band,
  *   nothing counted across pieces or pauses), each interval's counted share summed per part,
  *   divided by the part's distance: metres per km. Average grade (per cent) = (climb − descent) ÷
@@ -115,30 +116,51 @@ export function beforePain(runId: number, streams: RunStreams, onsetMetres: numb
   const hasElevation = climb.gainMetres !== null;
   const before = emptySums();
   const rest = emptySums();
+  const painFree = emptySums();
   for (let i = 1; i < count; i++) {
     const here = along[i]!;
     const part = here > start && here <= onset ? before : rest;
+    const alsoPainFree = here <= start;
     const metres = here - along[i - 1]!;
     part.metres += metres;
+    if (alsoPainFree) painFree.metres += metres;
     const counted = climb.climbCountedAt[i]!;
-    if (counted > 0) part.climb += counted;
-    else if (counted < 0) part.descent -= counted;
+    for (const sums of alsoPainFree ? [part, painFree] : [part]) {
+      if (counted > 0) sums.climb += counted;
+      else if (counted < 0) sums.descent -= counted;
+    }
     if (moving && moving[i] === 1) {
       const seconds = streams.secondsFromStart[i]! - streams.secondsFromStart[i - 1]!;
       part.movingSeconds += seconds;
       part.movingMetres += metres;
+      if (alsoPainFree) {
+        painFree.movingSeconds += seconds;
+        painFree.movingMetres += metres;
+      }
       const cadence = streams.cadence[i]!;
       if (Number.isFinite(cadence) && cadence > 0) {
-        part.cadenceSum += cadence * seconds;
-        part.cadenceSeconds += seconds;
+        for (const sums of alsoPainFree ? [part, painFree] : [part]) {
+          sums.cadenceSum += cadence * seconds;
+          sums.cadenceSeconds += seconds;
+        }
       }
       const heart = streams.heartRate[i]!;
       if (Number.isFinite(heart) && heart > 0) {
-        part.heartSum += heart * seconds;
-        part.heartSeconds += seconds;
+        for (const sums of alsoPainFree ? [part, painFree] : [part]) {
+          sums.heartSum += heart * seconds;
+          sums.heartSeconds += seconds;
+        }
       }
     }
   }
   if (before.metres < MIN_PART_METRES || rest.metres < MIN_PART_METRES) return null;
-  return { runId, onsetMetres, basis, stretchStartMetres: start, before: figures(before, hasElevation), rest: figures(rest, hasElevation) };
+  return {
+    runId,
+    onsetMetres,
+    basis,
+    stretchStartMetres: start,
+    before: figures(before, hasElevation),
+    rest: figures(rest, hasElevation),
+    painFree: painFree.metres >= MIN_PART_METRES ? figures(painFree, hasElevation) : null,
+  };
 }

@@ -84,7 +84,7 @@ test('a run with no pain onset has no description of what came before it', async
   await expect(page.getByTestId('before-pain')).toHaveCount(0);
 });
 
-test('Insights describes, run by run, the stretch before each onset against the rest of the same run', async ({ page }) => {
+test('Insights describes, run by run, the stretch before each onset against the pain-free part of the same run', async ({ page }) => {
   test.slow();
   stance = await launchStance(page, { now: saturday });
   await downhillThenPain('light', '2026-11-20');
@@ -99,7 +99,7 @@ test('Insights describes, run by run, the stretch before each onset against the 
   await expect(rows.nth(0)).toContainText('0 ft · 0 ft');
   await expect(rows.nth(1)).toContainText('20 Nov 2026');
   await expect(rows.nth(1)).toContainText(/1[3-6]\d ft · 0 ft/);
-  await expect(across.getByTestId('before-pain-across-count')).toContainText('On 1 of 2 runs with elevations, the stretch before the pain began had more descent per mile');
+  await expect(across.getByTestId('before-pain-across-count')).toContainText('On 1 of 2 runs with elevations, the stretch before the pain began had more descent per mile than the pain-free part of the same run');
   await expect(across).toContainText('not a test');
   for (const [width, height] of [[1024, 700], [1600, 1000]] as const) {
     await page.setViewportSize({ width, height });

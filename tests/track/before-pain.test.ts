@@ -78,12 +78,18 @@ describe('what came before the pain', () => {
     expect(found.rest.cadenceStepsPerMinute!).toBeCloseTo(170, 0);
     expect(found.before.heartRate!).toBeCloseTo(148, 0);
     expect(found.rest.heartRate!).toBeCloseTo(152, 0);
+    // The pain-free part (start to 5 km) leaves out the flat km after the onset.
+    expect(found.painFree!.metres).toBeCloseTo(5000, -1);
+    expect(found.painFree!.descentPerKm!).toBeLessThan(1);
+    expect(found.painFree!.cadenceStepsPerMinute!).toBeCloseTo(170, 0);
   });
 
   it('a flat last km before the onset shows no more descent than the rest', () => {
     const found = beforePain(7, downhillBeforeOnset, 4500)!;
     expect(found.before.descentPerKm!).toBeLessThan(1);
     expect(found.rest.descentPerKm!).toBeGreaterThan(3);
+    // Pain-free: only the first 3.5 km, all flat; the rest also holds the downhill after the onset.
+    expect(found.painFree!.descentPerKm!).toBeLessThan(1);
   });
 
   it('an onset before 1 km uses the last five minutes on a timed run, and nothing on an untimed one', () => {

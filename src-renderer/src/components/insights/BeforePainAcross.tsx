@@ -1,4 +1,4 @@
-import { BEFORE_PAIN_CONTEXT, type BeforePainRun } from '../../../../src-main/shared/before-pain';
+import { BEFORE_PAIN_CONTEXT } from '../../../../src-main/shared/before-pain';
 import type { DistanceUnit } from '../../../../src-main/shared/domain';
 import { formatDistance } from '../../../../src-main/shared/units';
 import { useChannel } from '../../api/hooks';
@@ -7,16 +7,16 @@ import { beforePainRows } from '../runs/BeforePainNote';
 
 /**
  * Insights: on every run with a route and a pain onset, the stretch before the pain (last km, or
- * last 5 minutes) against the rest of the same run. A description, one row per run, with a count
+ * last 5 minutes) against the pain-free part of the same run (its start up to that stretch). A description, one row per run, with a count
  * of the runs whose stretch had more descent; no test, no yes/no claim.
  */
 export function BeforePainAcross({ units }: { units: DistanceUnit }) {
   const { data } = useChannel('runs:beforePainAcross', undefined);
   if (!data || data.length === 0) return null;
   const per = units === 'mi' ? 'mile' : 'km';
-  const compared = data.filter((run): run is BeforePainRun & { found: NonNullable<BeforePainRun['found']> } => run.found !== null);
-  const withElevation = compared.filter((run) => run.found.before.descentPerKm !== null && run.found.rest.descentPerKm !== null);
-  const steeperDown = withElevation.filter((run) => run.found.before.descentPerKm! > run.found.rest.descentPerKm!).length;
+  const compared = data.flatMap((run) => (run.found?.painFree ? [{ before: run.found.before, painFree: run.found.painFree }] : []));
+  const withElevation = compared.filter((run) => run.before.descentPerKm !== null && run.painFree.descentPerKm !== null);
+  const steeperDown = withElevation.filter((run) => run.before.descentPerKm! > run.painFree.descentPerKm!).length;
   return (
     <section className="card table-card before-pain-across" aria-labelledby="before-pain-across" data-testid="before-pain-across">
       <h2 id="before-pain-across" className="table-title">
@@ -24,7 +24,7 @@ export function BeforePainAcross({ units }: { units: DistanceUnit }) {
       </h2>
       <p className="table-hint" data-testid="before-pain-across-count">
         {withElevation.length > 0
-          ? `On ${steeperDown} of ${withElevation.length} runs with elevations, the stretch before the pain began had more descent per ${per} than the rest of the same run.`
+          ? `On ${steeperDown} of ${withElevation.length} runs with elevations, the stretch before the pain began had more descent per ${per} than the pain-free part of the same run.`
           : 'None of these runs has elevations to compare.'}{' '}
         A description of your runs, not a test: it does not say whether descents bring your pain on.
       </p>
@@ -36,19 +36,20 @@ export function BeforePainAcross({ units }: { units: DistanceUnit }) {
               Pain began at
             </th>
             <th scope="col" className="num">
-              Descent per {per}: before · rest
+              Descent per {per}: before · pain-free
             </th>
             <th scope="col" className="num">
-              Grade: before · rest
+              Grade: before · pain-free
             </th>
             <th scope="col" className="num">
-              Pace (moving): before · rest
+              Pace (moving): before · pain-free
             </th>
           </tr>
         </thead>
         <tbody>
           {data.map((run) => {
-            const rows = run.found ? new Map(beforePainRows(run.found, units).map((row) => [row.label, row])) : null;
+            const found = run.found?.painFree ? { ...run.found, rest: run.found.painFree } : null;
+            const rows = found ? new Map(beforePainRows(found, units).map((row) => [row.label, row])) : null;
             const pair = (label: string) => {
               const row = rows?.get(label);
               return row ? `${row.before} · ${row.rest}` : '–';
@@ -58,16 +59,16 @@ export function BeforePainAcross({ units }: { units: DistanceUnit }) {
                 <th scope="row">
                   {formatLocalDate(run.localDate)} · {formatDistance(run.distanceMetres, units)}
                 </th>
-                {run.found ? (
+                {found ? (
                   <>
-                    <td className="num">{formatDistance(run.found.onsetMetres, units)}</td>
+                    <td className="num">{formatDistance(found.onsetMetres, units)}</td>
                     <td className="num">{pair(`Descent per ${per}`)}</td>
                     <td className="num">{pair('Average grade')}</td>
                     <td className="num">{pair('Pace (moving)')}</td>
                   </>
                 ) : (
                   <td colSpan={4} className="muted">
-                    Too little of the run before or after the pain to compare.
+                    Too little of the run before the pain to compare.
                   </td>
                 )}
               </tr>
@@ -76,8 +77,8 @@ export function BeforePainAcross({ units }: { units: DistanceUnit }) {
         </tbody>
       </table>
       <p className="hint">
-        Before: the last kilometre before the pain began (the last five minutes when it began within the first kilometre). Rest: the
-        rest of the same run. {BEFORE_PAIN_CONTEXT.replace('These figures describe this run', 'These figures describe your runs')}
+        Before: the last kilometre before the pain began (the last five minutes when it began within the first kilometre). Pain-free: the same run from its
+        start to that stretch. {BEFORE_PAIN_CONTEXT.replace('These figures describe this run', 'These figures describe your runs')}
       </p>
     </section>
   );
