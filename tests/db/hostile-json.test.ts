@@ -44,7 +44,7 @@ const changes: Change[] = [
   ['splits_json null', 'run_tracks', { splits_json: null }, /splits are damaged/],
   ['splits_json "null"', 'run_tracks', { splits_json: 'null' }, /splits are damaged/],
   ['splits with text for numbers', 'run_tracks', { splits_json: '{"km":[{"number":"one"}],"mi":[]}' }, /splits are damaged/],
-  ['a track from a .zip format', 'run_tracks', { source_format: 'zip' }, /not GPX, FIT or TCX/],
+  ['a track from a .zip format', 'run_tracks', { source_format: 'zip' }, /file format is not one Stance reads/],
   ['a feel from the watch of "meh"', 'run_tracks', { watch_feel: 'meh' }, /feel from the watch/],
   ['a has_route of 2', 'run_tracks', { has_route: 2 }, /has_route is not 0 or 1/],
   ['an effort from the watch of 3', 'runs', { effort_from_watch: 3 }, /effort_from_watch is not 0 or 1/],
