@@ -4,6 +4,7 @@ import { addRun, deleteRun, getRun, listRuns, updateRun } from '../db/runs';
 import { readRunTrack } from '../import/from-window';
 import { importOneFile } from './handlers-import';
 import { readRunSpike } from '../db/services/next-run';
+import { readBeforePain, readBeforePainAcrossRuns } from '../db/services/before-pain';
 import type { CoreContext, HandlersFor } from './core';
 
 export function runsHandlers(core: CoreContext): HandlersFor<RunsChannelName> {
@@ -17,5 +18,7 @@ export function runsHandlers(core: CoreContext): HandlersFor<RunsChannelName> {
     'runs:importGpx': (file) => importOneFile(core, file),
     'runs:track': ({ id }) => readRunTrack(db, id),
     'runs:spike': ({ id }) => readRunSpike(db, id),
+    'runs:beforePain': ({ id }) => readBeforePain(db, id),
+    'runs:beforePainAcross': () => readBeforePainAcrossRuns(db),
   };
 }

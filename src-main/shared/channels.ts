@@ -20,6 +20,8 @@ export const channelNames = [
   'runs:importGpx',
   'runs:track',
   'runs:spike',
+  'runs:beforePain',
+  'runs:beforePainAcross',
   // importing files, archives and folders (the import worker)
   'imports:start',
   'imports:status',

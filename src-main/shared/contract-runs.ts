@@ -6,8 +6,9 @@
  */
 import { z } from 'zod';
 import { read, write } from './channel-spec';
-import { localDateSchema, recordId, saveAnywaySchema, timeZoneSchema } from './contract-common';
+import { localDateSchema, nothing, recordId, saveAnywaySchema, timeZoneSchema } from './contract-common';
 import { surfaces, type Run } from './domain';
+import type { BeforePain, BeforePainRun } from './before-pain';
 import type { RunSpikeCheck } from './next-run';
 import { MAX_GPX_BYTES, type GpxImportResult, type RunTrackView } from './track';
 import { isClockTime } from './validation';
@@ -93,5 +94,9 @@ export const runsChannels = {
   'runs:track': read<RunTrackView | null>('runs')(runIdSchema),
   /** Whether the run was longer than 110% of the longest of the 30 days before it. */
   'runs:spike': read<RunSpikeCheck>('runs')(runIdSchema),
+  /** The last km (or 5 minutes) before the knee pain began, against the rest of the run; null without a track or onset. */
+  'runs:beforePain': read<BeforePain | null>('runs', 'pain')(runIdSchema),
+  /** The same, for every run with a track and a pain onset (the Insights' description across runs). */
+  'runs:beforePainAcross': read<BeforePainRun[]>('runs', 'pain')(nothing),
 };
 export type RunsChannelName = keyof typeof runsChannels;

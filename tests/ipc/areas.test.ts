@@ -60,6 +60,8 @@ async function answers(): Promise<Map<ReadChannelName, string>> {
     ['today:summary', undefined],
     ['today:nextRun', undefined],
     ['runs:spike', { id: runId }],
+    ['runs:beforePain', { id: runId }],
+    ['runs:beforePainAcross', undefined],
     ['pain:getForRun', { runId }],
     ['pain:overview', {}],
     ['checkins:list', {}],

@@ -3,6 +3,7 @@ import { ExperimentLink } from '../components/experiment/ExperimentLink';
 import { EmptyState } from '../components/EmptyState';
 import { InputEcho } from '../components/InputEcho';
 import { ChartCanvas } from '../components/insights/ChartCanvas';
+import { BeforePainAcross } from '../components/insights/BeforePainAcross';
 import { NumbersTable } from '../components/insights/NumbersTable';
 import { groupNames, loadChart, longRunChart, onsetScatter, survivalCurves, weeksChart } from '../components/insights/charts';
 import { halfText, painWords, pText, shortDate, summarySentences, summaryTitle, timesText } from '../components/insights/wording';
@@ -127,6 +128,7 @@ export function InsightsPage() {
       <Summary insights={insights} onStartNew={(fromDate) => void periodSave.save({ fromDate })} starting={periodSave.saving} startProblem={periodSave.problem?.form} />
       <Description insights={insights} />
       <OnsetCard insights={insights} units={units} theme={theme} />
+      <BeforePainAcross units={units} />
       <SurvivalCard insights={insights} units={units} theme={theme} />
       <WeeksCard insights={insights} units={units} theme={theme} />
       <LoadCard insights={insights} units={units} theme={theme} />

@@ -24,6 +24,8 @@ interface Props {
   units: DistanceUnit;
   /** Where knee pain began, in metres, if it did. */
   onsetMetres: number | null;
+  /** Where the stretch described under the chart starts (metres); shaded up to the onset. */
+  stretchStartMetres?: number | null;
   /** The runner clicked the chart (or pressed Enter on it) at this distance (metres). */
   onPick: (metres: number) => void;
   /** The theme shown: the chart is drawn again in its colours when it changes. */
@@ -33,9 +35,22 @@ interface Props {
 }
 
 /** A dashed line at the pain onset, and a thin one at the readout's point. */
-function markers(getOnset: () => number | null, getCursor: () => number | null): Plugin<'line'> {
+function markers(getOnset: () => number | null, getCursor: () => number | null, getStretch: () => number | null): Plugin<'line'> {
   return {
     id: 'stance-onset',
+    beforeDatasetsDraw(chart) {
+      const onset = getOnset();
+      const from = getStretch();
+      if (onset === null || from === null) return;
+      const left = chart.scales.x!.getPixelForValue(from);
+      const right = chart.scales.x!.getPixelForValue(onset);
+      const context = chart.ctx;
+      context.save();
+      context.fillStyle = themeColour('--danger');
+      context.globalAlpha = 0.1;
+      context.fillRect(left, chart.chartArea.top, right - left, chart.chartArea.bottom - chart.chartArea.top);
+      context.restore();
+    },
     afterDatasetsDraw(chart) {
       const cursor = getCursor();
       if (cursor !== null) {
@@ -79,11 +94,12 @@ function markers(getOnset: () => number | null, getCursor: () => number | null):
  * the arrow keys on the focused chart, move a readout (distance, pace, heart rate, elevation);
  * a click or Enter says the knee pain began there.
  */
-export function ProfileChart({ profile, units, onsetMetres, onPick, theme, hasPace: timed = true }: Props) {
+export function ProfileChart({ profile, units, onsetMetres, stretchStartMetres = null, onPick, theme, hasPace: timed = true }: Props) {
   const id = useId();
   const canvas = useRef<HTMLCanvasElement>(null);
   const chartRef = useRef<Chart<'line'>>(null);
   const onset = useRef<number | null>(null);
+  const stretch = useRef<number | null>(null);
   const cursorRef = useRef<number | null>(null);
   const [cursor, setCursor] = useState<number>();
   const pick = useRef(onPick);
@@ -195,7 +211,7 @@ export function ProfileChart({ profile, units, onsetMetres, onPick, theme, hasPa
           pick.current(toMetres(clamped, units));
         },
       },
-      plugins: [markers(() => onset.current, () => cursorRef.current)],
+      plugins: [markers(() => onset.current, () => cursorRef.current, () => stretch.current)],
     });
     chartRef.current = chart;
     return () => {
@@ -206,8 +222,9 @@ export function ProfileChart({ profile, units, onsetMetres, onPick, theme, hasPa
 
   useEffect(() => {
     onset.current = onsetMetres === null ? null : fromMetres(onsetMetres, units);
+    stretch.current = stretchStartMetres == null ? null : fromMetres(stretchStartMetres, units);
     chartRef.current?.draw();
-  }, [onsetMetres, units]);
+  }, [onsetMetres, stretchStartMetres, units]);
 
   useEffect(() => {
     cursorRef.current = cursor === undefined ? null : fromMetres(profile.metres[cursor] ?? 0, units);
@@ -244,7 +261,7 @@ export function ProfileChart({ profile, units, onsetMetres, onPick, theme, hasPa
           data-testid="profile-chart"
           role="img"
           tabIndex={0}
-          aria-label={timed ? 'Pace and elevation along the run' : 'Elevation along the run'}
+          aria-label={`${timed ? 'Pace and elevation along the run' : 'Elevation along the run'}${onsetMetres === null ? '' : `, marked where the knee pain began, at ${fromMetres(onsetMetres, units).toFixed(2)} ${units}`}`}
           aria-describedby={`${id}-help ${id}-readout`}
           onKeyDown={onKey}
           onFocus={() => cursor === undefined && setCursor(0)}

@@ -11,6 +11,7 @@ import { PainLight } from '../clinic/PainLight';
 import { ProfileChart } from './ProfileChart';
 import { RouteMap } from './RouteMap';
 import { RunSpikeLine } from './RunSpikeLine';
+import { BeforePainNote } from './BeforePainNote';
 import { sourceName } from '../../../../src-main/shared/import-formats';
 
 const locationLabels: Record<string, string> = {
@@ -28,6 +29,7 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
   const trackRead = useChannel('runs:track', { id: runId }, { live: false });
   const painRead = useChannel('pain:getForRun', { runId });
   const followupRead = useChannel('followup:get', { runId }, { skip: painRead.data?.status !== 'pain' });
+  const beforePainRead = useChannel('runs:beforePain', { id: runId });
   const followup = painRead.data?.status === 'pain' ? followupRead.data : undefined;
   const run = runRead.data;
   const track = trackRead.data;
@@ -155,10 +157,12 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
                     profile={track.profile}
                     units={units}
                     onsetMetres={firstOnset}
+                    stretchStartMetres={beforePainRead.data?.stretchStartMetres ?? null}
                     onPick={(metres) => setEditingPain({ onsetMetres: metres })}
                   />
                 </section>
               </div>
+              {beforePainRead.data ? <BeforePainNote found={beforePainRead.data} units={units} /> : null}
               {splits.length > 0 ? (
                 <section className="card table-card" aria-labelledby="run-splits">
                   <h2 id="run-splits" className="table-title">
