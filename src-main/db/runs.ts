@@ -104,6 +104,7 @@ function checkRow(db: StanceDatabase, row: ExportRow, now: Date): void {
  */
 export function addRun(db: StanceDatabase, input: ValidInput<'runs:add'>, now: Date): Run {
   const { saveAnyway, ...draft } = input;
+  // The window waits on this in the main process: one attempt (busy_timeout), never minutes.
   return inWriteTurn(db, () => {
     const startedAt = checkRunDraft(db, draft, now);
     if (saveAnyway !== true) {
@@ -115,7 +116,7 @@ export function addRun(db: StanceDatabase, input: ValidInput<'runs:add'>, now: D
       }
     }
     return insertRun(db, draft, startedAt, now);
-  });
+  }, { attempts: 1 });
 }
 
 function insertRun(db: StanceDatabase, draft: Omit<ValidInput<'runs:add'>, 'saveAnyway'>, startedAt: Date, now: Date): Run {

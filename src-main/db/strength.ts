@@ -224,7 +224,7 @@ export function addStrengthSession(db: StanceDatabase, input: ValidStrengthSessi
       }
     }
     return sessionId;
-  });
+  }, { attempts: 1 }); // the window waits on this in the main process: never held for minutes
   return getStrengthSession(db, id);
 }
 

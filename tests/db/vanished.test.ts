@@ -24,7 +24,8 @@ const caller = { url: APP };
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 const now = new Date('2026-11-21T12:00:00Z');
-const aRun = (k: number) => ({ localDate: '2026-11-20', localTime: '07:30', timeZone: 'Europe/London', distanceMetres: 5000 + k, durationSeconds: 1800 });
+// Distances over 3 % apart: never one another's near-duplicate (typed duplicates ask first).
+const aRun = (k: number) => ({ localDate: '2026-11-20', localTime: '07:30', timeZone: 'Europe/London', distanceMetres: 5000 + 500 * k, durationSeconds: 1800 });
 
 async function setUp() {
   const work = tempFolder('stance-vanished-');
