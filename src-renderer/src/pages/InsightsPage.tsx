@@ -345,7 +345,7 @@ function Periods({ insights, onStartNew, starting, problem }: { insights: Insigh
             {lastRun ? ` (${shortDate(lastRun)})` : ''}; this one stays listed with its verdict.
           </p>
           <label htmlFor="period-from">First day of the new analysis</label>{' '}
-          <input id="period-from" type="date" value={fromDate} onChange={(event) => setFromDate(event.target.value)} />{' '}
+          <input id="period-from" type="date" value={fromDate} onChange={(event) => setFromDate(event.target.value)} /> <InputEcho kind="date" value={fromDate} />{' '}
           <button type="submit" disabled={starting || !fromDate}>
             Start a new analysis
           </button>
