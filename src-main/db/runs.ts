@@ -4,6 +4,7 @@ import type { ValidInput } from '../shared/contract';
 import { StanceError } from '../shared/errors';
 import { isoUtc, utcToLocal } from './local-time';
 import { checkRunDraft } from './tables/runs';
+import { linkRunToExperiment } from './experiment';
 import { checkNewRecord, RecordProblem, type ExportRow } from './tables';
 
 interface RunRow {
@@ -102,15 +103,19 @@ export function addRun(db: StanceDatabase, draft: ValidInput<'runs:add'>, now: D
     },
     now,
   );
-  const result = db
-    .prepare(
-      `INSERT INTO runs (started_at, time_zone, local_date, local_time, distance_m, duration_s, effort, surface,
-                         shoe_id, notes, source, created_at, updated_at)
-       VALUES (@startedAt, @timeZone, @localDate, @localTime, @distanceMetres, @durationSeconds, @effort, @surface,
-               @shoeId, @notes, 'manual', @stamp, @stamp)`,
-    )
-    .run({ ...draft, ...utcToLocal(startedAt, draft.timeZone), startedAt: isoUtc(startedAt), stamp });
-  return getRun(db, Number(result.lastInsertRowid));
+  // The run and its link to an experiment's assignment (if one was drawn for its day): one transaction.
+  return db.transaction(() => {
+    const result = db
+      .prepare(
+        `INSERT INTO runs (started_at, time_zone, local_date, local_time, distance_m, duration_s, effort, surface,
+                           shoe_id, notes, source, created_at, updated_at)
+         VALUES (@startedAt, @timeZone, @localDate, @localTime, @distanceMetres, @durationSeconds, @effort, @surface,
+                 @shoeId, @notes, 'manual', @stamp, @stamp)`,
+      )
+      .run({ ...draft, ...utcToLocal(startedAt, draft.timeZone), startedAt: isoUtc(startedAt), stamp });
+    linkRunToExperiment(db, Number(result.lastInsertRowid));
+    return getRun(db, Number(result.lastInsertRowid));
+  })();
 }
 
 /**

@@ -41,6 +41,7 @@ import { isImportRefusal, type RefusalReason } from '../track/refusals';
 import { leftOutRefusal, leftOutWarnings } from '../track/left-out';
 import { encodeStreams } from '../track/streams-codec';
 import { readRecordingSync } from './read-run';
+import { linkRunToExperiment } from '../db/experiment';
 import { checkNewRecord, RecordProblem } from '../db/tables';
 import { inWriteTurn } from '../db/write-turn';
 import { StanceError } from '../shared/errors';
@@ -534,6 +535,7 @@ function storeRun(db: StanceDatabase, request: StoreRequest, now: Date): Activit
     }
     const runId = Number(statements.insertRun.run(runRow).lastInsertRowid);
     statements.insertTrack.run({ ...trackRow, run_id: runId, original_gzip: original, streams });
+    linkRunToExperiment(db, runId);
     return outcome(context, recording, { ...base, status: 'imported', untimed, runId, distanceMetres: run.distanceMetres, points: run.pointCount, startedAt, warnings });
   });
 }

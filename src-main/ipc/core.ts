@@ -38,6 +38,11 @@ export interface CoreContext {
    * runtime. Absent: imports run on the calling thread (between files it yields).
    */
   importWorker?: WorkerScript & { nativeBinding?: string; /** The reader threads' script (import/reader-pool.ts). */ readers?: ReaderScript };
+  /**
+   * Where a new experiment's seed comes from (64 hex characters). Absent: the operating system's
+   * cryptographic generator (the app). Tests pass a fixed seed so a whole experiment replays.
+   */
+  experimentSeed?: () => string;
 }
 
 /** Handlers for some of the channels; each handlers-*.ts returns the ones its contract-*.ts declares. */

@@ -14,6 +14,7 @@ import { strengthHandlers } from './handlers-strength';
 import { insightsHandlers } from './handlers-insights';
 import { dataHandlers } from './handlers-data';
 import { clinicHandlers } from './handlers-clinic';
+import { experimentHandlers } from './handlers-experiment';
 import type { CoreContext, Handlers } from './core';
 
 // Where other modules took these names from before they had a file of their own.
@@ -32,5 +33,6 @@ export function createHandlers(core: CoreContext): Handlers {
     ...insightsHandlers(core),
     ...dataHandlers(core),
     ...clinicHandlers(core),
+    ...experimentHandlers(core),
   };
 }

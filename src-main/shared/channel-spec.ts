@@ -20,6 +20,7 @@ import type { z } from 'zod';
  *   pain check-ins), exercises (the library), strength (sessions, their exercises and sets),
  *   routines, recovery, ostrc (the weekly knee check), followups (a run's pain after it and
  *   the next morning)
+ * - experiment: the randomised experiment's protocols, assignments and adherence answers
  * - backups: the backups folder
  * - imports: the import jobs of this window (progress, outcomes)
  */
@@ -36,6 +37,7 @@ export const dataAreas = [
   'recovery',
   'ostrc',
   'followups',
+  'experiment',
   'backups',
   'imports',
 ] as const;

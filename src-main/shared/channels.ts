@@ -66,6 +66,13 @@ export const channelNames = [
   'clinic:today',
   'report:get',
   'report:savePdf',
+  // the randomised experiment
+  'experiment:setup',
+  'experiment:fix',
+  'experiment:stop',
+  'experiment:today',
+  'experiment:answer',
+  'experiment:result',
   // backups and data
   'backups:list',
   'backups:create',

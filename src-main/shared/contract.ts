@@ -24,6 +24,7 @@ import { strengthChannels } from './contract-strength';
 import { insightsChannels } from './contract-insights';
 import { dataChannels } from './contract-data';
 import { clinicChannels } from './contract-clinic';
+import { experimentChannels } from './contract-experiment';
 
 // What other modules took from this file before the parts had files of their own.
 export { localDateSchema, timeZoneSchema } from './contract-common';
@@ -44,6 +45,7 @@ export const contract = {
   ...insightsChannels,
   ...dataChannels,
   ...clinicChannels,
+  ...experimentChannels,
 } satisfies { [C in ChannelName]: ChannelSpec<z.ZodType, unknown> };
 
 // Compile-time proof that contract.ts and channels.ts name the same channels.

@@ -7,6 +7,7 @@ import { PainPage } from './pages/PainPage';
 import { InsightsPage } from './pages/InsightsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { ReportPage } from './pages/ReportPage';
+import { ExperimentPage } from './pages/ExperimentPage';
 import { RecoveryScreen } from './components/recovery/RecoveryScreen';
 import { useChannel } from './api/hooks';
 import { useStanceEvent } from './api/events';
@@ -120,6 +121,8 @@ function CurrentPage({ page }: { page: PageId }) {
       return <PainPage />;
     case 'insights':
       return <InsightsPage />;
+    case 'experiment':
+      return <ExperimentPage />;
     case 'report':
       return <ReportPage />;
     case 'settings':

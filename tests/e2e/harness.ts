@@ -87,6 +87,8 @@ export async function launchStance(page: Page, options: {
     timeZone?: string;
     /** Makes the named channels answer this many milliseconds late, like a slow laptop. */
     slowChannels?: Record<string, number>;
+    /** A fixed seed for new experiments (64 hex characters), so a whole experiment replays. */
+    experimentSeed?: string;
   } = {}): Promise<Stance> {
   const dataFolder = options.dataFolder ?? newDataFolder();
   const databasePath = path.join(dataFolder, 'stance.sqlite');
@@ -133,6 +135,7 @@ export async function launchStance(page: Page, options: {
     printReportPdf: async ({ paper }: { paper: 'A4' | 'Letter' }) => page.pdf({ format: paper, printBackground: false, margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } }),
     // The built import worker and its reader threads, as the app runs them (with Node's better-sqlite3 here).
     importWorker: { script: path.join(buildFolder, 'main/import-worker.js'), readers: { script: path.join(buildFolder, 'main/import-reader.js') } },
+    experimentSeed: options.experimentSeed === undefined ? undefined : () => options.experimentSeed as string,
   };
   const dispatchFor = (database: StanceDatabase | undefined) =>
     createDispatch(

@@ -3,6 +3,7 @@ import { insightsExposure } from './002-insights-exposure';
 import { painNotRecorded } from './003-pain-not-recorded';
 import { recordingSource } from './004-recording-source';
 import { clinicCheckins } from './005-clinic-checkins';
+import { experimentTables } from './006-experiment';
 
 /**
  * The numbered migrations. `PRAGMA user_version` holds the number of the last one applied.
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'runs whose pain the runner left not recorded', sql: painNotRecorded },
   { version: 4, name: 'recording source, device and sport', sql: recordingSource },
   { version: 5, name: 'weekly OSTRC knee questionnaire, pain after a run and the next morning', sql: clinicCheckins },
+  { version: 6, name: 'the randomised experiment: fixed protocols, drawn assignments, runs and adherence', sql: experimentTables },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -22,6 +22,9 @@ import { strengthSessions } from './strength-sessions';
 import { sessionExercises } from './session-exercises';
 import { exerciseSets } from './exercise-sets';
 import { recoveryEntries } from './recovery-entries';
+import { experimentProtocols } from './experiment-protocols';
+import { experimentAssignments } from './experiment-assignments';
+import { experimentRuns } from './experiment-runs';
 
 /** Every table's description, parents before children. */
 export const tables = [
@@ -41,6 +44,9 @@ export const tables = [
   sessionExercises,
   exerciseSets,
   recoveryEntries,
+  experimentProtocols,
+  experimentAssignments,
+  experimentRuns,
 ] as const;
 
 export type TableName = (typeof tables)[number]['name'];

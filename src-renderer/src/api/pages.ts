@@ -8,6 +8,7 @@ export const pages = [
   { id: 'strength', label: 'Strength', icon: '▲' },
   { id: 'pain', label: 'Pain', icon: '✚' },
   { id: 'insights', label: 'Insights', icon: '◔' },
+  { id: 'experiment', label: 'Experiment', icon: '⚖' },
   { id: 'report', label: 'Report', icon: '▤' },
   { id: 'settings', label: 'Settings', icon: '⚙' },
 ] as const;

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { ExperimentLink } from '../components/experiment/ExperimentLink';
 import { EmptyState } from '../components/EmptyState';
 import { InputEcho } from '../components/InputEcho';
 import { ChartCanvas } from '../components/insights/ChartCanvas';
@@ -49,6 +50,7 @@ export function InsightsPage() {
         <h1>Insights</h1>
         <p className="muted">When you skip your glute work, does the knee pain come on earlier in the run?</p>
       </div>
+      <ExperimentLink />
     </header>
   );
 

@@ -7,6 +7,7 @@ import { formatDistance } from '../../../src-main/shared/units';
 import { useChannel, useSave } from '../api/hooks';
 import { fixedAnalysisSentences, groupsSentence, ratioText, verdictTitle } from '../../../src-main/shared/insights-words';
 import { OstrcTrend } from '../components/clinic/OstrcTrend';
+import { ReportExperimentSection } from '../components/experiment/ReportExperimentSection';
 import { formatInstant, formatLocalDate } from '../local-clock';
 import '../components/clinic/clinic.css';
 
@@ -211,6 +212,7 @@ export function ReportPage() {
               <p>Not enough recorded pain yet for an analysis.</p>
             )}
           </section>
+          <ReportExperimentSection units={report.units} />
           <p className="report-source report-foot">
             Weeks start on the runner’s chosen day ({formatLocalDate(report.from, false)} – {formatLocalDate(addDays(report.from, 6), false)} is the first).
           </p>

@@ -7,6 +7,7 @@ import { CheckinForm } from '../components/pain/CheckinForm';
 import { RunPainEditor } from '../components/pain/RunPainEditor';
 import { LogRun } from '../components/runs/LogRun';
 import { TodayCheckins } from '../components/clinic/TodayCheckins';
+import { TodayExperimentLine } from '../components/experiment/TodayExperimentLine';
 import { NextRunCard } from '../components/today/NextRunCard';
 import { SessionEditor } from '../components/strength/SessionEditor';
 import { emptySessionForm } from '../components/strength/session-form';
@@ -192,6 +193,7 @@ export function TodayPage() {
       ) : null}
 
       {summary && !isNewRunner ? <TodayCheckins onSaved={(message) => done(message, 'today-heading')} /> : null}
+      <TodayExperimentLine />
 
       {latest ? (
         <section className="card" aria-labelledby="latest-run" tabIndex={-1} data-focus-key="latest-run">
