@@ -10,7 +10,7 @@
  *
  * Colours come from the theme tokens (styles.css, --chart-*), so each theme draws in its own.
  */
-import type { ChartConfiguration, ChartDataset, Scale } from 'chart.js';
+import { Chart, type ChartConfiguration, type ChartDataset, type Scale } from 'chart.js';
 import { toFont } from 'chart.js/helpers';
 import type { DistanceUnit } from '../../../../src-main/shared/domain';
 import { DAYS_SINCE_CAP, type GroupSurvival, type Insights } from '../../../../src-main/shared/insights';
@@ -452,7 +452,20 @@ export function weeksChart(insights: Insights, unit: DistanceUnit): InsightsChar
       data: { datasets: datasets as ChartConfiguration['data']['datasets'] },
       options: {
         ...base,
-        plugins: { ...base.plugins, legend: legendWithoutExtraBreaks },
+        plugins: {
+          ...base.plugins,
+          legend: {
+            ...legendWithoutExtraBreaks,
+            labels: {
+              ...legendWithoutExtraBreaks.labels,
+              // The done bars' legend mark in the on-plan colour (Chart.js would take the first bar's, orange when it was missed).
+              generateLabels: (chart: Chart) =>
+                Chart.defaults.plugins.legend.labels.generateLabels(chart).map((item) =>
+                  item.text.startsWith('Glute sessions done') ? { ...item, fillStyle: colours.onPlan(), strokeStyle: colours.onPlan() } : item,
+                ),
+            },
+          },
+        },
         scales: {
           x: {
             type: 'linear',
