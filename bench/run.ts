@@ -12,16 +12,18 @@
  * fit-file-parser) and archive (the 1,000-activity archive; both bench/archive.bench.ts), insights (bench/insights.bench.ts, with a
  * load generator for the load-4 line, bench/load.ts), hostile (issue 18: the main event loop's
  * longest stall during a JSON import and a batch with hostile members, bench/hostile.bench.ts).
- * Tests never assert timings; this does.
+ * health (issue 19: a ten-year Apple Health export, bench/apple-health.bench.ts, generated once
+ * into the temp folder, over 500 MB of export.xml). Tests never assert timings; this does.
  */
 import os from 'node:os';
 import { benchArchive, benchFit, type ArchiveBenchResult, type FitBenchResult } from './archive.bench';
 import { benchCliStart, type CliBenchResult } from './cli.bench';
 import { benchGpx, type GpxBenchResult } from './gpx.bench';
+import { benchHealth, type HealthBenchResult } from './apple-health.bench';
 import { benchInsights, type InsightsBenchResult } from './insights.bench';
 import { benchHostile, type HostileBenchResult } from './hostile.bench';
 
-const PARTS = ['cli', 'gpx', 'fit', 'archive', 'insights', 'hostile'] as const;
+const PARTS = ['cli', 'gpx', 'fit', 'archive', 'insights', 'hostile', 'health'] as const;
 type Part = (typeof PARTS)[number];
 
 interface Row {
@@ -69,6 +71,11 @@ async function main(): Promise<void> {
     console.log('');
     hostile = await benchHostile();
   }
+  let health: HealthBenchResult | undefined;
+  if (parts.has('health')) {
+    console.log('');
+    health = benchHealth();
+  }
 
   const rows: Row[] = [];
   const times = (value: number) => `${value.toFixed(1)}×`;
@@ -100,6 +107,11 @@ async function main(): Promise<void> {
     rows.push({ measurement: `main event loop’s longest stall during a JSON import (${hostile.json.megabytes.toFixed(0)} MB export, in the worker)`, before: '45 s (200,000 nested [ through the window)', now: `${hostile.json.stallMs.toFixed(1)} ms`, target: '≤ 50 ms', met: hostile.json.stallMs <= 50 });
     rows.push({ measurement: '  … during a hostile JSON import (5 million nested [)', before: 'over 120 s', now: `${hostile.hostileJson.stallMs.toFixed(1)} ms (refused in ${hostile.hostileJson.seconds.toFixed(1)} s)`, target: '≤ 50 ms', met: hostile.hostileJson.stallMs <= 50 });
     rows.push({ measurement: '  … during a batch with hostile members (1,000,000-record FIT in a zip, 64 MB FIT of empty records)', before: '15.3 s (20 MB FIT through the window)', now: `${hostile.batch.stallMs.toFixed(1)} ms (${hostile.batch.seconds.toFixed(1)} s)`, target: '≤ 50 ms', met: hostile.batch.stallMs <= 50 });
+  }
+  if (health) {
+    // Issue 19: a ten-year Apple Health export, export.xml read as a stream.
+    rows.push({ measurement: `Apple Health export.zip, ${health.exportXmlMb.toFixed(0)} MB export.xml, ${health.workouts.toLocaleString('en')} workouts (${health.imported.toLocaleString('en')} runs imported)`, before: '—', now: `${health.seconds.toFixed(1)} s`, target: '—', met: null });
+    rows.push({ measurement: '  … peak memory', before: '—', now: `${health.peakRssMb.toFixed(0)} MB`, target: '< export.xml’s size', met: health.peakRssMb < health.exportXmlMb });
   }
   if (cli) {
     rows.push({ measurement: 'command line: one 66 KB GPX, spawn to first line', before: '5.5 s through tsx at load 5', now: `${cli.builtMs.toFixed(0)} ms (bare node ${cli.bareNodeMs.toFixed(0)} ms; tsx ${cli.tsxMs.toFixed(0)} ms)`, target: '< 0.5 s', met: cli.builtMs < 500 });

@@ -52,7 +52,7 @@ const UNTIMED_OPTIONS = '--date YYYY-MM-DD --start HH:MM --duration H:MM:SS';
 /** A refusal's reason as the command line says it: where the window asks for a date, the CLI names its options. */
 function cliReason(outcome: ActivityOutcome): string | null {
   if (outcome.reason === null) return null;
-  if (outcome.status === 'refused' && ['no-times', 'times-unusable', 'no-duration'].includes(outcome.code ?? '') && !/more than ten days|1,000 km|do not move forward/.test(outcome.reason)) {
+  if (outcome.status === 'refused' && outcome.code === 'needs-start-time') {
     return `${outcome.reason} (stance import FILE ${UNTIMED_OPTIONS})`;
   }
   if (outcome.code === 'near-duplicate') return `${outcome.reason} To import it anyway: --allow-near-duplicates.`;
@@ -154,6 +154,13 @@ export async function importCommand(args: string[], output: Output, host: CliHos
     const skipped = summary.skipped > 0 ? `, ${summary.skipped} other sports skipped` : '';
     output.err(`${summary.imported} imported, ${summary.duplicate} duplicates skipped${skipped}, ${summary.refused} refused.`);
     if (summary.gearOffered.length > 0) output.err(`Gear in the export that matches none of your shoes: ${summary.gearOffered.join(', ')} (add them in Settings › Shoes).`);
+    for (const note of summary.notes) output.err(note);
+    if (summary.whatItHeld !== null) output.err(summary.whatItHeld);
+  }
+  // With --json, the last line is the summary (never "0 imported" alone: what the files held, the formats read).
+  if (values.json && output.closed?.() !== true) {
+    const { imported, duplicate, skipped, refused, otherFiles, held, notes, whatItHeld, cancelled, gearOffered } = summary;
+    output.out(JSON.stringify({ summary: { imported, duplicate, skipped, refused, otherFiles, held, notes, whatItHeld, cancelled, gearOffered } }));
   }
   return summary.refused > 0 ? 1 : 0;
 }

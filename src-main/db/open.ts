@@ -179,6 +179,7 @@ export function migrate(db: StanceDatabase, migrations: readonly Migration[] = r
     if (migration.version <= current) continue;
     db.transaction(() => {
       db.exec(migration.sql);
+      migration.run?.(db);
       const problems = db.pragma('foreign_key_check') as unknown[];
       if (problems.length > 0) throw new Error(`Migration ${migration.version} left ${problems.length} broken references.`);
       db.pragma(`user_version = ${migration.version}`);

@@ -3,8 +3,12 @@ import type { Run } from '../shared/domain';
 import type { ValidInput } from '../shared/contract';
 import { StanceError } from '../shared/errors';
 import { isoUtc, utcToLocal } from './local-time';
-import { checkRunDraft } from './tables/runs';
+import { checkRunDraft, findNearDuplicateRun } from './tables/runs';
 import { linkRunToExperiment } from './experiment';
+import { inWriteTurn } from './write-turn';
+import { getSettings } from './settings';
+import { dayWords } from '../shared/calendar';
+import { formatDistance } from '../shared/units';
 import { checkNewRecord, RecordProblem, type ExportRow } from './tables';
 
 interface RunRow {
@@ -90,8 +94,31 @@ function checkRow(db: StanceDatabase, row: ExportRow, now: Date): void {
   }
 }
 
-export function addRun(db: StanceDatabase, draft: ValidInput<'runs:add'>, now: Date): Run {
-  const startedAt = checkRunDraft(db, draft, now);
+/**
+ * Adds a typed run, one transaction holding the write lock. A run the duplicate rule finds
+ * already there (findNearDuplicateRun: within 2 minutes, distance within 3%, the file import's
+ * rule) is refused with "You already logged a 5.0 mi run at 07:00 on Wed 4 Dec" (kind
+ * 'duplicate'), in the runner's units, unless `draft.saveAnyway`.
+ *
+ * @throws StanceError ('invalid') for a run the runs rule refuses; ('duplicate') as above.
+ */
+export function addRun(db: StanceDatabase, input: ValidInput<'runs:add'>, now: Date): Run {
+  const { saveAnyway, ...draft } = input;
+  return inWriteTurn(db, () => {
+    const startedAt = checkRunDraft(db, draft, now);
+    if (saveAnyway !== true) {
+      const near = findNearDuplicateRun(db, startedAt.getTime(), draft.distanceMetres);
+      if (near !== undefined) {
+        const { units } = getSettings(db);
+        const currentYear = Number(utcToLocal(now, draft.timeZone).localDate.slice(0, 4));
+        throw new StanceError('duplicate', `You already logged a ${formatDistance(near.distanceMetres, units, 1)} run at ${near.localTime} on ${dayWords(near.localDate, currentYear)}.`);
+      }
+    }
+    return insertRun(db, draft, startedAt, now);
+  });
+}
+
+function insertRun(db: StanceDatabase, draft: Omit<ValidInput<'runs:add'>, 'saveAnyway'>, startedAt: Date, now: Date): Run {
   const stamp = isoUtc(now);
   const local = utcToLocal(startedAt, draft.timeZone);
   checkRow(

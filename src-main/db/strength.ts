@@ -18,7 +18,10 @@ import { StanceError } from '../shared/errors';
 import type { Exercise, ExerciseRef, ExerciseSet, Routine, SessionExercise, StrengthSession } from '../shared/strength';
 import { findExercise } from './exercises';
 import { refuseUnlikelyDate } from './tables/rules';
-import { isoUtc } from './local-time';
+import { databaseSessionSignature } from './tables/strength-sessions';
+import { inWriteTurn } from './write-turn';
+import { dayWords } from '../shared/calendar';
+import { isoUtc, utcToLocal } from './local-time';
 
 interface SessionRow {
   id: number;
@@ -190,10 +193,19 @@ function checkSet(exercise: Exercise, set: ValidStrengthSessionDraft['exercises'
   }
 }
 
-export function addStrengthSession(db: StanceDatabase, draft: ValidStrengthSessionDraft, now: Date, timeZone: string): StrengthSession {
+/**
+ * Adds a session whole, in one transaction holding the write lock. A session with the same date
+ * and content as one already there (the same exercises, by name, in the same order with the
+ * same sets: the JSON import's natural key, tables/strength-sessions.ts) is refused with "You
+ * already logged this session on Wed 4 Dec" (kind 'duplicate'), unless `saveAnyway`.
+ *
+ * @throws StanceError ('invalid') for a session the rules refuse; ('duplicate') as above.
+ */
+export function addStrengthSession(db: StanceDatabase, input: ValidStrengthSessionDraft & { saveAnyway?: boolean | undefined }, now: Date, timeZone: string): StrengthSession {
+  const { saveAnyway, ...draft } = input;
   refuseUnlikelyDate(draft.localDate, now, timeZone, 'session');
   const stamp = isoUtc(now);
-  const id = db.transaction(() => {
+  const id = inWriteTurn(db, () => {
     const { lastInsertRowid } = db
       .prepare(
         `INSERT INTO strength_sessions (local_date, duration_s, rpe, notes, same_day_run, created_at, updated_at)
@@ -202,8 +214,17 @@ export function addStrengthSession(db: StanceDatabase, draft: ValidStrengthSessi
       .run({ localDate: draft.localDate, durationSeconds: draft.durationSeconds, rpe: draft.rpe, notes: draft.notes, sameDayRun: draft.sameDayRun ?? 'after', stamp });
     const sessionId = Number(lastInsertRowid);
     writeExercises(db, sessionId, draft.exercises);
+    if (saveAnyway !== true) {
+      // Compared as stored, by the same signature the JSON import recognises a session by.
+      const signature = databaseSessionSignature(db, sessionId);
+      const sameDay = db.prepare('SELECT id FROM strength_sessions WHERE local_date = ? AND id <> ?').pluck().all(draft.localDate, sessionId) as number[];
+      if (sameDay.some((other) => databaseSessionSignature(db, other) === signature)) {
+        const currentYear = Number(utcToLocal(now, timeZone).localDate.slice(0, 4));
+        throw new StanceError('duplicate', `You already logged this session on ${dayWords(draft.localDate, currentYear)}: the same exercises and sets.`); // rolls the new one back
+      }
+    }
     return sessionId;
-  })();
+  });
   return getStrengthSession(db, id);
 }
 

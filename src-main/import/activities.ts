@@ -36,13 +36,16 @@ import { getSettings } from '../db/settings';
 import type { DistanceUnit } from '../shared/domain';
 import { deriveRun, deriveRuns, type DerivedRun } from '../track/derive';
 import { deriveRunWithoutGps, hasNoRoute } from '../track/derive-without-gps';
+import type { ImportOutcomeCode, SourceFormatId } from '../shared/import-formats';
 import type { RecordedFile, RecordedTrack, SourceFormat } from '../track/recording';
+import { storeSummaryRun, type SummaryActivity } from './summary-run';
 import { isImportRefusal, type RefusalReason } from '../track/refusals';
 import { leftOutRefusal, leftOutWarnings } from '../track/left-out';
 import { encodeStreams } from '../track/streams-codec';
 import { readRecordingSync } from './read-run';
 import { linkRunToExperiment } from '../db/experiment';
 import { checkNewRecord, RecordProblem } from '../db/tables';
+import { findNearDuplicateRun } from '../db/tables/runs';
 import { inWriteTurn } from '../db/write-turn';
 import { StanceError } from '../shared/errors';
 import { formatDistance, formatDuration } from '../shared/units';
@@ -68,8 +71,8 @@ export interface ActivityOutcome {
   sport: string | null;
   /** Why it was skipped, refused or a duplicate, in a sentence; null when imported. */
   reason: string | null;
-  /** A stable code for programs: the refusal reason, 'other-sport', 'near-duplicate', 'same-points'. */
-  code: RefusalReason | 'other-sport' | 'near-duplicate' | 'same-points' | 'no-duration' | 'unreadable' | 'implausible' | null;
+  /** A stable code for programs (shared/import-formats.ts): 'needs-start-time', a refusal reason, 'other-sport', 'near-duplicate', 'same-points'. */
+  code: ImportOutcomeCode | null;
   runId: number | null;
   distanceMetres: number | null;
   /** Points of the run's recording that count (imported or duplicate); null otherwise. */
@@ -77,7 +80,7 @@ export interface ActivityOutcome {
   /** UTC ISO start of the run (imported or matched), when known. */
   startedAt: string | null;
   warnings: string[];
-  format: SourceFormat | null;
+  format: SourceFormatId | null;
   deviceName: string | null;
 }
 
@@ -110,10 +113,7 @@ export interface ActivityContext {
  */
 export const ORIGINAL_GZIP_LEVEL = 3;
 
-/** A run starting this close to an existing one (either way)… */
-export const NEAR_DUPLICATE_START_MS = 2 * 60_000;
-/** …with a distance this close (share of the larger), is probably the same run. */
-export const NEAR_DUPLICATE_DISTANCE_SHARE = 0.03;
+export { NEAR_DUPLICATE_DISTANCE_SHARE, NEAR_DUPLICATE_START_MS } from '../db/tables/runs';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -135,7 +135,13 @@ function sportWords(track: RecordedTrack): string | null {
   return track.sport.subSport === null ? sport : `${sport} (${track.sport.subSport.replace(/_/g, ' ')})`;
 }
 
+/** A refusal code as outcomes carry it: a file without times is one the runner can time ('needs-start-time'). */
+function outcomeCode(code: ImportOutcomeCode | RefusalReason | null | undefined): ImportOutcomeCode | null {
+  return code === 'no-times' ? 'needs-start-time' : (code ?? null);
+}
+
 function outcome(context: Pick<ActivityContext, 'file' | 'entry'>, recording: RecordedFile | null, fields: Partial<ActivityOutcome> & Pick<ActivityOutcome, 'status'>): ActivityOutcome {
+  const code = outcomeCode(fields.code);
   return {
     file: context.file,
     entry: context.entry,
@@ -144,7 +150,6 @@ function outcome(context: Pick<ActivityContext, 'file' | 'entry'>, recording: Re
     untimed: false,
     sport: null,
     reason: null,
-    code: null,
     runId: null,
     distanceMetres: null,
     points: null,
@@ -153,6 +158,7 @@ function outcome(context: Pick<ActivityContext, 'file' | 'entry'>, recording: Re
     format: recording?.metadata.format ?? null,
     deviceName: recording?.metadata.deviceName ?? null,
     ...fields,
+    code,
   };
 }
 
@@ -167,38 +173,73 @@ export interface Derived {
   run: DerivedRun;
 }
 
+/** A run of a recording that has totals but no point (a FIT session without records, a Polar session without samples), not yet stored. */
+export interface DerivedSummary {
+  track: RecordedTrack;
+  ref: { index: number; name: string | null } | null;
+  number: number | null;
+  summary: SummaryActivity;
+}
+
+/**
+ * An untyped GPX track moving faster than this on average (km/h, moving time) is a cyclist's
+ * speed: imported, with a warning saying so (README "Which activities become runs").
+ * 16 km/h is 3:45 per km held for the whole run, beyond nearly every recreational runner.
+ */
+export const CYCLIST_MOVING_KMH = 16;
+
+/** "walking", "running (trail)", from a recording's sport. */
+function typeWords(track: RecordedTrack): string {
+  return track.typeWritten ?? sportWords(track) ?? 'another sport';
+}
+
+/** Words for a sport that is not running, for a skip: "a multisport transition", "walking". */
+function notARunReason(track: RecordedTrack, format: SourceFormat): string {
+  const sport = sportWords(track);
+  if (format === 'gpx') return `Its file marks this track as ${typeWords(track)} (its GPX type), not a run, so it was skipped.`;
+  if (track.sport?.sport === 'transition') return 'This is a multisport transition, not a run, so it was skipped.';
+  if (track.sport?.sport === 'generic') return 'Its device does not say this activity was a run (its sport is “generic”), so it was skipped.';
+  if (track.sport?.sport === 'other') return 'Its device marks this activity as “Other”, not running, so it was skipped.';
+  if (format === 'polar') return `Polar Flow lists this session as ${sport ?? 'another sport'}, not running, so it was skipped.`;
+  return `Its device marks this activity as ${sport ?? 'another sport'}, not running, so it was skipped.`;
+}
+
 /**
  * The runs (or skips/refusals) of one recorded file, by the sport rule at the top: one item per
  * recording. Throws an `ImportRefusal` when the file as a whole cannot give a run.
  */
-export function deriveActivities(recording: RecordedFile, context: Pick<ActivityContext, 'file' | 'entry' | 'given' | 'trackNumber'>): (Derived | ActivityOutcome)[] {
-  const named = recording.tracks.some((track) => track.sport !== null);
-  if (!named) {
-    const options = { ...(context.given ? { startTime: context.given.startUtcMs } : {}), ...(context.trackNumber ? { trackNumber: context.trackNumber } : {}) };
-    const recordings = deriveRuns(recording, options);
-    const several = recordings.length > 1;
-    return recordings.map((item): Derived | ActivityOutcome => {
-      const ref = item.track;
-      const number = several ? item.track.index : null;
-      if ('run' in item.result) return { track: null, ref, number, run: item.result.run };
-      return outcome(context, recording, { recording: number, track: ref, status: 'refused', code: item.result.refusal.reason, reason: item.result.refusal.message });
-    });
-  }
+export function deriveActivities(recording: RecordedFile, context: Pick<ActivityContext, 'file' | 'entry' | 'given' | 'trackNumber'>): (Derived | DerivedSummary | ActivityOutcome)[] {
+  const format = recording.metadata.format;
+  if (format === 'gpx') return deriveGpxActivities(recording, context);
   const several = recording.tracks.length > 1;
-  return recording.tracks.map((track): Derived | ActivityOutcome => {
+  return recording.tracks.map((track): Derived | DerivedSummary | ActivityOutcome => {
     const sport = sportWords(track);
     const number = several ? track.trackNumber : null;
     const ref = several ? { index: track.trackNumber, name: track.name } : null;
     if (track.sport?.sport !== 'running') {
-      const reason =
-        track.sport?.sport === 'transition'
-          ? 'This is a multisport transition, not a run, so it was skipped.'
-          : track.sport?.sport === 'generic'
-            ? 'Its device does not say this activity was a run (its sport is “generic”), so it was skipped.'
-            : track.sport?.sport === 'other'
-              ? 'Its device marks this activity as “Other”, not running, so it was skipped.'
-              : `Its device marks this activity as ${sport ?? 'another sport'}, not running, so it was skipped.`;
-      return outcome(context, recording, { recording: number, track: ref, status: 'skipped', sport, code: 'other-sport', reason });
+      return outcome(context, recording, { recording: number, track: ref, status: 'skipped', sport, code: 'other-sport', reason: notARunReason(track, format) });
+    }
+    const totals = track.deviceTotals;
+    if (track.pointCount === 0 && totals !== null && typeof track.startUtcMs === 'number' && totals.distanceMetres > 0 && (totals.elapsedSeconds > 0 || totals.timerSeconds > 0)) {
+      // No point at all, but the device's totals: a run without a track, like one typed by hand.
+      const elapsed = totals.elapsedSeconds > 0 ? totals.elapsedSeconds : totals.timerSeconds;
+      return {
+        track,
+        ref,
+        number,
+        summary: {
+          startUtcMs: track.startUtcMs,
+          distanceMetres: totals.distanceMetres,
+          elapsedSeconds: elapsed,
+          movingSeconds: totals.timerSeconds > 0 ? Math.min(totals.timerSeconds, elapsed) : null,
+          name: track.name,
+          sport,
+          source: format,
+          deviceName: recording.metadata.deviceName,
+          surface: track.sport.subSport === 'treadmill' ? 'treadmill' : track.sport.subSport === 'trail' ? 'trail' : track.sport.subSport === 'track' ? 'track' : null,
+          withoutTrack: 'This activity has no recorded points, only its totals: it was imported as a run without a route (like one typed by hand).',
+        },
+      };
     }
     try {
       const leftOutOfAll = leftOutRefusal(track);
@@ -213,6 +254,48 @@ export function deriveActivities(recording: RecordedFile, context: Pick<Activity
       if (!isImportRefusal(error)) throw error;
       return outcome(context, recording, { recording: number, track: ref, status: 'refused', sport, code: error.reason, reason: error.message });
     }
+  });
+}
+
+/**
+ * GPX: the GPX rules (track/derive.ts `deriveRuns`) make the runs; then each run's own
+ * `<type>` decides — a track typed as another sport is skipped, naming it; an untyped one moving
+ * at a cyclist's speed (`CYCLIST_MOVING_KMH`) is imported with a warning saying so.
+ */
+function deriveGpxActivities(recording: RecordedFile, context: Pick<ActivityContext, 'file' | 'entry' | 'given' | 'trackNumber'>): (Derived | ActivityOutcome)[] {
+  const options = { ...(context.given ? { startTime: context.given.startUtcMs } : {}), ...(context.trackNumber ? { trackNumber: context.trackNumber } : {}) };
+  const typedOther = recording.tracks.filter((track) => track.sport != null && track.sport.sport !== 'running');
+  let recordings: ReturnType<typeof deriveRuns>;
+  try {
+    recordings = deriveRuns(recording, options);
+  } catch (error) {
+    // A file refused as a whole whose tracks all say another sport: it is that sport, not a bad run.
+    const first = typedOther[0];
+    if (!isImportRefusal(error) || first === undefined || typedOther.length !== recording.tracks.length) throw error;
+    return [outcome(context, recording, { track: { index: first.trackNumber, name: first.name }, status: 'skipped', sport: typeWords(first), code: 'other-sport', reason: notARunReason(first, 'gpx') })];
+  }
+  const several = recordings.length > 1;
+  const trackOf = (index: number): RecordedTrack | undefined => recording.tracks.find((track) => track.trackNumber === index);
+  return recordings.map((item): Derived | ActivityOutcome => {
+    const ref = item.track;
+    const number = several ? item.track.index : null;
+    const used = 'run' in item.result ? item.result.run.tracksUsed : [item.track.index];
+    const typed = used.map(trackOf).filter((track): track is RecordedTrack => track?.sport != null);
+    const otherSport = typed.find((track) => track.sport?.sport !== 'running');
+    if (otherSport !== undefined) {
+      return outcome(context, recording, { recording: number, track: ref, status: 'skipped', sport: typeWords(otherSport), code: 'other-sport', reason: notARunReason(otherSport, 'gpx') });
+    }
+    if (!('run' in item.result)) return outcome(context, recording, { recording: number, track: ref, status: 'refused', code: item.result.refusal.reason, reason: item.result.refusal.message });
+    const run = item.result.run;
+    const seconds = run.movingSeconds !== null && run.movingSeconds > 0 ? run.movingSeconds : (run.elapsedSeconds ?? 0);
+    const kmh = seconds > 0 ? (run.distanceMetres / seconds) * 3.6 : 0;
+    if (typed.length === 0 && kmh > CYCLIST_MOVING_KMH) {
+      run.warnings.push({
+        code: 'cyclist-speed',
+        message: `This file does not say which sport it was, and it moved at ${kmh.toFixed(1)} km/h on average — a cyclist’s speed, not a runner’s. It was imported as a run; if it was a ride, delete it.`,
+      });
+    }
+    return { track: typed[0] ?? null, ref, number, run };
   });
 }
 
@@ -239,7 +322,7 @@ export function importActivities(db: StanceDatabase, bytes: Uint8Array, context:
  */
 export interface ReadActivities {
   recording: RecordedFile | null;
-  derived: (Derived | ActivityOutcome)[];
+  derived: (Derived | DerivedSummary | ActivityOutcome)[];
   original: Uint8Array | null;
 }
 
@@ -250,7 +333,7 @@ export interface ReadActivities {
  */
 export function readActivities(bytes: Uint8Array, context: ActivityContext, options: { gzipOriginal?: boolean } = {}): ReadActivities {
   let recording: RecordedFile;
-  let derived: (Derived | ActivityOutcome)[];
+  let derived: (Derived | DerivedSummary | ActivityOutcome)[];
   try {
     recording = readRecordingSync(bytes);
     derived = deriveActivities(recording, context);
@@ -304,10 +387,14 @@ export function refusedFile(context: Pick<ActivityContext, 'file' | 'entry'>, er
  * `original` gives the gzip of the file's bytes (asked for once, only when a run is stored).
  * Throws only what is not the file's fault (a database failure).
  */
-export function storeDerived(db: StanceDatabase, recording: RecordedFile, derived: readonly (Derived | ActivityOutcome)[], context: ActivityContext, original: () => Buffer, now: Date): ActivityOutcome[] {
+export function storeDerived(db: StanceDatabase, recording: RecordedFile, derived: readonly (Derived | DerivedSummary | ActivityOutcome)[], context: ActivityContext, original: () => Buffer, now: Date): ActivityOutcome[] {
   let kept: Buffer | null = null;
   let unit: DistanceUnit | null = null;
   return derived.map((item) => {
+    if ('summary' in item) {
+      const stored = storeSummaryRun(db, item.summary, context, now);
+      return { ...stored, recording: item.number, track: item.ref, format: recording.metadata.format, deviceName: recording.metadata.deviceName };
+    }
     if (!('run' in item)) return item;
     const { run, track, ref, number } = item;
     const sport = track === null ? null : sportWords(track);
@@ -326,7 +413,7 @@ export function storeDerived(db: StanceDatabase, recording: RecordedFile, derive
       return outcome(context, recording, {
         ...base,
         status: 'refused',
-        code: 'no-duration',
+        code: untimed ? 'needs-start-time' : 'no-duration',
         reason: untimed
           ? 'This file has no times, so Stance cannot tell how long the run took. Give its duration as well as its date and start time to import it. Nothing was imported.'
           : "This file's times do not move forward, so Stance cannot tell how long the run took. Nothing was imported.",
@@ -367,25 +454,6 @@ interface StoreRequest {
   base: { recording: number | null; track: { index: number; name: string | null } | null; sport: string | null };
 }
 
-interface NearRun {
-  runId: number;
-  distanceMetres: number;
-  startedAt: string;
-  localDate: string;
-}
-
-/**
- * A run already in Stance that is probably this one: started within `NEAR_DUPLICATE_START_MS`
- * (either way) with a distance within `NEAR_DUPLICATE_DISTANCE_SHARE` of the larger of the two —
- * the same run recorded twice (watch and phone), or exported twice (FIT and GPX, with and without
- * elevations). `startUtcMs` in UTC ms, `distanceMetres` in metres.
- */
-function findNearDuplicate(db: StanceDatabase, startUtcMs: number, distanceMetres: number): NearRun | undefined {
-  const candidates = statementsOf(db)
-    .nearRuns.all(isoUtc(new Date(startUtcMs - NEAR_DUPLICATE_START_MS)), isoUtc(new Date(startUtcMs + NEAR_DUPLICATE_START_MS)), distanceMetres) as NearRun[];
-  return candidates.find((candidate) => Math.abs(candidate.distanceMetres - distanceMetres) <= NEAR_DUPLICATE_DISTANCE_SHARE * Math.max(candidate.distanceMetres, distanceMetres));
-}
-
 /**
  * The outcome's words for a run the table rules refuse: what the file says ("This FIT run on a
  * treadmill says 999.0 km in 0:30:00 on Sat 4 May 2024") and the rule's own words ("That pace is
@@ -410,7 +478,6 @@ function refusedByRule(
 /** The statements storing a run, prepared once per connection (a batch stores thousands of runs). */
 interface RunStatements {
   samePoints: Statement;
-  nearRuns: Statement;
   insertRun: Statement;
   insertTrack: Statement;
 }
@@ -423,10 +490,6 @@ function statementsOf(db: StanceDatabase): RunStatements {
     statements = {
       samePoints: db.prepare(
         'SELECT runs.id AS runId, runs.distance_m AS distanceMetres, runs.started_at AS startedAt FROM run_tracks JOIN runs ON runs.id = run_tracks.run_id WHERE run_tracks.points_sha256 = ? LIMIT 1',
-      ),
-      nearRuns: db.prepare(
-        `SELECT id AS runId, distance_m AS distanceMetres, started_at AS startedAt, local_date AS localDate FROM runs
-         WHERE started_at BETWEEN ? AND ? ORDER BY abs(distance_m - ?) LIMIT 5`,
       ),
       insertRun: db.prepare(
         `INSERT INTO runs (started_at, time_zone, local_date, local_time, distance_m, duration_s, moving_s, elevation_gain_m, elevation_loss_m,
@@ -478,7 +541,7 @@ function storeRun(db: StanceDatabase, request: StoreRequest, now: Date): Activit
     surface,
     shoe_id: context.shoeId ?? null,
     notes: (context.description ?? '').slice(0, 5000),
-    source: 'gpx',
+    source: recording.metadata.format,
     pain_status: 'unrecorded',
     created_at: stamp,
     updated_at: stamp,
@@ -517,7 +580,7 @@ function storeRun(db: StanceDatabase, request: StoreRequest, now: Date): Activit
       return outcome(context, recording, { ...base, status: 'duplicate', code: 'same-points', warnings, points: run.pointCount, runId: samePoints.runId, distanceMetres: samePoints.distanceMetres, startedAt: samePoints.startedAt, reason: 'This run is already in Stance (the same points were imported before), so it was skipped.' });
     }
     if (context.allowNearDuplicates !== true) {
-      const near = findNearDuplicate(db, run.startUtcMs, run.distanceMetres);
+      const near = findNearDuplicateRun(db, run.startUtcMs, run.distanceMetres);
       if (near !== undefined) {
         const currentYear = Number(utcToLocal(now, context.timeZone).localDate.slice(0, 4));
         return outcome(context, recording, {

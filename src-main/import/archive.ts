@@ -35,7 +35,9 @@ import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { tooLargeReason } from '../shared/track';
 import { ImportRefusal, refuse } from '../track/refusals';
-import { sniffKind, type SniffedKind } from './sniff';
+import type { HeldKind } from '../shared/import-formats';
+import { heldKindOf } from './held';
+import { sniffKind } from './sniff';
 
 export interface ArchiveLimits {
   maxEntries: number;
@@ -61,6 +63,25 @@ const RATIO_FLOOR_BYTES = 1024 * 1024;
  * descriptions make a few MB; the index is read into memory as text, so it is bounded first.
  */
 export const MAX_INDEX_BYTES = 64 * 1024 * 1024;
+
+/** Apple Health's export.xml, handed over as a stream (it reaches gigabytes) before the archive's other members. */
+export interface StreamedIndexFile {
+  /** Entry path inside the archive (or the file's path). */
+  entry: string;
+  stream: AsyncIterable<Uint8Array>;
+}
+
+/** Whether a member is Apple Health's export.xml (read as a stream, never held whole). */
+export function isHealthExportName(name: string): boolean {
+  return /(^|\/)export\.xml$/i.test(name);
+}
+
+/** Whether a JSON member is a Polar Flow training session (by its name, or the keys near its start). */
+function isPolarSessionMember(name: string | null, head: Uint8Array): boolean {
+  if (name !== null && /training-session/i.test(name)) return true;
+  const text = Buffer.from(head.buffer, head.byteOffset, Math.min(head.length, 4096)).toString('utf8');
+  return /"exportVersion"/.test(text) && /"(exercises|sport)"/.test(text) && /"startTime"/.test(text);
+}
 
 /** The fixed part of a zip local file header (APPNOTE 4.3.7): every entry's data lies at least this far past its offset. */
 const LOCAL_HEADER_BYTES = 30;
@@ -110,12 +131,16 @@ async function readWhole(fd: number, size: number): Promise<Buffer> {
   return at === size ? buffer : buffer.subarray(0, at);
 }
 
+/** The kinds of activity file a member can be (read by import/read-run.ts). */
+export type ActivityKind = 'gpx' | 'tcx' | 'fit' | 'polar';
+
 /** One activity file found in what the runner gave. */
 export type Member =
-  | { kind: 'file'; entry: string | null; bytes: Uint8Array; sniffed: Exclude<SniffedKind, 'gzip' | 'zip' | 'unknown'> }
-  | { kind: 'refused'; entry: string | null; refusal: ImportRefusal }
-  /** A member that is not an activity file (a photo, a CSV, a JSON): counted, not reported one by one. */
-  | { kind: 'other'; entry: string }
+  | { kind: 'file'; entry: string | null; bytes: Uint8Array; sniffed: ActivityKind }
+  /** `held`: what a refused top-level file is when it is no activity (a photo, a Zepp CSV), for the summary. */
+  | { kind: 'refused'; entry: string | null; refusal: ImportRefusal; held?: HeldKind }
+  /** A member that is not an activity file (a photo, a CSV, a JSON): counted by kind, not reported one by one. */
+  | { kind: 'other'; entry: string; held: HeldKind }
   /** A member `shouldRead` said to pass over, unread. */
   | { kind: 'passed'; entry: string };
 
@@ -137,6 +162,8 @@ export interface MemberOptions {
    * passing over what it already did). Default: every member is read.
    */
   shouldRead?: (entry: string) => boolean;
+  /** Receives Apple Health's export.xml as a stream before the other members of its archive; the members wait until it resolves. */
+  onStreamedIndex?: (file: StreamedIndexFile) => Promise<void>;
 }
 
 /** Shared across one top-level file and everything nested in it. */
@@ -145,6 +172,7 @@ interface Budget {
   unpackedBytes: number;
   onZipOpened?: ((files: number) => void) | undefined;
   shouldRead?: (entry: string) => boolean;
+  onStreamedIndex?: ((file: StreamedIndexFile) => Promise<void>) | undefined;
 }
 
 /** A refusal of `entry`: the whole archive when it is the top level (null), else only that member. */
@@ -246,6 +274,12 @@ function listEntries(zip: yauzl.ZipFile, limits: ArchiveLimits): Promise<yauzl.E
   });
 }
 
+function openMemberStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<NodeJS.ReadableStream> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (error, stream) => (error ? reject(error) : resolve(stream)));
+  });
+}
+
 function readZipMember(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (error, stream) => {
@@ -273,10 +307,17 @@ export async function* membersOf(
   source: { path: string } | { bytes: Uint8Array },
   options: MemberOptions = {},
 ): AsyncGenerator<Member> {
-  const budget: Budget = { limits: { ...DEFAULT_ARCHIVE_LIMITS, ...options.limits }, unpackedBytes: 0, onZipOpened: options.onZipOpened, ...(options.shouldRead ? { shouldRead: options.shouldRead } : {}) };
+  const budget: Budget = { limits: { ...DEFAULT_ARCHIVE_LIMITS, ...options.limits }, unpackedBytes: 0, onZipOpened: options.onZipOpened, ...(options.shouldRead ? { shouldRead: options.shouldRead } : {}), onStreamedIndex: options.onStreamedIndex };
   if ('bytes' in source) {
-    if (sniffKind(source.bytes.subarray(0, 4096)) === 'zip') {
+    const kind = sniffKind(source.bytes.subarray(0, 4096));
+    if (kind === 'zip') {
       yield* zipMembers(Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.length), source.bytes.length, null, 1, budget, options.onIndexFile);
+      return;
+    }
+    if (kind === 'apple-health' && options.onStreamedIndex !== undefined) {
+      yield* streamedIndex(options.onStreamedIndex, 'export.xml', (async function* () {
+        yield source.bytes;
+      })());
       return;
     }
     yield* plainMembers(source.bytes, null, 1, budget, options.onIndexFile, false);
@@ -297,9 +338,16 @@ export async function* membersOf(
   try {
     const head = Buffer.alloc(Math.min(4096, size));
     if (head.length > 0) await readFd(fd, head, 0, head.length, 0);
-    if (sniffKind(head) === 'zip') {
+    const kind = sniffKind(head);
+    if (kind === 'zip') {
       handedToZip = true; // yauzl closes the descriptor when the zip is closed
       yield* zipMembers(fd, size, null, 1, budget, options.onIndexFile);
+      return;
+    }
+    if (kind === 'apple-health' && options.onStreamedIndex !== undefined) {
+      // export.xml on its own (an unpacked export): streamed from the descriptor opened, never held whole.
+      handedToZip = true; // the stream closes the descriptor
+      yield* streamedIndex(options.onStreamedIndex, source.path, fs.createReadStream('', { fd, highWaterMark: 1024 * 1024 }));
       return;
     }
     if (size > budget.limits.maxMemberBytes) {
@@ -310,6 +358,16 @@ export async function* membersOf(
     yield* plainMembers(bytes, null, 1, budget, options.onIndexFile, false);
   } finally {
     if (!handedToZip) await closeFd(fd).catch(() => undefined);
+  }
+}
+
+/** Hands Apple Health's export.xml to its reader; its refusal is the member's. */
+async function* streamedIndex(onStreamedIndex: (file: StreamedIndexFile) => Promise<void>, entry: string, stream: AsyncIterable<Uint8Array>): AsyncGenerator<Member> {
+  try {
+    await onStreamedIndex({ entry, stream });
+  } catch (error) {
+    if (!(error instanceof ImportRefusal)) throw error;
+    yield { kind: 'refused', entry: entry === 'export.xml' ? null : entry, refusal: error };
   }
 }
 
@@ -344,9 +402,14 @@ async function* plainMembers(
     }
     throw error;
   }
-  if (kind === 'unknown') {
-    if (entry === null) yield { kind: 'refused', entry, refusal: bytes.length === 0 ? refuse.emptyFile() : refuse.unknownFormat() };
-    else yield { kind: 'other', entry };
+  if (kind === 'json' && isPolarSessionMember(entry, bytes)) {
+    yield { kind: 'file', entry, bytes, sniffed: 'polar' };
+    return;
+  }
+  if (kind === 'unknown' || kind === 'json' || kind === 'apple-health') {
+    const held = heldKindOf(entry ?? '', bytes.subarray(0, 4096));
+    if (entry === null) yield { kind: 'refused', entry, refusal: bytes.length === 0 ? refuse.emptyFile() : refuse.unknownFormat(), held };
+    else yield { kind: 'other', entry, held };
     return;
   }
   yield { kind: 'file', entry, bytes, sniffed: kind };
@@ -383,7 +446,8 @@ async function* zipMembers(
       let declared = 0;
       for (const entry of entries) {
         declared += entry.uncompressedSize;
-        if (entry.uncompressedSize > limits.maxMemberBytes) throw new ArchiveProblem(`a member unpacks to ${mb(entry.uncompressedSize)}, more than the ${mb(limits.maxMemberBytes)} any activity file needs`);
+        const streamed = budget.onStreamedIndex !== undefined && isHealthExportName(entryName(entry));
+        if (entry.uncompressedSize > limits.maxMemberBytes && !streamed) throw new ArchiveProblem(`a member unpacks to ${mb(entry.uncompressedSize)}, more than the ${mb(limits.maxMemberBytes)} any activity file needs`);
         if (entry.uncompressedSize > RATIO_FLOOR_BYTES && entry.uncompressedSize > limits.maxCompressionRatio * Math.max(1, entry.compressedSize)) {
           throw new ArchiveProblem(`a member is compressed ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize)).toLocaleString('en')} to 1, far more than any activity file — it looks like a zip bomb`);
         }
@@ -397,7 +461,7 @@ async function* zipMembers(
     // activities.csv first (Strava), so the activities' names and types are known when they come.
     const named = entries.map((entry) => ({ entry, name: entryName(entry) }));
     budget.onZipOpened?.(named.filter(({ name }) => !name.endsWith('/')).length);
-    const isIndex = (name: string): boolean => /(^|\/)activities\.csv$/i.test(name);
+    const isIndex = (name: string): boolean => /(^|\/)activities\.csv$/i.test(name) || isHealthExportName(name);
     named.sort((a, b) => Number(isIndex(b.name)) - Number(isIndex(a.name)));
     for (const { entry, name } of named) {
       const shown = joinEntry(outerEntry, name);
@@ -415,7 +479,20 @@ async function* zipMembers(
         yield { kind: 'refused', entry: shown, refusal: refuse.memberRefused('it is encrypted') };
         continue;
       }
-      const index = isIndex(name) && onIndexFile !== undefined;
+      if (isHealthExportName(name) && budget.onStreamedIndex !== undefined) {
+        // Apple Health's export.xml: streamed, never held whole; its workouts decide the routes that follow.
+        let stream: NodeJS.ReadableStream;
+        try {
+          stream = await openMemberStream(zip, entry);
+        } catch (error) {
+          yield { kind: 'refused', entry: shown, refusal: refuse.memberRefused(`it cannot be unpacked (${(error as Error).message})`) };
+          continue;
+        }
+        budget.unpackedBytes += entry.uncompressedSize;
+        yield* streamedIndex(budget.onStreamedIndex, shown, stream as AsyncIterable<Uint8Array>);
+        continue;
+      }
+      const index = /(^|\/)activities\.csv$/i.test(name) && onIndexFile !== undefined;
       if (index && entry.uncompressedSize > MAX_INDEX_BYTES) {
         yield { kind: 'refused', entry: shown, refusal: refuse.memberRefused(`this Strava index is ${mb(entry.uncompressedSize)}, over the ${mb(MAX_INDEX_BYTES)} Stance reads (twenty years of activities make a few MB), so the activities were read from their own files, without Strava's names, descriptions and sports`) };
         continue;

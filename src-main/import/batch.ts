@@ -13,9 +13,20 @@
  *    its refusal in words, and the batch goes on. `onReading` tells, before each file and member,
  *    where the batch is, so a worker that died there can be replaced by one that goes on after it
  *    (`resumeAfter`; jobs.ts).
- *  - Strava's activities.csv names, describes and types the activities it lists (strava-export.ts):
- *    those of other types are skipped without reading their files; their gear is matched to the
- *    runner's shoes by name, and gear names with no shoe are offered (`gearOffered`).
+ *  - Export indexes are read before the files they describe, whether in a zip or an unpacked
+ *    folder:
+ *     - Strava's activities.csv (strava-export.ts) names, describes and types the activities it
+ *       lists: those of other types are skipped without reading their files; their gear is
+ *       matched to the runner's shoes by name, and gear names with no shoe are offered
+ *       (`gearOffered`); rows without a file (manual entries) that are runs become runs without
+ *       a track. An index that cannot be understood is said so (`notes`), and each file is then
+ *       judged by its own content;
+ *     - Apple Health's export.xml (formats/apple-health) is streamed: its running workouts with a
+ *       route are imported from their route (`workout-routes/*.gpx`, matched by the workout's
+ *       FileReference, else by time), those without one (indoor runs) from the workout's own
+ *       distance and duration; every other workout is skipped, named, and its route with it.
+ *  - Never "0 imported" alone: the summary counts what the files held that gave no run (`held`)
+ *    and, when nothing was imported, says so with the formats Stance reads (`whatItHeld`).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,9 +34,15 @@ import { DatabaseNotWritableError, type StanceDatabase } from '../db/open';
 import { databaseFault } from '../db/file-access';
 import { StanceError } from '../shared/errors';
 import { readActivities, refusedFile, storeRead, type ActivityContext, type ActivityOutcome, type ReadActivities } from './activities';
-import { membersOf, type ArchiveLimits, type Member } from './archive';
+import { isHealthExportName, membersOf, type ArchiveLimits, type Member, type StreamedIndexFile } from './archive';
+import { utcToLocal } from '../db/local-time';
+import { readHealthExport, healthRouteKey, type HealthWorkout } from '../formats/apple-health/read-export';
+import { describeHeld, formatsStanceReads, RECOGNISED_NOT_READ, type HeldCount, type HeldKind } from '../shared/import-formats';
+import { readRecordingSync } from './read-run';
+import { storeSummaryRun, type SummaryActivity } from './summary-run';
+import { isImportRefusal } from '../track/refusals';
 import type { ReaderPool } from './reader-pool';
-import { activityFileKey, isStravaRunType, readStravaActivities, type StravaActivity } from './strava-export';
+import { activityFileKey, isStravaRunType, readStravaIndex, type StravaActivity, type StravaIndex } from './strava-export';
 
 /** Something the runner gave: a path (file or folder), or a file's bytes with its name (the window). */
 export type ImportSource = { path: string } | { name: string; bytes: Uint8Array; /** From a folder the runner gave (the window): not an activity → counted, not refused. */ inFolder?: boolean };
@@ -46,6 +63,15 @@ export interface BatchSummary {
   refused: number;
   /** Files inside folders or archives that are not activities (photos, CSV, JSON). */
   otherFiles: number;
+  /** The same files by kind ("Zepp/Amazfit workout summary CSV", "photo or video"). */
+  held: HeldCount[];
+  /** What the batch learnt about the exports it read, in sentences ("Strava's activities.csv could not be understood…"). */
+  notes: string[];
+  /**
+   * When nothing was imported nor found already in Stance: what the files held and which formats
+   * Stance reads, in one sentence ("42 files: 40 Zepp/Amazfit workout summary CSVs (…). Stance reads …"); else null.
+   */
+  whatItHeld: string | null;
   cancelled: boolean;
   /** Gear names from an export (Strava) used on imported runs that match none of the runner's shoes. */
   gearOffered: string[];
@@ -134,20 +160,66 @@ interface Expanded {
   source: { path: string } | { bytes: Uint8Array };
   shownAs: string;
   inFolder: boolean;
+  /** Which thing the runner gave it came from: a folder's files (and the window's folder) share one export, indexes first. */
+  group: number;
+}
+
+const isStravaIndexName = (name: string): boolean => /(^|[/\\])activities\.csv$/i.test(name);
+
+/** Largest activities.csv read from a folder (a 20-year Strava history is ~5 MB). */
+const MAX_FOLDER_INDEX_BYTES = 64 * 1024 * 1024;
+
+function indexesFirst(items: Expanded[]): Expanded[] {
+  const rank = (item: Expanded): number => (isStravaIndexName(item.shownAs) || isHealthExportName(item.shownAs.replace(/\\/g, '/')) ? 0 : 1);
+  return [...items].sort((a, b) => rank(a) - rank(b));
 }
 
 function expand(sources: readonly ImportSource[]): Expanded[] {
   const expanded: Expanded[] = [];
+  const windowFolder: Expanded[] = [];
+  let group = 0;
   for (const source of sources) {
+    group += 1;
     if ('bytes' in source) {
-      expanded.push({ source: { bytes: source.bytes }, shownAs: source.name, inFolder: source.inFolder === true });
+      const item = { source: { bytes: source.bytes }, shownAs: source.name, inFolder: source.inFolder === true, group };
+      if (item.inFolder) windowFolder.push({ ...item, group: 0 });
+      else expanded.push(item);
       continue;
     }
     const stat = fs.statSync(source.path, { throwIfNoEntry: false });
-    if (stat?.isDirectory()) for (const file of filesUnder(source.path)) expanded.push({ source: { path: file }, shownAs: file, inFolder: true });
-    else expanded.push({ source: { path: source.path }, shownAs: source.path, inFolder: false });
+    if (stat?.isDirectory()) expanded.push(...indexesFirst(filesUnder(source.path).map((file) => ({ source: { path: file }, shownAs: file, inFolder: true, group }))));
+    else expanded.push({ source: { path: source.path }, shownAs: source.path, inFolder: false, group });
   }
-  return expanded;
+  return [...expanded, ...indexesFirst(windowFolder)];
+}
+
+/** What one export (a zip, a folder) has told so far. */
+interface ExportState {
+  strava: StravaIndex | null;
+  health: {
+    entry: string;
+    file: string;
+    workouts: HealthWorkout[];
+    byRoute: Map<string, HealthWorkout>;
+    /** Running workouts whose route has not come yet. */
+    waiting: Set<HealthWorkout>;
+  } | null;
+}
+
+const DAY_WORDS = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** "4 May 2024, 07:30": a workout as the summary names it. */
+function workoutLabel(workout: HealthWorkout, timeZone: string): string {
+  if (!Number.isFinite(workout.startUtcMs)) return `${workout.activity} workout`;
+  const local = utcToLocal(new Date(workout.startUtcMs), timeZone);
+  return `${DAY_WORDS.format(new Date(`${local.localDate}T00:00:00Z`))}, ${local.localTime}`;
+}
+
+/** The reason a file named on its own that is not an activity gives, by what it is. */
+function notAnActivityReason(held: HeldKind): string {
+  const known = RECOGNISED_NOT_READ.find((entry) => entry.id === held);
+  const what = known === undefined || held === 'other' ? 'a file Stance does not recognise' : `a ${known.name} (${known.why})`;
+  return `This is ${what}, not an activity — nothing was imported. ${formatsStanceReads()} It also opens .gz and .zip files and folders holding them.`;
 }
 
 function shoeIdFor(db: StanceDatabase, gear: string): number | null {
@@ -196,7 +268,12 @@ function batchStopped(error: unknown, db: StanceDatabase, summary: BatchSummary,
  *   saying how far the batch got and what it stored.
  */
 export async function importBatch(db: StanceDatabase, sources: readonly ImportSource[], options: BatchOptions): Promise<BatchSummary> {
-  const summary: BatchSummary = { imported: 0, duplicate: 0, skipped: 0, refused: 0, otherFiles: 0, cancelled: false, gearOffered: [] };
+  const summary: BatchSummary = { imported: 0, duplicate: 0, skipped: 0, refused: 0, otherFiles: 0, held: [], notes: [], whatItHeld: null, cancelled: false, gearOffered: [] };
+  const heldCounts = new Map<HeldKind, number>();
+  const countHeld = (kind: HeldKind): void => {
+    summary.otherFiles += 1;
+    heldCounts.set(kind, (heldCounts.get(kind) ?? 0) + 1);
+  };
   const gearOffered = new Set<string>();
   const expanded = expand(sources);
   const progress: BatchProgress = { filesRead: 0, filesTotal: expanded.length, runsImported: 0, currentFile: null };
@@ -235,18 +312,167 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
     await new Promise<void>((resolve) => setImmediate(resolve));
   };
 
+  /** A run without a track stored; a database failure stops the batch in words, as a file's run does. */
+  const storeSummary = (activity: SummaryActivity, context: ActivityContext, now: Date): ActivityOutcome => {
+    try {
+      return storeSummaryRun(db, activity, context, now);
+    } catch (error) {
+      throw batchStopped(error, db, summary, progress);
+    }
+  };
+  const nearDuplicates = options.allowNearDuplicates ? { allowNearDuplicates: true } : {};
+  const blank: Omit<ActivityOutcome, 'file' | 'entry' | 'status' | 'reason' | 'code'> = { recording: null, track: null, untimed: false, sport: null, runId: null, distanceMetres: null, points: null, startedAt: null, warnings: [], format: null, deviceName: null };
+
+  /** Strava's index: kept for the files after it; its manual entries stored now. */
+  const readStravaIndexText = (state: ExportState, file: string, entry: string | null, text: string, storeManualEntries: boolean): void => {
+    let index: StravaIndex;
+    try {
+      index = readStravaIndex(text);
+    } catch (error) {
+      if (!isImportRefusal(error)) throw error;
+      summary.notes.push(`Strava’s activities.csv was not read: ${error.message}`);
+      if (entry !== null) throw error; // inside an archive: the index's refusal is its member's outcome
+      return;
+    }
+    state.strava = index;
+    if (!index.understood) {
+      summary.notes.push(`${index.problem ?? 'Strava’s activities.csv could not be understood'}, so each file was judged by its own content (FIT and TCX name their sport, GPX its type).`);
+      return;
+    }
+    if (index.layout === 'older-layout') summary.notes.push('Strava’s activities.csv is in Strava’s older layout; it was read as such.');
+    else if (index.language !== null && index.language !== 'English') summary.notes.push(`Strava’s activities.csv has ${index.language} headers; it was read as such.`);
+    for (const manual of storeManualEntries ? index.manualEntries : []) {
+      const where = { file, entry: `${entry ?? 'activities.csv'} › row ${manual.row}${manual.name ? ` “${manual.name}”` : ''}` };
+      if (!isStravaRunType(manual.type)) {
+        report({ ...blank, ...where, status: 'skipped', sport: manual.type, code: 'other-sport', format: 'strava', reason: `Strava lists this manual entry as a ${manual.type}, not a run, so it was skipped.` });
+        continue;
+      }
+      const shoeId = manual.gear ? shoeIdFor(db, manual.gear) : null;
+      const context: ActivityContext = { ...where, timeZone: options.timeZone, shoeId, ...nearDuplicates };
+      const outcome = storeSummary(
+        {
+          startUtcMs: manual.startUtcMs,
+          distanceMetres: manual.distanceMetres,
+          elapsedSeconds: manual.elapsedSeconds,
+          movingSeconds: Number.isFinite(manual.movingSeconds) ? manual.movingSeconds : null,
+          name: manual.name,
+          description: manual.description,
+          sport: manual.type,
+          source: 'strava',
+          withoutTrack: 'A manual entry on Strava (typed, not recorded): imported as a run without a route.',
+        },
+        context,
+        clock(),
+      );
+      report(outcome);
+      if (outcome.status === 'imported' && manual.gear && shoeId === null) gearOffered.add(manual.gear);
+    }
+  };
+
+  /** Apple Health's export.xml: its workouts, read as a stream; runs without a route stored now. */
+  const readHealthIndex = async (state: ExportState, file: string, index: StreamedIndexFile): Promise<void> => {
+    progress.currentFile = index.entry;
+    options.onProgress?.({ ...progress });
+    const health = await readHealthExport(index.stream, { ...(options.signal ? { signal: options.signal } : {}) });
+    const byRoute = new Map<string, HealthWorkout>();
+    const waiting = new Set<HealthWorkout>();
+    state.health = { entry: index.entry, file, workouts: health.workouts, byRoute, waiting };
+    const runs = health.workouts.filter((workout) => workout.isRun).length;
+    summary.notes.push(
+      `Apple Health export: ${health.workouts.length.toLocaleString('en')} workouts, ${runs.toLocaleString('en')} of them runs; ${health.records.toLocaleString('en')} other health records passed over` +
+        `${health.xmlErrors > 0 ? `; ${health.xmlErrors} damaged spots in export.xml read past` : ''}.`,
+    );
+    for (const workout of health.workouts) {
+      for (const key of workout.routeKeys) byRoute.set(key, workout);
+      const where = { file, entry: `${index.entry} › ${workoutLabel(workout, options.timeZone)}` };
+      if (!workout.isRun) {
+        report({ ...blank, ...where, status: 'skipped', sport: workout.activity, code: 'other-sport', format: 'apple-health', reason: `Apple Health lists this workout as ${workout.activity}, not a run, so it was skipped${workout.routeKeys.length > 0 ? ' with its route' : ''}.` });
+        continue;
+      }
+      if (workout.routeKeys.length > 0) waiting.add(workout);
+      else storeHealthWorkout(where, workout, workout.indoor ? 'An indoor run in Apple Health (no route): imported from the workout’s distance and time.' : 'This Apple Health run has no route (GPS off or not saved): imported from the workout’s distance and time.');
+    }
+  };
+
+  const storeHealthWorkout = (where: { file: string; entry: string }, workout: HealthWorkout, withoutTrack: string): void => {
+    report(
+      storeSummary(
+        {
+          startUtcMs: workout.startUtcMs,
+          distanceMetres: workout.distanceMetres,
+          elapsedSeconds: workout.durationSeconds,
+          movingSeconds: null,
+          name: null,
+          sport: workout.activity,
+          averageHeartRate: Number.isFinite(workout.averageHeartRate) ? workout.averageHeartRate : null,
+          source: 'apple-health',
+          deviceName: workout.sourceName,
+          surface: workout.indoor ? 'treadmill' : null,
+          withoutTrack,
+        },
+        { ...where, timeZone: options.timeZone, ...nearDuplicates },
+        clock(),
+      ),
+    );
+  };
+
+  /** The workout a route member belongs to: by its FileReference, else by its first point's time. */
+  const workoutOfRoute = (state: ExportState, entry: string, bytes: Uint8Array): HealthWorkout | undefined => {
+    const health = state.health;
+    if (health === null || !/workout-routes\//i.test(entry)) return undefined;
+    const named = health.byRoute.get(healthRouteKey(entry));
+    if (named !== undefined) return named;
+    let startMs = Number.NaN;
+    try {
+      const recording = readRecordingSync(bytes);
+      startMs = recording.points.utcMs.find((ms) => Number.isFinite(ms)) ?? Number.NaN;
+    } catch {
+      return undefined;
+    }
+    return health.workouts.find((workout) => startMs >= workout.startUtcMs - 120_000 && startMs <= (Number.isFinite(workout.endUtcMs) ? workout.endUtcMs : workout.startUtcMs + workout.durationSeconds * 1000));
+  };
+
+  /** Running workouts whose route never came: their own distance and time (at the end of their export). */
+  const settleExport = (state: ExportState): void => {
+    if (state.health === null) return;
+    for (const workout of state.health.waiting) {
+      storeHealthWorkout(
+        { file: state.health.file, entry: `${state.health.entry} › ${workoutLabel(workout, options.timeZone)}` },
+        workout,
+        'This Apple Health run’s route file is not in the export: imported from the workout’s distance and time, without a route.',
+      );
+    }
+    state.health = null;
+  };
+
   const resume = options.resumeAfter;
+  let state: ExportState = { strava: null, health: null };
+  let group = -1;
   for (const [sourceIndex, item] of expanded.entries()) {
     if (options.signal?.aborted) {
       summary.cancelled = true;
       break;
     }
-    if (resume !== undefined && (sourceIndex < resume.source || (sourceIndex === resume.source && resume.entry === null))) {
+    if (item.group !== group) {
+      settleExport(state);
+      state = { strava: null, health: null };
+      group = item.group;
+    }
+    const passedOver = resume !== undefined && (sourceIndex < resume.source || (sourceIndex === resume.source && resume.entry === null));
+    // An unpacked Strava export: its activities.csv read before its files (again after a restart, for their names and types).
+    if (item.inFolder && isStravaIndexName(item.shownAs)) {
+      const bytes = 'path' in item.source ? ((fs.statSync(item.source.path, { throwIfNoEntry: false })?.size ?? Infinity) <= MAX_FOLDER_INDEX_BYTES ? fs.readFileSync(item.source.path) : null) : item.source.bytes;
+      if (bytes === null) summary.notes.push('Strava’s activities.csv is over 64 MB or gone and was not read, so each file was judged by its own content.');
+      else readStravaIndexText(state, item.shownAs, null, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'), !passedOver);
+      progress.filesRead += 1;
+      continue;
+    }
+    if (passedOver) {
       progress.filesRead += 1; // done (or died on) before the restart
       continue;
     }
     const refuseItem = (entry: string | null, code: ActivityOutcome['code'], reason: string): void => {
-      report({ file: item.shownAs, entry, recording: null, track: null, untimed: false, status: 'refused', sport: null, code, reason, runId: null, distanceMetres: null, points: null, startedAt: null, warnings: [], format: null, deviceName: null });
+      report({ ...blank, file: item.shownAs, entry, status: 'refused', code, reason });
     };
     if ('path' in item.source && !fs.existsSync(item.source.path)) {
       refuseItem(null, 'not-a-file', 'There is no such file or folder (it may have been moved or deleted since it was chosen). Nothing was imported.');
@@ -254,7 +480,6 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
       continue;
     }
     options.onReading?.({ at: { source: sourceIndex, entry: null }, file: item.shownAs, otherFilesSoFar: summary.otherFiles });
-    let strava = new Map<string, StravaActivity>();
     // A restarted worker passes over the members before (and the one) it died on, unread.
     let reached = resume === undefined || sourceIndex !== resume.source;
     const target = resume?.entry ?? null;
@@ -273,8 +498,11 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
             },
           }),
       onIndexFile: (file) => {
-        strava = readStravaActivities(file.text);
+        readStravaIndexText(state, item.shownAs, file.entry, file.text, true);
         progress.filesTotal -= 1; // an index, not an activity file
+      },
+      onStreamedIndex: async (file) => {
+        await readHealthIndex(state, item.shownAs, { ...file, entry: 'path' in item.source && file.entry === item.source.path ? path.basename(file.entry) : file.entry });
       },
       onZipOpened: (files) => {
         progress.filesTotal += files - 1; // the archive counted as one file until now
@@ -307,22 +535,34 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
       progress.currentFile = member.entry ?? item.shownAs;
       options.onProgress?.({ ...progress, filesRead: progress.filesRead - 1 });
       // An activity Strava's index lists as another sport is skipped, whatever its file holds.
-      const listed = member.entry === null ? undefined : strava.get(activityFileKey(member.entry));
+      const listed: StravaActivity | undefined = member.entry === null || state.strava === null ? undefined : state.strava.byFile.get(activityFileKey(member.entry));
       if (listed !== undefined && !isStravaRunType(listed.type)) {
         report({ ...base, status: 'skipped', sport: listed.type, code: 'other-sport', reason: `Strava lists this activity as a ${listed.type}, not a run, so it was skipped.` });
         options.onProgress?.({ ...progress });
         continue;
       }
       if (member.kind === 'other') {
-        summary.otherFiles += 1;
+        countHeld(member.held);
         options.onProgress?.({ ...progress });
         continue;
       }
       if (member.kind === 'refused') {
-        if (member.entry === null && item.inFolder && member.refusal.reason === 'unknown-format') summary.otherFiles += 1;
-        else report({ ...base, status: 'refused', code: member.refusal.reason, reason: member.refusal.message });
+        if (member.entry === null && member.refusal.reason === 'unknown-format') {
+          if (item.inFolder) countHeld(member.held ?? 'other');
+          else report({ ...base, status: 'refused', code: 'unknown-format', reason: notAnActivityReason(member.held ?? 'other') });
+        } else report({ ...base, status: 'refused', code: member.refusal.reason, reason: member.refusal.message });
         options.onProgress?.({ ...progress });
         continue;
+      }
+      // A route of Apple Health's export: imported only when its workout is a run.
+      const entryShown = member.entry ?? (item.inFolder ? item.shownAs : null);
+      const workout = entryShown === null ? undefined : workoutOfRoute(state, entryShown, member.bytes);
+      if (workout !== undefined) {
+        state.health?.waiting.delete(workout);
+        if (!workout.isRun) {
+          options.onProgress?.({ ...progress }); // skipped, named, with its workout
+          continue;
+        }
       }
       // Read in reader threads, a member is this thread's work only when it is stored: told then (storeOldest).
       if (member.entry !== null && !options.readers) options.onReading?.({ at: { source: sourceIndex, entry: member.entry }, file: item.shownAs, otherFilesSoFar: summary.otherFiles });
@@ -332,6 +572,7 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
         entry: member.entry,
         timeZone: options.timeZone,
         ...(listed ? { name: listed.name, description: listed.description, shoeId } : {}),
+        ...(workout !== undefined ? { name: `Apple Health ${workout.activity}` } : {}),
         ...(options.allowNearDuplicates ? { allowNearDuplicates: true } : {}),
         ...(options.given ? { given: options.given } : {}),
       };
@@ -351,8 +592,18 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
     // The end of this file, folder entry or archive: what is still being read is stored now, in order.
     while (reading.length > 0) await storeOldest();
   }
+  if (!summary.cancelled) settleExport(state);
   progress.currentFile = null;
   options.onProgress?.({ ...progress });
   summary.gearOffered = [...gearOffered].sort();
+  summary.held = RECOGNISED_NOT_READ.map((entry) => ({ kind: entry.id, count: heldCounts.get(entry.id) ?? 0 })).filter((entry) => entry.count > 0);
+  if (summary.imported === 0 && summary.duplicate === 0) {
+    const files = summary.otherFiles + summary.skipped + summary.refused;
+    const held = describeHeld(summary.held);
+    summary.whatItHeld =
+      files === 0
+        ? `Nothing to import was found. ${formatsStanceReads()}`
+        : `No run was imported. ${summary.otherFiles > 0 ? `${summary.otherFiles.toLocaleString('en')} ${summary.otherFiles === 1 ? 'file was' : 'files were'} not activities: ${held}. ` : ''}${formatsStanceReads()}`;
+  }
   return summary;
 }

@@ -7,6 +7,7 @@ import type { GpxImportResult, GpxRecordingResult, RunTrackView } from '../share
 import { importFile, type GpxImportOutcome } from './importer';
 import { decodeStreams } from '../track/streams-codec';
 import { trackView } from '../track/track-view';
+import type { SourceFormatId } from '../shared/import-formats';
 
 /**
  * The window's import of one file: every recording in it, each with its own outcome (see
@@ -72,7 +73,7 @@ export function readRunTrack(db: StanceDatabase, runId: number): RunTrackView | 
         point_count: number;
         streams: Buffer;
         splits_json: string;
-        source_format: 'gpx' | 'fit' | 'tcx' | null;
+        source_format: SourceFormatId | null;
         device_name: string | null;
         sport: string | null;
         sub_sport: string | null;

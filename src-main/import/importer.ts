@@ -10,7 +10,7 @@
  */
 import zlib from 'node:zlib';
 import type { StanceDatabase } from '../db/open';
-import { ORIGINAL_GZIP_LEVEL, deriveActivities, storeDerived, type ActivityContext, type ActivityOutcome, type Derived } from './activities';
+import { ORIGINAL_GZIP_LEVEL, deriveActivities, storeDerived, type ActivityContext, type ActivityOutcome, type Derived, type DerivedSummary } from './activities';
 import { readRecording, type ReadRunOptions } from './read-run';
 import type { RecordedFile } from '../track/recording';
 import { isImportRefusal, type RefusalReason } from '../track/refusals';
@@ -163,7 +163,7 @@ function refused(file: string, track: RecordingRef | null, error: unknown): GpxI
 /**
  * Imports every recording of a file (GPX now; any format with a reader in read-run.ts): each one
  * becomes a run with its own outcome — imported, duplicate (the same points, or a near-duplicate:
- * see `findNearDuplicate`), or refused with its reason — in one transaction each, so one
+ * see db/tables/runs.ts `findNearDuplicateRun`), or refused with its reason — in one transaction each, so one
  * recording's refusal never undoes another's import. The file is read once, as a stream. Never
  * throws for a bad file: a file refused as a whole gives one outcome with `track: null`.
  */
@@ -193,7 +193,7 @@ async function importRecordings(db: StanceDatabase, request: GpxImportRequest, n
   };
   const tee = keepOriginal(request.source);
   let recording: RecordedFile;
-  let derived: (Derived | ActivityOutcome)[];
+  let derived: (Derived | DerivedSummary | ActivityOutcome)[];
   try {
     const options: ReadRunOptions = {
       ...(request.given ? { startTime: request.given.startUtcMs } : {}),
@@ -214,12 +214,19 @@ async function importRecordings(db: StanceDatabase, request: GpxImportRequest, n
   return outcomes.map((stored, index) => {
     const item = derived[index];
     const runWarnings = item !== undefined && 'run' in item ? item.run.warnings : [];
-    return asGpxOutcome(stored, runWarnings);
+    return asGpxOutcome(stored, runWarnings, request.given !== undefined);
   });
 }
 
+/** The refusal reason of an outcome code ('needs-start-time' is the file without times; codes that are no refusal read 'unreadable'). */
+function refusalOf(code: ActivityOutcome['code'], startGiven: boolean): RefusalReason | 'no-duration' | 'unreadable' | 'implausible' {
+  if (code === 'needs-start-time') return startGiven ? 'no-duration' : 'no-times';
+  if (code === 'other-sport' || code === 'near-duplicate' || code === 'same-points' || code === null) return 'unreadable';
+  return code;
+}
+
 /** An outcome of the one storing path as this module's callers (the window's one-file channel, proofs, bench) know it. */
-function asGpxOutcome(stored: ActivityOutcome, runWarnings: RunWarning[]): GpxImportOutcome {
+function asGpxOutcome(stored: ActivityOutcome, runWarnings: RunWarning[], startGiven: boolean): GpxImportOutcome {
   const track = stored.track;
   const warnings = runWarnings;
   switch (stored.status) {
@@ -228,6 +235,6 @@ function asGpxOutcome(stored: ActivityOutcome, runWarnings: RunWarning[]): GpxIm
     case 'duplicate':
       return { file: stored.file, track, status: 'duplicate', duplicateOf: stored.code === 'near-duplicate' ? 'near' : 'same-points', runId: stored.runId ?? 0, distanceMetres: stored.distanceMetres ?? 0, points: stored.points ?? 0, reason: stored.reason ?? '', warnings };
     default:
-      return { file: stored.file, track, status: 'refused', reason: stored.reason ?? '', refusal: (stored.code === 'other-sport' || stored.code === 'near-duplicate' || stored.code === 'same-points' || stored.code === null ? 'unreadable' : stored.code), warnings: [] };
+      return { file: stored.file, track, status: 'refused', reason: stored.reason ?? '', refusal: refusalOf(stored.code, startGiven), warnings: [] };
   }
 }

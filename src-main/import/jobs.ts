@@ -119,7 +119,14 @@ export function startImportWorker(request: ImportWorkerRequest, worker: WorkerSc
         } else if (message.type === 'done') {
           ended = true;
           for (const name of message.summary.gearOffered) gear.add(name);
-          finish({ otherFiles: otherFilesBefore + message.summary.otherFiles, cancelled: message.summary.cancelled || cancelled, gearOffered: [] });
+          finish({
+            otherFiles: otherFilesBefore + message.summary.otherFiles,
+            held: message.summary.held,
+            notes: message.summary.notes,
+            whatItHeld: message.summary.whatItHeld,
+            cancelled: message.summary.cancelled || cancelled,
+            gearOffered: [],
+          });
         } else if (message.type === 'failed') {
           ended = true;
           job.failure = message.message;
@@ -133,7 +140,7 @@ export function startImportWorker(request: ImportWorkerRequest, worker: WorkerSc
         if (ended) return resolve();
         otherFilesBefore += otherFiles;
         if (cancelled) {
-          finish({ otherFiles: otherFilesBefore, cancelled: true, gearOffered: [] });
+          finish({ otherFiles: otherFilesBefore, held: [], notes: [], whatItHeld: null, cancelled: true, gearOffered: [] });
           return resolve();
         }
         const at = reading as { at: ReadingAt; file: string } | null;

@@ -10,6 +10,7 @@
 import { readFit, readFitSync } from '../formats/fit/index';
 import { readGpx, readGpxSync, type ReadGpxOptions } from '../formats/gpx/index';
 import { readTcx, readTcxSync } from '../formats/tcx/index';
+import { readPolar, readPolarSync } from '../formats/polar/index';
 import { deriveRun, type DeriveOptions, type DerivedRun } from '../track/derive';
 import type { RecordedFile, SourceFormat } from '../track/recording';
 import { SNIFF_BYTES, sniffKind, type SniffedKind } from './sniff';
@@ -31,6 +32,7 @@ const READERS: Partial<Record<SniffedKind, FormatReader>> = {
   gpx: GPX_READER,
   fit: { format: 'fit', read: readFit, readSync: readFitSync },
   tcx: { format: 'tcx', read: readTcx, readSync: readTcxSync },
+  json: { format: 'polar', read: readPolar, readSync: readPolarSync },
 };
 
 /** The reader for bytes beginning with `firstBytes`. */

@@ -7,9 +7,12 @@
  *  - FIT: a header of 12 or 14 bytes whose bytes 8–11 are ".FIT" (Garmin FIT protocol, file header);
  *  - XML: the local name of the first element, past a byte-order mark, the XML declaration,
  *    comments and processing instructions — `gpx` is GPX, `TrainingCenterDatabase` is TCX.
- *    Any other XML, or text that is not XML, is `unknown`.
+ *    `HealthData` is Apple Health's export.xml. Any other XML is `unknown`;
+ *  - JSON: the first character past white space and a byte-order mark is `{` or `[` (Polar Flow's
+ *    export is JSON; which JSON is told later, import/held.ts and formats/polar).
+ * Anything else is `unknown`.
  */
-export type SniffedKind = 'gpx' | 'tcx' | 'fit' | 'gzip' | 'zip' | 'unknown';
+export type SniffedKind = 'gpx' | 'tcx' | 'fit' | 'gzip' | 'zip' | 'apple-health' | 'json' | 'unknown';
 
 /** How many leading bytes `sniffKind` looks at (more are ignored). */
 export const SNIFF_BYTES = 4096;
@@ -25,8 +28,11 @@ export function sniffKind(firstBytes: Uint8Array): SniffedKind {
     .replace(/^\u00ef\u00bb\u00bf/, '') // a UTF-8 byte-order mark read as latin1
     .replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, '')
     .trimStart();
-  const root = /^<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(withoutPreamble);
+  if (/^<!DOCTYPE\s+HealthData\b/.test(withoutPreamble)) return 'apple-health'; // its DTD may be longer than the bytes looked at
+  if (withoutPreamble.startsWith('{') || withoutPreamble.startsWith('[')) return 'json';
+  const root = /^<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(withoutPreamble.replace(/^<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>/, '').trimStart());
   if (root === null) return 'unknown';
+  if (root[1] === 'HealthData') return 'apple-health';
   if (root[1] === 'gpx') return 'gpx';
   if (root[1] === 'TrainingCenterDatabase') return 'tcx';
   return 'unknown';

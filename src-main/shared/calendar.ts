@@ -42,3 +42,16 @@ export function datesFrom(from: string, to: string): string[] {
   for (let day = toDayNumber(from), last = toDayNumber(to); day <= last; day++) dates.push(fromDayNumber(day));
   return dates;
 }
+
+const SHORT_WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A local date (YYYY-MM-DD) as the runner knows it in a sentence: "Wed 4 Dec", with the year
+ * when it is not `currentYear` ("Thu 25 Oct 2012"). English words, as every message of main.
+ */
+export function dayWords(localDate: string, currentYear: number): string {
+  const [year, month, day] = localDate.split('-').map(Number);
+  const weekday = SHORT_WEEKDAYS[new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)).getUTCDay()] ?? '';
+  return `${weekday} ${day ?? ''} ${SHORT_MONTHS[(month ?? 1) - 1] ?? ''}${year === currentYear ? '' : ` ${year ?? ''}`}`;
+}

@@ -21,3 +21,6 @@ export const timeZoneSchema = z
 /** A stored record's id (a positive whole number); `what` names it in the message ("run"). */
 export const recordId = (what: string) =>
   z.number({ error: `Say which ${what}.` }).int({ error: `Say which ${what}.` }).positive({ error: `Say which ${what}.` });
+
+/** Save although the same record is already there (the runner answered *Save anyway* to "You already logged…"). */
+export const saveAnywaySchema = z.boolean().optional();

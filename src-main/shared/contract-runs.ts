@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { read, write } from './channel-spec';
-import { localDateSchema, recordId, timeZoneSchema } from './contract-common';
+import { localDateSchema, recordId, saveAnywaySchema, timeZoneSchema } from './contract-common';
 import { surfaces, type Run } from './domain';
 import type { RunSpikeCheck } from './next-run';
 import { MAX_GPX_BYTES, type GpxImportResult, type RunTrackView } from './track';
@@ -85,7 +85,7 @@ const runAreas = ['runs', 'shoes', 'pain'] as const;
 export const runsChannels = {
   'runs:list': read<Run[]>(...runAreas)(runListQuerySchema),
   'runs:get': read<Run>(...runAreas)(runIdSchema),
-  'runs:add': write<Run>('runs')(runDraftSchema),
+  'runs:add': write<Run>('runs')(runDraftSchema.extend({ saveAnyway: saveAnywaySchema })),
   'runs:update': write<Run>('runs')(runUpdateSchema),
   /** A run's pain record and follow-up scores go with it. */
   'runs:delete': write<{ deleted: number }>('runs', 'pain', 'followups')(runIdSchema),

@@ -20,6 +20,7 @@ import {
   type StrengthSession,
 } from './strength';
 import { isCalendarDate } from './validation';
+import { saveAnywaySchema } from './contract-common';
 
 const nothing = z.undefined().or(z.null()).or(z.strictObject({}));
 
@@ -165,7 +166,7 @@ export const strengthChannels = {
   'exercises:add': write<Exercise>('exercises')(exerciseAddSchema),
   'strength:list': read<StrengthSession[]>('strength', 'exercises')(dateRangeSchema),
   'strength:get': read<StrengthSession>('strength', 'exercises')(z.strictObject({ id: recordId('session') })),
-  'strength:add': write<StrengthSession>('strength')(strengthSessionDraftSchema),
+  'strength:add': write<StrengthSession>('strength')(strengthSessionDraftSchema.extend({ saveAnyway: saveAnywaySchema })),
   'strength:update': write<StrengthSession>('strength')(strengthSessionUpdateSchema),
   'strength:delete': write<{ deleted: number }>('strength')(z.strictObject({ id: recordId('session') })),
   /** The most recent session (by date), to repeat it; null before the first. */

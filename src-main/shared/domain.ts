@@ -1,3 +1,4 @@
+import type { RunSource } from './import-formats';
 import type { PainLocation } from './pain';
 /**
  * The runner's records as the renderer sees them. Stored in SI (metres, seconds, UTC instants
@@ -70,7 +71,8 @@ export interface Run {
   shoeId: number | null;
   shoeName: string | null;
   notes: string;
-  source: 'manual' | 'gpx';
+  /** Typed by hand, or the format it was imported from (shared/import-formats.ts). */
+  source: RunSource;
   painStatus: PainStatus;
 }
 

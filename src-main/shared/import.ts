@@ -3,6 +3,8 @@
  * the import worker). Pure types: the renderer may import this file.
  */
 
+import type { HeldCount, ImportOutcomeCode, SourceFormatId } from './import-formats';
+
 /** What happened to one activity (a FIT session, a TCX activity, a GPX file, an archive member). */
 export interface ImportOutcomeView {
   /** The file as the runner named it. */
@@ -20,15 +22,15 @@ export interface ImportOutcomeView {
   sport: string | null;
   /** Why it was skipped, refused or a duplicate, in a sentence; null when imported. */
   reason: string | null;
-  /** A stable code: a refusal reason, 'other-sport', 'near-duplicate', 'same-points'…; null when imported. */
-  code: string | null;
+  /** A stable code (shared/import-formats.ts): 'needs-start-time', a refusal reason, 'other-sport', 'near-duplicate'…; null when imported. */
+  code: ImportOutcomeCode | null;
   runId: number | null;
   distanceMetres: number | null;
   points: number | null;
   /** UTC ISO start of the run imported or matched. */
   startedAt: string | null;
   warnings: string[];
-  format: 'gpx' | 'fit' | 'tcx' | null;
+  format: SourceFormatId | null;
   deviceName: string | null;
 }
 
@@ -47,6 +49,12 @@ export interface ImportSummaryView {
   refused: number;
   /** Files in folders or archives that are not activities (photos, CSV, JSON). */
   otherFiles: number;
+  /** The same files by kind (shared/import-formats.ts `RECOGNISED_NOT_READ`). */
+  held: HeldCount[];
+  /** What the import learnt about the exports it read, in sentences (an index not understood, its language). */
+  notes: string[];
+  /** When nothing was imported nor already there: what the files held and which formats Stance reads; else null. */
+  whatItHeld: string | null;
   cancelled: boolean;
   /** Gear names from an export that match none of the runner's shoes, offered as new shoes. */
   gearOffered: string[];

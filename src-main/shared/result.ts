@@ -10,7 +10,9 @@ export type ErrorKind =
   /** The request was understood but cannot be done (a run that does not exist, a foreign page). */
   | 'refused'
   /** Something went wrong in Stance itself. Nothing was written. */
-  | 'failed';
+  | 'failed'
+  /** The same record is already there (a run or session typed twice). Nothing was written; the input may say to save anyway. */
+  | 'duplicate';
 
 export interface StanceErrorInfo {
   kind: ErrorKind;

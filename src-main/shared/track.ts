@@ -1,3 +1,5 @@
+import type { SourceFormatId } from './import-formats';
+
 /** A run's GPS track as the run page draws it. Pure types, shared with the renderer. */
 
 /** One mile or kilometre of a run (the last may be partial). Same shape as track/splits.ts's Split. */
@@ -40,7 +42,7 @@ export interface RunTrackView {
 
 /** The file a run was imported from, as the run page shows it. */
 export interface RecordingSourceView {
-  format: 'gpx' | 'fit' | 'tcx' | null;
+  format: SourceFormatId | null;
   /** "Garmin Forerunner 255", as the file names it; null when it does not. */
   deviceName: string | null;
   /** The device's sport, e.g. "running" with sub-sport "trail"; null when the file does not say. */

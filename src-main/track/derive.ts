@@ -81,6 +81,8 @@ export type RunWarningCode =
   | 'read-in-time-order'
   | 'repeated-segment-left-out'
   | 'clock-stepped-back'
+  /** An untyped GPX track moving at a cyclist's speed (import/activities.ts). */
+  | 'cyclist-speed'
   /** A reader left points out (dated outside 1990–2099, off the globe, after the session's end): track/left-out.ts. */
   | 'points-left-out';
 

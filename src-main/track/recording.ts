@@ -20,11 +20,12 @@
  * Units are SI and UTC throughout: metres, seconds, UTC milliseconds since 1970, degrees
  * (WGS84). "Not recorded" is NaN in every float column and null elsewhere.
  */
+import type { SourceFormatId } from '../shared/import-formats';
 import type { RunFingerprint } from './fingerprint';
 import type { TrackPointColumns } from './point-columns';
 
-/** The file formats Stance reads. */
-export type SourceFormat = 'gpx' | 'fit' | 'tcx';
+/** The format a recording was read from (the one list: shared/import-formats.ts). */
+export type SourceFormat = SourceFormatId;
 
 /**
  * The sport a device says a recording is, lower case, in FIT's vocabulary where one exists
@@ -93,6 +94,13 @@ export interface RecordedTrack {
   pointsSha256?: string;
   /** How the runner rated the effort on the watch after the recording (FIT session), where the file has it. */
   effortFromDevice?: EffortFromDevice | null;
+  /**
+   * When the recording started (UTC ms) as the device says (FIT session `start_time`, Polar
+   * `startTime`), for a recording whose totals make a run without any point; null or absent otherwise.
+   */
+  startUtcMs?: number | null;
+  /** The activity type as the file writes it (GPX `<type>`: "running", "biking", "9"), when it writes one. */
+  typeWritten?: string | null;
   /** Points the reader left out of this recording, by why (FIT); absent when none was. */
   leftOut?: PointsLeftOut;
 }

@@ -6,6 +6,7 @@
  * the CLI, tests), `message` is the plain sentence shown to the runner. A refusal always means
  * nothing was imported: the parser produces a result only when the whole file was understood.
  */
+import { formatsStanceReads } from '../shared/import-formats';
 
 export type RefusalReason =
   /** Zero bytes, or only white space. */
@@ -221,6 +222,6 @@ export const refuse = {
   unknownFormat: () =>
     new ImportRefusal(
       'unknown-format',
-      `Stance does not recognise this file: it is not a GPX, FIT or TCX recording, nor a .gz or .zip holding them — ${NOTHING}`,
+      `Stance does not recognise this file — ${NOTHING} ${formatsStanceReads()} It also opens .gz and .zip files and folders holding them.`,
     ),
 } as const;

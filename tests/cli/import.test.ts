@@ -45,7 +45,10 @@ describe('stance import', () => {
     const db = path.join(folder(), 'stance.sqlite');
     const result = await cli(['import', corpus, '--db', db, '--json', '--time-zone', 'Europe/London']);
     expect(result.code).toBe(1);
-    const lines = result.out.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const all = result.out.map((line) => JSON.parse(line) as Record<string, unknown>);
+    // The last line sums it up; every other line is one recording.
+    expect(all[all.length - 1]).toMatchObject({ summary: { imported: 19, skipped: 2, whatItHeld: null } });
+    const lines = all.slice(0, -1);
     // 40 files; four hold several recordings (blue_hills 3, multitrack 3, osm 3, caltopo 2) and korita two: 48 recordings.
     expect(lines).toHaveLength(48);
     const byFile = new Map(lines.map((line) => [path.basename(String(line.file)), line]));
@@ -79,14 +82,17 @@ describe('stance import', () => {
     expect(korita.map((line) => line.status)).toEqual(['refused', 'imported']);
     expect(String(korita[0]!.reason)).toMatch(/^Track “03-OCT-10 #2” \(8\.6 km\) has no times.*\(stance import FILE --date YYYY-MM-DD --start HH:MM --duration H:MM:SS\)$/);
     expect(korita[1]!.warnings).toEqual(["The file's 2 tracks were joined into one run; the gaps between them count as pauses, not distance."]);
+    // GPX files that say what they were: gpx.studio's ride (<type>Cycling</type>, no times) and OpenTracks' mountain-bike ride are skipped, named.
+    expect(byFile.get('gpxstudio__with_power_2.gpx')).toMatchObject({ status: 'skipped', sport: 'Cycling', reason: 'Its file marks this track as Cycling (its GPX type), not a run, so it was skipped.' });
+    expect(byFile.get('opentracksapp__legacy_gpx_trackpointextensions_incorrect.gpx')).toMatchObject({ status: 'skipped', sport: 'mountain biking' });
     const imported = lines.filter((line) => line.status === 'imported').length;
-    expect(imported).toBe(20);
+    expect(imported).toBe(19);
     expect(rows(db, 'runs')).toBe(imported);
     expect(rows(db, 'run_tracks')).toBe(imported);
 
     // Again: every imported run is recognised and skipped.
     const again = await cli(['import', corpus, '--db', db, '--json']);
-    const statuses = again.out.map((line) => (JSON.parse(line) as { status: string }).status);
+    const statuses = again.out.slice(0, -1).map((line) => (JSON.parse(line) as { status: string }).status);
     expect(statuses.filter((status) => status === 'duplicate')).toHaveLength(imported);
     expect(statuses).not.toContain('imported');
     expect(rows(db, 'runs')).toBe(imported);
@@ -115,6 +121,36 @@ describe('stance import', () => {
       reason: 'This file is 1,024 MB — over 300 MB, far larger than one run, so it was not read. Nothing was imported.',
     });
     expect(rows(db, 'runs')).toBe(0);
+  });
+
+  it('never says “0 imported” alone: a folder of Zepp summaries and photos says what it held and which formats Stance reads, also with --json', async () => {
+    const where = folder();
+    const zepp = path.join(where, 'Zepp export', 'SPORT');
+    fs.mkdirSync(zepp, { recursive: true });
+    for (let k = 0; k < 3; k += 1) {
+      fs.writeFileSync(path.join(zepp, `SPORT_${1700000000000 + k}.csv`), 'type,startTime,sportTime(s),maxPace(/meter),minPace(/meter),distance(m),avgPace(/meter),calories(kcal)\n1,2024-05-04 07:30:00+0000,1800,0.2,0.4,5000,0.36,350\n');
+    }
+    fs.writeFileSync(path.join(where, 'Zepp export', 'IMG_0001.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]));
+    const db = path.join(where, 'stance.sqlite');
+    const text = await cli(['import', path.join(where, 'Zepp export'), '--db', db]);
+    expect(text.code).toBe(0);
+    expect(text.err.join('\n')).toContain(
+      'No run was imported. 4 files were not activities: 3 Zepp/Amazfit workout summary CSVs (summaries only, no routes or times of day Stance can use); 1 photo or video (not activities). Stance reads GPX, FIT, TCX, Strava export, Apple Health export and Polar Flow export.',
+    );
+    const json = await cli(['import', path.join(where, 'Zepp export'), '--db', db, '--json']);
+    expect(json.out.map((line) => JSON.parse(line) as unknown)).toEqual([
+      {
+        summary: expect.objectContaining({
+          imported: 0,
+          otherFiles: 4,
+          held: [
+            { kind: 'zepp-summary', count: 3 },
+            { kind: 'photo', count: 1 },
+          ],
+          whatItHeld: expect.stringContaining('3 Zepp/Amazfit workout summary CSVs'),
+        }),
+      },
+    ]);
   });
 
   it('answers a command line it cannot read with usage and exit status 2', async () => {
@@ -146,7 +182,7 @@ describe('stance import', () => {
       encoding: 'utf8',
     });
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout.trim())).toMatchObject({ status: 'imported', points: 205 });
+    expect(JSON.parse(result.stdout.trim().split('\n')[0]!)).toMatchObject({ status: 'imported', points: 205 });
   });
 
   it('times an untimed file with --date, --start and --duration, and names those options when they are missing', async () => {
@@ -214,7 +250,7 @@ describe('stance import', () => {
     const db = path.join(where, 'stance.sqlite');
     const result = await cli(['import', path.join(fitCorpus, 'fitparse__activity-large-fenxi2-multisport.fit'), archive, '--db', db, '--json']);
     expect(result.code).toBe(0); // skipped sports are not failures
-    const lines = result.out.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = result.out.slice(0, -1).map((line) => JSON.parse(line) as Record<string, unknown>); // the last line is the summary
     expect(lines.map((line) => [line.entry, line.recording, line.status, line.sport])).toEqual([
       [null, 1, 'skipped', 'generic'],
       [null, 2, 'skipped', 'transition'],

@@ -135,7 +135,7 @@ describe('the data the exposure needs, saved and read back', () => {
     const after = addStrengthSession(db, session(), now, 'Europe/London');
     expect(after.sameDayRun).toBe('after'); // the documented default
     expect(insightsOf(db).runs.at(-1)!.daysSinceGluteSession).toBe(before);
-    const first = addStrengthSession(db, session('before'), now, 'Europe/London');
+    const first = addStrengthSession(db, { ...session('before'), saveAnyway: true }, now, 'Europe/London'); // the same content again: a second session, on purpose
     expect(first.sameDayRun).toBe('before');
     expect(insightsOf(db).runs.at(-1)!.daysSinceGluteSession).toBe(0);
   });

@@ -99,3 +99,34 @@ test('the whole form works from the keyboard alone', async ({ page }) => {
   await expect(page.getByTestId('run-row')).toContainText('3.10 mi');
   expect(stance.count('runs')).toBe(1);
 });
+
+test('the same run typed twice asks first: Cancel keeps one, Save anyway keeps both', async ({ page }) => {
+  stance = await launchStance(page);
+  await openRuns(stance);
+  const logRun = async (first: boolean) => {
+    await page.getByRole('button', { name: first ? 'Log your first run' : 'Log a run' }).click();
+    await page.getByRole('textbox', { name: 'Date', exact: true }).fill('2024-12-04');
+    await page.getByLabel('Start time').fill('07:00');
+    await page.getByLabel('Distance (miles)').fill('5');
+    await page.getByLabel('Duration (h:mm:ss)').fill('45:00');
+    await page.getByRole('button', { name: 'Save run' }).click();
+  };
+  await logRun(true);
+  await expect(page.getByRole('status')).toContainText('Saved: 5.00 mi');
+  await expect(page.getByTestId('run-row')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Not now' }).click();
+
+  await logRun(false);
+  const prompt = page.getByRole('alert').filter({ hasText: 'You already logged' });
+  await expect(prompt).toContainText('You already logged a 5.0 mi run at 07:00 on Wed 4 Dec 2024.');
+  await screenshot(page, 'runs-duplicate-prompt');
+  expect(stance.count('runs')).toBe(1);
+  await prompt.getByRole('button', { name: 'Cancel' }).click();
+  await expect(prompt).toHaveCount(0);
+  expect(stance.count('runs')).toBe(1);
+
+  await logRun(false);
+  await prompt.getByRole('button', { name: 'Save anyway' }).click();
+  await expect(page.getByTestId('run-row')).toHaveCount(2);
+  expect(stance.count('runs')).toBe(2);
+});

@@ -106,8 +106,19 @@ test('a starter routine, and then "Repeat last session", each make a session in 
   await expect(rows.first()).toContainText('Side plank 3×30 s each side');
   expect(strengthRows(stance)).toEqual([1, 6, 36]);
 
+  // The same session again on the same day: Stance asks first (Cancel keeps one; Save anyway, two).
   await page.getByRole('button', { name: /^Repeat last session/ }).click();
   await page.getByRole('button', { name: 'Save session' }).click();
+  const prompt = page.getByRole('alert').filter({ hasText: 'You already logged' });
+  await expect(prompt).toContainText(/^You already logged this session on \w{3} \d{1,2} \w{3}: the same exercises and sets\./);
+  await screenshot(page, 'strength-duplicate-prompt');
+  expect(strengthRows(stance)).toEqual([1, 6, 36]);
+  await prompt.getByRole('button', { name: 'Cancel' }).click();
+  await expect(rows).toHaveCount(1);
+  expect(strengthRows(stance)).toEqual([1, 6, 36]);
+  await page.getByRole('button', { name: /^Repeat last session/ }).click();
+  await page.getByRole('button', { name: 'Save session' }).click();
+  await prompt.getByRole('button', { name: 'Save anyway' }).click();
   await expect(rows).toHaveCount(2);
   expect(strengthRows(stance)).toEqual([2, 12, 72]);
   const dates = stance.db.prepare('SELECT DISTINCT local_date FROM strength_sessions').all();

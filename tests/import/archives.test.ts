@@ -64,14 +64,19 @@ describe('Strava’s export', () => {
     fs.writeFileSync(zipPath, stravaExport());
     const { outcomes, summary } = await importAll([{ path: zipPath }]);
     expect(outcomes.map((o) => [o.entry, o.status, o.format])).toEqual([
+      ['activities.csv › row 7 “Manual entry”', 'imported', 'strava'],
       ['activities/1.fit.gz', 'imported', 'fit'],
       ['activities/2.gpx.gz', 'imported', 'gpx'],
       ['activities/3.tcx.gz', 'skipped', null],
       ['activities/4.fit.gz', 'skipped', null],
       ['activities/5.tcx.gz', 'imported', 'tcx'],
     ]);
-    expect(outcomes[2]!.reason).toBe('Strava lists this activity as a Ride, not a run, so it was skipped.');
-    expect(summary).toMatchObject({ imported: 3, skipped: 2, refused: 0, duplicate: 0, otherFiles: 2, cancelled: false, gearOffered: ['Kinvara 14'] });
+    expect(outcomes[3]!.reason).toBe('Strava lists this activity as a Ride, not a run, so it was skipped.');
+    // The manual entry (a row without a file): a run without a track, marked as from Strava.
+    expect(db.prepare("SELECT local_date, round(distance_m) AS metres, duration_s, notes, source FROM runs WHERE source = 'strava'").all()).toEqual([
+      { local_date: '2024-04-07', metres: 5000, duration_s: 1800, notes: 'Manual entry', source: 'strava' },
+    ]);
+    expect(summary).toMatchObject({ imported: 4, skipped: 2, refused: 0, duplicate: 0, otherFiles: 2, cancelled: false, gearOffered: ['Kinvara 14'] });
     const rows = db
       .prepare('SELECT run_tracks.track_name AS name, runs.notes, shoes.name AS shoe, run_tracks.archive_entry AS entry FROM runs JOIN run_tracks ON run_tracks.run_id = runs.id LEFT JOIN shoes ON shoes.id = runs.shoe_id ORDER BY runs.started_at')
       .all();
@@ -88,7 +93,7 @@ describe('Strava’s export', () => {
     await importAll([{ path: zipPath }]);
     const before = countRows(db, 'runs');
     const { summary } = await importAll([{ path: zipPath }]);
-    expect(summary).toMatchObject({ imported: 0, duplicate: 3, skipped: 2 });
+    expect(summary).toMatchObject({ imported: 0, duplicate: 4, skipped: 2 });
     expect(countRows(db, 'runs')).toBe(before);
   });
 });
@@ -198,7 +203,14 @@ describe('files, folders and formats together', () => {
 
   it('a file named on its own that is no activity is refused, saying so', async () => {
     const { outcomes } = await importAll([{ name: 'photo.jpg', bytes: Buffer.from([0xff, 0xd8, 0xff, 0xe0]) }]);
-    expect(outcomes).toMatchObject([{ status: 'refused', code: 'unknown-format', reason: 'Stance does not recognise this file: it is not a GPX, FIT or TCX recording, nor a .gz or .zip holding them — nothing was imported.' }]);
+    expect(outcomes).toMatchObject([
+      {
+        status: 'refused',
+        code: 'unknown-format',
+        reason:
+          'This is a photo or video (not activities), not an activity — nothing was imported. Stance reads GPX, FIT, TCX, Strava export, Apple Health export and Polar Flow export. It also opens .gz and .zip files and folders holding them.',
+      },
+    ]);
   });
 
   it('the same run as FIT (from the watch) and as GPX (from Strava, every other second) is one run', async () => {

@@ -4,6 +4,8 @@ import { painNotRecorded } from './003-pain-not-recorded';
 import { recordingSource } from './004-recording-source';
 import { clinicCheckins } from './005-clinic-checkins';
 import { experimentTables } from './006-experiment';
+import { openSources } from './007-open-sources';
+import type { StanceDatabase } from '../open';
 
 /**
  * The numbered migrations. `PRAGMA user_version` holds the number of the last one applied.
@@ -13,6 +15,8 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Work SQL text cannot say (run after `sql`, in the same transaction). */
+  run?: (db: StanceDatabase) => void;
 }
 
 export const migrations: readonly Migration[] = [
@@ -22,6 +26,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'recording source, device and sport', sql: recordingSource },
   { version: 5, name: 'weekly OSTRC knee questionnaire, pain after a run and the next morning', sql: clinicCheckins },
   { version: 6, name: 'the randomised experiment: fixed protocols, drawn assignments, runs and adherence', sql: experimentTables },
+  { version: 7, name: 'run sources and file formats named by the import vocabulary, not a fixed list', sql: '', run: openSources },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { decodeStreams } from '../../track/streams-codec';
 import type { TableDescription, TrackPoints } from './table';
 import { base64Bytes, flag, id, instant, MAX_TRACK_POINTS, problem, trackExtrasSchema } from './rules';
+import { SOURCE_FORMATS } from '../../shared/import-formats';
 
 export const runTracks: TableDescription<'run_tracks'> = {
   name: 'run_tracks',
@@ -17,7 +18,9 @@ export const runTracks: TableDescription<'run_tracks'> = {
   check: (row, context) => {
     id(row, 'run_id');
     // Migration 004's columns (absent from exports of schemas before 4, and NULL for runs imported before it: all GPX).
-    if (row.source_format !== undefined && row.source_format !== null && !['gpx', 'fit', 'tcx'].includes(row.source_format as string)) problem('its file format is not GPX, FIT or TCX');
+    if (row.source_format !== undefined && row.source_format !== null && !SOURCE_FORMATS.some((format) => format.id === row.source_format)) {
+      problem(`its file format is not one Stance reads (${SOURCE_FORMATS.map((format) => format.id).join(', ')})`);
+    }
     for (const [column, longest] of [['device_name', 200], ['sport', 60], ['sub_sport', 60], ['archive_entry', 1000]] as const) {
       const value = row[column];
       if (value !== undefined && value !== null && (typeof value !== 'string' || value.length > longest)) problem(`its ${column.replace('_', ' ')} is not text of at most ${longest} characters`);

@@ -1,12 +1,14 @@
 /** Runs: typed in the window or imported from a file (then with a row in run_tracks). */
 import { runDraftSchema, type ValidInput } from '../../shared/contract';
 import { StanceError } from '../../shared/errors';
+import type { Statement } from 'better-sqlite3';
 import type { StanceDatabase } from '../open';
 import { painStatuses } from '../../shared/domain';
-import { localToUtc, utcToLocal } from '../local-time';
+import { isoUtc, localToUtc, utcToLocal } from '../local-time';
 import type { TableDescription } from './table';
 import { flag, id, instant, nonNegativeNumber, passes, problem, text } from './rules';
 import { asHoursMinutesSeconds, inRunnerDistance, inRunnerElevation, pacePerRunnerUnit } from './unit-columns';
+import { isRunSource, SOURCE_FORMATS } from '../../shared/import-formats';
 
 /** How far ahead of the clock a start may be: a watch a little fast, a zone picked wrong by an hour or two. */
 export const FUTURE_TOLERANCE_MS = 3 * 3600 * 1000;
@@ -40,6 +42,43 @@ export function checkRunDraft(db: StanceDatabase, draft: ValidInput<'runs:add'>,
     if (!shoe) throw new StanceError('invalid', 'Those shoes are no longer in your list. Pick others.', 'shoeId');
   }
   return startedAt;
+}
+
+/** A run starting this close to an existing one (either way)… */
+export const NEAR_DUPLICATE_START_MS = 2 * 60_000;
+/** …with a distance this close (share of the larger), is probably the same run. */
+export const NEAR_DUPLICATE_DISTANCE_SHARE = 0.03;
+
+const nearRunsByConnection = new WeakMap<StanceDatabase, Statement<[string, string, number], NearRun>>();
+
+/** A run already stored, as the duplicate rule found it. */
+export interface NearRun {
+  runId: number;
+  distanceMetres: number;
+  startedAt: string;
+  localDate: string;
+  localTime: string;
+}
+
+/**
+ * The ONE duplicate rule for runs, whatever door they come by (the file import since issue 10,
+ * the window since issue 23): a run already in Stance that is probably this one, started within
+ * NEAR_DUPLICATE_START_MS (either way) with a distance within NEAR_DUPLICATE_DISTANCE_SHARE of
+ * the larger of the two — the same run recorded twice (watch and phone), exported twice (FIT and
+ * GPX), or typed twice. `startUtcMs` in UTC ms, `distanceMetres` in metres.
+ */
+export function findNearDuplicateRun(db: StanceDatabase, startUtcMs: number, distanceMetres: number): NearRun | undefined {
+  let statement = nearRunsByConnection.get(db);
+  if (statement === undefined) {
+    statement = db.prepare<[string, string, number], NearRun>(
+      `SELECT id AS runId, distance_m AS distanceMetres, started_at AS startedAt, local_date AS localDate, local_time AS localTime FROM runs
+       WHERE started_at BETWEEN ? AND ? ORDER BY abs(distance_m - ?) LIMIT 5`,
+    );
+    nearRunsByConnection.set(db, statement); // prepared once per connection: a batch asks thousands of times
+  }
+  const candidates = statement
+    .all(isoUtc(new Date(startUtcMs - NEAR_DUPLICATE_START_MS)), isoUtc(new Date(startUtcMs + NEAR_DUPLICATE_START_MS)), distanceMetres);
+  return candidates.find((candidate) => Math.abs(candidate.distanceMetres - distanceMetres) <= NEAR_DUPLICATE_DISTANCE_SHARE * Math.max(candidate.distanceMetres, distanceMetres));
 }
 
 export const runs: TableDescription<'runs'> = {
@@ -91,7 +130,8 @@ export const runs: TableDescription<'runs'> = {
     nonNegativeNumber(row, 'elevation_gain_m', 100_000);
     nonNegativeNumber(row, 'elevation_loss_m', 100_000);
     if (row.avg_heart_rate !== null && (typeof row.avg_heart_rate !== 'number' || !(row.avg_heart_rate > 0) || row.avg_heart_rate >= 300)) problem('its average heart rate is out of range');
-    if (row.source !== 'manual' && row.source !== 'gpx') problem('its source is not "manual" or "gpx"');
+    // 'gpx' also stands for any file imported before migration 007 named the format.
+    if (!isRunSource(row.source)) problem(`its source is not "manual" or a format Stance reads (${SOURCE_FORMATS.map((format) => format.id).join(', ')})`);
     if (!(painStatuses as readonly unknown[]).includes(row.pain_status)) problem('its pain status is not one Stance knows');
     flag(row, 'cut_short_by_knee', 2);
     flag(row, 'pain_not_recorded', 3);

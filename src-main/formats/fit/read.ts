@@ -61,6 +61,7 @@ type FitValue = string | number | boolean | Date | null | undefined | number[] |
 type FitMessage = Record<string, FitValue>;
 
 interface ParsedFitLike {
+  sports?: FitMessage[];
   sessions?: FitMessage[];
   laps?: FitMessage[];
   records?: FitMessage[];
@@ -183,7 +184,7 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
   // Bounds before parsing (bounds.ts): a file of millions of records is refused before it is decoded.
   for (const [start, end] of parts) checkFitCounts(countFitMessages(bytes, start, end));
 
-  const fit: ParsedFitLike = { sessions: [], laps: [], records: [], events: [], device_infos: [], file_ids: [] };
+  const fit: ParsedFitLike = { sports: [], sessions: [], laps: [], records: [], events: [], device_infos: [], file_ids: [] };
   for (const [start, end] of parts) {
     let parsed: ParsedFitLike | undefined;
     let failure: string | undefined;
@@ -201,7 +202,7 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
       throw refuse.damagedFit(/crc/i.test(failure) ? 'its checksum (CRC) does not match its contents' : /exceeds|length|eof/i.test(failure) ? 'it is cut off' : `a record cannot be read (${failure})`);
     }
     if (parsed === undefined) throw refuse.damagedFit('it could not be decoded');
-    for (const key of ['sessions', 'laps', 'records', 'events', 'device_infos', 'file_ids'] as const) {
+    for (const key of ['sports', 'sessions', 'laps', 'records', 'events', 'device_infos', 'file_ids'] as const) {
       const into = fit[key];
       for (const message of parsed[key] ?? []) into?.push(message); // no spread: a long list would overflow the stack
     }
@@ -213,7 +214,16 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
     .filter((entry) => Number.isFinite(entry.ms));
   records.sort((a, b) => a.ms - b.ms);
   const sessionsRaw = fit.sessions ?? [];
+  // The file's own type (file_id.type): a course or a workout plan is no activity, whatever it holds.
+  const fileType = fit.file_ids?.find((id) => typeof id.type === 'string')?.type;
+  if (fileType === 'course') throw refuse.notAnActivity('a course (a planned route to follow)');
+  if (typeof fileType === 'string' && fileType !== 'activity' && sessionsRaw.length === 0) {
+    throw refuse.notAnActivity(`no activity (it is a FIT ${fileType.replace(/_/g, ' ')} file)`);
+  }
   if (sessionsRaw.length === 0 && records.length === 0) throw refuse.notAnActivity('no activity (it is a FIT file of settings, a course or a workout plan)');
+  // The sport message (what the watch's sport profile was) names the sport where a session does not.
+  const sportMessages = (fit.sports ?? []).filter((message) => message.sport !== undefined && message.sport !== null);
+  const fileSport = sportMessages.length === 1 ? sportMessages[0] : undefined;
 
   // One span per session, in start order; a file with records but no session gets one "unknown" span.
   const spans: SessionSpan[] = sessionsRaw
@@ -221,14 +231,17 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
       const startMs = asMs(session.start_time);
       const elapsed = asNumber(session.total_elapsed_time);
       const endMs = Number.isFinite(elapsed) ? startMs + elapsed * 1000 : asMs(session.timestamp);
-      return { session, startMs, endMs, sport: { sport: sportName(session.sport), subSport: subSportName(session.sub_sport) } };
+      // A session without a sport (or "generic") takes the file's one sport message, when it has one.
+      const sport = session.sport === undefined || session.sport === null || session.sport === 'generic' ? (fileSport ?? session) : session;
+      return { session, startMs, endMs, sport: { sport: sportName(sport.sport), subSport: subSportName(sport.sub_sport ?? session.sub_sport) } };
     })
     .filter((span) => Number.isFinite(span.startMs))
     .sort((a, b) => a.startMs - b.startMs);
   if (spans.length === 0) {
     const first = records[0]?.ms ?? 0;
     const last = records[records.length - 1]?.ms ?? 0;
-    spans.push({ session: {}, startMs: first, endMs: last, sport: { sport: 'generic', subSport: null } });
+    // Records without a session: the sport message says what they were (a watch that died before saving the session).
+    spans.push({ session: {}, startMs: first, endMs: last, sport: { sport: sportName(fileSport?.sport), subSport: subSportName(fileSport?.sub_sport) } });
   }
 
   // Which span each record belongs to: the latest-starting span holding it (1 s of slack at each end).
@@ -417,6 +430,7 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
       },
       pointsSha256: trackPrint.digest(),
       effortFromDevice: effortOf(span.session),
+      startUtcMs: Number.isFinite(span.startMs) ? span.startMs : null,
       ...(leftOut.datedOutside + leftOut.offTheGlobe + leftOut.afterTheEnd > 0 ? { leftOut } : {}),
     });
   });

@@ -14,6 +14,7 @@ import { GrowingIndexList, GrowingPointColumns, type OnePoint } from '../../trac
 import { plainTrack, type RecordedFile, type RecordedTrack } from '../../track/recording';
 import { refuse } from '../../track/refusals';
 import { isBelievableRecordingTime, parseIsoTime } from '../../track/timestamps';
+import { gpxTypeSport } from './activity-type';
 import { DEFAULT_XML_LIMITS, XmlByteReader, type XmlElementListener, type XmlReadingLimits } from '../xml/xml-stream';
 
 export const GPX_1_0 = 'http://www.topografix.com/GPX/1/0';
@@ -110,7 +111,7 @@ export function plainName(text: string): string | null {
   return cleaned.length > MAX_NAME_CHARS ? `${cleaned.slice(0, MAX_NAME_CHARS - 1)}…` : cleaned;
 }
 
-type Capture = 'elevation' | 'time' | 'trackName' | 'fileName' | SensorReading;
+type Capture = 'elevation' | 'time' | 'trackName' | 'trackType' | 'fileName' | SensorReading;
 
 /**
  * Push-style GPX reader: `write` the bytes as they come, then `finish` for the `RecordedFile`.
@@ -229,6 +230,7 @@ export class GpxFileReader implements XmlElementListener {
     } else if (depth === 3) {
       if (this.currentTrack !== null) {
         if (localName === 'name') this.startCapture('trackName');
+        else if (localName === 'type') this.startCapture('trackType');
         else if (localName === 'trkseg') this.segmentHasPoint = false;
       } else if (this.inMetadata && localName === 'name') {
         this.startCapture('fileName');
@@ -352,6 +354,13 @@ export class GpxFileReader implements XmlElementListener {
       }
       case 'trackName':
         if (this.currentTrack !== null) this.currentTrack.name = plainName(text);
+        break;
+      case 'trackType':
+        // The track's own type (Strava's "running", OpenTracks' "biking"): its sport, when it names one.
+        if (this.currentTrack !== null) {
+          this.currentTrack.typeWritten = plainName(text);
+          this.currentTrack.sport = gpxTypeSport(this.currentTrack.typeWritten);
+        }
         break;
       case 'fileName':
         this.fileName ??= plainName(text);

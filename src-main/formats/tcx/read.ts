@@ -45,11 +45,35 @@ import { DEFAULT_XML_LIMITS, XmlByteReader, type XmlElementListener, type XmlRea
  */
 export const MOST_METRES_ACROSS_A_PAUSE = 20;
 
+/**
+ * Two <Track>s that follow each other within this many seconds, with no lap time missing between
+ * them, are one stretch: Suunto (and others) start a new <Track> at every lap, 1–3 s after the
+ * last point of the one before; counted as pauses those gaps left runs 3 % short. A runner's own
+ * stop lasts longer than this, or leaves the laps' times short of the time between them.
+ */
+export const MOST_SECONDS_BETWEEN_JOINED_TRACKS = 5;
+
 export interface TcxReadingLimits extends XmlReadingLimits {
   maxPoints: number;
 }
 
 export const DEFAULT_TCX_LIMITS: TcxReadingLimits = { ...DEFAULT_XML_LIMITS, maxPoints: 2_000_000 };
+
+/**
+ * Whether the laps leave no time out between `fromMs` and `toMs`: each lap that starts in that
+ * span starts when the lap before it ended (its start + TotalTimeSeconds), within the joining
+ * tolerance. Laps without a duration say nothing against it.
+ */
+function lapsContinuous(laps: readonly { startUtcMs: number; elapsedSeconds: number }[], fromMs: number, toMs: number): boolean {
+  for (let k = 1; k < laps.length; k += 1) {
+    const lap = laps[k];
+    const before = laps[k - 1];
+    if (lap === undefined || before === undefined || !(lap.startUtcMs > fromMs - 1000 && lap.startUtcMs <= toMs + 1000)) continue;
+    const endOfBefore = before.startUtcMs + before.elapsedSeconds * 1000;
+    if (Number.isFinite(endOfBefore) && lap.startUtcMs - endOfBefore > MOST_SECONDS_BETWEEN_JOINED_TRACKS * 1000) return false;
+  }
+  return true;
+}
 
 /** TCX `Sport` → the neutral (FIT) sport name. */
 function sportOf(attribute: string | undefined): string {
@@ -369,7 +393,8 @@ export class TcxFileReader implements XmlElementListener {
           nextDevice = activity.points[j]?.deviceDistanceMetres ?? Number.NaN;
         }
         const advanced = nextDevice - lastDevice;
-        if (!(advanced > MOST_METRES_ACROSS_A_PAUSE)) {
+        const gapSeconds = (p.utcMs - lastMs) / 1000;
+        if (!(advanced > MOST_METRES_ACROSS_A_PAUSE) && !(gapSeconds >= 0 && gapSeconds <= MOST_SECONDS_BETWEEN_JOINED_TRACKS && lapsContinuous(activity.laps, lastMs, p.utcMs))) {
           pendingSegment = true;
           if (Number.isFinite(lastMs)) timerEvents.push({ utcMs: lastMs, kind: 'stop' });
         }

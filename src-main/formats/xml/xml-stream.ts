@@ -298,7 +298,9 @@ export class XmlByteReader {
     if (!this.sawAnyText) {
       if (text.trim().length === 0) return;
       this.sawAnyText = true;
-      if (text.trimStart()[0] !== '<') throw refuse.notXml();
+      // White space before the XML declaration (a real Polar TCX has it) is not the document's: dropped.
+      text = text.trimStart();
+      if (text[0] !== '<') throw refuse.notXml();
     }
     if (!this.sawRoot) this.refuseDoctypeIn(text);
     if (text.includes('&')) this.checkReferences(text);

@@ -17,6 +17,7 @@ import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore, 
 import { areasChanged, areasRead, type ChannelInput, type ChannelResult, type ReadChannelName, type WriteChannelName } from '../../../src-main/shared/contract';
 import { announceChange, changeVersion, onChange } from './changes';
 import { request, StanceError } from './client';
+import type { ErrorKind } from '../../../src-main/shared/result';
 import { latestOnly, questionKey } from './latest';
 import { fieldsWithMessages, isEmptyProblem, messageOf, problemFromError, type Problem } from './problem';
 
@@ -87,7 +88,7 @@ export interface SaveOptions<Field extends string> {
    * For a form that places messages itself (the strength editor's sets): the refusal as main
    * sent it, field path and message. The problem is still set as usual.
    */
-  onRefused?: (refusal: { field: string | undefined; message: string }) => void;
+  onRefused?: (refusal: { field: string | undefined; message: string; kind: ErrorKind | undefined }) => void;
 }
 
 export interface SaveState<C extends WriteChannelName, Field extends string> {
@@ -151,7 +152,7 @@ export function useSave<C extends WriteChannelName, Field extends string = never
       } catch (error) {
         if (mounted.current) {
           setProblem(problemFromError(error, fieldsRef.current));
-          onRefusedRef.current?.({ field: error instanceof StanceError ? error.field : undefined, message: messageOf(error) });
+          onRefusedRef.current?.({ field: error instanceof StanceError ? error.field : undefined, message: messageOf(error), kind: error instanceof StanceError ? error.kind : undefined });
         }
         return undefined;
       } finally {

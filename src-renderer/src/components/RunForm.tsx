@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { surfaces, type Run, type Shoe, type Surface } from '../../../src-main/shared/domain';
 import { fromMetres, formatDuration, parseDecimal, parseDuration, toMetres, unitLabel } from '../../../src-main/shared/units';
 import { useChannel, useSave } from '../api/hooks';
+import { DuplicatePrompt } from './DuplicatePrompt';
 import { allTimeZones, nowLocalTime, systemTimeZone, todayLocalDate } from '../local-clock';
 import { useLoadedSettings } from '../settings-context';
 
@@ -33,7 +34,8 @@ export function RunForm({ run, onSaved, onCancel }: Props) {
   const [notes, setNotes] = useState(run?.notes ?? '');
   const shoes: Shoe[] = useChannel('shoes:list', undefined, { live: false }).data ?? [];
   const [newShoe, setNewShoe] = useState<string>();
-  const addRun = useSave('runs:add', { fields });
+  const [duplicate, setDuplicate] = useState<string>();
+  const addRun = useSave('runs:add', { fields, onRefused: (refusal) => setDuplicate(refusal.kind === 'duplicate' ? refusal.message : undefined) });
   const updateRun = useSave('runs:update', { fields });
   const { saving, fieldError, invalid, formError, refuse } = run ? updateRun : addRun;
   const addShoeSave = useSave('shoes:add', { fields: ['name'] });
@@ -48,8 +50,14 @@ export function RunForm({ run, onSaved, onCancel }: Props) {
     setNewShoe(undefined);
   }
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
+    void save(false);
+  }
+
+  /** Saves the form; `saveAnyway` after the runner answered *Save anyway* to "You already logged…". */
+  async function save(saveAnyway: boolean) {
+    setDuplicate(undefined);
     const distanceInUnits = parseDecimal(distance);
     const durationSeconds = parseDuration(duration);
     // Every problem the form can see is shown at once.
@@ -73,7 +81,7 @@ export function RunForm({ run, onSaved, onCancel }: Props) {
       shoeId: shoeId === '' ? null : Number(shoeId),
       notes,
     };
-    const saved = run ? await updateRun.save({ id: run.id, ...draft }) : await addRun.save(draft);
+    const saved = run ? await updateRun.save({ id: run.id, ...draft }) : await addRun.save(saveAnyway ? { ...draft, saveAnyway: true } : draft);
     if (saved) onSaved(saved);
   }
 
@@ -211,15 +219,17 @@ export function RunForm({ run, onSaved, onCancel }: Props) {
           {fieldError('notes')}
         </div>
       </div>
-      {formError}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? 'Saving…' : run ? 'Save changes' : 'Save run'}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      {duplicate ? <DuplicatePrompt message={duplicate} saving={saving} onSaveAnyway={() => void save(true)} onCancel={onCancel} /> : formError}
+      {duplicate ? null : (
+        <div className="actions">
+          <button type="submit" className="primary" disabled={saving}>
+            {saving ? 'Saving…' : run ? 'Save changes' : 'Save run'}
+          </button>
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      )}
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import type { ImportJobView, ImportOutcomeView, ImportSummaryView } from '../../../../src-main/shared/import';
 import { MAX_WINDOW_IMPORT_BYTES } from '../../../../src-main/shared/import';
+import type { ImportOutcomeCode } from '../../../../src-main/shared/import-formats';
 import { formatDistance } from '../../../../src-main/shared/units';
 import { messageOf, request } from '../../api/client';
 import { systemTimeZone } from '../../local-clock';
@@ -218,7 +219,7 @@ export function ActivityImport({ onImported, onClose, openRun }: Props) {
           case 'duplicate':
             return { ...o, status: 'duplicate', runId: next.runId, distanceMetres: next.distanceMetres, reason: next.reason, code: next.duplicateOf === 'near' ? 'near-duplicate' : 'same-points' };
           default:
-            return { ...o, status: 'refused', reason: next.reason, code: next.refusal };
+            return { ...o, status: 'refused', reason: next.reason, code: (next.refusal === 'no-times' ? 'needs-start-time' : next.refusal) as ImportOutcomeCode };
         }
       }),
     );

@@ -11,6 +11,7 @@ import { PainLight } from '../clinic/PainLight';
 import { ProfileChart } from './ProfileChart';
 import { RouteMap } from './RouteMap';
 import { RunSpikeLine } from './RunSpikeLine';
+import { sourceName } from '../../../../src-main/shared/import-formats';
 
 const locationLabels: Record<string, string> = {
   lateral_knee: 'outside of the knee',
@@ -218,13 +219,11 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
   );
 }
 
-const FORMAT_NAMES = { gpx: 'GPX', fit: 'FIT', tcx: 'TCX' } as const;
-
 /** "Recorded by Garmin Forerunner 255 · FIT file · trail running · effort 7/10 from the watch". */
 function RecordingSource({ source }: { source: RecordingSourceView }) {
   const parts: string[] = [];
   if (source.deviceName) parts.push(`Recorded by ${source.deviceName}`);
-  if (source.format) parts.push(`${FORMAT_NAMES[source.format]} file${source.archiveEntry ? ` (${source.archiveEntry} in an archive)` : ''}`);
+  if (source.format) parts.push(`${sourceName(source.format)}${['gpx', 'fit', 'tcx'].includes(source.format) ? ' file' : ''}${source.archiveEntry ? ` (${source.archiveEntry} in an archive)` : ''}`);
   if (source.subSport && source.subSport !== 'generic') parts.push(`${source.subSport.replace(/_/g, ' ')} ${source.sport === 'running' ? 'run' : (source.sport ?? '')}`.trim());
   if (source.effortFromWatch !== null) parts.push(`effort ${source.effortFromWatch}/10 from the watch`);
   if (source.watchFeel) parts.push(`felt ${source.watchFeel}`);

@@ -8,6 +8,7 @@ import {
   type StrengthSession,
 } from '../../../../src-main/shared/strength';
 import { useSave } from '../../api/hooks';
+import { DuplicatePrompt } from '../DuplicatePrompt';
 import { InputEcho } from '../InputEcho';
 import { todayLocalDate } from '../../local-clock';
 import {
@@ -50,7 +51,14 @@ export function SessionEditor({ initial, session, title, origin, library, onSave
   // mechanism (every message at once, under its input; focus on the first).
   const refuse = useRef<(problem: Problem) => void>(() => undefined);
   const placeRefusal = (refusal: { field: string | undefined; message: string }) => refuse.current(locate.current(refusal.field, refusal.message));
-  const add = useSave('strength:add', { fields, onRefused: placeRefusal });
+  const [duplicate, setDuplicate] = useState<string>();
+  const add = useSave('strength:add', {
+    fields,
+    onRefused: (refusal) => {
+      if (refusal.kind === 'duplicate') setDuplicate(refusal.message);
+      else placeRefusal(refusal);
+    },
+  });
   const change = useSave('strength:update', { fields, onRefused: placeRefusal });
   const saver = session ? change : add;
   useEffect(() => {
@@ -106,8 +114,14 @@ export function SessionEditor({ initial, session, title, origin, library, onSave
     setFocusTarget('picker');
   }
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
+    void save(false);
+  }
+
+  /** Saves the session; `saveAnyway` after the runner answered *Save anyway* to "You already logged this session…". */
+  async function save(saveAnyway: boolean) {
+    setDuplicate(undefined);
     const translation = draftFromForm(form);
     if (!translation.ok) {
       saver.refuse(translation.problem);
@@ -116,7 +130,7 @@ export function SessionEditor({ initial, session, title, origin, library, onSave
     saver.clear();
     locate.current = translation.locate;
     const { draft } = translation;
-    const saved = session ? await change.save({ id: session.id, ...draft }) : await add.save(draft);
+    const saved = session ? await change.save({ id: session.id, ...draft }) : await add.save(saveAnyway ? { ...draft, saveAnyway: true } : draft);
     if (saved) onSaved(saved);
   }
 
@@ -230,15 +244,17 @@ export function SessionEditor({ initial, session, title, origin, library, onSave
         {problemHere('notes')}
       </div>
 
-      {saver.formError}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? 'Saving…' : session ? 'Save changes' : 'Save session'}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      {duplicate ? <DuplicatePrompt message={duplicate} saving={saving} onSaveAnyway={() => void save(true)} onCancel={onCancel} /> : saver.formError}
+      {duplicate ? null : (
+        <div className="actions">
+          <button type="submit" className="primary" disabled={saving}>
+            {saving ? 'Saving…' : session ? 'Save changes' : 'Save session'}
+          </button>
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      )}
     </form>
   );
 }
