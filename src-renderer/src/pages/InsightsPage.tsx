@@ -349,7 +349,7 @@ function Periods({ insights, onStartNew, starting, problem }: { insights: Insigh
             {lastRun ? ` (${shortDate(lastRun)})` : ''}; this one stays listed with its verdict.
           </p>
           <label htmlFor="period-from">First day of the new analysis</label>{' '}
-          <input id="period-from" type="date" value={fromDate} onChange={(event) => setFromDate(event.target.value)} />{' '}
+          <input id="period-from" type="date" value={fromDate} onChange={(event) => setFromDate(event.target.value)} /> <InputEcho kind="date" value={fromDate} />{' '}
           <button type="submit" disabled={starting || !fromDate}>
             Start a new analysis
           </button>
@@ -507,7 +507,7 @@ function WeeksCard({ insights, units, theme }: { insights: Insights; units: Dist
     <section className="card chart-card" aria-labelledby="chart-weeks">
       <h2 id="chart-weeks">The weeks</h2>
       <p className="reading" data-testid="weeks-reading">
-        Glute sessions done (bars; orange where fewer than planned) against planned (dashed), the distance you ran each week, and where each
+        Glute sessions done (bars; orange where fewer than planned; grey outline where the week is not whole, such as this week so far) against planned (dashed), the distance you ran each week, and where each
         run’s pain began{insights.weeks.some((week) => typeof week.ostrcSeverity === 'number') ? ', and your weekly knee check’s severity (diamonds, OSTRC 0–100)' : ''}. {judged.length === 0 ? 'No whole week with a plan to judge yet.' : `You did fewer sessions than planned in ${plural(missed, 'week')} of ${judged.length}`}
         {judged.length > 0 ? ' (weeks cut by the edge of the range or by a break, and weeks without a plan, are not judged).' : ''}
         {breaks > 0 ? ` ${plural(breaks, 'break')} of more than 4 weeks without running ${breaks === 1 ? 'is' : 'are'} drawn as a dashed line.` : ''}

@@ -1,3 +1,4 @@
+import { InputEcho } from '../components/InputEcho';
 import { Fragment, useId, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { PainStatus, Run } from '../../../src-main/shared/domain';
 import { formatDistance, formatDuration, formatPace } from '../../../src-main/shared/units';
@@ -177,10 +178,12 @@ export function RunsPage() {
           <div className="field">
             <label htmlFor={`${id}-from`}>From</label>
             <input id={`${id}-from`} type="date" value={fromDate} onChange={(e) => setFromDate(e.target.value)} />
+            <InputEcho kind="date" value={fromDate} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-to`}>To</label>
             <input id={`${id}-to`} type="date" value={toDate} onChange={(e) => setToDate(e.target.value)} />
+            <InputEcho kind="date" value={toDate} />
           </div>
           {filtered ? (
             <button

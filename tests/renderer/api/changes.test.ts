@@ -69,3 +69,37 @@ describe('every channel declares what it reads or what it changes', () => {
     }
   });
 });
+
+describe('a reader of the Insights, as useChannel subscribes it', () => {
+  /**
+   * useChannel asks again exactly when its snapshot useSyncExternalStore(onChange, () =>
+   * changeVersion(areasRead(channel))) moves; useSave announces areasChanged(channel). This
+   * drives the same two calls for every shoe save the contract has.
+   */
+  function reader(channel: ChannelName) {
+    const areas = areasRead(channel);
+    let snapshot = changeVersion(areas);
+    let asks = 0;
+    const unsubscribe = onChange(() => {
+      const next = changeVersion(areas);
+      if (next !== snapshot) asks += 1;
+      snapshot = next;
+    });
+    return { asks: () => asks, unsubscribe };
+  }
+
+  it('saving, editing or retiring a shoe never makes insights:get ask again; the shoe list does, each time', () => {
+    const shoeWrites = channelNames.filter((name) => name.startsWith('shoes:') && areasChanged(name).length > 0);
+    expect(shoeWrites.length).toBeGreaterThan(0);
+    const insights = reader('insights:get');
+    const shoes = reader('shoes:list');
+    for (const write of shoeWrites) announceChange(areasChanged(write));
+    expect(insights.asks()).toBe(0);
+    expect(shoes.asks()).toBe(shoeWrites.length);
+    // A run saved afterwards does reach the Insights: the reader is live, not deaf.
+    announceChange(areasChanged('runs:add'));
+    expect(insights.asks()).toBe(1);
+    insights.unsubscribe();
+    shoes.unsubscribe();
+  });
+});

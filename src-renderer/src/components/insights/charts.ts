@@ -10,7 +10,7 @@
  *
  * Colours come from the theme tokens (styles.css, --chart-*), so each theme draws in its own.
  */
-import type { ChartConfiguration, ChartDataset, Scale } from 'chart.js';
+import { Chart, type ChartConfiguration, type ChartDataset, type Scale } from 'chart.js';
 import { toFont } from 'chart.js/helpers';
 import type { DistanceUnit } from '../../../../src-main/shared/domain';
 import { DAYS_SINCE_CAP, type GroupSurvival, type Insights } from '../../../../src-main/shared/insights';
@@ -50,6 +50,8 @@ export function palette() {
     breakLine: token('--chart-break'),
     text: token('--chart-text'),
     kneeCheck: token('--chart-knee-check'),
+    notJudged: token('--chart-not-judged'),
+    notJudgedFill: token('--chart-not-judged-fill'),
   };
 }
 
@@ -313,6 +315,9 @@ export function weeksChart(insights: Insights, unit: DistanceUnit): InsightsChar
     onsets.push({ x: xs[index]!, y: fromMetres(run.outcomeMetres, unit) });
     onsetsByWeek.set(index, [...(onsetsByWeek.get(index) ?? []), fromMetres(run.outcomeMetres, unit).toFixed(1)]);
   }
+  // The last week, when the range ends inside it, is the week not yet over: drawn apart ("so far").
+  const lastWeek = weeks[weeks.length - 1];
+  const soFarIndex = lastWeek?.partial ? weeks.length - 1 : -1;
   const distances = weeks.map((week) => fromMetres(week.distanceMetres, unit));
   const distanceMax = roomAbove(Math.max(0, ...distances, ...onsets.map((point) => point.y)));
   const sessionsMax = Math.max(3, ...weeks.map((week) => Math.max(week.gluteSessionsDone, week.gluteSessionsPlanned ?? 0))) + 1;
@@ -328,30 +333,74 @@ export function weeksChart(insights: Insights, unit: DistanceUnit): InsightsChar
   });
   const rows: ChartRow[] = weeks.map((week, index) => ({
     cells: [
-      `${shortDate(week.weekStart)}${week.gapWeeksBefore > 0 && index > 0 ? ` (after ${week.gapWeeksBefore} weeks without runs)` : ''}`,
+      `${shortDate(week.weekStart)}${index === soFarIndex ? ' (so far)' : ''}${week.gapWeeksBefore > 0 && index > 0 ? ` (after ${week.gapWeeksBefore} weeks without runs)` : ''}`,
       String(week.gluteSessionsDone),
       week.gluteSessionsPlanned === null ? 'no plan' : (Math.round(week.gluteSessionsPlanned * 10) / 10).toString(),
-      week.partial ? 'part week: not judged' : week.gluteSessionsPlanned === null ? 'not judged' : week.missed ? 'fewer than planned' : 'as planned',
+      index === soFarIndex
+        ? 'this week so far: not judged yet'
+        : week.partial
+          ? 'part week: not judged'
+          : week.gluteSessionsPlanned === null
+            ? 'not judged'
+            : week.missed
+              ? 'fewer than planned'
+              : 'as planned',
       distances[index]!.toFixed(1),
       (onsetsByWeek.get(index) ?? []).join(', ') || '–',
       week.ostrcSeverity === null || week.ostrcSeverity === undefined ? '–' : String(week.ostrcSeverity),
     ],
     point: { x: xs[index]!, y: distances[index]!, axis: 'distance' },
   }));
-  const tickLabels = new Map(xs.map((value, index) => [value, shortDate(weeks[index]!.weekStart)]));
+  const tickLabels = new Map(xs.map((value, index) => [value, `${shortDate(weeks[index]!.weekStart)}${index === soFarIndex ? ' so far' : ''}`]));
   const kneeChecks: XY[] = weeks.flatMap((week, index) => (typeof week.ostrcSeverity === 'number' ? [{ x: xs[index]!, y: week.ostrcSeverity }] : []));
   const hasKneeChecks = kneeChecks.length > 0;
+  const judgedBars: XY[] = [];
+  const partialBars: XY[] = [];
+  const missedAt = new Set<number>();
+  weeks.forEach((week, index) => {
+    const bar = { x: xs[index]!, y: week.gluteSessionsDone };
+    (week.partial ? partialBars : judgedBars).push(bar);
+    if (!week.partial && week.missed) missedAt.add(bar.x);
+  });
+  const otherPartial = weeks.some((week, index) => week.partial && index !== soFarIndex);
+  const partialLabel =
+    soFarIndex >= 0 && !otherPartial
+      ? 'This week so far: not judged yet'
+      : soFarIndex >= 0
+        ? 'Not judged: this week so far, and weeks cut by a break or the range'
+        : 'Not judged: weeks cut by a break or the range';
   const datasets = [
     {
       type: 'bar' as const,
-      label: 'Glute sessions done',
-      data: weeks.map((week, index) => ({ x: xs[index]!, y: week.gluteSessionsDone })),
-      backgroundColor: (context: { dataIndex: number }) => (weeks[context.dataIndex]?.missed ? colours.skipped() : colours.onPlan()),
+      label: 'Glute sessions done (green: as planned or no plan; orange: fewer than planned)',
+      data: judgedBars,
+      backgroundColor: (context: { raw?: unknown }) => (missedAt.has((context.raw as XY | undefined)?.x ?? Number.NaN) ? colours.skipped() : colours.onPlan()),
       yAxisID: 'sessions',
       order: 3,
       barPercentage: 0.8,
       categoryPercentage: 1,
+      grouped: false,
     },
+    // Weeks not judged because they are not whole (this week so far, a week cut by a break or the
+    // range's edge): outlined in grey, never in the colours that mean on plan or missed.
+    ...(partialBars.length > 0
+      ? [
+          {
+            type: 'bar' as const,
+            label: partialLabel,
+            data: partialBars,
+            backgroundColor: colours.notJudgedFill,
+            borderColor: colours.notJudged,
+            borderWidth: 1.5,
+            borderSkipped: false as const,
+            yAxisID: 'sessions',
+            order: 3,
+            barPercentage: 0.8,
+            categoryPercentage: 1,
+            grouped: false,
+          },
+        ]
+      : []),
     {
       type: 'line' as const,
       label: 'Glute sessions planned',
@@ -403,7 +452,20 @@ export function weeksChart(insights: Insights, unit: DistanceUnit): InsightsChar
       data: { datasets: datasets as ChartConfiguration['data']['datasets'] },
       options: {
         ...base,
-        plugins: { ...base.plugins, legend: legendWithoutExtraBreaks },
+        plugins: {
+          ...base.plugins,
+          legend: {
+            ...legendWithoutExtraBreaks,
+            labels: {
+              ...legendWithoutExtraBreaks.labels,
+              // The done bars' legend mark in the on-plan colour (Chart.js would take the first bar's, orange when it was missed).
+              generateLabels: (chart: Chart) =>
+                Chart.defaults.plugins.legend.labels.generateLabels(chart).map((item) =>
+                  item.text.startsWith('Glute sessions done') ? { ...item, fillStyle: colours.onPlan(), strokeStyle: colours.onPlan() } : item,
+                ),
+            },
+          },
+        },
         scales: {
           x: {
             type: 'linear',

@@ -1,3 +1,4 @@
+import { InputEcho } from '../InputEcho';
 import { useId, useState, type FormEvent } from 'react';
 import { addDays } from '../../../../src-main/shared/calendar';
 import { checkinContextLabels, checkinContexts, type CheckinContext, type PainCheckin } from '../../../../src-main/shared/pain';
@@ -71,6 +72,7 @@ export function CheckinForm({ checkin, onSaved, onCancel, autoFocus = false }: P
             autoFocus={autoFocus || checkin !== undefined}
             {...invalid('localDate')}
           />
+          <InputEcho kind="date" value={localDate} />
           {fieldError('localDate')}
         </div>
         {(

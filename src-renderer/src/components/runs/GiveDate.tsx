@@ -1,3 +1,4 @@
+import { InputEcho } from '../InputEcho';
 import { useId, useState, type FormEvent } from 'react';
 import type { GpxImportResult } from '../../../../src-main/shared/track';
 import { parseDuration } from '../../../../src-main/shared/units';
@@ -54,10 +55,12 @@ export function GiveDate({ file, onResult }: { file: File; onResult: (result: Gp
       <div className="field">
         <label htmlFor={`${id}-date`}>Date</label>
         <input id={`${id}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        <InputEcho kind="date" value={date} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-time`}>Start time</label>
         <input id={`${id}-time`} type="time" value={time} onChange={(e) => setTime(e.target.value)} />
+        <InputEcho kind="time" value={time} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-duration`}>Duration (h:mm:ss)</label>

@@ -1,3 +1,4 @@
+import { InputEcho } from '../InputEcho';
 import { useId, useState, type FormEvent } from 'react';
 import type { GlutePlan, GlutePlanKind } from '../../../../src-main/shared/domain';
 import { useChannel, useSave } from '../../api/hooks';
@@ -70,6 +71,7 @@ export function GlutePlanSettings() {
           <div className="field">
             <label htmlFor={`${id}-from`}>Starting</label>
             <input id={`${id}-from`} type="date" value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} />
+            <InputEcho kind="date" value={effectiveFrom} />
           </div>
         </div>
         <div className="actions">

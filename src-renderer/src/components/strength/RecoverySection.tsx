@@ -1,3 +1,4 @@
+import { InputEcho } from '../InputEcho';
 import { useId, useState, type FormEvent } from 'react';
 import { recoveryKindLabels, recoveryKinds, type RecoveryEntry, type RecoveryKind } from '../../../../src-main/shared/strength';
 import { useSave } from '../../api/hooks';
@@ -63,6 +64,7 @@ export function RecoverySection({ entries, onAdded, onDelete }: Props) {
         <div className="field">
           <label htmlFor={`${id}-date`}>Date</label>
           <input id={`${id}-date`} type="date" value={localDate} max={todayLocalDate()} onChange={(e) => setLocalDate(e.target.value)} {...invalid('localDate')} />
+          <InputEcho kind="date" value={localDate} />
         </div>
         <div className="field minutes">
           <label htmlFor={`${id}-minutes`}>Minutes (optional)</label>
