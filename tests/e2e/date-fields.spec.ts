@@ -60,11 +60,7 @@ test('each date field writes the chosen date beside it in the app’s format', a
   await expectEcho(recovery.getByLabel('Date'), '2026-11-19', 'Thu, 19 Nov 2026');
 });
 
-// After main's merge of #19/#23 (252bbf4) the import panel lists this untimed file as "Refused"
-// ("This file has no times…") with no "When was the run…" form, so the form cannot be reached here
-// (gpx-import.spec.ts's untimed test waits for the same form). GiveDate.tsx writes the date beside
-// its field (InputEcho); un-fixme this once the import panel shows the form again.
-test.fixme('the import’s "needs a date" form writes the chosen date (and time) beside its fields', async ({ page }) => {
+test('the import’s "needs a date" form writes the chosen date (and time) beside its fields', async ({ page }) => {
   stance = await launchStance(page, { now: saturday });
   await go(page, 'Runs');
   // Runs: the import's "needs a date" form for a file without times (its start time too).

@@ -5,8 +5,8 @@ import { parseDuration } from '../../../../src-main/shared/units';
 import { messageOf, request } from '../../api/client';
 import { systemTimeZone, todayLocalDate } from '../../local-clock';
 
-/** Refusals the runner can fix by saying when the run was and how long it took. */
-export const NEEDS_DATE = new Set(['no-times', 'times-unusable', 'no-duration']);
+/** Refusals the runner can fix by saying when the run was and how long it took (outcome codes, and the file's refusal reasons). */
+export const NEEDS_DATE = new Set(['needs-start-time', 'no-times', 'times-unusable', 'no-duration']);
 
 /** What the window says before importing a file without times; afterwards it and the run page say UNTIMED_RUN_SUMMARY. */
 const UNTIMED_RUN_WORDS =
