@@ -285,6 +285,9 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
   const clock = options.now ?? (() => new Date());
   // Files read ahead, stored in order (one at a time without reader threads).
   const reading: Reading[] = [];
+  // Files read ahead (by the reader threads) but not stored yet are not counted as read: a worker
+  // ended on cancel leaves the window's "N not started" true (files total less files read).
+  const tellProgress = (shown: BatchProgress): void => options.onProgress?.({ ...shown, filesRead: Math.max(0, shown.filesRead - reading.length) });
   const depth = options.readers?.depth ?? 1;
   const storeOldest = async (): Promise<void> => {
     const next = reading.shift();
@@ -307,7 +310,7 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
       report(outcome);
       if (outcome.status === 'imported' && next.listed?.gear && next.shoeId === null) gearOffered.add(next.listed.gear);
     }
-    options.onProgress?.({ ...progress });
+    tellProgress({ ...progress });
     // Let the event loop breathe between files (timers, messages to a worker's parent, cancel).
     await new Promise<void>((resolve) => setImmediate(resolve));
   };
@@ -372,7 +375,7 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
   /** Apple Health's export.xml: its workouts, read as a stream; runs without a route stored now. */
   const readHealthIndex = async (state: ExportState, file: string, index: StreamedIndexFile): Promise<void> => {
     progress.currentFile = index.entry;
-    options.onProgress?.({ ...progress });
+    tellProgress({ ...progress });
     const health = await readHealthExport(index.stream, { ...(options.signal ? { signal: options.signal } : {}) });
     const byRoute = new Map<string, HealthWorkout>();
     const waiting = new Set<HealthWorkout>();
@@ -533,17 +536,17 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
       progress.filesRead += 1;
       if (member.kind === 'passed') continue;
       progress.currentFile = member.entry ?? item.shownAs;
-      options.onProgress?.({ ...progress, filesRead: progress.filesRead - 1 });
+      tellProgress({ ...progress, filesRead: progress.filesRead - 1 });
       // An activity Strava's index lists as another sport is skipped, whatever its file holds.
       const listed: StravaActivity | undefined = member.entry === null || state.strava === null ? undefined : state.strava.byFile.get(activityFileKey(member.entry));
       if (listed !== undefined && !isStravaRunType(listed.type)) {
         report({ ...base, status: 'skipped', sport: listed.type, code: 'other-sport', reason: `Strava lists this activity as a ${listed.type}, not a run, so it was skipped.` });
-        options.onProgress?.({ ...progress });
+        tellProgress({ ...progress });
         continue;
       }
       if (member.kind === 'other') {
         countHeld(member.held);
-        options.onProgress?.({ ...progress });
+        tellProgress({ ...progress });
         continue;
       }
       if (member.kind === 'refused') {
@@ -551,7 +554,7 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
           if (item.inFolder) countHeld(member.held ?? 'other');
           else report({ ...base, status: 'refused', code: 'unknown-format', reason: notAnActivityReason(member.held ?? 'other') });
         } else report({ ...base, status: 'refused', code: member.refusal.reason, reason: member.refusal.message });
-        options.onProgress?.({ ...progress });
+        tellProgress({ ...progress });
         continue;
       }
       // A route of Apple Health's export: imported only when its workout is a run.
@@ -560,7 +563,7 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
       if (workout !== undefined) {
         state.health?.waiting.delete(workout);
         if (!workout.isRun) {
-          options.onProgress?.({ ...progress }); // skipped, named, with its workout
+          tellProgress({ ...progress }); // skipped, named, with its workout
           continue;
         }
       }
@@ -589,7 +592,7 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
       // "N not started" is the files total less the files read).
       progress.filesRead -= reading.length;
       reading.length = 0;
-      options.onProgress?.({ ...progress });
+      tellProgress({ ...progress });
       await members.return(undefined);
       break;
     }
@@ -598,7 +601,7 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
   }
   if (!summary.cancelled) settleExport(state);
   progress.currentFile = null;
-  options.onProgress?.({ ...progress });
+  tellProgress({ ...progress });
   summary.gearOffered = [...gearOffered].sort();
   summary.held = RECOGNISED_NOT_READ.map((entry) => ({ kind: entry.id, count: heldCounts.get(entry.id) ?? 0 })).filter((entry) => entry.count > 0);
   if (summary.imported === 0 && summary.duplicate === 0) {

@@ -99,7 +99,7 @@ describe('a CSV export of a real database', () => {
     cleanups.push(cleanup);
     const now = new Date('2026-11-21T12:00:00Z');
     for (const [, value] of [...triggers, ['semicolon', 'a; b'] as [string, string]]) {
-      addRun(db, { localDate: '2026-11-20', localTime: '07:30', timeZone: 'UTC', distanceMetres: 5000, durationSeconds: 1800, effort: null, surface: null, shoeId: null, notes: value }, now);
+      addRun(db, { localDate: '2026-11-20', localTime: '07:30', timeZone: 'UTC', distanceMetres: 5000, durationSeconds: 1800, effort: null, surface: null, shoeId: null, notes: value, saveAnyway: true }, now); // the same run, typed again on purpose
     }
     const out = writeCsvExport(db, path.join(folder, 'csv'), now);
     const rows = readCsv(fs.readFileSync(path.join(out.path, 'runs.csv'), 'utf8'));

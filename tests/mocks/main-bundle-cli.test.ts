@@ -100,7 +100,7 @@ describe('the packaged app as a command line', () => {
     const answer = await launch(['--cli', 'import', path.join(corpus, 'mapbox__run.gpx'), '--json', '--time-zone', 'Europe/London']);
     expect(answer.stderr).toBe('');
     expect(answer.code).toBe(0);
-    const line = JSON.parse(answer.stdout.trim()) as Record<string, unknown>;
+    const line = JSON.parse(answer.stdout.trim().split('\n')[0]!) as Record<string, unknown>;
     expect(line).toMatchObject({ status: 'imported', points: 205, format: 'gpx', runId: 1 });
     expect(runsIn(path.join(dataFolder, 'stance.sqlite'))).toEqual({ n: 1 });
     expect(state.windows).toHaveLength(0);
@@ -137,7 +137,7 @@ describe('the packaged app as a command line', () => {
     expect(bare.stdout).toMatch(/^Usage:/);
     const waypoints = await launch(['--cli', 'import', path.join(corpus, 'placemark__wpt.gpx'), '--json']);
     expect(waypoints.code).toBe(1);
-    expect(JSON.parse(waypoints.stdout.trim())).toMatchObject({ status: 'refused', reason: expect.stringMatching(/only waypoints/) });
+    expect(JSON.parse(waypoints.stdout.trim().split('\n')[0]!)).toMatchObject({ status: 'refused', reason: expect.stringMatching(/only waypoints/) });
     expect(state.windows).toHaveLength(0);
   });
 

@@ -14,7 +14,7 @@ describe('typed events from main', () => {
   });
 
   it('names every page in the runner’s words', () => {
-    expect(pages.map((page) => pageLabel(page.id))).toEqual(['Today', 'Runs', 'Strength', 'Pain', 'Insights', 'Report', 'Settings']);
+    expect(pages.map((page) => pageLabel(page.id))).toEqual(['Today', 'Runs', 'Strength', 'Pain', 'Insights', 'Experiment', 'Report', 'Settings']);
     expect(isPageId('insights')).toBe(true);
     expect(isPageId('toString')).toBe(false);
   });
