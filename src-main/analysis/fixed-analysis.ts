@@ -28,7 +28,7 @@
  * (Onsets are the same in both versions, so the milestones fall on the same runs.)
  */
 import type { MainComplaint } from '../shared/domain';
-import { DAYS_SINCE_CAP, type GroupCount, type HeadlineGroups, type InsightsVerdict, type RunExposure } from '../shared/insights';
+import { DAYS_SINCE_CAP, type HeadlineGroups, type InsightsVerdict, type RunExposure } from '../shared/insights';
 import { runExposures, type InsightsHistory, type RunRecord } from './exposure';
 import { fitPrimaryModel, gluteCalendar, MIN_ONSETS_FOR_MODEL, modelRuns, weekShiftTest, type GluteCalendar } from './primary-model';
 import { addDays } from '../shared/calendar';
@@ -140,10 +140,10 @@ function verdictOf(sequential: SequentialDecision, onsets: number, exposureVarie
   return 'cannot_tell_yet';
 }
 
-function groupCounts(runs: readonly RunExposure[], unnoted: readonly RunExposure[]): HeadlineGroups {
-  const empty = (): GroupCount => ({ runs: 0, onsets: 0, unnoted: 0 });
-  const groups = { skipped: empty(), usual: empty() };
-  for (const run of runs) {
+/** The headline's groups (7+ against 0–6 days since the last glute session) over runs with a pain note and the unnoted ones; runs before any glute session are in neither. */
+export function headlineGroups(noted: readonly RunExposure[], unnoted: readonly Pick<RunExposure, 'daysSinceGluteSession'>[] = []): HeadlineGroups {
+  const groups: HeadlineGroups = { skipped: { runs: 0, onsets: 0, unnoted: 0 }, usual: { runs: 0, onsets: 0, unnoted: 0 } };
+  for (const run of noted) {
     if (run.daysSinceGluteSession === null) continue;
     const group = run.daysSinceGluteSession >= DAYS_SINCE_CAP ? groups.skipped : groups.usual;
     group.runs += 1;
@@ -201,7 +201,7 @@ export function fixedAnalysis(history: InsightsHistory, complaint: MainComplaint
     const skippedFit = { exposure: null, adjusters: [], problem: null };
     const fit = options.verdictOnly === true ? skippedFit : fitPrimaryModel(notedModel);
     const fitCounted = unnoted.length === 0 || options.verdictOnly === true ? fit : fitPrimaryModel(allModel);
-    const groups = groupCounts(noted, unnoted);
+    const groups = headlineGroups(noted, unnoted);
     const to = next === null ? (lastRun < from ? from : lastRun) : previousDay(next);
     periods.push({
       from,

@@ -22,7 +22,6 @@ import {
   type AnalysisPeriod,
   type FixedAnalysisSummary,
   type GroupSurvival,
-  type HeadlineGroups,
   type Insights,
   type InsightsFilters,
   type ModelSummary,
@@ -30,7 +29,7 @@ import {
   type ViewDescription,
 } from '../shared/insights';
 import { gluteExposureCalculator, runExposures, type InsightsHistory } from './exposure';
-import { complaintFilters, fixedAnalysis, type FixedAnalysis } from './fixed-analysis';
+import { complaintFilters, fixedAnalysis, headlineGroups, type FixedAnalysis } from './fixed-analysis';
 import { fitPrimaryModel, gluteCalendar, MIN_ONSETS_FOR_MODEL, modelRuns, primaryModel } from './primary-model';
 import { kaplanMeier, medianSurvivalInterval, type SurvivalObservation } from './survival';
 import { acuteChronicDays, LOAD_JUMP_ABOVE, longRunSpikes, SPIKE_ABOVE, weeklySummaries } from './timeline';
@@ -71,21 +70,6 @@ export function groupSurvival(runs: readonly RunExposure[]): GroupSurvival {
   };
 }
 
-/** The headline's groups over runs with a pain note and the unnoted ones (runs before any glute session are in neither). */
-export function headlineGroups(noted: readonly RunExposure[], unnoted: readonly Pick<RunExposure, 'daysSinceGluteSession'>[] = []): HeadlineGroups {
-  const groups: HeadlineGroups = { skipped: { runs: 0, onsets: 0, unnoted: 0 }, usual: { runs: 0, onsets: 0, unnoted: 0 } };
-  for (const run of noted) {
-    if (run.daysSinceGluteSession === null) continue;
-    const group = run.daysSinceGluteSession >= DAYS_SINCE_CAP ? groups.skipped : groups.usual;
-    group.runs += 1;
-    if (run.pain) group.onsets += 1;
-  }
-  for (const run of unnoted) {
-    if (run.daysSinceGluteSession === null) continue;
-    (run.daysSinceGluteSession >= DAYS_SINCE_CAP ? groups.skipped : groups.usual).unnoted += 1;
-  }
-  return groups;
-}
 
 /** What the page and the Report need from the fixed analysis. */
 export function summariseFixed(analysis: FixedAnalysis): FixedAnalysisSummary {
