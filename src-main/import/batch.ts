@@ -100,8 +100,8 @@ export interface BatchOptions {
   /** Go on after `resumeAfter`: everything before it, and it, is passed over unread (counted as read). */
   resumeAfter?: ReadingAt;
   /**
-   * Reader threads (reader-pool.ts): an archive's members are read in them, up to `depth` ahead,
-   * while this thread stores each in order. A file given on its own, and every file without
+   * Reader threads (reader-pool.ts): an archive's members are read in them, up to `depth` files
+   * and `readAheadBytes` bytes ahead, while this thread stores each in order. A file given on its own, and every file without
    * them, is read here, then stored.
    * Read-ahead stops at the end of each file, folder entry or archive given, so a restart after
    * this thread died (`onReading`, `resumeAfter`) never passes over a file not yet stored.
@@ -114,6 +114,8 @@ interface Reading {
   read: Promise<ReadActivities>;
   /** The file's bytes, when read here (its original is compressed only if a run is stored). */
   bytes: Uint8Array | undefined;
+  /** How many bytes the file has (unpacked): what it counts against the readers' read-ahead. */
+  size: number;
   context: ActivityContext;
   listed: StravaActivity | undefined;
   shoeId: number | null;
@@ -289,9 +291,12 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
   // ended on cancel leaves the window's "N not started" true (files total less files read).
   const tellProgress = (shown: BatchProgress): void => options.onProgress?.({ ...shown, filesRead: Math.max(0, shown.filesRead - reading.length) });
   const depth = options.readers?.depth ?? 1;
+  // Bytes of the files being read ahead (reader-pool.ts READ_AHEAD_BYTES bounds them).
+  let readingBytes = 0;
   const storeOldest = async (): Promise<void> => {
     const next = reading.shift();
     if (next === undefined) return;
+    readingBytes -= next.size;
     if (options.readers && next.at.entry !== null) options.onReading?.({ at: next.at, file: next.context.file, otherFilesSoFar: summary.otherFiles });
     let read: ReadActivities;
     try {
@@ -582,10 +587,14 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
       // An archive's members go to the reader threads; a file given on its own is read here (there is
       // nothing to read beside it, and no reader is started for it: `stance import run.gpx` answers at once).
       const readers = member.entry !== null ? options.readers : undefined;
+      const size = member.bytes.length;
+      // Read ahead by count and by bytes: files already being read are stored first while this one would pass the bound.
+      while (readers && reading.length > 0 && readingBytes + size > readers.readAheadBytes) await storeOldest();
       // An archive member's bytes are its own (unpacked for it) and not used here after: handed over, not copied.
       const read = readers ? readers.read(member.bytes, context, { handOver: true }) : Promise.resolve(readActivities(member.bytes, context, { gzipOriginal: false }));
       read.catch(() => undefined); // awaited in its turn (storeOldest); until then its failure is not "unhandled"
-      reading.push({ read, bytes: readers ? undefined : member.bytes, context, listed, shoeId, at: { source: sourceIndex, entry: member.entry } });
+      reading.push({ read, bytes: readers ? undefined : member.bytes, size, context, listed, shoeId, at: { source: sourceIndex, entry: member.entry } });
+      readingBytes += size;
       while (reading.length >= (readers ? depth : 1)) await storeOldest();
     }
     if (summary.cancelled) {
@@ -593,6 +602,7 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
       // "N not started" is the files total less the files read).
       progress.filesRead -= reading.length;
       reading.length = 0;
+      readingBytes = 0;
       tellProgress({ ...progress });
       await members.return(undefined);
       break;

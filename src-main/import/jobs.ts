@@ -21,6 +21,7 @@ import { StanceError } from '../shared/errors';
 import type { ActivityOutcome } from './activities';
 import { importBatch, type BatchProgress, type BatchSummary, type ReadingAt } from './batch';
 import type { ImportWorkerMessage, ImportWorkerRequest, WorkerRequest } from './worker';
+import { WORKER_LIMITS } from './thread-limits';
 
 export interface ImportJob {
   readonly progress: BatchProgress;
@@ -41,11 +42,8 @@ export interface WorkerScript {
   resourceLimits?: ResourceLimits;
 }
 
-/**
- * The worker's memory: 1 GB of old generation is ten times what the largest real activity needs
- * (a 24-hour FIT file decodes in under 100 MB); the stack is the default's double.
- */
-export const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 };
+/** The worker's memory (thread-limits.ts). */
+export { WORKER_LIMITS };
 
 /** How long Cancel waits for the worker to stop between files before it ends the thread. */
 export const CANCEL_GRACE_MS = 400;

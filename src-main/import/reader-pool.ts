@@ -25,6 +25,7 @@
 import os from 'node:os';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { ActivityContext, ReadActivities } from './activities';
+import { WORKER_LIMITS } from './thread-limits';
 import type { RunStreams } from '../track/derive';
 import type { TrackPointColumns } from '../track/point-columns';
 
@@ -43,8 +44,13 @@ export function readerCount(): number {
   return Math.max(1, Math.min(4, cores));
 }
 
-/** A reader's memory: far more than any real activity file needs (a 24-hour FIT decodes in under 100 MB). */
-const READER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64 };
+/**
+ * A reader's memory: the import worker's own (thread-limits.ts), so that a file read in a
+ * reader fails or succeeds exactly as it would on the batch's thread — 1 GB of old generation,
+ * far more than any real activity file needs (a 24-hour FIT decodes in under 100 MB), a 16 MB
+ * young generation, and the same stack.
+ */
+const READER_LIMITS: ResourceLimits = WORKER_LIMITS;
 
 interface Task {
   id: number;
@@ -60,9 +66,19 @@ interface Reader {
   task: Task | null;
 }
 
+/**
+ * How many bytes of files (as unpacked) may be read ahead of the writer at once: a file bigger
+ * than this is read alone. Each is held as its bytes, then its parse, then its runs until stored;
+ * 32 MB is over sixty hour-long GPX runs, and keeps a Garmin export of day-long FIT files or a
+ * 100 MB GPX in an archive from being read four at a time.
+ */
+export const READ_AHEAD_BYTES = 32 * 1024 * 1024;
+
 export class ReaderPool {
   /** How many files may be read ahead of the writer (two per reader: one reading, one waiting). */
   readonly depth: number;
+  /** How many bytes (the files' own, unpacked) may be read ahead of the writer at once; at least one file always is. */
+  readonly readAheadBytes: number;
   private readonly readers: Reader[] = [];
   private readonly waiting: Task[] = [];
   private nextId = 1;
@@ -74,9 +90,11 @@ export class ReaderPool {
   constructor(
     private readonly script: ReaderScript,
     readers: number = readerCount(),
+    readAheadBytes: number = READ_AHEAD_BYTES,
   ) {
     this.size = readers;
     this.depth = readers * 2;
+    this.readAheadBytes = readAheadBytes;
   }
 
   /**

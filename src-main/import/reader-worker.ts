@@ -7,9 +7,11 @@
 import { parentPort } from 'node:worker_threads';
 import { readActivities, type ActivityContext } from './activities';
 import { forTheWriter } from './reader-pool';
+import { yieldToTheWindow } from './background-thread';
 
 const port = parentPort;
 if (port === null) throw new Error('import/reader-worker.ts must run as a worker thread');
+yieldToTheWindow();
 port.on('message', (message: { id: number; bytes: Uint8Array; context: ActivityContext }) => {
   // What the writer uses, its big arrays handed over rather than copied (reader-pool.ts forTheWriter).
   const { read, transfer } = forTheWriter(readActivities(message.bytes, message.context));
