@@ -194,10 +194,14 @@ export function fixedAnalysis(history: InsightsHistory, complaint: MainComplaint
     const allModel = modelRuns(withUnnoted);
     const onsets = notedModel.reduce((count, run) => count + (run.pain ? 1 : 0), 0);
     const evidence = milestoneEvidence(notedModel, allModel, calendar);
-    // With no unnoted runs both ways are the same test: computed once (it is the costly part of an open).
-    const notedShift = options.verdictOnly !== true && onsets >= MIN_ONSETS_FOR_MODEL ? weekShiftTest(notedModel, calendar) : null;
+    // The evidence now (both ways) only tells the onsets still needed while the verdict is open: once
+    // claimed or finished it changes nothing in the decision and is not worked out. With no unnoted
+    // runs both ways are the same test: computed once (it is the costly part of an open).
+    const decided = sequentialDecision(evidence, null, onsets);
+    const open = decided.claimedAt === null && !decided.finished;
+    const notedShift = open && options.verdictOnly !== true && onsets >= MIN_ONSETS_FOR_MODEL ? weekShiftTest(notedModel, calendar) : null;
     const current = notedShift === null ? null : bothWays(notedShift, notedModel.length === allModel.length ? notedShift : weekShiftTest(allModel, calendar));
-    const sequential = sequentialDecision(evidence, current?.z ?? null, onsets);
+    const sequential = open ? sequentialDecision(evidence, current?.z ?? null, onsets) : decided;
     const skippedFit = { exposure: null, adjusters: [], problem: null };
     const fit = options.verdictOnly === true ? skippedFit : fitPrimaryModel(notedModel);
     const fitCounted = unnoted.length === 0 || options.verdictOnly === true ? fit : fitPrimaryModel(allModel);

@@ -109,9 +109,43 @@ export function modelRuns<R extends ModelRun>(runs: readonly R[]): R[] {
   return runs.filter((run) => run.daysSinceGluteSession !== null);
 }
 
-/** The Cox fit of the primary model, in words where it cannot be fitted. */
-export function fitPrimaryModel(runs: readonly ModelRun[], options: { cutShortAsOnsets?: boolean } = {}): { exposure: ModelTerm | null; adjusters: ModelTerm[]; problem: string | null } {
+export type PrimaryFit = { exposure: ModelTerm | null; adjusters: ModelTerm[]; problem: string | null };
+
+/**
+ * The Cox fit of the primary model, in words where it cannot be fitted. A pure function of the
+ * runs' model inputs: an open of the Insights asks for the same fit up to three times (the fixed
+ * analysis, the model summary, the view's description), so recent fits are kept (fitCache).
+ */
+export function fitPrimaryModel(runs: readonly ModelRun[], options: { cutShortAsOnsets?: boolean } = {}): PrimaryFit {
   const used = modelRuns(runs);
+  const key = fitKey(used, options.cutShortAsOnsets === true);
+  const cached = fitCache.get(key);
+  if (cached !== undefined) return cached;
+  const fit = fitUncached(used, options);
+  fitCache.set(key, fit);
+  if (fitCache.size > 32) fitCache.delete(fitCache.keys().next().value as string);
+  return fit;
+}
+
+const fitCache = new Map<string, PrimaryFit>();
+
+/** What the fit reads of each run (day, outcome, onset, cut short, previous week, days since), as exact bytes (see cacheKey). */
+function fitKey(used: readonly ModelRun[], cutShortAsOnsets: boolean): string {
+  const values = new Float64Array(6 * used.length + 1);
+  let at = 0;
+  values[at++] = cutShortAsOnsets ? 1 : 0;
+  for (const run of used) {
+    values[at++] = dayNumber(run.localDate);
+    values[at++] = run.outcomeMetres;
+    values[at++] = run.pain ? 1 : 0;
+    values[at++] = run.cutShort ? 1 : 0;
+    values[at++] = run.previousWeekMetres;
+    values[at++] = run.daysSinceGluteSession ?? -1;
+  }
+  return Buffer.from(values.buffer).toString('latin1');
+}
+
+function fitUncached(used: readonly ModelRun[], options: { cutShortAsOnsets?: boolean }): PrimaryFit {
   const onsets = used.filter((run) => run.pain || (options.cutShortAsOnsets === true && run.cutShort)).length;
   if (onsets < MIN_ONSETS_FOR_MODEL) {
     return { exposure: null, adjusters: [], problem: `The model needs at least ${MIN_ONSETS_FOR_MODEL} pain onsets after a logged glute session; there ${onsets === 1 ? 'is' : 'are'} ${onsets}.` };
@@ -337,9 +371,10 @@ export function weekShiftTest(runs: readonly ModelRun[], calendar: GluteCalendar
  */
 const shiftCache = new Map<string, WeekShiftResult>();
 
-/** Empties the cache (the benchmark times the work done on a first open). */
-export function clearWeekShiftCache(): void {
+/** Empties the caches of the week-shift tests and the model fits (the benchmark times the work done on a first open). */
+export function clearAnalysisCaches(): void {
   shiftCache.clear();
+  fitCache.clear();
 }
 
 /**

@@ -19,7 +19,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeInsights } from '../../src-main/analysis/insights';
 import { fixedAnalysis } from '../../src-main/analysis/fixed-analysis';
-import { clearWeekShiftCache } from '../../src-main/analysis/primary-model';
+import { clearAnalysisCaches } from '../../src-main/analysis/primary-model';
 import { generateHistory, seededRandom, toInsightsHistory, type ExampleOptions } from '../../src-main/analysis/example-history';
 import type { InsightsHistory } from '../../src-main/analysis/exposure';
 import { addDays } from '../../src-main/shared/calendar';
@@ -121,7 +121,7 @@ function digestsOf(item: Case): { verdict: string; digests: string[] } {
   let verdict = 'none';
   viewsOf(history, item.complaint, item.seed).forEach((filters, index) => {
     // Alternate a cold and a warm start, so that whatever a cache keeps cannot change a result.
-    if (index % 2 === 0) clearWeekShiftCache();
+    if (index % 2 === 0) clearAnalysisCaches();
     const insights = computeInsights(history, filters, index % 2 === 0 ? 1 : 0, { complaint: item.complaint, periodStarts: item.periodStarts });
     if (index === 0) verdict = insights.verdict;
     digests.push(digest(insights));
@@ -153,7 +153,7 @@ describe('the Insights are bit for bit what they were before the speed work (iss
       ];
       let verdict = 'none';
       const digests = views.map((filters) => {
-        clearWeekShiftCache();
+        clearAnalysisCaches();
         const insights = readInsights(db, filters, now, 'Europe/London');
         verdict = insights.verdict;
         return digest(insights);
