@@ -51,6 +51,7 @@ import { normalQuantile, studentTCdf } from './distributions';
 import { seededRandom } from './example-history';
 import { dayNumber, firstIndexAtLeast } from './exposure';
 import { ONSET_MILESTONES, sequentialDecision, type EvidenceAtMilestone } from './sequential';
+import { ContentCache } from './content-cache';
 
 /** Fewest pain onsets before the model is fitted at all. */
 export const MIN_ONSETS_FOR_MODEL = 5;
@@ -123,14 +124,13 @@ export function fitPrimaryModel(runs: readonly ModelRun[], options: { cutShortAs
   if (cached !== undefined) return cached;
   const fit = fitUncached(used, options);
   fitCache.set(key, fit);
-  if (fitCache.size > 32) fitCache.delete(fitCache.keys().next().value as string);
   return fit;
 }
 
-const fitCache = new Map<string, PrimaryFit>();
+const fitCache = new ContentCache<PrimaryFit>(32);
 
-/** What the fit reads of each run (day, outcome, onset, cut short, previous week, days since), as exact bytes (see cacheKey). */
-function fitKey(used: readonly ModelRun[], cutShortAsOnsets: boolean): string {
+/** What the fit reads of each run: day, outcome, onset, cut short, previous week, days since (a ContentCache key). */
+function fitKey(used: readonly ModelRun[], cutShortAsOnsets: boolean): Float64Array {
   const values = new Float64Array(6 * used.length + 1);
   let at = 0;
   values[at++] = cutShortAsOnsets ? 1 : 0;
@@ -142,7 +142,7 @@ function fitKey(used: readonly ModelRun[], cutShortAsOnsets: boolean): string {
     values[at++] = run.previousWeekMetres;
     values[at++] = run.daysSinceGluteSession ?? -1;
   }
-  return Buffer.from(values.buffer).toString('latin1');
+  return values;
 }
 
 function fitUncached(used: readonly ModelRun[], options: { cutShortAsOnsets?: boolean }): PrimaryFit {
@@ -360,7 +360,6 @@ export function weekShiftTest(runs: readonly ModelRun[], calendar: GluteCalendar
   }
   const result = { pValue, pEarlier, pLater, shifts: shifted.length, z };
   shiftCache.set(key, result);
-  if (shiftCache.size > 256) shiftCache.delete(shiftCache.keys().next().value as string);
   return result;
 }
 
@@ -369,7 +368,7 @@ export function weekShiftTest(runs: readonly ModelRun[], calendar: GluteCalendar
  * and the evidence at a milestone is recomputed on every open: a small cache of recent results
  * (keyed by their content) saves most of that work.
  */
-const shiftCache = new Map<string, WeekShiftResult>();
+const shiftCache = new ContentCache<WeekShiftResult>(256);
 
 /** Empties the caches of the week-shift tests and the model fits (the benchmark times the work done on a first open). */
 export function clearAnalysisCaches(): void {
@@ -378,11 +377,10 @@ export function clearAnalysisCaches(): void {
 }
 
 /**
- * The cache key: the runs' day, outcome, onset flag and previous-week distance, and the two
- * calendars, as their exact bytes (a Float64Array read as Latin-1 text): equal keys mean equal
- * inputs, at a fraction of the cost of formatting numbers as text. (Node's Buffer: main process only.)
+ * The cache key (a ContentCache key): the runs' day, outcome, onset flag and previous-week
+ * distance, then the two calendars' bytes after their length: equal keys mean equal inputs.
  */
-function cacheKey(runs: readonly ModelRun[], sessions: Uint8Array, beforeRun: Uint8Array): string {
+function cacheKey(runs: readonly ModelRun[], sessions: Uint8Array, beforeRun: Uint8Array): Float64Array {
   const values = new Float64Array(4 * runs.length + 1 + Math.ceil((sessions.length + beforeRun.length) / 8));
   let at = 0;
   for (const run of runs) {
@@ -395,8 +393,7 @@ function cacheKey(runs: readonly ModelRun[], sessions: Uint8Array, beforeRun: Ui
   const calendars = new Uint8Array(values.buffer, at * 8);
   calendars.set(sessions);
   calendars.set(beforeRun, sessions.length);
-  // Latin-1 maps each byte to one character: the string is the bytes, exactly.
-  return Buffer.from(values.buffer).toString('latin1');
+  return values;
 }
 
 /**
