@@ -163,7 +163,10 @@ function fitUncached(used: readonly ModelRun[], options: { cutShortAsOnsets?: bo
     return { exposure: null, adjusters: [], problem: `None of these runs came ${DAYS_SINCE_CAP}+ days after a glute session (or all did), so the model has nothing to compare yet.` };
   }
   const kept = all.filter((index) => varies[index]);
-  const fit = coxProportionalHazards(observations.map((observation) => ({ ...observation, covariates: kept.map((index) => observation.covariates[index]!) })));
+  // (With every covariate kept, the observations as they are: no copy of ten years of runs.)
+  const fit = coxProportionalHazards(
+    kept.length === all.length ? observations : observations.map((observation) => ({ ...observation, covariates: kept.map((index) => observation.covariates[index]!) })),
+  );
   if (!fit.estimable) {
     const problem =
       fit.problem === 'separation'
@@ -186,7 +189,10 @@ function adjusterWeights(runs: readonly ModelRun[], firstDay: number): Float64Ar
   const observations = runs.map((run) => ({ time: run.outcomeMetres, event: run.pain, covariates: covariatesOf(run, firstDay).slice(1) }));
   const varies = ADJUSTERS.map((_, index) => index).filter((index) => observations.some((observation) => observation.covariates[index] !== observations[0]?.covariates[index]));
   if (varies.length === 0) return weights;
-  const fit = coxProportionalHazards(observations.map((observation) => ({ ...observation, covariates: varies.map((index) => observation.covariates[index]!) })), { ties: 'breslow' });
+  const fit = coxProportionalHazards(
+    varies.length === ADJUSTERS.length ? observations : observations.map((observation) => ({ ...observation, covariates: varies.map((index) => observation.covariates[index]!) })),
+    { ties: 'breslow' },
+  );
   if (!fit.estimable) return weights;
   runs.forEach((_, row) => {
     let eta = 0;

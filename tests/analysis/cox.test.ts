@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { coxProportionalHazards, type CoxFit, type CoxObservation } from '../../src-main/analysis';
 import { coxReferences } from './reference/cox-reference';
+import fc from 'fast-check';
+import { riskSetOrder } from '../../src-main/analysis/cox';
 
 /** Absolute difference within `absolute`, or relative within it for numbers far from 1 (metres-scale coefficients are tiny). */
 function expectNear(actual: readonly number[], expected: readonly number[], tolerance: number, what: string): void {
@@ -102,5 +104,20 @@ describe('data the Cox model cannot be fitted to get a worded result, never NaN 
         { time: 2, event: true, covariates: [1, 2] },
       ]),
     ).toThrow(/has 2 covariates/);
+  });
+});
+
+describe('the order of the risk sets (riskSetOrder)', () => {
+  it('is the stable sort by time, longest first, censored before events at a tie, for generated data with many ties', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ time: fc.oneof(fc.constantFrom(0, -0, 1, 2.5, 10), fc.double({ min: 0, max: 50, noNaN: true })), event: fc.boolean() }), { maxLength: 60 }),
+        (observations) => {
+          const expected = observations.map((_, index) => index);
+          expected.sort((a, b) => observations[b]!.time - observations[a]!.time || Number(observations[a]!.event) - Number(observations[b]!.event));
+          expect(riskSetOrder(observations)).toEqual(expected);
+        },
+      ),
+    );
   });
 });
