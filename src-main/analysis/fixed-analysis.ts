@@ -170,8 +170,23 @@ export function firstNotedDate(runs: readonly RunRecord[]): string | null {
  * its runs, the milestones' shift tests and one Cox fit (two with unnoted runs).
  */
 export function fixedAnalysis(history: InsightsHistory, complaint: MainComplaint, periodStarts: readonly string[] = [], options: { verdictOnly?: boolean } = {}): FixedAnalysis {
+  return fixedAnalysisWithRuns(history, complaint, periodStarts, options).analysis;
+}
+
+/**
+ * fixedAnalysis, and the current period's runs with a pain note as the analysis saw them (date
+ * order): the same RunExposures as runExposures(history, { complaint's site and side, from the
+ * period's first day }).runs, which the page's model summary reads (issue 22: worked out once).
+ */
+export function fixedAnalysisWithRuns(
+  history: InsightsHistory,
+  complaint: MainComplaint,
+  periodStarts: readonly string[] = [],
+  options: { verdictOnly?: boolean } = {},
+): { analysis: FixedAnalysis; currentNoted: RunExposure[] } {
+  let currentNoted: RunExposure[] = [];
   const first = firstNotedDate(history.runs);
-  if (first === null) return { complaint, periods: [] };
+  if (first === null) return { analysis: { complaint, periods: [] }, currentNoted };
   const starts = [first];
   for (const start of [...periodStarts].sort()) if (start > starts[starts.length - 1]!) starts.push(start);
   const filters = complaintFilters(complaint);
@@ -189,6 +204,7 @@ export function fixedAnalysis(history: InsightsHistory, complaint: MainComplaint
     const withUnnoted: RunExposure[] = [];
     while (at < all.runs.length && (next === null || all.runs[at]!.localDate < next)) withUnnoted.push(all.runs[at++]!);
     const noted = withUnnoted.filter((run) => !unnotedIds.has(run.runId));
+    if (next === null) currentNoted = noted;
     const unnoted = withUnnoted.filter((run) => unnotedIds.has(run.runId));
     const notedModel = modelRuns(noted);
     const allModel = modelRuns(withUnnoted);
@@ -222,7 +238,7 @@ export function fixedAnalysis(history: InsightsHistory, complaint: MainComplaint
       exposureWithUnnotedPainFree: fitCounted.exposure,
     });
   });
-  return { complaint, periods };
+  return { analysis: { complaint, periods }, currentNoted };
 }
 
 /** The history with every unnoted run read as pain-free for its full distance. */
