@@ -25,6 +25,7 @@ import { recoveryEntries } from './recovery-entries';
 import { experimentProtocols } from './experiment-protocols';
 import { experimentAssignments } from './experiment-assignments';
 import { experimentRuns } from './experiment-runs';
+import { analysisPeriods } from './analysis-periods';
 
 /** Every table's description, parents before children. */
 export const tables = [
@@ -47,6 +48,7 @@ export const tables = [
   experimentProtocols,
   experimentAssignments,
   experimentRuns,
+  analysisPeriods,
 ] as const;
 
 export type TableName = (typeof tables)[number]['name'];
