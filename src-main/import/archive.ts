@@ -153,8 +153,8 @@ export interface ArchiveIndexFile {
 
 export interface MemberOptions {
   limits?: Partial<ArchiveLimits>;
-  /** Receives every `activities.csv` (Strava) before the other members of its archive. */
-  onIndexFile?: (file: ArchiveIndexFile) => void;
+  /** Receives every `activities.csv` (Strava) before the other members of its archive (awaited before going on). */
+  onIndexFile?: (file: ArchiveIndexFile) => void | Promise<void>;
   /** Told how many files (not folders) a zip holds, as soon as its directory is read (for progress). */
   onZipOpened?: (files: number) => void;
   /**
@@ -376,7 +376,7 @@ async function* plainMembers(
   entry: string | null,
   zipDepth: number,
   budget: Budget,
-  onIndexFile: ((file: ArchiveIndexFile) => void) | undefined,
+  onIndexFile: ((file: ArchiveIndexFile) => void | Promise<void>) | undefined,
   insideGzip: boolean,
 ): AsyncGenerator<Member> {
   const kind = sniffKind(bytes.subarray(0, 4096));
@@ -421,7 +421,7 @@ async function* zipMembers(
   outerEntry: string | null,
   zipDepth: number,
   budget: Budget,
-  onIndexFile: ((file: ArchiveIndexFile) => void) | undefined,
+  onIndexFile: ((file: ArchiveIndexFile) => void | Promise<void>) | undefined,
 ): AsyncGenerator<Member> {
   const limits = budget.limits;
   let zip: yauzl.ZipFile;
@@ -507,7 +507,7 @@ async function* zipMembers(
       budget.unpackedBytes += bytes.length;
       if (index) {
         try {
-          onIndexFile({ entry: name, text: bytes.toString('utf8') });
+          await onIndexFile({ entry: name, text: bytes.toString('utf8') });
         } catch (error) {
           if (!(error instanceof ImportRefusal)) throw error;
           yield { kind: 'refused', entry: shown, refusal: error };

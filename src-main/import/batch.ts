@@ -93,25 +93,41 @@ export interface BatchOptions {
   onProgress?: (progress: BatchProgress) => void;
   /**
    * Told which file (the index of the expanded source: a folder's files each count) and archive
-   * member (null: the file itself) is about to be read, before it is — so whoever restarts a
-   * worker that died on it knows where to go on from (jobs.ts).
+   * member (null: the file itself) this thread is about to work on — unpack it, read it, or store
+   * what a reader read of it — and how far everything is done (`doneThrough`: every file up to
+   * and including it stored, refused or counted, and told; null when nothing is yet in this
+   * call), so whoever restarts a worker that died knows which file it died on, and where to go on
+   * from without losing or repeating a file (jobs.ts).
    */
-  onReading?: (reading: { at: ReadingAt; file: string; otherFilesSoFar: number }) => void;
+  onReading?: (reading: { at: ReadingAt; file: string; otherFilesSoFar: number; doneThrough: ReadingAt | null }) => void;
   /** Go on after `resumeAfter`: everything before it, and it, is passed over unread (counted as read). */
   resumeAfter?: ReadingAt;
+  /** Places passed over unread wherever they are (counted as read): the files a worker died on, refused already. */
+  passOver?: readonly ReadingAt[];
   /**
-   * Reader threads (reader-pool.ts): an archive's members are read in them, up to `depth` files
-   * and `readAheadBytes` bytes ahead, while this thread stores each in order. A file given on its own, and every file without
-   * them, is read here, then stored.
-   * Read-ahead stops at the end of each file, folder entry or archive given, so a restart after
-   * this thread died (`onReading`, `resumeAfter`) never passes over a file not yet stored.
+   * Reader threads (reader-pool.ts): an archive's members, and the files of a batch of several
+   * (a folder's), are read in them, up to `depth` files and `readAheadBytes` bytes ahead, while
+   * this thread stores each in order; outcomes, counts and progress are told in file order, as
+   * without them. A file given on its own is read here (no reader is started for it).
+   * Read-ahead goes on across files; what is read ahead is stored before an export's index is
+   * read (Strava's activities.csv, Apple Health's export.xml) and before the next export begins.
    */
   readers?: ReaderPool;
 }
 
-/** A file being read (here, or in a reader thread), waiting to be stored in its turn. */
+/**
+ * A file being read (here, or in a reader thread), waiting to be stored in its turn; or (`tell`)
+ * one decided without reading — refused, skipped, or not an activity — waiting to be told in its
+ * turn, so that outcomes and counts come in file order.
+ */
 interface Reading {
-  read: Promise<ReadActivities>;
+  read: Promise<ReadActivities> | null;
+  /** Decided without reading: tells its outcome or counts it (`read` is null). */
+  tell?: () => void;
+  /** Read in a reader thread: this thread works on it again when it stores it. */
+  viaReaders: boolean;
+  /** The last of its source (file, folder entry or archive) still waiting: with it, the whole source is done. */
+  endsSource: boolean;
   /** The file's bytes, when read here (its original is compressed only if a run is stored). */
   bytes: Uint8Array | undefined;
   /** How many bytes the file has (unpacked): what it counts against the readers' read-ahead. */
@@ -293,11 +309,23 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
   const depth = options.readers?.depth ?? 1;
   // Bytes of the files being read ahead (reader-pool.ts READ_AHEAD_BYTES bounds them).
   let readingBytes = 0;
+  // Every file up to here is done and told (see `onReading`).
+  let doneThrough: ReadingAt | null = null;
+  const tellReading = (at: ReadingAt, file: string): void => options.onReading?.({ at, file, otherFilesSoFar: summary.otherFiles, doneThrough });
+  const done = (entry: Reading): void => {
+    doneThrough = entry.endsSource ? { source: entry.at.source, entry: null } : entry.at;
+  };
   const storeOldest = async (): Promise<void> => {
     const next = reading.shift();
     if (next === undefined) return;
     readingBytes -= next.size;
-    if (options.readers && next.at.entry !== null) options.onReading?.({ at: next.at, file: next.context.file, otherFilesSoFar: summary.otherFiles });
+    if (next.read === null) {
+      next.tell?.();
+      done(next);
+      tellProgress({ ...progress });
+      return;
+    }
+    if (next.viaReaders) tellReading(next.at, next.context.file);
     let read: ReadActivities;
     try {
       read = await next.read;
@@ -309,15 +337,29 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
     try {
       outcomes = storeRead(db, read, next.context, clock(), next.bytes);
     } catch (error) {
-      throw batchStopped(error, db, summary, progress);
+      throw batchStopped(error, db, summary, { ...progress, filesRead: progress.filesRead - reading.length });
     }
     for (const outcome of outcomes) {
       report(outcome);
       if (outcome.status === 'imported' && next.listed?.gear && next.shoeId === null) gearOffered.add(next.listed.gear);
     }
+    done(next);
     tellProgress({ ...progress });
     // Let the event loop breathe between files (timers, messages to a worker's parent, cancel).
     await new Promise<void>((resolve) => setImmediate(resolve));
+  };
+  /** Stores (and tells) everything read ahead, in order. */
+  const storeAll = async (): Promise<void> => {
+    while (reading.length > 0) await storeOldest();
+  };
+  /** What was decided about a file without reading it (`tell`: its outcome or count), told in its turn: now, or after the files read ahead of it. */
+  const inTurn = (at: ReadingAt, file: string, tell: () => void): void => {
+    if (reading.length === 0) {
+      tell();
+      doneThrough = at;
+      return;
+    }
+    reading.push({ read: null, tell, viaReaders: false, endsSource: false, bytes: undefined, size: 0, context: { file, entry: at.entry, timeZone: options.timeZone }, listed: undefined, shoeId: null, at });
   };
 
   /** A run without a track stored; a database failure stops the batch in words, as a file's run does. */
@@ -379,6 +421,7 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
 
   /** Apple Health's export.xml: its workouts, read as a stream; runs without a route stored now. */
   const readHealthIndex = async (state: ExportState, file: string, index: StreamedIndexFile): Promise<void> => {
+    await storeAll(); // its runs without a route are stored in their turn
     progress.currentFile = index.entry;
     tellProgress({ ...progress });
     const health = await readHealthExport(index.stream, { ...(options.signal ? { signal: options.signal } : {}) });
@@ -462,13 +505,17 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
       break;
     }
     if (item.group !== group) {
+      await storeAll(); // the export before is finished before it is settled
       settleExport(state);
       state = { strava: null, health: null };
       group = item.group;
     }
-    const passedOver = resume !== undefined && (sourceIndex < resume.source || (sourceIndex === resume.source && resume.entry === null));
+    const passOverHere = (options.passOver ?? []).filter((place) => place.source === sourceIndex);
+    const passedOver =
+      (resume !== undefined && (sourceIndex < resume.source || (sourceIndex === resume.source && resume.entry === null))) || passOverHere.some((place) => place.entry === null);
     // An unpacked Strava export: its activities.csv read before its files (again after a restart, for their names and types).
     if (item.inFolder && isStravaIndexName(item.shownAs)) {
+      await storeAll(); // its manual entries are stored in their turn
       const bytes = 'path' in item.source ? ((fs.statSync(item.source.path, { throwIfNoEntry: false })?.size ?? Infinity) <= MAX_FOLDER_INDEX_BYTES ? fs.readFileSync(item.source.path) : null) : item.source.bytes;
       if (bytes === null) summary.notes.push('Strava’s activities.csv is over 64 MB or gone and was not read, so each file was judged by its own content.');
       else readStravaIndexText(state, item.shownAs, null, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'), !passedOver);
@@ -479,24 +526,27 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
       progress.filesRead += 1; // done (or died on) before the restart
       continue;
     }
+    // Told in its turn, after the files read ahead of it.
     const refuseItem = (entry: string | null, code: ActivityOutcome['code'], reason: string): void => {
-      report({ ...blank, file: item.shownAs, entry, status: 'refused', code, reason });
+      inTurn({ source: sourceIndex, entry }, item.shownAs, () => report({ ...blank, file: item.shownAs, entry, status: 'refused', code, reason }));
     };
     if ('path' in item.source && !fs.existsSync(item.source.path)) {
       refuseItem(null, 'not-a-file', 'There is no such file or folder (it may have been moved or deleted since it was chosen). Nothing was imported.');
       progress.filesRead += 1;
       continue;
     }
-    options.onReading?.({ at: { source: sourceIndex, entry: null }, file: item.shownAs, otherFilesSoFar: summary.otherFiles });
-    // A restarted worker passes over the members before (and the one) it died on, unread.
+    tellReading({ source: sourceIndex, entry: null }, item.shownAs);
+    // A restarted worker passes over the members before (and the one) it died on, unread, and any member it died on since.
     let reached = resume === undefined || sourceIndex !== resume.source;
     const target = resume?.entry ?? null;
+    const membersPassedOver = new Set(passOverHere.map((place) => place.entry));
     const members = membersOf(item.source, {
       ...(options.limits ? { limits: options.limits } : {}),
-      ...(reached
+      ...(reached && membersPassedOver.size === 0
         ? {}
         : {
             shouldRead: (entry: string): boolean => {
+              if (membersPassedOver.has(entry)) return false;
               if (reached) return true;
               if (entry === target) {
                 reached = true;
@@ -505,7 +555,8 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
               return target !== null && target.startsWith(`${entry}/`); // the archive holding it
             },
           }),
-      onIndexFile: (file) => {
+      onIndexFile: async (file) => {
+        await storeAll(); // its manual entries are stored in their turn
         readStravaIndexText(state, item.shownAs, file.entry, file.text, true);
         progress.filesTotal -= 1; // an index, not an activity file
       },
@@ -544,21 +595,27 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
       tellProgress({ ...progress, filesRead: progress.filesRead - 1 });
       // An activity Strava's index lists as another sport is skipped, whatever its file holds.
       const listed: StravaActivity | undefined = member.entry === null || state.strava === null ? undefined : state.strava.byFile.get(activityFileKey(member.entry));
+      // Decided without reading: told (or counted) in its turn, after the files read ahead of it.
+      const at: ReadingAt = { source: sourceIndex, entry: member.entry };
       if (listed !== undefined && !isStravaRunType(listed.type)) {
-        report({ ...base, status: 'skipped', sport: listed.type, code: 'other-sport', reason: `Strava lists this activity as a ${listed.type}, not a run, so it was skipped.` });
+        inTurn(at, item.shownAs, () => report({ ...base, status: 'skipped', sport: listed.type, code: 'other-sport', reason: `Strava lists this activity as a ${listed.type}, not a run, so it was skipped.` }));
         tellProgress({ ...progress });
         continue;
       }
       if (member.kind === 'other') {
-        countHeld(member.held);
+        const held = member.held;
+        inTurn(at, item.shownAs, () => countHeld(held));
         tellProgress({ ...progress });
         continue;
       }
       if (member.kind === 'refused') {
-        if (member.entry === null && member.refusal.reason === 'unknown-format') {
-          if (item.inFolder) countHeld(member.held ?? 'other');
-          else report({ ...base, status: 'refused', code: 'unknown-format', reason: notAnActivityReason(member.held ?? 'other') });
-        } else report({ ...base, status: 'refused', code: member.refusal.reason, reason: member.refusal.message });
+        const { refusal, held } = member;
+        inTurn(at, item.shownAs, () => {
+          if (member.entry === null && refusal.reason === 'unknown-format') {
+            if (item.inFolder) countHeld(held ?? 'other');
+            else report({ ...base, status: 'refused', code: 'unknown-format', reason: notAnActivityReason(held ?? 'other') });
+          } else report({ ...base, status: 'refused', code: refusal.reason, reason: refusal.message });
+        });
         tellProgress({ ...progress });
         continue;
       }
@@ -572,8 +629,11 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
           continue;
         }
       }
-      // Read in reader threads, a member is this thread's work only when it is stored: told then (storeOldest).
-      if (member.entry !== null && !options.readers) options.onReading?.({ at: { source: sourceIndex, entry: member.entry }, file: item.shownAs, otherFilesSoFar: summary.otherFiles });
+      // An archive's members, and each file of a batch of several, go to the reader threads; a file
+      // given on its own is read here (no reader is started for it: `stance import run.gpx` answers at once).
+      const readers = member.entry !== null || expanded.length > 1 ? options.readers : undefined;
+      // Read in reader threads, a member is this thread's work again when it is stored: told then (storeOldest).
+      if (member.entry !== null && !readers) tellReading(at, item.shownAs);
       const shoeId = listed?.gear ? shoeIdFor(db, listed.gear) : null;
       const context: ActivityContext = {
         file: item.shownAs,
@@ -584,16 +644,15 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
         ...(options.allowNearDuplicates ? { allowNearDuplicates: true } : {}),
         ...(options.given ? { given: options.given } : {}),
       };
-      // An archive's members go to the reader threads; a file given on its own is read here (there is
-      // nothing to read beside it, and no reader is started for it: `stance import run.gpx` answers at once).
-      const readers = member.entry !== null ? options.readers : undefined;
       const size = member.bytes.length;
       // Read ahead by count and by bytes: files already being read are stored first while this one would pass the bound.
       while (readers && reading.length > 0 && readingBytes + size > readers.readAheadBytes) await storeOldest();
-      // An archive member's bytes are its own (unpacked for it) and not used here after: handed over, not copied.
-      const read = readers ? readers.read(member.bytes, context, { handOver: true }) : Promise.resolve(readActivities(member.bytes, context, { gzipOriginal: false }));
+      // An archive member's bytes, and a file's read from disk, are their own (unpacked or read for
+      // them) and not used here after: handed over, not copied. Bytes the caller gave are copied.
+      const handOver = member.entry !== null || 'path' in item.source;
+      const read = readers ? readers.read(member.bytes, context, { handOver }) : Promise.resolve(readActivities(member.bytes, context, { gzipOriginal: false }));
       read.catch(() => undefined); // awaited in its turn (storeOldest); until then its failure is not "unhandled"
-      reading.push({ read, bytes: readers ? undefined : member.bytes, size, context, listed, shoeId, at: { source: sourceIndex, entry: member.entry } });
+      reading.push({ read, viaReaders: readers !== undefined, endsSource: false, bytes: readers ? undefined : member.bytes, size, context, listed, shoeId, at });
       readingBytes += size;
       while (reading.length >= (readers ? depth : 1)) await storeOldest();
     }
@@ -607,10 +666,20 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
       await members.return(undefined);
       break;
     }
-    // The end of this file, folder entry or archive: what is still being read is stored now, in order.
-    while (reading.length > 0) await storeOldest();
+    // The end of this file, folder entry or archive: done now, or with the last of it still read ahead.
+    const last = reading.at(-1);
+    if (last === undefined) doneThrough = { source: sourceIndex, entry: null };
+    else if (last.at.source === sourceIndex) last.endsSource = true;
   }
-  if (!summary.cancelled) settleExport(state);
+  if (summary.cancelled) {
+    // Being read ahead, not stored: not imported, so not counted as read either.
+    progress.filesRead -= reading.length;
+    reading.length = 0;
+    readingBytes = 0;
+  } else {
+    await storeAll();
+    settleExport(state);
+  }
   progress.currentFile = null;
   tellProgress({ ...progress });
   summary.gearOffered = [...gearOffered].sort();

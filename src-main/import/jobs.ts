@@ -7,8 +7,10 @@
  * The worker's lifecycle (README "A file's failure is that file's outcome"):
  *  - it runs with `resourceLimits` (`WORKER_LIMITS`): a file that needs more memory than any
  *    activity ends that thread (V8 stops it), never the app;
- *  - when it ends in the middle of a batch, the file (or archive member) it was reading gets a
- *    refused outcome saying so, and a new worker goes on after it with the rest of the batch;
+ *  - when it ends in the middle of a batch, the file (or archive member) it was working on gets a
+ *    refused outcome saying so, and a new worker goes on with the rest of the batch: from the
+ *    first file not done (files its readers had read ahead were not stored, so they are read
+ *    again), passing over every file a worker died on. Their outcomes come after the refusal;
  *  - Cancel asks the worker to stop between files; a file that holds it longer than
  *    `CANCEL_GRACE_MS` (a parse of many seconds) is cut short by ending the thread. Each run is
  *    its own transaction, so what was imported stays and nothing is half-written.
@@ -93,14 +95,18 @@ export function startImportWorker(request: ImportWorkerRequest, worker: WorkerSc
   };
   const finished = new Promise<void>((resolve) => {
     let fruitlessRestarts = 0;
+    // The files workers died on (refused already): every later worker passes over them.
+    const diedOn: ReadingAt[] = [];
     const launch = (resumeAfter: ReadingAt | undefined): void => {
       let reading: { at: ReadingAt; file: string } | null = null;
+      // How far this worker had everything done (stored, refused or counted, and told); null: nothing yet.
+      let doneThrough: ReadingAt | null = null;
       let otherFiles = 0;
       let ended = false;
       let lastError: Error | null = null;
       let outcomesBefore = job.outcomes.length;
       const thread = new Worker(worker.script, {
-        workerData: { ...request, ...(resumeAfter ? { resumeAfter } : {}) } satisfies ImportWorkerRequest,
+        workerData: { ...request, ...(resumeAfter ? { resumeAfter } : {}), ...(diedOn.length > 0 ? { passOver: [...diedOn] } : {}) } satisfies ImportWorkerRequest,
         resourceLimits: worker.resourceLimits ?? WORKER_LIMITS,
         ...(worker.argv ? { argv: worker.argv } : {}),
       });
@@ -114,6 +120,7 @@ export function startImportWorker(request: ImportWorkerRequest, worker: WorkerSc
         } else if (message.type === 'reading') {
           reading = { at: message.at, file: message.file };
           otherFiles = message.otherFiles;
+          doneThrough = message.doneThrough;
         } else if (message.type === 'done') {
           ended = true;
           for (const name of message.summary.gearOffered) gear.add(name);
@@ -147,11 +154,14 @@ export function startImportWorker(request: ImportWorkerRequest, worker: WorkerSc
           job.failure = lastError === null ? 'The import stopped unexpectedly.' : `The import stopped unexpectedly (${(lastError as Error).message}).`;
           return resolve();
         }
-        // The file it died on is that file's outcome; a new worker goes on after it.
+        // The file it died on is that file's outcome; a new worker goes on from the first file not
+        // done (files read ahead of the writer were not stored: they are read again), passing over
+        // the files workers died on.
         const why = deathReason(lastError, worker.resourceLimits ?? WORKER_LIMITS);
         job.outcomes.push({ file: at.file, entry: at.at.entry, recording: null, track: null, untimed: false, status: 'refused', sport: null, code: why.code, reason: why.reason, runId: null, distanceMetres: null, points: null, startedAt: null, warnings: [], format: null, deviceName: null });
         outcomesBefore = job.outcomes.length;
-        launch(at.at);
+        diedOn.push(at.at);
+        launch((doneThrough as ReadingAt | null) ?? resumeAfter);
       });
     };
     launch(request.resumeAfter);

@@ -18,7 +18,9 @@
  *   workerData: ImportWorkerRequest | OneFileWorkerRequest | JsonWorkerRequest
  *   parent → worker: { type: 'cancel' }      — stops between files (the parent ends the thread
  *                                              if a file holds it longer than a moment)
- *   worker → parent (batch): { type: 'reading', at, file, otherFiles } — before each file/member
+ *   worker → parent (batch): { type: 'reading', at, file, otherFiles, doneThrough } — before this
+ *                  thread works on a file/member (batch.ts onReading: the file it would die on,
+ *                  and how far everything is done)
  *                  | { type: 'progress', progress } | { type: 'outcome', outcome }
  *                  | { type: 'done', summary } | { type: 'failed', message }
  *   worker → parent (file, json): { type: 'result', result } | { type: 'failed', message, stance? }
@@ -48,8 +50,10 @@ export interface ImportWorkerRequest {
   sources: ImportSource[];
   timeZone: string;
   allowNearDuplicates?: boolean;
-  /** Go on after this place (a restarted worker: the one before it died there). */
+  /** Go on after this place (a restarted worker: everything up to it was done by the ones before). */
   resumeAfter?: ReadingAt;
+  /** Places passed over wherever they are (a restarted worker: the files the ones before died on, refused already). */
+  passOver?: ReadingAt[];
   /** The reader threads' script (reader-pool.ts): files are read in them, stored here. Read here without it. */
   readers?: ReaderScript;
 }
@@ -77,7 +81,7 @@ export interface JsonWorkerRequest {
 export type WorkerRequest = ImportWorkerRequest | OneFileWorkerRequest | JsonWorkerRequest;
 
 export type ImportWorkerMessage =
-  | { type: 'reading'; at: ReadingAt; file: string; otherFiles: number }
+  | { type: 'reading'; at: ReadingAt; file: string; otherFiles: number; doneThrough: ReadingAt | null }
   | { type: 'progress'; progress: BatchProgress }
   | { type: 'outcome'; outcome: ActivityOutcome }
   | { type: 'done'; summary: BatchSummary }
@@ -103,11 +107,12 @@ async function runBatch(db: StanceDatabase, request: ImportWorkerRequest, post: 
     signal,
     ...(request.allowNearDuplicates ? { allowNearDuplicates: true } : {}),
     ...(request.resumeAfter ? { resumeAfter: request.resumeAfter } : {}),
+    ...(request.passOver ? { passOver: request.passOver } : {}),
     onOutcome: (outcome) => post({ type: 'outcome', outcome }),
     onProgress: (progress) => {
       post({ type: 'progress', progress });
     },
-    onReading: ({ at, file, otherFilesSoFar }) => post({ type: 'reading', at, file, otherFiles: otherFilesSoFar }),
+    onReading: ({ at, file, otherFilesSoFar, doneThrough }) => post({ type: 'reading', at, file, otherFiles: otherFilesSoFar, doneThrough }),
   }).finally(() => readers?.close());
   post({ type: 'done', summary });
 }
