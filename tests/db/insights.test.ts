@@ -7,6 +7,8 @@ import { insightsQuerySchema } from '../../src-main/shared/contract-insights';
 import { runPainSchema } from '../../src-main/shared/contract-pain';
 import { strengthSessionDraftSchema } from '../../src-main/shared/contract-strength';
 import { openTempDatabase } from '../support/temp-db';
+import { exportData } from '../../src-main/db/services/export';
+import { importStanceExport, parseStanceExport } from '../../src-main/db/services/import-json';
 import { writeGeneratedHistory } from '../support/history';
 import { writeRealHistory } from '../support/real-history';
 
@@ -42,6 +44,17 @@ describe('analysis periods in a real SQLite file', () => {
     // The page's verdict is now the new analysis's (no runs yet); the first stays listed with its own.
     expect(after.verdict).toBe('too_little');
     expect(insightsOf(db).fixed.periods[0]!.verdict).toBe('earlier_when_skipped');
+
+    // The periods are the runner's data: an export brings them back into a new database, and
+    // the restored Insights show the same two analyses with the same verdicts (they were lost
+    // when the starts lived in an internal setting).
+    const restored = await database();
+    importStanceExport(restored, parseStanceExport(JSON.stringify(exportData(db, now))), now);
+    expect(insightsOf(restored).fixed.periods).toEqual(insightsOf(db).fixed.periods);
+    expect(insightsOf(restored).fixed.periods).toHaveLength(2);
+    // A start refused by the table's rule (after tomorrow) changes nothing.
+    expect(() => startAnalysisPeriod(db, '2027-03-01', now, 'Europe/London')).toThrow();
+    expect(insightsOf(db).fixed.periods).toHaveLength(2);
   });
 });
 

@@ -82,3 +82,18 @@ describe.each(released)('a database made by schema v$version', ({ version, file,
     expect(listBackups(path.join(folder, 'backups')).map((b) => b.kind)).toEqual(['before-migration']);
   });
 });
+
+describe('migration 8: analysis periods become the runner’s data', () => {
+  it('moves the period starts kept in the internal setting into analysis_periods, which the export carries', async () => {
+    const { db: old, folder } = await openCopy('schema-v1.sqlite', migrations.filter((migration) => migration.version <= 7));
+    expect(old.pragma('user_version', { simple: true })).toBe(7);
+    old.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run('internal.insights.periodStarts', JSON.stringify(['2025-06-01', 'not a date', 7, '2024-03-02']));
+    old.close();
+    const db = await openStanceDatabase(path.join(folder, 'stance.sqlite'), { backupsFolder: path.join(folder, 'backups') });
+    cleanups.unshift(() => db.open && db.close());
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.prepare('SELECT starts_on FROM analysis_periods ORDER BY starts_on').pluck().all()).toEqual(['2024-03-02', '2025-06-01']);
+    expect(readInternal(db, 'insights.periodStarts')).toBeUndefined();
+    expect(exportData(db, new Date()).tables.analysis_periods.map((row) => row.starts_on)).toEqual(['2024-03-02', '2025-06-01']);
+  });
+});

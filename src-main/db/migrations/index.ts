@@ -5,6 +5,7 @@ import { recordingSource } from './004-recording-source';
 import { clinicCheckins } from './005-clinic-checkins';
 import { experimentTables } from './006-experiment';
 import { openSources } from './007-open-sources';
+import { analysisPeriodsTable, moveAnalysisPeriods } from './008-analysis-periods';
 import type { StanceDatabase } from '../open';
 
 /**
@@ -27,6 +28,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'weekly OSTRC knee questionnaire, pain after a run and the next morning', sql: clinicCheckins },
   { version: 6, name: 'the randomised experiment: fixed protocols, drawn assignments, runs and adherence', sql: experimentTables },
   { version: 7, name: 'run sources and file formats named by the import vocabulary, not a fixed list', sql: '', run: openSources },
+  { version: 8, name: "the Insights' analysis periods kept as the runner's data (a table), not an internal setting", sql: analysisPeriodsTable, run: moveAnalysisPeriods },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

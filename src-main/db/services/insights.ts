@@ -19,15 +19,14 @@ import type { InsightsHistory, RunRecord } from '../../analysis/exposure';
 import { planHistory } from '../glute-plan';
 import { listOstrcWeeks } from '../clinic-checkins';
 import { getSettings, readInternal, writeInternal } from '../settings';
-import { utcToLocal } from '../local-time';
+import { isoUtc, utcToLocal } from '../local-time';
+import { checkNewRecord, RecordProblem } from '../tables';
 
 const EXAMPLE_HIDDEN_KEY = 'insights.exampleHidden';
-const PERIOD_STARTS_KEY = 'insights.periodStarts';
 
-/** The dates on which the runner began a new analysis period (oldest first; settings table, internal). */
+/** The local dates (YYYY-MM-DD) on which the runner began a new analysis period, oldest first (the analysis_periods table, migration 008). */
 export function readPeriodStarts(db: StanceDatabase): string[] {
-  const stored = readInternal<unknown>(db, PERIOD_STARTS_KEY);
-  return Array.isArray(stored) ? stored.filter((date): date is string => typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date)).sort() : [];
+  return db.prepare('SELECT starts_on FROM analysis_periods ORDER BY starts_on').pluck().all() as string[];
 }
 
 /**
@@ -52,7 +51,14 @@ export function startAnalysisPeriod(db: StanceDatabase, fromDate: string, now: D
     }
     const lastRun = history.runs.reduce((last, run) => (run.localDate >= current.from && run.localDate > last ? run.localDate : last), current.from);
     if (fromDate <= lastRun) throw new StanceError('refused', `The new analysis must start after the last run of the current one (${lastRun}).`);
-    writeInternal(db, PERIOD_STARTS_KEY, [...starts, fromDate]);
+    const row = { starts_on: fromDate, created_at: isoUtc(now) };
+    try {
+      checkNewRecord('analysis_periods', row, { db, now });
+    } catch (error) {
+      if (error instanceof RecordProblem) throw new StanceError('invalid', `The new analysis cannot start then: ${error.message}.`, 'fromDate');
+      throw error;
+    }
+    db.prepare('INSERT INTO analysis_periods (starts_on, created_at) VALUES (@starts_on, @created_at)').run(row);
   })();
   return readInsights(db, { fromDate: null, toDate: null, ...complaintView(getSettings(db).mainComplaint) }, now, timeZone);
 }
