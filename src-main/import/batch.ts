@@ -39,6 +39,7 @@ import { utcToLocal } from '../db/local-time';
 import { readHealthExport, healthRouteKey, type HealthWorkout } from '../formats/apple-health/read-export';
 import { describeHeld, formatsStanceReads, RECOGNISED_NOT_READ, type HeldCount, type HeldKind } from '../shared/import-formats';
 import { readRecordingSync } from './read-run';
+import { heldKindOf } from './held';
 import { storeSummaryRun, type SummaryActivity } from './summary-run';
 import { isImportRefusal } from '../track/refusals';
 import type { ReaderPool } from './reader-pool';
@@ -572,8 +573,10 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
       }
       if (member.kind === 'refused') {
         if (member.entry === null && member.refusal.reason === 'unknown-format') {
-          if (item.inFolder) countHeld(member.held ?? 'other');
-          else report({ ...base, status: 'refused', code: 'unknown-format', reason: notAnActivityReason(member.held ?? 'other') });
+          // What its content did not tell, its name may (notes.txt is a document).
+          const held = member.held === undefined || member.held === 'other' ? heldKindOf(item.shownAs, 'bytes' in item.source ? item.source.bytes.subarray(0, 4096) : new Uint8Array(0)) : member.held;
+          if (item.inFolder) countHeld(held);
+          else report({ ...base, status: 'refused', code: 'unknown-format', reason: notAnActivityReason(held) });
         } else report({ ...base, status: 'refused', code: member.refusal.reason, reason: member.refusal.message });
         tellProgress({ ...progress });
         continue;

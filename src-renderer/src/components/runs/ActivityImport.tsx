@@ -215,8 +215,9 @@ export function ActivityImport({ onClose, openRun }: Props) {
           .
         </p>
         <p className="hint">
-          GPX, FIT and TCX files, gzipped (.gz) or not, and .zip archives — Strava’s bulk export and Garmin’s account export
-          work as downloaded. Only runs are imported; rides, walks, swims and other sports are listed and skipped.
+          GPX, FIT and TCX files, gzipped (.gz) or not, and .zip archives — Strava’s bulk export, Garmin’s account export,
+          Apple Health’s export.zip and Polar Flow’s export work as downloaded. Only runs are imported; rides, walks, swims
+          and other sports are listed and skipped.
         </p>
         <input
           ref={filesInput}
