@@ -54,9 +54,10 @@ describe('a folder read in reader threads', () => {
   }, 180_000);
 
   it.each([
-    ['when it opens a file, with the files before it read ahead and not stored', 'run-05-KILL-THE-WRITER.gpx'],
-    ['while it stores a file, with the files after it read ahead', 'run-05-KILL-THE-WRITER-ON-STORE.gpx'],
-  ])('the import worker dies %s: that file is refused, every other is imported once', async (_when, killer) => {
+    ['as it opens a file, with the files before it read ahead and not stored: that file is refused', 'run-05-KILL-THE-WRITER.gpx', true],
+    ['as it stores a file, with the files after it read ahead: that file is refused', 'run-05-KILL-THE-WRITER-ON-STORE.gpx', true],
+    ['just after a file was stored and told, with the files after it read ahead: nothing is refused', 'run-05-KILL-THE-WRITER-AFTER-STORE.gpx', false],
+  ])('the import worker dies %s; every other file is imported once', async (_when, killer, refused) => {
     const database = await openTempDatabase();
     cleanups.push(database.cleanup);
     const folder = path.join(database.folder, 'runs');
@@ -74,14 +75,15 @@ describe('a folder read in reader threads', () => {
     expect(job.failure).toBeNull();
     const byFile = (name: string) => job.outcomes.filter((outcome) => path.basename(outcome.file) === name);
     for (const name of names) {
-      if (name === killer) expect(byFile(name).map((outcome) => [outcome.status, outcome.code])).toEqual([['refused', 'reader-failed']]);
+      if (name === killer && refused) expect(byFile(name).map((outcome) => [outcome.status, outcome.code])).toEqual([['refused', 'reader-failed']]);
       else expect(byFile(name).map((outcome) => outcome.status)).toEqual(['imported']);
     }
+    const imported = refused ? 8 : 9;
     expect(job.outcomes).toHaveLength(9);
-    expect(job.summary).toMatchObject({ imported: 8, refused: 1, duplicate: 0, otherFiles: 1, cancelled: false });
-    expect(job.progress).toMatchObject({ runsImported: 8, filesRead: 10, filesTotal: 10, currentFile: null });
-    expect(countRows(database.db, 'runs')).toBe(8);
+    expect(job.summary).toMatchObject({ imported, refused: 9 - imported, duplicate: 0, otherFiles: 1, cancelled: false });
+    expect(job.progress).toMatchObject({ runsImported: imported, filesRead: 10, filesTotal: 10, currentFile: null });
+    expect(countRows(database.db, 'runs')).toBe(imported);
     const stored = database.db.prepare('SELECT file_name FROM run_tracks ORDER BY run_id').all() as { file_name: string }[];
-    expect(stored.map((row) => path.basename(row.file_name)).sort()).toEqual(names.filter((name) => name !== killer).sort());
+    expect(stored.map((row) => path.basename(row.file_name)).sort()).toEqual(names.filter((name) => name !== killer || !refused).sort());
   }, 240_000);
 });
