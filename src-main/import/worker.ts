@@ -35,7 +35,6 @@ import { ReaderPool, type ReaderScript } from './reader-pool';
 import { StanceError } from '../shared/errors';
 import { takeBackup } from '../db/backups';
 import { importStanceExport, openStanceExport } from '../db/services/import-json';
-import { yieldToTheWindow } from './background-thread';
 
 export interface ImportWorkerRequest {
   task?: 'batch';
@@ -86,7 +85,6 @@ async function open(request: WorkerRequest): Promise<StanceDatabase> {
 }
 
 async function runBatch(db: StanceDatabase, request: ImportWorkerRequest, post: (message: ImportWorkerMessage) => void, signal: AbortSignal): Promise<void> {
-  yieldToTheWindow(); // a batch is background work: the main thread, answering the window, comes first
   const readers = request.readers ? new ReaderPool(request.readers) : undefined;
   const summary = await importBatch(db, request.sources, {
     ...(readers ? { readers } : {}),
