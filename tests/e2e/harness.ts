@@ -48,6 +48,8 @@ export interface Stance {
   calls: string[];
   /** How many times the page called `channel` so far. */
   callsTo(channel: string): number;
+  /** Every event main sent the page, by name, in order (`import` for an import's progress). */
+  events: string[];
   /** Closes the database and opens the same file again, then reloads the page: a restart. */
   restart(): Promise<void>;
   close(): void;
@@ -132,6 +134,7 @@ export async function launchStance(page: Page, options: {
   const backupsFolder = path.join(dataFolder, 'backups');
   const openedFolders: string[] = [];
   const calls: string[] = [];
+  const events: string[] = [];
   // A damaged database opens in recovery mode, as in the app (src-main/index.ts).
   let damaged: { problem: string } | undefined;
   let db: StanceDatabase | undefined;
@@ -183,7 +186,16 @@ export async function launchStance(page: Page, options: {
     calls.push(String(channel));
     const delay = typeof channel === 'string' ? options.slowChannels?.[channel] : undefined;
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
-    return asReply(await dispatch(channel, payload, { url: source.frame.url() }));
+    return asReply(
+      await dispatch(channel, payload, {
+        url: source.frame.url(),
+        // Main's events to the page that called (an import's progress), as webContents.send does in the app.
+        sendEvent: (name, message) => {
+          events.push(name);
+          source.page.evaluate(([event, text]) => (window as unknown as { __stanceEmit: (event: string, text: string) => void }).__stanceEmit(event, text), [`event:${name}`, message] as const).catch(() => undefined);
+        },
+      }),
+    );
   });
   await page.addInitScript({ content: preloadScript() });
   await page.route('**/*', async (route) => {
@@ -219,6 +231,7 @@ export async function launchStance(page: Page, options: {
     faults,
     openedFolders,
     calls,
+    events,
     callsTo(channel: string) {
       return calls.filter((name) => name === channel).length;
     },
