@@ -1,8 +1,8 @@
-/** The run page's "what came before the pain": a run's stored streams and earliest pain onset, through track/before-pain.ts. */
+/** The run page's and the Insights' "what came before the pain": a run's stored streams and earliest pain onset, through track/before-pain.ts. */
 import type { StanceDatabase } from '../open';
 import type { BeforePain, BeforePainRun } from '../../shared/before-pain';
 import { beforePain } from '../../track/before-pain';
-import { decodeStreams } from '../../track/streams-codec';
+import { decodeProfile } from '../../track/streams-codec';
 
 /**
  * The stretch before the pain began on run `runId`, against the rest of the run; null when the
@@ -14,26 +14,71 @@ export function readBeforePain(db: StanceDatabase, runId: number): BeforePain | 
   if (onset.onset === null) return null;
   const track = db.prepare('SELECT streams FROM run_tracks WHERE run_id = ?').get(runId) as { streams: Buffer } | undefined;
   if (!track) return null;
-  return beforePain(runId, decodeStreams(track.streams), onset.onset);
+  return beforePain(runId, decodeProfile(track.streams), onset.onset);
+}
+
+/**
+ * What `readBeforePainAcrossRuns` remembers of one run: its figures and what they were computed
+ * from. A run's stored streams never change in place (no writer updates run_tracks.streams: a
+ * track is inserted with its run and goes with it), so its track row is named by its
+ * points_sha256 and imported_at; with the earliest onset that is everything `beforePain` reads.
+ */
+interface Remembered {
+  pointsSha256: string;
+  importedAt: string;
+  onset: number;
+  found: BeforePain | null;
+}
+
+/** Per open database (connection): run id → its remembered figures. Gone with the connection. */
+const rememberedByDatabase = new WeakMap<StanceDatabase, Map<number, Remembered>>();
+
+/** Frozen all the way down: the remembered figures are shared by every later caller. */
+function frozen(found: BeforePain | null): BeforePain | null {
+  if (found === null) return null;
+  Object.freeze(found.before);
+  Object.freeze(found.rest);
+  if (found.painFree) Object.freeze(found.painFree);
+  return Object.freeze(found);
 }
 
 /**
  * Every run with a stored track and a recorded pain onset, oldest first, each with its stretch
  * before the pain against the rest of the run (`beforePain`; null where there is too little
  * either side). For the Insights' description across runs.
+ *
+ * Each run's figures are computed once per open database and remembered with what they depend on
+ * (the track row's points_sha256 and imported_at, and the earliest onset, metres); a later call
+ * recomputes only runs whose track or onset changed, and reads no streams otherwise. Runs gone
+ * from the database are forgotten. The figures returned are frozen (shared between calls).
+ * Throws as `decodeStreams` does when a stored track is damaged.
  */
 export function readBeforePainAcrossRuns(db: StanceDatabase): BeforePainRun[] {
   const rows = db
     .prepare(
-      `SELECT runs.id AS runId, runs.local_date AS localDate, runs.distance_m AS distanceMetres, MIN(run_pain.onset_m) AS onset, run_tracks.streams AS streams
+      `SELECT runs.id AS runId, runs.local_date AS localDate, runs.distance_m AS distanceMetres, MIN(run_pain.onset_m) AS onset,
+              run_tracks.points_sha256 AS pointsSha256, run_tracks.imported_at AS importedAt
        FROM runs JOIN run_pain ON run_pain.run_id = runs.id JOIN run_tracks ON run_tracks.run_id = runs.id
        GROUP BY runs.id ORDER BY runs.local_date, runs.local_time, runs.id`,
     )
-    .all() as { runId: number; localDate: string; distanceMetres: number; onset: number; streams: Buffer }[];
-  return rows.map((row) => ({
-    runId: row.runId,
-    localDate: row.localDate,
-    distanceMetres: row.distanceMetres,
-    found: beforePain(row.runId, decodeStreams(row.streams), row.onset),
-  }));
+    .all() as { runId: number; localDate: string; distanceMetres: number; onset: number; pointsSha256: string; importedAt: string }[];
+  const before = rememberedByDatabase.get(db);
+  const now = new Map<number, Remembered>();
+  const streamsOf = db.prepare('SELECT streams FROM run_tracks WHERE run_id = ?').pluck();
+  const result = rows.map((row) => {
+    let remembered = before?.get(row.runId);
+    if (!remembered || remembered.pointsSha256 !== row.pointsSha256 || remembered.importedAt !== row.importedAt || !Object.is(remembered.onset, row.onset)) {
+      const streams = streamsOf.get(row.runId) as Buffer;
+      remembered = { pointsSha256: row.pointsSha256, importedAt: row.importedAt, onset: row.onset, found: frozen(beforePain(row.runId, decodeProfile(streams), row.onset)) };
+    }
+    now.set(row.runId, remembered);
+    return { runId: row.runId, localDate: row.localDate, distanceMetres: row.distanceMetres, found: remembered.found };
+  });
+  rememberedByDatabase.set(db, now);
+  return result;
+}
+
+/** Forgets what `readBeforePainAcrossRuns` remembered for `db`: the next call computes every run afresh (the benchmark's first open). */
+export function forgetBeforePain(db: StanceDatabase): void {
+  rememberedByDatabase.delete(db);
 }

@@ -1,0 +1,116 @@
+/**
+ * Part of `npm run bench` (bench/run.ts): "what came before the pain" across runs
+ * (`runs:beforePainAcross`, db/services/before-pain.ts `readBeforePainAcrossRuns`) on ten years
+ * of history WITH tracks: every painful run of tests/support/history.ts's TEN_YEARS given a 1 Hz
+ * track for its whole duration (tests/support/history-tracks.ts), as an import stores it. The
+ * Insights page asks for it on every open and after every save that touches runs or pain, on
+ * Electron's main process: while it runs, no window request is answered.
+ *
+ * Timed: a first open (nothing remembered: `forgetBeforePain` before each), a repeat open, and a
+ * repeat open after one run's pain record changed (one run recomputed); wall and CPU time, and the
+ * first open again with busy processes beside it (bench/load.ts). Run with tsx.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openStanceDatabase } from '../src-main/db/open';
+import { forgetBeforePain, readBeforePainAcrossRuns } from '../src-main/db/services/before-pain';
+import { TEN_YEARS, writeGeneratedHistory } from '../tests/support/history';
+import { writeHistoryTracks } from '../tests/support/history-tracks';
+import { startLoad } from './load';
+
+interface Timing {
+  median: number;
+  min: number;
+  max: number;
+}
+
+function stats(samples: number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return { median, min: sorted[0]!, max: sorted[sorted.length - 1]! };
+}
+
+/** What the part measured, in ms. */
+export interface BeforePainBenchResult {
+  runs: number;
+  tracks: number;
+  points: number;
+  firstOpen: Timing & { cpu: Timing };
+  repeatOpen: Timing & { cpu: Timing };
+  afterOneEdit: Timing & { cpu: Timing };
+  underLoad: Timing & { cpu: Timing; processes: number; loadAverage: number };
+}
+
+function timed(what: () => void): { wall: number; cpu: number } {
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  what();
+  const used = process.cpuUsage(cpu);
+  return { wall: performance.now() - start, cpu: (used.user + used.system) / 1000 };
+}
+
+/** The "before the pain" part of `npm run bench`: prints its lines and returns its figures. */
+export async function benchBeforePain(options: { loadProcesses: number; samples?: number }): Promise<BeforePainBenchResult> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'stance-bench-bp-'));
+  const samples = options.samples ?? 7;
+  try {
+    const db = await openStanceDatabase(path.join(folder, 'stance.sqlite'), { backupsFolder: path.join(folder, 'backups') });
+    writeGeneratedHistory(db, TEN_YEARS, { totalStrengthSessions: 1500 });
+    const tracks = writeHistoryTracks(db, { runs: 'painful', seed: 10 });
+    const runs = (db.prepare('SELECT count(*) AS n FROM runs').get() as { n: number }).n;
+    const points = (db.prepare('SELECT sum(point_count) AS n FROM run_tracks').get() as { n: number }).n;
+    console.log(`Before the pain: ${runs} runs, ${tracks} painful runs with a track, ${(points / 1e6).toFixed(1)} million points.`);
+
+    const series = (prepare: () => void) => {
+      const wall: number[] = [];
+      const cpu: number[] = [];
+      for (let run = 0; run < samples; run++) {
+        prepare();
+        const one = timed(() => readBeforePainAcrossRuns(db));
+        wall.push(one.wall);
+        cpu.push(one.cpu);
+      }
+      return { ...stats(wall), cpu: stats(cpu) };
+    };
+    readBeforePainAcrossRuns(db); // warm-up
+    const firstOpen = series(() => forgetBeforePain(db));
+    readBeforePainAcrossRuns(db);
+    const repeatOpen = series(() => undefined);
+    const painful = db.prepare('SELECT id, onset_m FROM run_pain ORDER BY id DESC LIMIT 1').get() as { id: number; onset_m: number };
+    let nudge = 0;
+    const afterOneEdit = series(() => {
+      nudge = nudge === 0 ? 1 : 0;
+      db.prepare('UPDATE run_pain SET onset_m = ? WHERE id = ?').run(painful.onset_m + nudge, painful.id);
+    });
+
+    const load = await startLoad(options.loadProcesses);
+    let underLoad: BeforePainBenchResult['underLoad'];
+    try {
+      const wall: number[] = [];
+      const cpu: number[] = [];
+      for (let run = 0; run < samples; run++) {
+        forgetBeforePain(db);
+        const one = timed(() => readBeforePainAcrossRuns(db));
+        wall.push(one.wall);
+        cpu.push(one.cpu);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      underLoad = { ...stats(wall), cpu: stats(cpu), processes: options.loadProcesses, loadAverage: os.loadavg()[0]! };
+    } finally {
+      load.stop();
+    }
+    db.close();
+
+    const line = (what: string, timing: Timing & { cpu: Timing }) =>
+      console.log(`  ${what}: ${timing.median.toFixed(1)} ms (${timing.min.toFixed(1)}–${timing.max.toFixed(1)}), CPU ${timing.cpu.median.toFixed(1)} ms`);
+    line('first open (nothing remembered)', firstOpen);
+    line('repeat open', repeatOpen);
+    line('repeat open after one pain record changed', afterOneEdit);
+    line(`first open, ${options.loadProcesses} busy processes beside it (load ${underLoad.loadAverage.toFixed(1)})`, underLoad);
+    return { runs, tracks, points, firstOpen, repeatOpen, afterOneEdit, underLoad };
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
