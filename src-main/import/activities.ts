@@ -331,7 +331,8 @@ export function importActivities(db: StanceDatabase, bytes: Uint8Array, context:
  * One file read and its runs derived, not yet stored: what a reader (import/reader-pool.ts, in a
  * worker thread, or this thread) hands the one writer. `recording` is null when the file was
  * refused as a whole (`derived` then holds that one outcome). `original` is the gzip of the file's
- * bytes, made only when a run may be stored. Plain data: it crosses threads by structured clone.
+ * bytes, made only when a run may be stored. Plain data: it crosses threads by structured clone,
+ * the recording without its points (import/reader-pool.ts `forTheWriter`).
  */
 export interface ReadActivities {
   recording: RecordedFile | null;

@@ -606,7 +606,8 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
       // An archive's members go to the reader threads; a file given on its own is read here (there is
       // nothing to read beside it, and no reader is started for it: `stance import run.gpx` answers at once).
       const readers = member.entry !== null ? options.readers : undefined;
-      const read = readers ? readers.read(member.bytes, context) : Promise.resolve(readActivities(member.bytes, context, { gzipOriginal: false }));
+      // An archive member's bytes are its own (unpacked for it) and not used here after: handed over, not copied.
+      const read = readers ? readers.read(member.bytes, context, { handOver: true }) : Promise.resolve(readActivities(member.bytes, context, { gzipOriginal: false }));
       read.catch(() => undefined); // awaited in its turn (storeOldest); until then its failure is not "unhandled"
       reading.push({ read, bytes: readers ? undefined : member.bytes, context, listed, shoeId, at: { source: sourceIndex, entry: member.entry } });
       while (reading.length >= (readers ? depth : 1)) await storeOldest();

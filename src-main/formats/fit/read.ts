@@ -209,10 +209,27 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
     if (parsed.file_id !== undefined) fit.file_ids?.push(parsed.file_id);
   }
 
-  const records = (fit.records ?? [])
-    .map((record) => ({ record, ms: asMs(record.timestamp) }))
-    .filter((entry) => Number.isFinite(entry.ms));
-  records.sort((a, b) => a.ms - b.ms);
+  // The records with a readable time, in time order (a stable sort: records of one second keep
+  // their file order). Held as two parallel arrays, not an object per record: a run has thousands.
+  const allRecords = fit.records ?? [];
+  let recordMessages: FitMessage[] = [];
+  let recordMs: number[] = [];
+  let inTimeOrder = true;
+  for (const record of allRecords) {
+    const ms = asMs(record.timestamp);
+    if (!Number.isFinite(ms)) continue;
+    if (recordMs.length > 0 && ms < (recordMs[recordMs.length - 1] ?? ms)) inTimeOrder = false;
+    recordMessages.push(record);
+    recordMs.push(ms);
+  }
+  if (!inTimeOrder) {
+    const times = recordMs;
+    const order = times.map((_, k) => k).sort((a, b) => (times[a] ?? 0) - (times[b] ?? 0) || a - b);
+    const messages = recordMessages;
+    recordMessages = order.map((k) => messages[k] as FitMessage);
+    recordMs = order.map((k) => times[k] ?? 0);
+  }
+  const recordCount = recordMs.length;
   const sessionsRaw = fit.sessions ?? [];
   // The file's own type (file_id.type): a course or a workout plan is no activity, whatever it holds.
   const fileType = fit.file_ids?.find((id) => typeof id.type === 'string')?.type;
@@ -220,7 +237,7 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
   if (typeof fileType === 'string' && fileType !== 'activity' && sessionsRaw.length === 0) {
     throw refuse.notAnActivity(`no activity (it is a FIT ${fileType.replace(/_/g, ' ')} file)`);
   }
-  if (sessionsRaw.length === 0 && records.length === 0) throw refuse.notAnActivity('no activity (it is a FIT file of settings, a course or a workout plan)');
+  if (sessionsRaw.length === 0 && recordCount === 0) throw refuse.notAnActivity('no activity (it is a FIT file of settings, a course or a workout plan)');
   // The sport message (what the watch's sport profile was) names the sport where a session does not.
   const sportMessages = (fit.sports ?? []).filter((message) => message.sport !== undefined && message.sport !== null);
   const fileSport = sportMessages.length === 1 ? sportMessages[0] : undefined;
@@ -238,8 +255,8 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
     .filter((span) => Number.isFinite(span.startMs))
     .sort((a, b) => a.startMs - b.startMs);
   if (spans.length === 0) {
-    const first = records[0]?.ms ?? 0;
-    const last = records[records.length - 1]?.ms ?? 0;
+    const first = recordMs[0] ?? 0;
+    const last = recordMs[recordCount - 1] ?? 0;
     // Records without a session: the sport message says what they were (a watch that died before saving the session).
     spans.push({ session: {}, startMs: first, endMs: last, sport: { sport: sportName(fileSport?.sport), subSport: subSportName(fileSport?.sub_sport) } });
   }
@@ -247,13 +264,15 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
   // Which span each record belongs to: the latest-starting span holding it (1 s of slack at each end).
   // A file of one session gets every record up to a minute after the session's end; records later
   // than that (a watch whose clock jumped, a file stitched together) are left out and said.
-  const byIndex: { record: FitMessage; ms: number }[][] = spans.map(() => []);
+  // Each span's records, as positions in `recordMessages`/`recordMs` (in time order).
+  const byIndex: number[][] = spans.map(() => []);
   const afterTheEnd = spans.map(() => ({ count: 0, latestMs: 0 }));
-  for (const entry of records) {
+  for (let r = 0; r < recordCount; r += 1) {
+    const ms = recordMs[r] ?? Number.NaN;
     let owner = -1;
     if (spans.length === 1) {
       const span = spans[0];
-      const past = span !== undefined && Number.isFinite(span.endMs) && sessionsRaw.length > 0 ? entry.ms - span.endMs : 0;
+      const past = span !== undefined && Number.isFinite(span.endMs) && sessionsRaw.length > 0 ? ms - span.endMs : 0;
       if (past > RECORDS_AFTER_THE_END_MS) {
         const tally = afterTheEnd[0];
         if (tally !== undefined) {
@@ -266,22 +285,22 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
     } else {
       for (let k = spans.length - 1; k >= 0; k -= 1) {
         const span = spans[k];
-        if (span !== undefined && entry.ms >= span.startMs - 1000 && entry.ms <= span.endMs + 1000) {
+        if (span !== undefined && ms >= span.startMs - 1000 && ms <= span.endMs + 1000) {
           owner = k;
           break;
         }
       }
     }
-    if (owner >= 0) byIndex[owner]?.push(entry);
+    if (owner >= 0) byIndex[owner]?.push(r);
     else {
       // A record outside every session belongs to no recording; one after a session's end is said in that session's warning.
       let before = -1;
-      for (let k = 0; k < spans.length; k += 1) if ((spans[k]?.endMs ?? Number.POSITIVE_INFINITY) < entry.ms) before = k;
+      for (let k = 0; k < spans.length; k += 1) if ((spans[k]?.endMs ?? Number.POSITIVE_INFINITY) < ms) before = k;
       const tally = afterTheEnd[before];
       const span = spans[before];
       if (tally !== undefined && span !== undefined) {
         tally.count += 1;
-        tally.latestMs = Math.max(tally.latestMs, entry.ms - span.endMs);
+        tally.latestMs = Math.max(tally.latestMs, ms - span.endMs);
       }
     }
   }
@@ -299,7 +318,7 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
     distanceMetres: asNumber(lap.total_distance),
   }));
 
-  const points = new GrowingPointColumns(Math.max(64, records.length));
+  const points = new GrowingPointColumns(Math.max(64, recordCount));
   const segmentStarts = new GrowingIndexList();
   const tracks: RecordedTrack[] = [];
   // The file's points fingerprint; with one session it is that session's own (the same points in the same order), so it is not hashed twice.
@@ -311,9 +330,17 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
     const own = byIndex[spanIndex] ?? [];
     const firstPoint = points.count;
     const isRunning = span.sport.sport === 'running';
+    // Positions read once, here: the loop below takes them from these columns.
+    const ownLatitudes = new Float64Array(own.length);
+    const ownLongitudes = new Float64Array(own.length);
     let positioned = 0;
-    for (const { record } of own) {
-      if (Number.isFinite(asNumber(record.position_lat)) && Number.isFinite(asNumber(record.position_long))) positioned += 1;
+    for (let k = 0; k < own.length; k += 1) {
+      const record = recordMessages[own[k] ?? 0] as FitMessage;
+      const latitude = asNumber(record.position_lat);
+      const longitude = asNumber(record.position_long);
+      ownLatitudes[k] = latitude;
+      ownLongitudes[k] = longitude;
+      if (Number.isFinite(latitude) && Number.isFinite(longitude)) positioned += 1;
     }
     const leftOut: PointsLeftOut = {
       recorded: own.length + (afterTheEnd[spanIndex]?.count ?? 0),
@@ -333,7 +360,9 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
     let lastMs = Number.NEGATIVE_INFINITY;
     let eventCursor = 0;
     let stoppedSince: number | null = null;
-    for (const { record, ms } of own) {
+    for (let k = 0; k < own.length; k += 1) {
+      const r = own[k] ?? 0;
+      const ms = recordMs[r] ?? Number.NaN;
       if (!isBelievableRecordingTime(ms)) {
         unbelievable += 1;
         leftOut.datedOutside += 1;
@@ -352,8 +381,8 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
         eventCursor += 1;
       }
       if (stoppedSince !== null && ms > stoppedSince) continue; // recorded while the timer was stopped
-      const latitude = asNumber(record.position_lat);
-      const longitude = asNumber(record.position_long);
+      const latitude = ownLatitudes[k] ?? Number.NaN;
+      const longitude = ownLongitudes[k] ?? Number.NaN;
       const hasPosition = Number.isFinite(latitude) && Number.isFinite(longitude) && Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180;
       if (withRoute && !hasPosition) {
         if (Number.isFinite(latitude) && Number.isFinite(longitude)) {
@@ -363,6 +392,7 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
         }
         continue;
       }
+      const record = recordMessages[r] as FitMessage;
       let deviceDistance = asNumber(record.distance);
       const compressed = record.compressed_speed_distance;
       if (!Number.isFinite(deviceDistance) && Array.isArray(compressed) && compressed.length >= 3) {
@@ -442,12 +472,12 @@ export function readFitBytes(bytes: Uint8Array): RecordedFile {
     segmentStarts: segmentStarts.toArray(),
     tracks,
     counts: {
-      pointElements: records.length,
+      pointElements: recordCount,
       routePoints: 0,
       routes: 0,
       waypoints: 0,
       pointsWithUnreadablePosition: 0,
-      unreadableTimes: (fit.records ?? []).length - records.length,
+      unreadableTimes: allRecords.length - recordCount,
       unbelievableTimes: unbelievable,
       timesWithoutZone: 0,
     },
