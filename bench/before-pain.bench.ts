@@ -6,15 +6,19 @@
  * Insights page asks for it on every open and after every save that touches runs or pain, on
  * Electron's main process: while it runs, no window request is answered.
  *
- * Timed: a first open (nothing remembered: `forgetBeforePain` before each), a repeat open, and a
- * repeat open after one run's pain record changed (one run recomputed); wall and CPU time, and the
- * first open again with busy processes beside it (bench/load.ts). Run with tsx.
+ * Timed: a first open (nothing remembered: `forgetBeforePain` before each) in one synchronous
+ * call, a repeat open, and a repeat open after one run's pain record changed (one run
+ * recomputed); wall and CPU time. Then the first open as the main process serves it
+ * (`readBeforePainAcrossRunsInSlices`): its wall and CPU time and the main event loop's longest
+ * stall meanwhile (perf_hooks.monitorEventLoopDelay, 1 ms resolution), quiet and with busy
+ * processes beside it (bench/load.ts). Run with tsx.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { openStanceDatabase } from '../src-main/db/open';
-import { forgetBeforePain, readBeforePainAcrossRuns } from '../src-main/db/services/before-pain';
+import { forgetBeforePain, readBeforePainAcrossRuns, readBeforePainAcrossRunsInSlices } from '../src-main/db/services/before-pain';
 import { TEN_YEARS, writeGeneratedHistory } from '../tests/support/history';
 import { writeHistoryTracks } from '../tests/support/history-tracks';
 import { startLoad } from './load';
@@ -40,7 +44,37 @@ export interface BeforePainBenchResult {
   firstOpen: Timing & { cpu: Timing };
   repeatOpen: Timing & { cpu: Timing };
   afterOneEdit: Timing & { cpu: Timing };
-  underLoad: Timing & { cpu: Timing; processes: number; loadAverage: number };
+  /** The first open in slices (the IPC handler's way), with the event loop's longest stall (ms). */
+  sliced: Timing & { cpu: Timing; stall: Timing };
+  underLoad: Timing & { cpu: Timing; stall: Timing; processes: number; loadAverage: number };
+}
+
+/** One first open the main process's way, in slices: wall, CPU and the longest stall of the event loop meanwhile (ms). */
+async function slicedOpen(db: Parameters<typeof readBeforePainAcrossRuns>[0]): Promise<{ wall: number; cpu: number; stall: number }> {
+  forgetBeforePain(db);
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  histogram.enable();
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  await readBeforePainAcrossRunsInSlices(db);
+  const used = process.cpuUsage(cpu);
+  const wall = performance.now() - start;
+  histogram.disable();
+  return { wall, cpu: (used.user + used.system) / 1000, stall: histogram.max / 1e6 };
+}
+
+async function slicedSeries(db: Parameters<typeof readBeforePainAcrossRuns>[0], samples: number): Promise<Timing & { cpu: Timing; stall: Timing }> {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  const stall: number[] = [];
+  for (let run = 0; run < samples; run++) {
+    const one = await slicedOpen(db);
+    wall.push(one.wall);
+    cpu.push(one.cpu);
+    stall.push(one.stall);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return { ...stats(wall), cpu: stats(cpu), stall: stats(stall) };
 }
 
 function timed(what: () => void): { wall: number; cpu: number } {
@@ -85,19 +119,11 @@ export async function benchBeforePain(options: { loadProcesses: number; samples?
       db.prepare('UPDATE run_pain SET onset_m = ? WHERE id = ?').run(painful.onset_m + nudge, painful.id);
     });
 
+    const sliced = await slicedSeries(db, samples);
     const load = await startLoad(options.loadProcesses);
     let underLoad: BeforePainBenchResult['underLoad'];
     try {
-      const wall: number[] = [];
-      const cpu: number[] = [];
-      for (let run = 0; run < samples; run++) {
-        forgetBeforePain(db);
-        const one = timed(() => readBeforePainAcrossRuns(db));
-        wall.push(one.wall);
-        cpu.push(one.cpu);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      underLoad = { ...stats(wall), cpu: stats(cpu), processes: options.loadProcesses, loadAverage: os.loadavg()[0]! };
+      underLoad = { ...(await slicedSeries(db, samples)), processes: options.loadProcesses, loadAverage: os.loadavg()[0]! };
     } finally {
       load.stop();
     }
@@ -105,11 +131,14 @@ export async function benchBeforePain(options: { loadProcesses: number; samples?
 
     const line = (what: string, timing: Timing & { cpu: Timing }) =>
       console.log(`  ${what}: ${timing.median.toFixed(1)} ms (${timing.min.toFixed(1)}–${timing.max.toFixed(1)}), CPU ${timing.cpu.median.toFixed(1)} ms`);
-    line('first open (nothing remembered)', firstOpen);
+    line('first open in one call (nothing remembered)', firstOpen);
     line('repeat open', repeatOpen);
     line('repeat open after one pain record changed', afterOneEdit);
-    line(`first open, ${options.loadProcesses} busy processes beside it (load ${underLoad.loadAverage.toFixed(1)})`, underLoad);
-    return { runs, tracks, points, firstOpen, repeatOpen, afterOneEdit, underLoad };
+    const slicedLine = (what: string, timing: Timing & { cpu: Timing; stall: Timing }) =>
+      console.log(`  ${what}: ${timing.median.toFixed(1)} ms (${timing.min.toFixed(1)}–${timing.max.toFixed(1)}), CPU ${timing.cpu.median.toFixed(1)} ms, longest stall of the event loop ${timing.stall.median.toFixed(1)} ms (worst ${timing.stall.max.toFixed(1)})`);
+    slicedLine('first open in slices (the IPC handler)', sliced);
+    slicedLine(`the same, ${options.loadProcesses} busy processes beside it (load ${underLoad.loadAverage.toFixed(1)})`, underLoad);
+    return { runs, tracks, points, firstOpen, repeatOpen, afterOneEdit, sliced, underLoad };
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }

@@ -12,7 +12,7 @@ import type { StanceDatabase } from '../../src-main/db/open';
 import type { BeforePainRun } from '../../src-main/shared/before-pain';
 import { beforePain } from '../../src-main/track/before-pain';
 import { decodeStreams, encodeStreams } from '../../src-main/track/streams-codec';
-import { forgetBeforePain, readBeforePain, readBeforePainAcrossRuns } from '../../src-main/db/services/before-pain';
+import { forgetBeforePain, readBeforePain, readBeforePainAcrossRuns, readBeforePainAcrossRunsInSlices } from '../../src-main/db/services/before-pain';
 import { writeGeneratedHistory } from '../support/history';
 import { generatedStreams, writeHistoryTracks } from '../support/history-tracks';
 import { openTempDatabase } from '../support/temp-db';
@@ -87,6 +87,14 @@ describe('what came before the pain, across runs', () => {
           }
           forgetBeforePain(db);
           expect(readBeforePainAcrossRuns(db)).toStrictEqual(plainAcrossRuns(db));
+          // The main process's way: a run at a time, with the runner's saves landing in between.
+          for (const change of [...edits, null]) {
+            forgetBeforePain(db);
+            const pending = readBeforePainAcrossRunsInSlices(db, 0);
+            await new Promise((resolve) => setImmediate(resolve));
+            if (change) apply(db, change);
+            expect(await pending).toStrictEqual(plainAcrossRuns(db));
+          }
         } finally {
           cleanup();
         }

@@ -42,6 +42,38 @@ function frozen(found: BeforePain | null): BeforePain | null {
   return Object.freeze(found);
 }
 
+interface AcrossRow {
+  runId: number;
+  localDate: string;
+  distanceMetres: number;
+  onset: number;
+  pointsSha256: string;
+  importedAt: string;
+}
+
+/** Every painful run with a track, oldest first, with what its figures depend on (no streams). */
+function acrossRows(db: StanceDatabase): AcrossRow[] {
+  return db
+    .prepare(
+      `SELECT runs.id AS runId, runs.local_date AS localDate, runs.distance_m AS distanceMetres, MIN(run_pain.onset_m) AS onset,
+              run_tracks.points_sha256 AS pointsSha256, run_tracks.imported_at AS importedAt
+       FROM runs JOIN run_pain ON run_pain.run_id = runs.id JOIN run_tracks ON run_tracks.run_id = runs.id
+       GROUP BY runs.id ORDER BY runs.local_date, runs.local_time, runs.id`,
+    )
+    .all() as AcrossRow[];
+}
+
+/** The remembered figures of `row` when they were computed from its present track and onset. */
+function stillTrue(remembered: Remembered | undefined, row: AcrossRow): remembered is Remembered {
+  return remembered !== undefined && remembered.pointsSha256 === row.pointsSha256 && remembered.importedAt === row.importedAt && Object.is(remembered.onset, row.onset);
+}
+
+/** Computes `row`'s figures from its stored streams (read within the caller's synchronous stretch, so they match `row`). */
+function computed(db: StanceDatabase, row: AcrossRow): Remembered {
+  const streams = db.prepare('SELECT streams FROM run_tracks WHERE run_id = ?').pluck().get(row.runId) as Buffer;
+  return { pointsSha256: row.pointsSha256, importedAt: row.importedAt, onset: row.onset, found: frozen(beforePain(row.runId, decodeProfile(streams), row.onset)) };
+}
+
 /**
  * Every run with a stored track and a recorded pain onset, oldest first, each with its stretch
  * before the pain against the rest of the run (`beforePain`; null where there is too little
@@ -54,28 +86,56 @@ function frozen(found: BeforePain | null): BeforePain | null {
  * Throws as `decodeStreams` does when a stored track is damaged.
  */
 export function readBeforePainAcrossRuns(db: StanceDatabase): BeforePainRun[] {
-  const rows = db
-    .prepare(
-      `SELECT runs.id AS runId, runs.local_date AS localDate, runs.distance_m AS distanceMetres, MIN(run_pain.onset_m) AS onset,
-              run_tracks.points_sha256 AS pointsSha256, run_tracks.imported_at AS importedAt
-       FROM runs JOIN run_pain ON run_pain.run_id = runs.id JOIN run_tracks ON run_tracks.run_id = runs.id
-       GROUP BY runs.id ORDER BY runs.local_date, runs.local_time, runs.id`,
-    )
-    .all() as { runId: number; localDate: string; distanceMetres: number; onset: number; pointsSha256: string; importedAt: string }[];
+  const rows = acrossRows(db);
   const before = rememberedByDatabase.get(db);
   const now = new Map<number, Remembered>();
-  const streamsOf = db.prepare('SELECT streams FROM run_tracks WHERE run_id = ?').pluck();
   const result = rows.map((row) => {
     let remembered = before?.get(row.runId);
-    if (!remembered || remembered.pointsSha256 !== row.pointsSha256 || remembered.importedAt !== row.importedAt || !Object.is(remembered.onset, row.onset)) {
-      const streams = streamsOf.get(row.runId) as Buffer;
-      remembered = { pointsSha256: row.pointsSha256, importedAt: row.importedAt, onset: row.onset, found: frozen(beforePain(row.runId, decodeProfile(streams), row.onset)) };
-    }
+    if (!stillTrue(remembered, row)) remembered = computed(db, row);
     now.set(row.runId, remembered);
     return { runId: row.runId, localDate: row.localDate, distanceMetres: row.distanceMetres, found: remembered.found };
   });
   rememberedByDatabase.set(db, now);
   return result;
+}
+
+/** How long (ms of wall time) one synchronous stretch of `readBeforePainAcrossRunsInSlices` may compute before it lets others run. */
+export const BEFORE_PAIN_SLICE_MS = 8;
+
+/**
+ * The same list as `readBeforePainAcrossRuns`, for the main process: the runs not yet remembered
+ * are computed a few at a time (stretches of about `sliceMs`, one run at least), letting other
+ * requests and events run in between (setImmediate), so that ten years of painful runs never hold
+ * the main process for long. Each run's key (earliest onset, track) is read again with its
+ * streams, so what is remembered is true of the database at that moment whatever was saved
+ * meanwhile; the list itself is then read in one synchronous call (`readBeforePainAcrossRuns`:
+ * every run remembered, or the few changed since recomputed there).
+ */
+export async function readBeforePainAcrossRunsInSlices(db: StanceDatabase, sliceMs = BEFORE_PAIN_SLICE_MS): Promise<BeforePainRun[]> {
+  const known = rememberedByDatabase.get(db);
+  const missing = acrossRows(db)
+    .filter((row) => !stillTrue(known?.get(row.runId), row))
+    .map((row) => row.runId);
+  if (missing.length > 1) {
+    const one = db.prepare(
+      `SELECT runs.id AS runId, runs.local_date AS localDate, runs.distance_m AS distanceMetres, MIN(run_pain.onset_m) AS onset,
+              run_tracks.points_sha256 AS pointsSha256, run_tracks.imported_at AS importedAt
+       FROM runs JOIN run_pain ON run_pain.run_id = runs.id JOIN run_tracks ON run_tracks.run_id = runs.id
+       WHERE runs.id = ? GROUP BY runs.id`,
+    );
+    let next = 0;
+    while (next < missing.length) {
+      const started = performance.now();
+      let remembered = rememberedByDatabase.get(db);
+      if (!remembered) rememberedByDatabase.set(db, (remembered = new Map()));
+      do {
+        const row = one.get(missing[next++]) as AcrossRow | undefined;
+        if (row && !stillTrue(remembered.get(row.runId), row)) remembered.set(row.runId, computed(db, row));
+      } while (next < missing.length && performance.now() - started < sliceMs);
+      if (next < missing.length) await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  return readBeforePainAcrossRuns(db);
 }
 
 /** Forgets what `readBeforePainAcrossRuns` remembered for `db`: the next call computes every run afresh (the benchmark's first open). */
