@@ -20,12 +20,14 @@ export function readBeforePain(db: StanceDatabase, runId: number): BeforePain | 
 /**
  * What `readBeforePainAcrossRuns` remembers of one run: its figures and what they were computed
  * from. A run's stored streams never change in place (no writer updates run_tracks.streams: a
- * track is inserted with its run and goes with it), so its track row is named by its
- * points_sha256 and imported_at; with the earliest onset that is everything `beforePain` reads.
+ * track is inserted with its run and goes with it), and they are derived from the track's points
+ * alone, which points_sha256 fingerprints (with point_count beside it); with the earliest onset
+ * that is everything `beforePain` reads. (Both columns come before the row's blobs: reading them
+ * walks no overflow pages, unlike imported_at, stored after the streams.)
  */
 interface Remembered {
   pointsSha256: string;
-  importedAt: string;
+  pointCount: number;
   onset: number;
   found: BeforePain | null;
 }
@@ -48,7 +50,7 @@ interface AcrossRow {
   distanceMetres: number;
   onset: number;
   pointsSha256: string;
-  importedAt: string;
+  pointCount: number;
 }
 
 /** Every painful run with a track, oldest first, with what its figures depend on (no streams). */
@@ -56,7 +58,7 @@ function acrossRows(db: StanceDatabase): AcrossRow[] {
   return db
     .prepare(
       `SELECT runs.id AS runId, runs.local_date AS localDate, runs.distance_m AS distanceMetres, MIN(run_pain.onset_m) AS onset,
-              run_tracks.points_sha256 AS pointsSha256, run_tracks.imported_at AS importedAt
+              run_tracks.points_sha256 AS pointsSha256, run_tracks.point_count AS pointCount
        FROM runs JOIN run_pain ON run_pain.run_id = runs.id JOIN run_tracks ON run_tracks.run_id = runs.id
        GROUP BY runs.id ORDER BY runs.local_date, runs.local_time, runs.id`,
     )
@@ -65,13 +67,13 @@ function acrossRows(db: StanceDatabase): AcrossRow[] {
 
 /** The remembered figures of `row` when they were computed from its present track and onset. */
 function stillTrue(remembered: Remembered | undefined, row: AcrossRow): remembered is Remembered {
-  return remembered !== undefined && remembered.pointsSha256 === row.pointsSha256 && remembered.importedAt === row.importedAt && Object.is(remembered.onset, row.onset);
+  return remembered !== undefined && remembered.pointsSha256 === row.pointsSha256 && remembered.pointCount === row.pointCount && Object.is(remembered.onset, row.onset);
 }
 
 /** Computes `row`'s figures from its stored streams (read within the caller's synchronous stretch, so they match `row`). */
 function computed(db: StanceDatabase, row: AcrossRow): Remembered {
   const streams = db.prepare('SELECT streams FROM run_tracks WHERE run_id = ?').pluck().get(row.runId) as Buffer;
-  return { pointsSha256: row.pointsSha256, importedAt: row.importedAt, onset: row.onset, found: frozen(beforePain(row.runId, decodeProfile(streams), row.onset)) };
+  return { pointsSha256: row.pointsSha256, pointCount: row.pointCount, onset: row.onset, found: frozen(beforePain(row.runId, decodeProfile(streams), row.onset)) };
 }
 
 /**
@@ -80,7 +82,7 @@ function computed(db: StanceDatabase, row: AcrossRow): Remembered {
  * either side). For the Insights' description across runs.
  *
  * Each run's figures are computed once per open database and remembered with what they depend on
- * (the track row's points_sha256 and imported_at, and the earliest onset, metres); a later call
+ * (the track's points_sha256 and point_count, and the earliest onset, metres); a later call
  * recomputes only runs whose track or onset changed, and reads no streams otherwise. Runs gone
  * from the database are forgotten. The figures returned are frozen (shared between calls).
  * Throws as `decodeStreams` does when a stored track is damaged.
@@ -119,7 +121,7 @@ export async function readBeforePainAcrossRunsInSlices(db: StanceDatabase, slice
   if (missing.length > 1) {
     const one = db.prepare(
       `SELECT runs.id AS runId, runs.local_date AS localDate, runs.distance_m AS distanceMetres, MIN(run_pain.onset_m) AS onset,
-              run_tracks.points_sha256 AS pointsSha256, run_tracks.imported_at AS importedAt
+              run_tracks.points_sha256 AS pointsSha256, run_tracks.point_count AS pointCount
        FROM runs JOIN run_pain ON run_pain.run_id = runs.id JOIN run_tracks ON run_tracks.run_id = runs.id
        WHERE runs.id = ? GROUP BY runs.id`,
     );
