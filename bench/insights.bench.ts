@@ -5,7 +5,7 @@
  * 1. every Insights number computed from the database (readInsights: four queries plus the
  *    analysis: the Cox model, the week-shift permutation test at every onset milestone, the
  *    Kaplan–Meier curves, the timelines) — target under 50 ms. Timed on a first open (the
- *    week-shift results' cache emptied before each run) and on a repeat open, for the default
+ *    analysis's caches — week-shift tests, model fits — emptied before each run) and on a repeat open, for the default
  *    range (the last 12 months with runs) and for all ten years;
  * 2. the Insights page drawn in the browser test harness (the built renderer in Chromium, over the
  *    real dispatcher): from the click on "Insights" until its five charts and summary are on
@@ -23,7 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { readInsights } from '../src-main/db/services/insights';
-import { clearWeekShiftCache } from '../src-main/analysis/primary-model';
+import { clearAnalysisCaches } from '../src-main/analysis/primary-model';
 import { openStanceDatabase } from '../src-main/db/open';
 import { defaultInsightsFilters } from '../src-main/shared/insights';
 import { TEN_YEARS, writeGeneratedHistory } from '../tests/support/history';
@@ -80,7 +80,7 @@ export async function benchInsights(options: { loadProcesses: number }): Promise
         return (used.user + used.system) / 1000;
       };
       for (let run = 0; run < 21; run++) {
-        clearWeekShiftCache();
+        clearAnalysisCaches();
         let start = performance.now();
         const cpu = process.cpuUsage();
         readInsights(db, filters, now, 'Europe/London');
@@ -102,7 +102,7 @@ export async function benchInsights(options: { loadProcesses: number }): Promise
       const first: number[] = [];
       const firstCpu: number[] = [];
       for (let run = 0; run < 21; run++) {
-        clearWeekShiftCache();
+        clearAnalysisCaches();
         const start = performance.now();
         const cpu = process.cpuUsage();
         readInsights(db, allYears, now, 'Europe/London');

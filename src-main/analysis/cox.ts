@@ -123,15 +123,7 @@ export function coxProportionalHazards(observations: readonly CoxObservation[], 
   // Order by time, longest first, so that the risk set grows as we go; at tied times, censored
   // observations come first (they are in the risk set of the events at that time either way).
   // (Plain loops, not TypedArray.from with a mapping function, which is slow in V8.)
-  const givenTimes = new Float64Array(n);
-  const givenEvents = new Uint8Array(n);
-  const order: number[] = [];
-  for (let index = 0; index < n; index++) {
-    givenTimes[index] = observations[index]!.time;
-    givenEvents[index] = observations[index]!.event ? 1 : 0;
-    order.push(index);
-  }
-  order.sort((a, b) => givenTimes[b]! - givenTimes[a]! || givenEvents[a]! - givenEvents[b]!);
+  const order = riskSetOrder(observations);
   const times = new Float64Array(n);
   const status = new Uint8Array(n);
   const x = new Float64Array(n * p);
@@ -235,6 +227,42 @@ export function coxProportionalHazards(observations: readonly CoxObservation[], 
   };
 }
 
+/**
+ * The observations' indices by time, longest first, censored before events at a tied time, and in
+ * the given order within each (time, event) group: the order of a stable sort by that rule, found
+ * with a numeric sort of the times and a counting pass (a comparator sort of ten years of runs was
+ * the costliest part of a fit). tests/analysis/cox.test.ts checks it against the stable sort.
+ */
+export function riskSetOrder(observations: readonly Pick<CoxObservation, 'time' | 'event'>[]): number[] {
+  const n = observations.length;
+  const sorted = new Float64Array(n);
+  for (let index = 0; index < n; index++) sorted[index] = observations[index]!.time;
+  sorted.sort();
+  // The distinct times, ascending (0 and −0 are one time, as in the comparator).
+  let distinct = 0;
+  for (let index = 0; index < n; index++) if (index === 0 || sorted[index] !== sorted[distinct - 1]) sorted[distinct++] = sorted[index]!;
+  // Bucket of an observation: its time's place from the longest, then censored (0) before events (1).
+  const bucketOf = new Int32Array(n);
+  const counts = new Int32Array(2 * distinct + 1);
+  for (let index = 0; index < n; index++) {
+    const observation = observations[index]!;
+    let low = 0;
+    let high = distinct;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (sorted[middle]! < observation.time) low = middle + 1;
+      else high = middle;
+    }
+    const bucket = 2 * (distinct - 1 - low) + (observation.event ? 1 : 0);
+    bucketOf[index] = bucket;
+    counts[bucket + 1]! += 1;
+  }
+  for (let bucket = 1; bucket < counts.length; bucket++) counts[bucket]! += counts[bucket - 1]!;
+  const order = new Array<number>(n);
+  for (let index = 0; index < n; index++) order[counts[bucketOf[index]!]!++] = index;
+  return order;
+}
+
 interface Evaluation {
   logLikelihood: number;
   gradient: Float64Array;
@@ -244,9 +272,11 @@ interface Evaluation {
 
 /**
  * The log partial likelihood, its gradient and the information matrix at β, in one pass over the
- * observations sorted by decreasing time (risk-set sums accumulate as the time falls).
+ * observations sorted by decreasing time (risk-set sums accumulate as the time falls). `times`
+ * (n, decreasing), `status` (n, 1 for an event), `x` (n × p, row-major, centred covariates);
+ * `efron` for Efron's ties, else Breslow's. Exported for the tests of its written-out loops.
  */
-class PartialLikelihood {
+export class PartialLikelihood {
   private readonly risk: Float64Array;
   private readonly s1: Float64Array;
   private readonly s2: Float64Array;
@@ -271,6 +301,17 @@ class PartialLikelihood {
   }
 
   evaluate(beta: Float64Array): Evaluation {
+    // The Insights' models have 3 covariates (exposure and two adjusters) and 2 (the adjusters
+    // alone): those sizes have their own loops, over plain numbers instead of small arrays, doing
+    // the same arithmetic in the same order (each sum gets the same terms in the same sequence),
+    // so they give the very same doubles (tests/analysis/cox.test.ts compares them bit for bit).
+    if (this.p === 3) return this.evaluateThree(beta);
+    if (this.p === 2) return this.evaluateTwo(beta);
+    return this.evaluateAny(beta);
+  }
+
+  /** evaluate for any number of covariates. */
+  evaluateAny(beta: Float64Array): Evaluation {
     const { times, status, x, n, p, risk, s1, s2, d1, d2, a, efron } = this;
     for (let i = 0, row = 0; i < n; i++, row += p) {
       let eta = 0;
@@ -337,6 +378,154 @@ class PartialLikelihood {
     }
     for (let j = 0; j < p; j++) for (let l = 0; l < j; l++) information[l * p + j] = information[j * p + l]!;
     return { logLikelihood, gradient, information };
+  }
+
+  /** evaluateAny for 3 covariates, written out. */
+  private evaluateThree(beta: Float64Array): Evaluation {
+    const { times, status, x, n, efron } = this;
+    const b0 = beta[0]!;
+    const b1 = beta[1]!;
+    const b2 = beta[2]!;
+    let logLikelihood = 0;
+    let g0 = 0, g1 = 0, g2 = 0; // prettier-ignore
+    let i00 = 0, i10 = 0, i11 = 0, i20 = 0, i21 = 0, i22 = 0; // prettier-ignore
+    let s0 = 0;
+    let s10 = 0, s11 = 0, s12 = 0; // prettier-ignore
+    let s200 = 0, s210 = 0, s211 = 0, s220 = 0, s221 = 0, s222 = 0; // prettier-ignore
+    let i = 0;
+    while (i < n) {
+      const time = times[i]!;
+      let d0 = 0;
+      let deaths = 0;
+      let d10 = 0, d11 = 0, d12 = 0; // prettier-ignore
+      let d200 = 0, d210 = 0, d211 = 0, d220 = 0, d221 = 0, d222 = 0; // prettier-ignore
+      for (; i < n && times[i] === time; i++) {
+        const row = i * 3;
+        const x0 = x[row]!;
+        const x1 = x[row + 1]!;
+        const x2 = x[row + 2]!;
+        let eta = 0;
+        eta += x0 * b0;
+        eta += x1 * b1;
+        eta += x2 * b2;
+        const weight = Math.exp(eta);
+        s0 += weight;
+        const w0 = weight * x0;
+        s10 += w0;
+        s200 += w0 * x0;
+        const w1 = weight * x1;
+        s11 += w1;
+        s210 += w1 * x0;
+        s211 += w1 * x1;
+        const w2 = weight * x2;
+        s12 += w2;
+        s220 += w2 * x0;
+        s221 += w2 * x1;
+        s222 += w2 * x2;
+        if (status[i] === 1) {
+          deaths += 1;
+          d0 += weight;
+          logLikelihood += eta;
+          g0 += x0;
+          d10 += w0;
+          d200 += w0 * x0;
+          g1 += x1;
+          d11 += w1;
+          d210 += w1 * x0;
+          d211 += w1 * x1;
+          g2 += x2;
+          d12 += w2;
+          d220 += w2 * x0;
+          d221 += w2 * x1;
+          d222 += w2 * x2;
+        }
+      }
+      for (let k = 0; k < deaths; k++) {
+        const fraction = efron ? k / deaths : 0;
+        const denominator = s0 - fraction * d0;
+        logLikelihood -= Math.log(denominator);
+        const a0 = (s10 - fraction * d10) / denominator;
+        g0 -= a0;
+        const a1 = (s11 - fraction * d11) / denominator;
+        g1 -= a1;
+        const a2 = (s12 - fraction * d12) / denominator;
+        g2 -= a2;
+        i00 += (s200 - fraction * d200) / denominator - a0 * a0;
+        i10 += (s210 - fraction * d210) / denominator - a1 * a0;
+        i11 += (s211 - fraction * d211) / denominator - a1 * a1;
+        i20 += (s220 - fraction * d220) / denominator - a2 * a0;
+        i21 += (s221 - fraction * d221) / denominator - a2 * a1;
+        i22 += (s222 - fraction * d222) / denominator - a2 * a2;
+      }
+    }
+    return {
+      logLikelihood,
+      gradient: Float64Array.of(g0, g1, g2),
+      information: Float64Array.of(i00, i10, i20, i10, i11, i21, i20, i21, i22),
+    };
+  }
+
+  /** evaluateAny for 2 covariates, written out. */
+  private evaluateTwo(beta: Float64Array): Evaluation {
+    const { times, status, x, n, efron } = this;
+    const b0 = beta[0]!;
+    const b1 = beta[1]!;
+    let logLikelihood = 0;
+    let g0 = 0, g1 = 0; // prettier-ignore
+    let i00 = 0, i10 = 0, i11 = 0; // prettier-ignore
+    let s0 = 0;
+    let s10 = 0, s11 = 0; // prettier-ignore
+    let s200 = 0, s210 = 0, s211 = 0; // prettier-ignore
+    let i = 0;
+    while (i < n) {
+      const time = times[i]!;
+      let d0 = 0;
+      let deaths = 0;
+      let d10 = 0, d11 = 0; // prettier-ignore
+      let d200 = 0, d210 = 0, d211 = 0; // prettier-ignore
+      for (; i < n && times[i] === time; i++) {
+        const row = i * 2;
+        const x0 = x[row]!;
+        const x1 = x[row + 1]!;
+        let eta = 0;
+        eta += x0 * b0;
+        eta += x1 * b1;
+        const weight = Math.exp(eta);
+        s0 += weight;
+        const w0 = weight * x0;
+        s10 += w0;
+        s200 += w0 * x0;
+        const w1 = weight * x1;
+        s11 += w1;
+        s210 += w1 * x0;
+        s211 += w1 * x1;
+        if (status[i] === 1) {
+          deaths += 1;
+          d0 += weight;
+          logLikelihood += eta;
+          g0 += x0;
+          d10 += w0;
+          d200 += w0 * x0;
+          g1 += x1;
+          d11 += w1;
+          d210 += w1 * x0;
+          d211 += w1 * x1;
+        }
+      }
+      for (let k = 0; k < deaths; k++) {
+        const fraction = efron ? k / deaths : 0;
+        const denominator = s0 - fraction * d0;
+        logLikelihood -= Math.log(denominator);
+        const a0 = (s10 - fraction * d10) / denominator;
+        g0 -= a0;
+        const a1 = (s11 - fraction * d11) / denominator;
+        g1 -= a1;
+        i00 += (s200 - fraction * d200) / denominator - a0 * a0;
+        i10 += (s210 - fraction * d210) / denominator - a1 * a0;
+        i11 += (s211 - fraction * d211) / denominator - a1 * a1;
+      }
+    }
+    return { logLikelihood, gradient: Float64Array.of(g0, g1), information: Float64Array.of(i00, i10, i10, i11) };
   }
 }
 

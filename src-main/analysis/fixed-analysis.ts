@@ -170,8 +170,23 @@ export function firstNotedDate(runs: readonly RunRecord[]): string | null {
  * its runs, the milestones' shift tests and one Cox fit (two with unnoted runs).
  */
 export function fixedAnalysis(history: InsightsHistory, complaint: MainComplaint, periodStarts: readonly string[] = [], options: { verdictOnly?: boolean } = {}): FixedAnalysis {
+  return fixedAnalysisWithRuns(history, complaint, periodStarts, options).analysis;
+}
+
+/**
+ * fixedAnalysis, and the current period's runs with a pain note as the analysis saw them (date
+ * order): the same RunExposures as runExposures(history, { complaint's site and side, from the
+ * period's first day }).runs, which the page's model summary reads (issue 22: worked out once).
+ */
+export function fixedAnalysisWithRuns(
+  history: InsightsHistory,
+  complaint: MainComplaint,
+  periodStarts: readonly string[] = [],
+  options: { verdictOnly?: boolean } = {},
+): { analysis: FixedAnalysis; currentNoted: RunExposure[] } {
+  let currentNoted: RunExposure[] = [];
   const first = firstNotedDate(history.runs);
-  if (first === null) return { complaint, periods: [] };
+  if (first === null) return { analysis: { complaint, periods: [] }, currentNoted };
   const starts = [first];
   for (const start of [...periodStarts].sort()) if (start > starts[starts.length - 1]!) starts.push(start);
   const filters = complaintFilters(complaint);
@@ -189,15 +204,20 @@ export function fixedAnalysis(history: InsightsHistory, complaint: MainComplaint
     const withUnnoted: RunExposure[] = [];
     while (at < all.runs.length && (next === null || all.runs[at]!.localDate < next)) withUnnoted.push(all.runs[at++]!);
     const noted = withUnnoted.filter((run) => !unnotedIds.has(run.runId));
+    if (next === null) currentNoted = noted;
     const unnoted = withUnnoted.filter((run) => unnotedIds.has(run.runId));
     const notedModel = modelRuns(noted);
     const allModel = modelRuns(withUnnoted);
     const onsets = notedModel.reduce((count, run) => count + (run.pain ? 1 : 0), 0);
     const evidence = milestoneEvidence(notedModel, allModel, calendar);
-    // With no unnoted runs both ways are the same test: computed once (it is the costly part of an open).
-    const notedShift = options.verdictOnly !== true && onsets >= MIN_ONSETS_FOR_MODEL ? weekShiftTest(notedModel, calendar) : null;
+    // The evidence now (both ways) only tells the onsets still needed while the verdict is open: once
+    // claimed or finished it changes nothing in the decision and is not worked out. With no unnoted
+    // runs both ways are the same test: computed once (it is the costly part of an open).
+    const decided = sequentialDecision(evidence, null, onsets);
+    const open = decided.claimedAt === null && !decided.finished;
+    const notedShift = open && options.verdictOnly !== true && onsets >= MIN_ONSETS_FOR_MODEL ? weekShiftTest(notedModel, calendar) : null;
     const current = notedShift === null ? null : bothWays(notedShift, notedModel.length === allModel.length ? notedShift : weekShiftTest(allModel, calendar));
-    const sequential = sequentialDecision(evidence, current?.z ?? null, onsets);
+    const sequential = open ? sequentialDecision(evidence, current?.z ?? null, onsets) : decided;
     const skippedFit = { exposure: null, adjusters: [], problem: null };
     const fit = options.verdictOnly === true ? skippedFit : fitPrimaryModel(notedModel);
     const fitCounted = unnoted.length === 0 || options.verdictOnly === true ? fit : fitPrimaryModel(allModel);
@@ -218,7 +238,7 @@ export function fixedAnalysis(history: InsightsHistory, complaint: MainComplaint
       exposureWithUnnotedPainFree: fitCounted.exposure,
     });
   });
-  return { complaint, periods };
+  return { analysis: { complaint, periods }, currentNoted };
 }
 
 /** The history with every unnoted run read as pain-free for its full distance. */

@@ -29,7 +29,7 @@ import {
   type ViewDescription,
 } from '../shared/insights';
 import { gluteExposureCalculator, runExposures, type InsightsHistory } from './exposure';
-import { complaintFilters, fixedAnalysis, headlineGroups, type FixedAnalysis } from './fixed-analysis';
+import { complaintFilters, fixedAnalysisWithRuns, headlineGroups, type FixedAnalysis } from './fixed-analysis';
 import { fitPrimaryModel, gluteCalendar, MIN_ONSETS_FOR_MODEL, modelRuns, primaryModel } from './primary-model';
 import { kaplanMeier, medianSurvivalInterval, type SurvivalObservation } from './survival';
 import { acuteChronicDays, LOAD_JUMP_ABOVE, longRunSpikes, SPIKE_ABOVE, weeklySummaries } from './timeline';
@@ -116,7 +116,7 @@ export function computeInsights(history: InsightsHistory, filters: InsightsFilte
     if (firstRunDate === null || run.localDate < firstRunDate) firstRunDate = run.localDate;
     if (lastRunDate === null || run.localDate > lastRunDate) lastRunDate = run.localDate;
   }
-  const analysis = fixedAnalysis(history, context.complaint, context.periodStarts);
+  const { analysis, currentNoted } = fixedAnalysisWithRuns(history, context.complaint, context.periodStarts);
   const fixed = summariseFixed(analysis);
   const currentPeriod = analysis.periods[analysis.periods.length - 1] ?? null;
   const isDefault = filters.fromDate === null && filters.toDate === null;
@@ -135,8 +135,8 @@ export function computeInsights(history: InsightsHistory, filters: InsightsFilte
   const skippedRuns = runs.filter((run) => run.daysSinceGluteSession !== null && run.daysSinceGluteSession >= DAYS_SINCE_CAP);
   const usualRuns = runs.filter((run) => run.daysSinceGluteSession !== null && run.daysSinceGluteSession < DAYS_SINCE_CAP);
   const calendar = gluteCalendar(history.gluteSessionDates, history.beforeRunSessionDates);
-  // The model summary of the fixed analysis's current period (its runs: unnoted left out).
-  const periodRuns = currentPeriod === null ? [] : runExposures(history, { ...mainFilters, fromDate: currentPeriod.from, toDate: null }).runs;
+  // The model summary of the fixed analysis's current period (its runs: unnoted left out, as the analysis saw them).
+  const periodRuns = currentPeriod === null ? [] : currentNoted;
   const model: ModelSummary =
     currentPeriod === null
       ? { ...primaryModel([], calendar), sequential: { looks: [], claim: null, claimedAt: null, moreOnsetsNeeded: null, finished: false } }

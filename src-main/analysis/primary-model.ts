@@ -51,6 +51,7 @@ import { normalQuantile, studentTCdf } from './distributions';
 import { seededRandom } from './example-history';
 import { dayNumber, firstIndexAtLeast } from './exposure';
 import { ONSET_MILESTONES, sequentialDecision, type EvidenceAtMilestone } from './sequential';
+import { ContentCache } from './content-cache';
 
 /** Fewest pain onsets before the model is fitted at all. */
 export const MIN_ONSETS_FOR_MODEL = 5;
@@ -109,9 +110,42 @@ export function modelRuns<R extends ModelRun>(runs: readonly R[]): R[] {
   return runs.filter((run) => run.daysSinceGluteSession !== null);
 }
 
-/** The Cox fit of the primary model, in words where it cannot be fitted. */
-export function fitPrimaryModel(runs: readonly ModelRun[], options: { cutShortAsOnsets?: boolean } = {}): { exposure: ModelTerm | null; adjusters: ModelTerm[]; problem: string | null } {
+export type PrimaryFit = { exposure: ModelTerm | null; adjusters: ModelTerm[]; problem: string | null };
+
+/**
+ * The Cox fit of the primary model, in words where it cannot be fitted. A pure function of the
+ * runs' model inputs: an open of the Insights asks for the same fit up to three times (the fixed
+ * analysis, the model summary, the view's description), so recent fits are kept (fitCache).
+ */
+export function fitPrimaryModel(runs: readonly ModelRun[], options: { cutShortAsOnsets?: boolean } = {}): PrimaryFit {
   const used = modelRuns(runs);
+  const key = fitKey(used, options.cutShortAsOnsets === true);
+  const cached = fitCache.get(key);
+  if (cached !== undefined) return cached;
+  const fit = fitUncached(used, options);
+  fitCache.set(key, fit);
+  return fit;
+}
+
+const fitCache = new ContentCache<PrimaryFit>(32);
+
+/** What the fit reads of each run: day, outcome, onset, cut short, previous week, days since (a ContentCache key). */
+function fitKey(used: readonly ModelRun[], cutShortAsOnsets: boolean): Float64Array {
+  const values = new Float64Array(6 * used.length + 1);
+  let at = 0;
+  values[at++] = cutShortAsOnsets ? 1 : 0;
+  for (const run of used) {
+    values[at++] = dayNumber(run.localDate);
+    values[at++] = run.outcomeMetres;
+    values[at++] = run.pain ? 1 : 0;
+    values[at++] = run.cutShort ? 1 : 0;
+    values[at++] = run.previousWeekMetres;
+    values[at++] = run.daysSinceGluteSession ?? -1;
+  }
+  return values;
+}
+
+function fitUncached(used: readonly ModelRun[], options: { cutShortAsOnsets?: boolean }): PrimaryFit {
   const onsets = used.filter((run) => run.pain || (options.cutShortAsOnsets === true && run.cutShort)).length;
   if (onsets < MIN_ONSETS_FOR_MODEL) {
     return { exposure: null, adjusters: [], problem: `The model needs at least ${MIN_ONSETS_FOR_MODEL} pain onsets after a logged glute session; there ${onsets === 1 ? 'is' : 'are'} ${onsets}.` };
@@ -129,7 +163,10 @@ export function fitPrimaryModel(runs: readonly ModelRun[], options: { cutShortAs
     return { exposure: null, adjusters: [], problem: `None of these runs came ${DAYS_SINCE_CAP}+ days after a glute session (or all did), so the model has nothing to compare yet.` };
   }
   const kept = all.filter((index) => varies[index]);
-  const fit = coxProportionalHazards(observations.map((observation) => ({ ...observation, covariates: kept.map((index) => observation.covariates[index]!) })));
+  // (With every covariate kept, the observations as they are: no copy of ten years of runs.)
+  const fit = coxProportionalHazards(
+    kept.length === all.length ? observations : observations.map((observation) => ({ ...observation, covariates: kept.map((index) => observation.covariates[index]!) })),
+  );
   if (!fit.estimable) {
     const problem =
       fit.problem === 'separation'
@@ -152,7 +189,10 @@ function adjusterWeights(runs: readonly ModelRun[], firstDay: number): Float64Ar
   const observations = runs.map((run) => ({ time: run.outcomeMetres, event: run.pain, covariates: covariatesOf(run, firstDay).slice(1) }));
   const varies = ADJUSTERS.map((_, index) => index).filter((index) => observations.some((observation) => observation.covariates[index] !== observations[0]?.covariates[index]));
   if (varies.length === 0) return weights;
-  const fit = coxProportionalHazards(observations.map((observation) => ({ ...observation, covariates: varies.map((index) => observation.covariates[index]!) })), { ties: 'breslow' });
+  const fit = coxProportionalHazards(
+    varies.length === ADJUSTERS.length ? observations : observations.map((observation) => ({ ...observation, covariates: varies.map((index) => observation.covariates[index]!) })),
+    { ties: 'breslow' },
+  );
   if (!fit.estimable) return weights;
   runs.forEach((_, row) => {
     let eta = 0;
@@ -326,7 +366,6 @@ export function weekShiftTest(runs: readonly ModelRun[], calendar: GluteCalendar
   }
   const result = { pValue, pEarlier, pLater, shifts: shifted.length, z };
   shiftCache.set(key, result);
-  if (shiftCache.size > 256) shiftCache.delete(shiftCache.keys().next().value as string);
   return result;
 }
 
@@ -335,19 +374,19 @@ export function weekShiftTest(runs: readonly ModelRun[], calendar: GluteCalendar
  * and the evidence at a milestone is recomputed on every open: a small cache of recent results
  * (keyed by their content) saves most of that work.
  */
-const shiftCache = new Map<string, WeekShiftResult>();
+const shiftCache = new ContentCache<WeekShiftResult>(256);
 
-/** Empties the cache (the benchmark times the work done on a first open). */
-export function clearWeekShiftCache(): void {
+/** Empties the caches of the week-shift tests and the model fits (the benchmark times the work done on a first open). */
+export function clearAnalysisCaches(): void {
   shiftCache.clear();
+  fitCache.clear();
 }
 
 /**
- * The cache key: the runs' day, outcome, onset flag and previous-week distance, and the two
- * calendars, as their exact bytes (a Float64Array read as Latin-1 text): equal keys mean equal
- * inputs, at a fraction of the cost of formatting numbers as text. (Node's Buffer: main process only.)
+ * The cache key (a ContentCache key): the runs' day, outcome, onset flag and previous-week
+ * distance, then the two calendars' bytes after their length: equal keys mean equal inputs.
  */
-function cacheKey(runs: readonly ModelRun[], sessions: Uint8Array, beforeRun: Uint8Array): string {
+function cacheKey(runs: readonly ModelRun[], sessions: Uint8Array, beforeRun: Uint8Array): Float64Array {
   const values = new Float64Array(4 * runs.length + 1 + Math.ceil((sessions.length + beforeRun.length) / 8));
   let at = 0;
   for (const run of runs) {
@@ -360,8 +399,7 @@ function cacheKey(runs: readonly ModelRun[], sessions: Uint8Array, beforeRun: Ui
   const calendars = new Uint8Array(values.buffer, at * 8);
   calendars.set(sessions);
   calendars.set(beforeRun, sessions.length);
-  // Latin-1 maps each byte to one character: the string is the bytes, exactly.
-  return Buffer.from(values.buffer).toString('latin1');
+  return values;
 }
 
 /**

@@ -210,11 +210,26 @@ function normalDensity(z: number): number {
   return Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
 }
 
-let cachedBoundaries: { upper: number[]; lower: number[] } | null = null;
-/** The boundaries at ONSET_MILESTONES: `upper` for "earlier" (4%), `lower` for "later" (1%); computed once. */
+/**
+ * asymmetricBoundaries(ONSET_MILESTONES, EARLIER_ALPHA, LATER_ALPHA), written out: the design's
+ * constants, so that no open of the Insights waits for the integration (issue 22: it cost the first
+ * open of every start about 0.2 s). tests/analysis/sequential.test.ts checks they are exactly,
+ * digit for digit, what asymmetricBoundaries computes; change them only with the design.
+ */
+const MILESTONE_BOUNDARIES: { upper: number[]; lower: number[] } = {
+  upper: [
+    5.8490889679040805, 4.730390525121228, 4.0613490968816475, 3.608471544115668, 3.2780855035992653, 2.7853505881360707, 2.4708711298428288,
+    2.243396720886512, 2.069044157511783, 1.929932221548765,
+  ],
+  lower: [
+    7.191502686826194, 5.834108372168448, 5.020870822921269, 4.466258305687296, 4.059444157848665, 3.4694747290837356, 3.080385700335448,
+    2.797596995619278, 2.5804799450734013, 2.4071167644287605,
+  ],
+};
+
+/** The boundaries at ONSET_MILESTONES: `upper` for "earlier" (3.5%), `lower` for "later" (1%), precomputed (MILESTONE_BOUNDARIES). */
 export function milestoneBoundaries(): { upper: number[]; lower: number[] } {
-  cachedBoundaries ??= asymmetricBoundaries(ONSET_MILESTONES, EARLIER_ALPHA, LATER_ALPHA);
-  return cachedBoundaries;
+  return MILESTONE_BOUNDARIES;
 }
 
 export interface MilestoneEvidence {

@@ -15,6 +15,7 @@ import type { WeekStartDay } from '../shared/domain';
 import { getRun } from './runs';
 import { getSettings } from './settings';
 import { isoUtc, utcToLocal } from './local-time';
+import { checkStored } from './tables';
 
 /** The runner's clock: the instant and their IANA zone (their calendar decides "today"). */
 export interface RunnerClock {
@@ -66,10 +67,13 @@ export function saveOstrcWeek(db: StanceDatabase, draft: ValidInput<'ostrc:save'
   if (draft.weekStart > weekStart(today, weekStartsOn)) throw new StanceError('invalid', 'That week has not begun yet. Answer for this week or an earlier one.', 'weekStart');
   if (draft.weekStart < '1970-01-01') throw new StanceError('invalid', 'That week is before 1970. Check the year.', 'weekStart');
   const stamp = isoUtc(clock.now);
-  db.prepare(
-    `INSERT INTO ostrc_weeks (week_start, q1, q2, q3, q4, created_at, updated_at) VALUES (@weekStart, @q1, @q2, @q3, @q4, @stamp, @stamp)
-     ON CONFLICT (week_start) DO UPDATE SET q1 = excluded.q1, q2 = excluded.q2, q3 = excluded.q3, q4 = excluded.q4, updated_at = excluded.updated_at`,
-  ).run({ weekStart: draft.weekStart, q1: draft.q1, q2: draft.q2, q3: draft.q3, q4: draft.q4, stamp });
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO ostrc_weeks (week_start, q1, q2, q3, q4, created_at, updated_at) VALUES (@weekStart, @q1, @q2, @q3, @q4, @stamp, @stamp)
+       ON CONFLICT (week_start) DO UPDATE SET q1 = excluded.q1, q2 = excluded.q2, q3 = excluded.q3, q4 = excluded.q4, updated_at = excluded.updated_at`,
+    ).run({ weekStart: draft.weekStart, q1: draft.q1, q2: draft.q2, q3: draft.q3, q4: draft.q4, stamp });
+    checkStored(db, 'ostrc_weeks', 'week_start = ?', [draft.weekStart], { db, now: clock.now }, 'knee questionnaire');
+  })();
   return ostrcForWeek(db, draft.weekStart)!;
 }
 
@@ -117,6 +121,7 @@ export function setRunFollowup(db: StanceDatabase, draft: ValidInput<'followup:s
         `INSERT INTO run_pain_followups (run_id, after_score, next_morning_score, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (run_id) DO UPDATE SET after_score = excluded.after_score, next_morning_score = excluded.next_morning_score, updated_at = excluded.updated_at`,
       ).run(draft.runId, draft.afterScore, draft.nextMorningScore, isoUtc(clock.now));
+      checkStored(db, 'run_pain_followups', 'run_id = ?', [draft.runId], { db, now: clock.now }, 'pain follow-up');
     }
     return getRunFollowup(db, draft.runId, clock);
   })();

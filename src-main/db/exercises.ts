@@ -1,6 +1,7 @@
 import type { StanceDatabase } from './open';
 import type { ValidExerciseDraft } from '../shared/contract-strength';
 import { StanceError } from '../shared/errors';
+import { checkStored } from './tables';
 import type { Exercise, ExerciseRef } from '../shared/strength';
 
 interface ExerciseRow {
@@ -55,7 +56,7 @@ export function exerciseRef(exercise: Exercise): ExerciseRef {
 }
 
 /** Adds the runner's own exercise. A name already in the library (in any letter case) is refused. */
-export function addExercise(db: StanceDatabase, draft: ValidExerciseDraft): Exercise {
+export function addExercise(db: StanceDatabase, draft: ValidExerciseDraft, now: Date = new Date()): Exercise {
   const clash = db.prepare('SELECT name FROM exercises WHERE name = ? COLLATE NOCASE').get(draft.name) as { name: string } | undefined;
   if (clash) {
     throw new StanceError('invalid', `"${clash.name}" is already in your library. Use it, or give yours another name.`, 'name');
@@ -63,11 +64,15 @@ export function addExercise(db: StanceDatabase, draft: ValidExerciseDraft): Exer
   if (draft.measure === 'reps' && draft.defaultAmount > 1000) {
     throw new StanceError('invalid', 'That is more than 1,000 reps a set. Check the number.', 'defaultAmount');
   }
-  const result = db
-    .prepare(
-      `INSERT INTO exercises (name, category, measure, per_side, default_sets, default_amount, cue, built_in)
-       VALUES (@name, @category, @measure, @perSide, @defaultSets, @defaultAmount, @cue, 0)`,
-    )
-    .run({ ...draft, perSide: draft.perSide ? 1 : 0 });
-  return findExercise(db, Number(result.lastInsertRowid))!;
+  const id = db.transaction(() => {
+    const result = db
+      .prepare(
+        `INSERT INTO exercises (name, category, measure, per_side, default_sets, default_amount, cue, built_in)
+         VALUES (@name, @category, @measure, @perSide, @defaultSets, @defaultAmount, @cue, 0)`,
+      )
+      .run({ ...draft, perSide: draft.perSide ? 1 : 0 });
+    checkStored(db, 'exercises', 'id = ?', [result.lastInsertRowid], { db, now }, 'exercise');
+    return Number(result.lastInsertRowid);
+  })();
+  return findExercise(db, id)!;
 }

@@ -3,6 +3,7 @@ import type { GlutePlan } from '../shared/domain';
 import type { ValidInput } from '../shared/contract';
 import { StanceError } from '../shared/errors';
 import { isoUtc } from './local-time';
+import { checkStored } from './tables';
 
 interface PlanRow {
   id: number;
@@ -52,6 +53,7 @@ export function setPlan(db: StanceDatabase, plan: ValidInput<'plan:set'>, now: D
         history[index] = before;
       }
     }
+    checkStored(db, 'glute_plans', 'effective_from = ?', [plan.effectiveFrom], { db, now }, 'glute plan');
   })();
   return planHistory(db);
 }

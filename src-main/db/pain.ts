@@ -15,6 +15,7 @@ import { formatDistance, metresPer } from '../shared/units';
 import { getRun } from './runs';
 import { getSettings } from './settings';
 import { isoUtc, utcToLocal } from './local-time';
+import { checkStored } from './tables';
 
 interface SiteRow {
   id: number;
@@ -108,6 +109,7 @@ export function setRunPain(db: StanceDatabase, record: ValidInput<'pain:setForRu
       isoUtc(now),
       record.runId,
     );
+    checkStored(db, 'run_pain', 'run_id = ?', [record.runId], { db, now }, 'pain note');
   })();
 
   return getRunPain(db, record.runId);
@@ -219,23 +221,30 @@ export function addCheckin(db: StanceDatabase, draft: ValidInput<'checkins:add'>
   if (same) {
     throw new StanceError('refused', 'You already saved this same check-in for that day; it is in your check-ins below. Change that one instead.');
   }
-  const result = db
-    .prepare(
-      `INSERT INTO pain_checkins (local_date, context, left_score, right_score, notes, created_at)
-       VALUES (@localDate, @context, @leftScore, @rightScore, @notes, @createdAt)`,
-    )
-    .run({ ...draft, createdAt: isoUtc(clock.now) });
-  return getCheckin(db, Number(result.lastInsertRowid));
+  const id = db.transaction(() => {
+    const result = db
+      .prepare(
+        `INSERT INTO pain_checkins (local_date, context, left_score, right_score, notes, created_at)
+         VALUES (@localDate, @context, @leftScore, @rightScore, @notes, @createdAt)`,
+      )
+      .run({ ...draft, createdAt: isoUtc(clock.now) });
+    checkStored(db, 'pain_checkins', 'id = ?', [result.lastInsertRowid], { db, now: clock.now }, 'check-in');
+    return Number(result.lastInsertRowid);
+  })();
+  return getCheckin(db, id);
 }
 
 export function updateCheckin(db: StanceDatabase, update: ValidInput<'checkins:update'>, clock: RunnerClock): PainCheckin {
   getCheckin(db, update.id);
   checkCheckinDate(update.localDate, clock);
-  db.prepare(
-    `UPDATE pain_checkins SET local_date = @localDate, context = @context, left_score = @leftScore, right_score = @rightScore,
-                              notes = @notes
-     WHERE id = @id`,
-  ).run(update);
+  db.transaction(() => {
+    db.prepare(
+      `UPDATE pain_checkins SET local_date = @localDate, context = @context, left_score = @leftScore, right_score = @rightScore,
+                                notes = @notes
+       WHERE id = @id`,
+    ).run(update);
+    checkStored(db, 'pain_checkins', 'id = ?', [update.id], { db, now: clock.now }, 'check-in');
+  })();
   return getCheckin(db, update.id);
 }
 

@@ -8,6 +8,7 @@ import { StanceError } from '../shared/errors';
 import type { RecoveryEntry } from '../shared/strength';
 import { isoUtc } from './local-time';
 import { refuseUnlikelyDate } from './tables/rules';
+import { checkStored } from './tables';
 
 interface RecoveryRow {
   id: number;
@@ -37,12 +38,16 @@ export function listRecovery(db: StanceDatabase, range: DateRange): RecoveryEntr
 
 export function addRecovery(db: StanceDatabase, draft: ValidRecoveryDraft, now: Date, timeZone: string): RecoveryEntry {
   refuseUnlikelyDate(draft.localDate, now, timeZone, 'recovery work');
-  const { lastInsertRowid } = db
-    .prepare(
-      `INSERT INTO recovery_entries (local_date, kind, duration_s, notes, created_at)
-       VALUES (@localDate, @kind, @durationSeconds, @notes, @createdAt)`,
-    )
-    .run({ ...draft, createdAt: isoUtc(now) });
+  const lastInsertRowid = db.transaction(() => {
+    const id = db
+      .prepare(
+        `INSERT INTO recovery_entries (local_date, kind, duration_s, notes, created_at)
+         VALUES (@localDate, @kind, @durationSeconds, @notes, @createdAt)`,
+      )
+      .run({ ...draft, createdAt: isoUtc(now) }).lastInsertRowid;
+    checkStored(db, 'recovery_entries', 'id = ?', [id], { db, now }, 'recovery entry');
+    return id;
+  })();
   return toEntry(db.prepare(`${selectRecovery} WHERE id = ?`).get(lastInsertRowid) as RecoveryRow);
 }
 

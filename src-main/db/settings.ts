@@ -1,6 +1,7 @@
 import type { StanceDatabase } from './open';
 import { defaultSettings, type Settings } from '../shared/domain';
 import type { ValidInput } from '../shared/contract';
+import { checkStored } from './tables';
 
 const settingKeys = Object.keys(defaultSettings) as (keyof Settings)[];
 
@@ -14,13 +15,22 @@ export function getSettings(db: StanceDatabase): Settings {
   return settings;
 }
 
-export function updateSettings(db: StanceDatabase, patch: ValidInput<'settings:update'>): Settings {
+/**
+ * Saves the settings in `patch` (the others stay), one transaction; each stored setting is checked
+ * by the settings table's rule (tables/settings.ts) before the transaction ends.
+ *
+ * @throws StanceError ('invalid') for a value the rule refuses; nothing is changed then.
+ */
+export function updateSettings(db: StanceDatabase, patch: ValidInput<'settings:update'>, now: Date = new Date()): Settings {
   const upsert = db.prepare(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
   db.transaction(() => {
     for (const [key, value] of Object.entries(patch)) {
-      if (value !== undefined) upsert.run(key, JSON.stringify(value));
+      if (value !== undefined) {
+        upsert.run(key, JSON.stringify(value));
+        checkStored(db, 'settings', 'key = ?', [key], { db, now }, 'setting');
+      }
     }
   })();
   return getSettings(db);

@@ -3,6 +3,7 @@ import type { Shoe } from '../shared/domain';
 import type { ValidInput } from '../shared/contract';
 import { StanceError } from '../shared/errors';
 import { isoUtc } from './local-time';
+import { checkStored } from './tables';
 
 const selectShoes = `
   SELECT shoes.id, shoes.name, shoes.retired, count(runs.id) AS run_count, coalesce(sum(runs.distance_m), 0) AS distance_m
@@ -38,18 +39,25 @@ function refuseDuplicate(db: StanceDatabase, name: string, exceptId: number | nu
 }
 
 export function addShoe(db: StanceDatabase, input: ValidInput<'shoes:add'>, now: Date): Shoe {
-  refuseDuplicate(db, input.name, null);
-  const result = db.prepare('INSERT INTO shoes (name, created_at) VALUES (?, ?)').run(input.name, isoUtc(now));
-  return getShoe(db, Number(result.lastInsertRowid));
+  const id = db.transaction(() => {
+    refuseDuplicate(db, input.name, null);
+    const result = db.prepare('INSERT INTO shoes (name, created_at) VALUES (?, ?)').run(input.name, isoUtc(now));
+    checkStored(db, 'shoes', 'id = ?', [result.lastInsertRowid], { db, now }, 'pair of shoes');
+    return Number(result.lastInsertRowid);
+  })();
+  return getShoe(db, id);
 }
 
-export function updateShoe(db: StanceDatabase, input: ValidInput<'shoes:update'>): Shoe {
-  getShoe(db, input.id);
-  if (input.name !== undefined) refuseDuplicate(db, input.name, input.id);
-  db.prepare('UPDATE shoes SET name = coalesce(@name, name), retired = coalesce(@retired, retired) WHERE id = @id').run({
-    id: input.id,
-    name: input.name ?? null,
-    retired: input.retired === undefined ? null : Number(input.retired),
-  });
+export function updateShoe(db: StanceDatabase, input: ValidInput<'shoes:update'>, now: Date): Shoe {
+  db.transaction(() => {
+    getShoe(db, input.id);
+    if (input.name !== undefined) refuseDuplicate(db, input.name, input.id);
+    db.prepare('UPDATE shoes SET name = coalesce(@name, name), retired = coalesce(@retired, retired) WHERE id = @id').run({
+      id: input.id,
+      name: input.name ?? null,
+      retired: input.retired === undefined ? null : Number(input.retired),
+    });
+    checkStored(db, 'shoes', 'id = ?', [input.id], { db, now }, 'pair of shoes');
+  })();
   return getShoe(db, input.id);
 }

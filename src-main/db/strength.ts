@@ -20,6 +20,7 @@ import { findExercise } from './exercises';
 import { refuseUnlikelyDate } from './tables/rules';
 import { databaseSessionSignature } from './tables/strength-sessions';
 import { inWriteTurn } from './write-turn';
+import { checkStored } from './tables';
 import { dayWords } from '../shared/calendar';
 import { isoUtc, utcToLocal } from './local-time';
 
@@ -133,6 +134,17 @@ export function lastStrengthSession(db: StanceDatabase): StrengthSession | null 
 }
 
 /**
+ * Checks a session as stored — its record, its exercises and their sets — by the tables' rules
+ * (tables/index.ts checkStored). Inside the caller's transaction: a refusal undoes the write.
+ */
+function checkStoredSession(db: StanceDatabase, sessionId: number, now: Date): void {
+  const context = { db, now };
+  checkStored(db, 'strength_sessions', 'id = ?', [sessionId], context, 'session');
+  checkStored(db, 'session_exercises', 'session_id = ?', [sessionId], context, 'session');
+  checkStored(db, 'exercise_sets', 'session_exercise_id IN (SELECT id FROM session_exercises WHERE session_id = ?)', [sessionId], context, 'session');
+}
+
+/**
  * Writes a session's exercises and sets, checking each exercise against the library as it
  * goes. Runs inside the caller's transaction: a throw undoes everything written before it.
  */
@@ -214,6 +226,7 @@ export function addStrengthSession(db: StanceDatabase, input: ValidStrengthSessi
       .run({ localDate: draft.localDate, durationSeconds: draft.durationSeconds, rpe: draft.rpe, notes: draft.notes, sameDayRun: draft.sameDayRun ?? 'after', stamp });
     const sessionId = Number(lastInsertRowid);
     writeExercises(db, sessionId, draft.exercises);
+    checkStoredSession(db, sessionId, now);
     if (saveAnyway !== true) {
       // Compared as stored, by the same signature the JSON import recognises a session by.
       const signature = databaseSessionSignature(db, sessionId);
@@ -248,6 +261,7 @@ export function updateStrengthSession(db: StanceDatabase, update: ValidStrengthS
     });
     db.prepare('DELETE FROM session_exercises WHERE session_id = ?').run(id); // its sets go with it (ON DELETE CASCADE)
     writeExercises(db, id, draft.exercises);
+    checkStoredSession(db, id, now);
   })();
   return getStrengthSession(db, id);
 }
@@ -304,7 +318,7 @@ export function listRoutines(db: StanceDatabase): Routine[] {
  * Saves a session's shape as a routine: each exercise with its number of sets, the reps (or
  * seconds) of its first set, and its band. Loads are not kept: they change as the runner gets stronger.
  */
-export function saveRoutineFromSession(db: StanceDatabase, input: ValidRoutineFromSession): Routine {
+export function saveRoutineFromSession(db: StanceDatabase, input: ValidRoutineFromSession, now: Date = new Date()): Routine {
   const session = getStrengthSession(db, input.sessionId);
   const clash = db.prepare('SELECT name FROM routines WHERE name = ? COLLATE NOCASE').get(input.name) as { name: string } | undefined;
   if (clash) throw new StanceError('invalid', `You already have a routine called "${clash.name}". Give this one another name.`, 'name');
@@ -319,6 +333,8 @@ export function saveRoutineFromSession(db: StanceDatabase, input: ValidRoutineFr
       const amount = Math.max(...entry.sets.filter((set) => set.setNumber === firstSet).map((set) => set.amount));
       insert.run(lastInsertRowid, position, entry.exercise.id, Math.min(setNumbers.size, 20), amount, entry.band);
     });
+    checkStored(db, 'routines', 'id = ?', [lastInsertRowid], { db, now }, 'routine');
+    checkStored(db, 'routine_exercises', 'routine_id = ?', [lastInsertRowid], { db, now }, 'routine');
     return Number(lastInsertRowid);
   })();
   return listRoutines(db).find((routine) => routine.id === id)!;

@@ -135,13 +135,18 @@ function sportWords(track: RecordedTrack): string | null {
   return track.sport.subSport === null ? sport : `${sport} (${track.sport.subSport.replace(/_/g, ' ')})`;
 }
 
-/** A refusal code as outcomes carry it: a file without times is one the runner can time ('needs-start-time'). */
-function outcomeCode(code: ImportOutcomeCode | RefusalReason | null | undefined): ImportOutcomeCode | null {
-  return code === 'no-times' ? 'needs-start-time' : (code ?? null);
+/**
+ * A GPX refusal as outcomes carry it: a recording without usable times (none, one instant, too
+ * few, before 1990 — the only refusals track/derive.ts lifts when a start is given) is one the
+ * runner can date ('needs-start-time'). Only GPX takes a given start (`ActivityContext.given`),
+ * so only GPX refusals are mapped; every other code passes through.
+ */
+function gpxOutcomeCode(code: RefusalReason): ImportOutcomeCode {
+  return code === 'no-times' || code === 'times-unusable' ? 'needs-start-time' : code;
 }
 
 function outcome(context: Pick<ActivityContext, 'file' | 'entry'>, recording: RecordedFile | null, fields: Partial<ActivityOutcome> & Pick<ActivityOutcome, 'status'>): ActivityOutcome {
-  const code = outcomeCode(fields.code);
+  const code = fields.code ?? null;
   return {
     file: context.file,
     entry: context.entry,
@@ -275,6 +280,10 @@ function deriveGpxActivities(recording: RecordedFile, context: Pick<ActivityCont
   } catch (error) {
     // A file refused as a whole whose tracks all say another sport: it is that sport, not a bad run.
     const first = typedOther[0];
+    if (isImportRefusal(error) && (first === undefined || typedOther.length !== recording.tracks.length) && gpxOutcomeCode(error.reason) === 'needs-start-time') {
+      // No track of the file can time a run: the runner can date it (the window's form, the CLI's --date).
+      return [outcome(context, recording, { status: 'refused', code: 'needs-start-time', reason: error.message })];
+    }
     if (!isImportRefusal(error) || first === undefined || typedOther.length !== recording.tracks.length) throw error;
     return [outcome(context, recording, { track: { index: first.trackNumber, name: first.name }, status: 'skipped', sport: typeWords(first), code: 'other-sport', reason: notARunReason(first, 'gpx') })];
   }
@@ -289,7 +298,7 @@ function deriveGpxActivities(recording: RecordedFile, context: Pick<ActivityCont
     if (otherSport !== undefined) {
       return outcome(context, recording, { recording: number, track: ref, status: 'skipped', sport: typeWords(otherSport), code: 'other-sport', reason: notARunReason(otherSport, 'gpx') });
     }
-    if (!('run' in item.result)) return outcome(context, recording, { recording: number, track: ref, status: 'refused', code: item.result.refusal.reason, reason: item.result.refusal.message });
+    if (!('run' in item.result)) return outcome(context, recording, { recording: number, track: ref, status: 'refused', code: gpxOutcomeCode(item.result.refusal.reason), reason: item.result.refusal.message });
     const run = item.result.run;
     const seconds = run.movingSeconds !== null && run.movingSeconds > 0 ? run.movingSeconds : (run.elapsedSeconds ?? 0);
     const kmh = seconds > 0 ? (run.distanceMetres / seconds) * 3.6 : 0;
@@ -322,7 +331,8 @@ export function importActivities(db: StanceDatabase, bytes: Uint8Array, context:
  * One file read and its runs derived, not yet stored: what a reader (import/reader-pool.ts, in a
  * worker thread, or this thread) hands the one writer. `recording` is null when the file was
  * refused as a whole (`derived` then holds that one outcome). `original` is the gzip of the file's
- * bytes, made only when a run may be stored. Plain data: it crosses threads by structured clone.
+ * bytes, made only when a run may be stored. Plain data: it crosses threads by structured clone,
+ * the recording without its points (import/reader-pool.ts `forTheWriter`).
  */
 export interface ReadActivities {
   recording: RecordedFile | null;
@@ -419,7 +429,7 @@ export function storeDerived(db: StanceDatabase, recording: RecordedFile, derive
       return outcome(context, recording, {
         ...base,
         status: 'refused',
-        code: untimed ? 'needs-start-time' : 'no-duration',
+        code: untimed ? 'needs-start-time' : 'times-not-forward',
         reason: untimed
           ? 'This file has no times, so Stance cannot tell how long the run took. Give its duration as well as its date and start time to import it. Nothing was imported.'
           : "This file's times do not move forward, so Stance cannot tell how long the run took. Nothing was imported.",
@@ -429,7 +439,7 @@ export function storeDerived(db: StanceDatabase, recording: RecordedFile, derive
       return outcome(context, recording, {
         ...base,
         status: 'refused',
-        code: 'times-unusable',
+        code: durationSeconds > MAX_RUN_SECONDS ? 'longer-than-one-run' : 'further-than-one-run',
         reason:
           durationSeconds > MAX_RUN_SECONDS
             ? "This file's times span more than ten days, so they cannot time one run (a watch with a wrong clock?). Nothing was imported."

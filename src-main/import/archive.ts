@@ -159,7 +159,9 @@ export interface MemberOptions {
   onZipOpened?: (files: number) => void;
   /**
    * Asked before a member (its shown path) is unpacked; false skips it unread (a restarted worker
-   * passing over what it already did). Default: every member is read.
+   * passing over what it already did). Not asked of a Strava `activities.csv` within its size
+   * limit: that is always read (`onIndexFile`), so the members after a restart keep its names and
+   * types. Default: every member is read.
    */
   shouldRead?: (entry: string) => boolean;
   /** Receives Apple Health's export.xml as a stream before the other members of its archive; the members wait until it resolves. */
@@ -466,7 +468,9 @@ async function* zipMembers(
     for (const { entry, name } of named) {
       const shown = joinEntry(outerEntry, name);
       if (name.endsWith('/')) continue; // a folder
-      if (budget.shouldRead !== undefined && !budget.shouldRead(shown)) {
+      // Strava's index is read again by a restarted worker (its activities' names and types), never passed over.
+      const rereadIndex = /(^|\/)activities\.csv$/i.test(name) && onIndexFile !== undefined && entry.uncompressedSize <= MAX_INDEX_BYTES;
+      if (budget.shouldRead !== undefined && !rereadIndex && !budget.shouldRead(shown)) {
         yield { kind: 'passed', entry: shown };
         continue;
       }

@@ -39,13 +39,22 @@ import { utcToLocal } from '../db/local-time';
 import { readHealthExport, healthRouteKey, type HealthWorkout } from '../formats/apple-health/read-export';
 import { describeHeld, formatsStanceReads, RECOGNISED_NOT_READ, type HeldCount, type HeldKind } from '../shared/import-formats';
 import { readRecordingSync } from './read-run';
+import { heldKindOf } from './held';
 import { storeSummaryRun, type SummaryActivity } from './summary-run';
 import { isImportRefusal } from '../track/refusals';
 import type { ReaderPool } from './reader-pool';
 import { activityFileKey, isStravaRunType, readStravaIndex, type StravaActivity, type StravaIndex } from './strava-export';
 
-/** Something the runner gave: a path (file or folder), or a file's bytes with its name (the window). */
-export type ImportSource = { path: string } | { name: string; bytes: Uint8Array; /** From a folder the runner gave (the window): not an activity → counted, not refused. */ inFolder?: boolean };
+/** What the runner said about one file they gave again (the window's "Import anyway", a date for a file without times). */
+export interface SourceOptions {
+  /** Import its runs even where one already in Stance started within 2 minutes with a distance within 3 %. */
+  allowNearDuplicates?: boolean;
+  /** For its GPX recordings without times: the start (UTC ms) and duration (s) the runner gives. */
+  given?: { startUtcMs: number; durationSeconds?: number };
+}
+
+/** Something the runner gave: a path (file or folder), or a file's bytes with its name (the window), with what they said about it. */
+export type ImportSource = ({ path: string } | { name: string; bytes: Uint8Array; /** From a folder the runner gave (the window): not an activity → counted, not refused. */ inFolder?: boolean }) & SourceOptions;
 
 export interface BatchProgress {
   /** Activity files (and archive members) read so far, and how many are known of (it grows as archives are opened). */
@@ -162,6 +171,8 @@ interface Expanded {
   inFolder: boolean;
   /** Which thing the runner gave it came from: a folder's files (and the window's folder) share one export, indexes first. */
   group: number;
+  /** What the runner said about the thing it came from. */
+  options: SourceOptions;
 }
 
 const isStravaIndexName = (name: string): boolean => /(^|[/\\])activities\.csv$/i.test(name);
@@ -180,15 +191,16 @@ function expand(sources: readonly ImportSource[]): Expanded[] {
   let group = 0;
   for (const source of sources) {
     group += 1;
+    const options: SourceOptions = { ...(source.allowNearDuplicates ? { allowNearDuplicates: true } : {}), ...(source.given ? { given: source.given } : {}) };
     if ('bytes' in source) {
-      const item = { source: { bytes: source.bytes }, shownAs: source.name, inFolder: source.inFolder === true, group };
+      const item = { source: { bytes: source.bytes }, shownAs: source.name, inFolder: source.inFolder === true, group, options };
       if (item.inFolder) windowFolder.push({ ...item, group: 0 });
       else expanded.push(item);
       continue;
     }
     const stat = fs.statSync(source.path, { throwIfNoEntry: false });
-    if (stat?.isDirectory()) expanded.push(...indexesFirst(filesUnder(source.path).map((file) => ({ source: { path: file }, shownAs: file, inFolder: true, group }))));
-    else expanded.push({ source: { path: source.path }, shownAs: source.path, inFolder: false, group });
+    if (stat?.isDirectory()) expanded.push(...indexesFirst(filesUnder(source.path).map((file) => ({ source: { path: file }, shownAs: file, inFolder: true, group, options }))));
+    else expanded.push({ source: { path: source.path }, shownAs: source.path, inFolder: false, group, options });
   }
   return [...expanded, ...indexesFirst(windowFolder)];
 }
@@ -501,7 +513,17 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
             },
           }),
       onIndexFile: (file) => {
-        readStravaIndexText(state, item.shownAs, file.entry, file.text, true);
+        if (reached) readStravaIndexText(state, item.shownAs, file.entry, file.text, true);
+        else {
+          // A restarted worker reads the index again for the activities after it, quietly: its manual
+          // entries and its refusal were told by the worker before.
+          try {
+            readStravaIndexText(state, item.shownAs, file.entry, file.text, false);
+          } catch (error) {
+            if (!isImportRefusal(error)) throw error;
+            return;
+          }
+        }
         progress.filesTotal -= 1; // an index, not an activity file
       },
       onStreamedIndex: async (file) => {
@@ -551,8 +573,10 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
       }
       if (member.kind === 'refused') {
         if (member.entry === null && member.refusal.reason === 'unknown-format') {
-          if (item.inFolder) countHeld(member.held ?? 'other');
-          else report({ ...base, status: 'refused', code: 'unknown-format', reason: notAnActivityReason(member.held ?? 'other') });
+          // What its content did not tell, its name may (notes.txt is a document).
+          const held = member.held === undefined || member.held === 'other' ? heldKindOf(item.shownAs, 'bytes' in item.source ? item.source.bytes.subarray(0, 4096) : new Uint8Array(0)) : member.held;
+          if (item.inFolder) countHeld(held);
+          else report({ ...base, status: 'refused', code: 'unknown-format', reason: notAnActivityReason(held) });
         } else report({ ...base, status: 'refused', code: member.refusal.reason, reason: member.refusal.message });
         tellProgress({ ...progress });
         continue;
@@ -576,13 +600,14 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
         timeZone: options.timeZone,
         ...(listed ? { name: listed.name, description: listed.description, shoeId } : {}),
         ...(workout !== undefined ? { name: `Apple Health ${workout.activity}` } : {}),
-        ...(options.allowNearDuplicates ? { allowNearDuplicates: true } : {}),
-        ...(options.given ? { given: options.given } : {}),
+        ...(options.allowNearDuplicates || item.options.allowNearDuplicates ? { allowNearDuplicates: true } : {}),
+        ...(item.options.given ?? options.given ? { given: item.options.given ?? options.given } : {}),
       };
       // An archive's members go to the reader threads; a file given on its own is read here (there is
       // nothing to read beside it, and no reader is started for it: `stance import run.gpx` answers at once).
       const readers = member.entry !== null ? options.readers : undefined;
-      const read = readers ? readers.read(member.bytes, context) : Promise.resolve(readActivities(member.bytes, context, { gzipOriginal: false }));
+      // An archive member's bytes are its own (unpacked for it) and not used here after: handed over, not copied.
+      const read = readers ? readers.read(member.bytes, context, { handOver: true }) : Promise.resolve(readActivities(member.bytes, context, { gzipOriginal: false }));
       read.catch(() => undefined); // awaited in its turn (storeOldest); until then its failure is not "unhandled"
       reading.push({ read, bytes: readers ? undefined : member.bytes, context, listed, shoeId, at: { source: sourceIndex, entry: member.entry } });
       while (reading.length >= (readers ? depth : 1)) await storeOldest();

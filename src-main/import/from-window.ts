@@ -1,7 +1,10 @@
-/** The import channels' work: import one file sent by the window, and read a run's track back. */
+/**
+ * One file imported on this thread with a start the runner gave (tests seed their databases with
+ * it), and a run's track read back for the run page. The window itself imports every file, archive
+ * and folder through the import channels (ipc/handlers-import.ts, in the import worker).
+ */
 import type { StanceDatabase } from '../db/open';
 import { localToUtc } from '../db/local-time';
-import type { ValidInput } from '../shared/contract';
 import { StanceError } from '../shared/errors';
 import type { GpxImportResult, GpxRecordingResult, RunTrackView } from '../shared/track';
 import { importFile, type GpxImportOutcome } from './importer';
@@ -9,21 +12,45 @@ import { decodeStreams } from '../track/streams-codec';
 import { trackView } from '../track/track-view';
 import type { SourceFormatId } from '../shared/import-formats';
 
+/** When a run without times began and how long it took, as the runner gives it (the window's "needs a date" form). */
+export interface GivenStartInput {
+  timeZone: string;
+  /** YYYY-MM-DD on the runner's calendar, with `startLocalTime` (HH:MM). */
+  startLocalDate?: string | undefined;
+  startLocalTime?: string | undefined;
+  durationSeconds?: number | undefined;
+}
+
 /**
- * The window's import of one file: every recording in it, each with its own outcome (see
- * importer.ts). A start the runner gives is checked here (not in the future); it is used only for
- * recordings without times, and needs a duration too. Throws a `StanceError` for bad input.
+ * The start the runner gave (UTC ms) and the duration (s), checked: not in the future (3 hours'
+ * grace for a clock or zone off), and a duration with it. Undefined when no start was given.
+ * @throws StanceError ('invalid', naming the field) for a start in the future or no duration.
  */
-export async function importGpxFromWindow(db: StanceDatabase, input: ValidInput<'runs:importGpx'>, now: Date): Promise<GpxImportResult> {
-  let given: { startUtcMs: number; durationSeconds: number } | undefined;
-  if (input.startLocalDate && input.startLocalTime) {
-    const start = localToUtc(input.startLocalDate, input.startLocalTime, input.timeZone);
-    if (start.getTime() > now.getTime() + 3 * 3600_000) {
-      throw new StanceError('invalid', 'That start is in the future. Give the date and time the run began.', 'startLocalDate');
-    }
-    if (!input.durationSeconds) throw new StanceError('invalid', 'Give how long the run took (h:mm:ss).', 'durationSeconds');
-    given = { startUtcMs: start.getTime(), durationSeconds: input.durationSeconds };
+export function givenStart(input: GivenStartInput, now: Date): { startUtcMs: number; durationSeconds: number } | undefined {
+  if (!input.startLocalDate || !input.startLocalTime) return undefined;
+  const start = localToUtc(input.startLocalDate, input.startLocalTime, input.timeZone);
+  if (start.getTime() > now.getTime() + 3 * 3600_000) {
+    throw new StanceError('invalid', 'That start is in the future. Give the date and time the run began.', 'startLocalDate');
   }
+  if (!input.durationSeconds) throw new StanceError('invalid', 'Give how long the run took (h:mm:ss).', 'durationSeconds');
+  return { startUtcMs: start.getTime(), durationSeconds: input.durationSeconds };
+}
+
+/** One file as `importGpxFromWindow` takes it. */
+export interface OneFileInput extends GivenStartInput {
+  fileName: string;
+  bytes: Uint8Array;
+  trackNumber?: number;
+  allowNearDuplicates?: boolean;
+}
+
+/**
+ * One file's import on this thread: every recording in it, each with its own outcome (see
+ * importer.ts). A start the runner gives (`givenStart`) is used only for recordings without
+ * times. Throws a `StanceError` for bad input.
+ */
+export async function importGpxFromWindow(db: StanceDatabase, input: OneFileInput, now: Date): Promise<GpxImportResult> {
+  const given = givenStart(input, now);
   const outcomes = await importFile(
     db,
     {

@@ -234,6 +234,8 @@ async function importRecordings(db: StanceDatabase, request: GpxImportRequest, n
 function refusalOf(code: ActivityOutcome['code'], startGiven: boolean): RefusalReason | 'no-duration' | 'unreadable' | 'implausible' {
   if (code === 'needs-start-time') return startGiven ? 'no-duration' : 'no-times';
   if (code === 'other-sport' || code === 'near-duplicate' || code === 'same-points' || code === null) return 'unreadable';
+  if (code === 'times-not-forward') return 'no-duration';
+  if (code === 'longer-than-one-run' || code === 'further-than-one-run') return 'times-unusable';
   return code;
 }
 

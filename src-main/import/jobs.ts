@@ -1,8 +1,9 @@
 /**
- * Import jobs as the window sees them: start one (in a worker thread, worker.ts), ask how it is
- * going (progress, every outcome so far, the summary when done), cancel it. The window polls
- * `imports:status`; nothing is pushed. Where no worker script is available (some tests), the
- * same batch runs on this thread instead, yielding between files.
+ * Import jobs as the window sees them: start one (in a worker thread, worker.ts), be told of each
+ * change (`onChange`: progress, a new outcome, the summary or the failure — job-events.ts pushes
+ * them to the window), ask how it is going (the catch-up read, `imports:status`), cancel it. Where
+ * no worker script is available (some tests), the same batch runs on this thread instead,
+ * yielding between files.
  *
  * The worker's lifecycle (README "A file's failure is that file's outcome"):
  *  - it runs with `resourceLimits` (`WORKER_LIMITS`): a file that needs more memory than any
@@ -12,8 +13,8 @@
  *  - Cancel asks the worker to stop between files; a file that holds it longer than
  *    `CANCEL_GRACE_MS` (a parse of many seconds) is cut short by ending the thread. Each run is
  *    its own transaction, so what was imported stays and nothing is half-written.
- * One-file tasks (the window's single-file import, the JSON import) run the same way
- * (`runWorkerTask`), so the main process never parses a file.
+ * The JSON import runs the same way (`runWorkerTask`), so the main process never parses a file;
+ * the window's one file imported again (a date given, "Import anyway") is a batch of one.
  */
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { StanceDatabase } from '../db/open';
@@ -30,6 +31,25 @@ export interface ImportJob {
   failure: string | null;
   cancel(): void;
   readonly finished: Promise<void>;
+  /**
+   * Calls `listener` after each change to the job (progress, an outcome added, the summary or the
+   * failure set), synchronously, in order; returns the unsubscribe function.
+   */
+  onChange(listener: () => void): () => void;
+}
+
+/** The change listeners of one job, and the function that tells them. */
+function changeListeners(): { onChange: ImportJob['onChange']; changed: () => void } {
+  const listeners = new Set<() => void>();
+  return {
+    onChange: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    changed: () => {
+      for (const listener of [...listeners]) listener();
+    },
+  };
 }
 
 export interface WorkerScript {
@@ -53,7 +73,7 @@ export const CANCEL_GRACE_MS = 400;
 /** A batch whose workers die this many times in a row without reading a file is given up. */
 const MAX_RESTARTS_WITHOUT_PROGRESS = 2;
 
-function emptyJob(): Omit<ImportJob, 'cancel' | 'finished'> {
+function emptyJob(): Omit<ImportJob, 'cancel' | 'finished' | 'onChange'> {
   return { progress: { filesRead: 0, filesTotal: 0, runsImported: 0, currentFile: null }, outcomes: [], summary: null, failure: null };
 }
 
@@ -85,6 +105,7 @@ function tally(outcomes: readonly ActivityOutcome[]): Pick<BatchSummary, 'import
  */
 export function startImportWorker(request: ImportWorkerRequest, worker: WorkerScript): ImportJob {
   const job = emptyJob();
+  const { onChange, changed } = changeListeners();
   let cancelled = false;
   let current: Worker | null = null;
   let otherFilesBefore = 0;
@@ -131,6 +152,7 @@ export function startImportWorker(request: ImportWorkerRequest, worker: WorkerSc
           ended = true;
           job.failure = message.message;
         }
+        if (message.type !== 'reading') changed();
       });
       thread.on('error', (error) => {
         lastError = error;
@@ -141,18 +163,21 @@ export function startImportWorker(request: ImportWorkerRequest, worker: WorkerSc
         otherFilesBefore += otherFiles;
         if (cancelled) {
           finish({ otherFiles: otherFilesBefore, held: [], notes: [], whatItHeld: null, cancelled: true, gearOffered: [] });
+          changed();
           return resolve();
         }
         const at = reading as { at: ReadingAt; file: string } | null;
         fruitlessRestarts = job.outcomes.length > outcomesBefore || at !== null ? 0 : fruitlessRestarts + 1;
         if (at === null || fruitlessRestarts > MAX_RESTARTS_WITHOUT_PROGRESS) {
           job.failure = lastError === null ? 'The import stopped unexpectedly.' : `The import stopped unexpectedly (${(lastError as Error).message}).`;
+          changed();
           return resolve();
         }
         // The file it died on is that file's outcome; a new worker goes on after it.
         const why = deathReason(lastError, worker.resourceLimits ?? WORKER_LIMITS);
         job.outcomes.push({ file: at.file, entry: at.at.entry, recording: null, track: null, untimed: false, status: 'refused', sport: null, code: why.code, reason: why.reason, runId: null, distanceMetres: null, points: null, startedAt: null, warnings: [], format: null, deviceName: null });
         outcomesBefore = job.outcomes.length;
+        changed();
         launch(at.at);
       });
     };
@@ -166,11 +191,11 @@ export function startImportWorker(request: ImportWorkerRequest, worker: WorkerSc
     thread.postMessage({ type: 'cancel' });
     setTimeout(() => void thread.terminate(), CANCEL_GRACE_MS).unref();
   };
-  return Object.assign(job, { cancel, finished });
+  return Object.assign(job, { cancel, finished, onChange });
 }
 
 /**
- * Runs a one-file task (the window's single-file import, a JSON import) in a worker thread with
+ * Runs a one-file task (a JSON import) in a worker thread with
  * `resourceLimits`, and resolves with its result. Rejects with the task's own `StanceError`
  * (re-made on this side), or a `StanceError` saying the file needed more than the worker may use.
  */
@@ -211,22 +236,31 @@ export function runWorkerTask<Result>(request: Exclude<WorkerRequest, ImportWork
 /** The same batch on this thread (no worker script): used where none is built, e.g. unit tests of the channels. */
 export function startImportHere(db: StanceDatabase, request: Omit<ImportWorkerRequest, 'databasePath' | 'nativeBinding'>): ImportJob {
   const job = emptyJob();
+  const { onChange, changed } = changeListeners();
   const controller = new AbortController();
   const finished = importBatch(db, request.sources, {
     timeZone: request.timeZone,
     signal: controller.signal,
     ...(request.allowNearDuplicates ? { allowNearDuplicates: true } : {}),
-    onOutcome: (outcome) => job.outcomes.push(outcome),
-    onProgress: (progress) => Object.assign(job.progress, progress),
+    onOutcome: (outcome) => {
+      job.outcomes.push(outcome);
+      changed();
+    },
+    onProgress: (progress) => {
+      Object.assign(job.progress, progress);
+      changed();
+    },
   }).then(
     (summary) => {
       job.summary = summary;
+      changed();
     },
     (error: unknown) => {
       job.failure = (error as Error).message;
+      changed();
     },
   );
-  return Object.assign(job, { cancel: () => controller.abort(), finished });
+  return Object.assign(job, { cancel: () => controller.abort(), finished, onChange });
 }
 
 /** The jobs of one app session, by id (the newest few are kept). */

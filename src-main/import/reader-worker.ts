@@ -6,12 +6,12 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { readActivities, type ActivityContext } from './activities';
+import { forTheWriter } from './reader-pool';
 
 const port = parentPort;
 if (port === null) throw new Error('import/reader-worker.ts must run as a worker thread');
 port.on('message', (message: { id: number; bytes: Uint8Array; context: ActivityContext }) => {
-  const read = readActivities(message.bytes, message.context);
-  // The gzip is a fresh buffer of its own: handed over, not copied.
-  const transfer = read.original !== null && read.original.byteOffset === 0 && read.original.byteLength === read.original.buffer.byteLength ? [read.original.buffer as ArrayBuffer] : [];
+  // What the writer uses, its big arrays handed over rather than copied (reader-pool.ts forTheWriter).
+  const { read, transfer } = forTheWriter(readActivities(message.bytes, message.context));
   port.postMessage({ id: message.id, read }, transfer);
 });

@@ -76,7 +76,7 @@ export function storeSummaryRun(db: StanceDatabase, activity: SummaryActivity, c
     return { ...outcome, status: 'refused', code: 'unreadable', reason: `This activity has ${missing}, so it cannot be a run. Nothing was imported.` };
   }
   if (elapsedSeconds > MAX_RUN_SECONDS || distanceMetres > MAX_RUN_METRES) {
-    return { ...outcome, status: 'refused', code: 'times-unusable', reason: 'Its figures are more than one run can be (over 1,000 km or ten days). Nothing was imported.' };
+    return { ...outcome, status: 'refused', code: elapsedSeconds > MAX_RUN_SECONDS ? 'longer-than-one-run' : 'further-than-one-run', reason: 'Its figures are more than one run can be (over 1,000 km or ten days). Nothing was imported.' };
   }
   const startedAt = isoUtc(new Date(startUtcMs));
   const unit = getSettings(db).units;

@@ -5,7 +5,6 @@
  * the process that started it — Electron's main process, which answers the window — never waits
  * on a file. It runs one task:
  *  - `batch` (the default): a batch import (batch.ts) of files, folders and archives;
- *  - `file`: the window's import of one file (from-window.ts), answering with its result;
  *  - `json`: the import of a Stance JSON export (db/import-json.ts), after a safety backup.
  * SQLite's WAL mode lets both connections work at once; each run is its own short transaction,
  * and busy_timeout makes either side wait (never fail) for the other's commit.
@@ -15,13 +14,13 @@
  * goes on after that file (`resumeAfter`).
  *
  * Protocol (structured-clone messages):
- *   workerData: ImportWorkerRequest | OneFileWorkerRequest | JsonWorkerRequest
+ *   workerData: ImportWorkerRequest | JsonWorkerRequest
  *   parent → worker: { type: 'cancel' }      — stops between files (the parent ends the thread
  *                                              if a file holds it longer than a moment)
  *   worker → parent (batch): { type: 'reading', at, file, otherFiles } — before each file/member
  *                  | { type: 'progress', progress } | { type: 'outcome', outcome }
  *                  | { type: 'done', summary } | { type: 'failed', message }
- *   worker → parent (file, json): { type: 'result', result } | { type: 'failed', message, stance? }
+ *   worker → parent (json): { type: 'result', result } | { type: 'failed', message, stance? }
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,11 +30,9 @@ import { BACKUPS_FOLDER_NAME } from '../data-folder';
 import { importBatch, type BatchSummary, type ImportSource, type BatchProgress, type ReadingAt } from './batch';
 import type { ActivityOutcome } from './activities';
 import { ReaderPool, type ReaderScript } from './reader-pool';
-import type { ValidInput } from '../shared/contract';
 import { StanceError } from '../shared/errors';
 import { takeBackup } from '../db/backups';
 import { importStanceExport, openStanceExport } from '../db/services/import-json';
-import { importGpxFromWindow } from './from-window';
 
 export interface ImportWorkerRequest {
   task?: 'batch';
@@ -53,16 +50,6 @@ export interface ImportWorkerRequest {
   readers?: ReaderScript;
 }
 
-/** The window's import of one file, off the main thread. */
-export interface OneFileWorkerRequest {
-  task: 'file';
-  databasePath: string;
-  nativeBinding?: string;
-  input: ValidInput<'runs:importGpx'>;
-  /** UTC ms: the clock of the request (stamps the rows). */
-  nowMs: number;
-}
-
 /** The import of a Stance JSON export, off the main thread. */
 export interface JsonWorkerRequest {
   task: 'json';
@@ -73,7 +60,7 @@ export interface JsonWorkerRequest {
   nowMs: number;
 }
 
-export type WorkerRequest = ImportWorkerRequest | OneFileWorkerRequest | JsonWorkerRequest;
+export type WorkerRequest = ImportWorkerRequest | JsonWorkerRequest;
 
 export type ImportWorkerMessage =
   | { type: 'reading'; at: ReadingAt; file: string; otherFiles: number }
@@ -110,10 +97,6 @@ async function runBatch(db: StanceDatabase, request: ImportWorkerRequest, post: 
   post({ type: 'done', summary });
 }
 
-async function runOneFile(db: StanceDatabase, request: OneFileWorkerRequest): Promise<unknown> {
-  return importGpxFromWindow(db, request.input, new Date(request.nowMs));
-}
-
 async function runJson(db: StanceDatabase, request: JsonWorkerRequest): Promise<unknown> {
   const now = new Date(request.nowMs);
   const file = openStanceExport({ bytes: request.bytes });
@@ -138,8 +121,7 @@ async function main(): Promise<void> {
   let db: StanceDatabase | null = null;
   try {
     db = await open(request);
-    if (request.task === 'file') post({ type: 'result', result: await runOneFile(db, request) });
-    else if (request.task === 'json') post({ type: 'result', result: await runJson(db, request) });
+    if (request.task === 'json') post({ type: 'result', result: await runJson(db, request) });
     else await runBatch(db, request, post, controller.signal);
   } catch (error) {
     const stance = error instanceof StanceError ? { kind: error.kind, ...(error.field ? { field: error.field } : {}) } : undefined;

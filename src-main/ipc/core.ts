@@ -3,7 +3,7 @@
  * a set of handlers. Kept apart from handlers.ts, which puts the handler files together, so
  * that the handler files and handlers.ts never import each other.
  */
-import type { ChannelName } from '../shared/channels';
+import type { ChannelName, EventName } from '../shared/channels';
 import type { ChannelResult, ValidInput } from '../shared/contract';
 import type { RestoreResult } from '../shared/backups';
 import type { StanceDatabase } from '../db/open';
@@ -45,9 +45,21 @@ export interface CoreContext {
   experimentSeed?: () => string;
 }
 
+/** Who made a call: the transport in front of the dispatcher says (ipc/register.ts, the browser harness). */
+export interface Caller {
+  /** URL of the frame that made the call (Electron's event.senderFrame.url). */
+  url: string | undefined;
+  /**
+   * Sends an event to the window that made the call (Electron's event.sender.send('event:NAME'),
+   * the harness's window.__stanceEmit), e.g. an import's progress. Absent: that caller gets no
+   * events (it reads `imports:status`). Never throws; a window gone drops it.
+   */
+  sendEvent?: (event: EventName, payload: string) => void;
+}
+
 /** Handlers for some of the channels; each handlers-*.ts returns the ones its contract-*.ts declares. */
 export type HandlersFor<Owned extends ChannelName> = {
-  [C in Owned]: (input: ValidInput<C>) => ChannelResult<C> | Promise<ChannelResult<C>>;
+  [C in Owned]: (input: ValidInput<C>, caller?: Caller) => ChannelResult<C> | Promise<ChannelResult<C>>;
 };
 /** A handler for every channel: what the dispatcher calls. */
 export type Handlers = HandlersFor<ChannelName>;

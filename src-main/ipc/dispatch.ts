@@ -9,12 +9,9 @@ import { isChannelName } from '../shared/channels';
 import { contract } from '../shared/contract';
 import { StanceError } from '../shared/errors';
 import type { CallResult } from '../shared/result';
-import type { Handlers } from './core';
+import type { Caller, Handlers } from './core';
 
-export interface Caller {
-  /** URL of the frame that made the call (Electron's event.senderFrame.url). */
-  url: string | undefined;
-}
+export type { Caller };
 
 export type Dispatch = (channel: unknown, payload: unknown, caller: Caller) => Promise<CallResult<unknown>>;
 
@@ -47,8 +44,8 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions): Di
       return { ok: false, error: field ? { kind: 'invalid', message, field } : { kind: 'invalid', message } };
     }
     try {
-      const handler = handlers[channel] as (input: unknown) => unknown;
-      const value = await handler(parsed.data);
+      const handler = handlers[channel] as (input: unknown, caller: Caller) => unknown;
+      const value = await handler(parsed.data, caller);
       return { ok: true, value };
     } catch (error) {
       if (error instanceof StanceError) return { ok: false, error: error.toInfo() };

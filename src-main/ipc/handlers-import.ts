@@ -1,36 +1,17 @@
 /**
- * The import channels: start an import of files/archives/folders in the import worker (or on this
- * thread where the host gave no worker script), report how it is going, cancel it.
+ * The import channels: start an import of files/archives/folders — or of one file again with
+ * what the runner added (a date for a file without times, "Import anyway") — in the import worker
+ * (or on this thread where the host gave no worker script); push its news to the window that
+ * started it as `import` events (import/job-events.ts); answer the catch-up read; cancel it.
  */
 import { StanceError } from '../shared/errors';
-import type { ImportJobView } from '../shared/import';
-import { ImportJobs, runWorkerTask, startImportHere, startImportWorker, type ImportJob } from '../import/jobs';
-import { importGpxFromWindow } from '../import/from-window';
-import type { GpxImportResult } from '../shared/track';
-import type { ValidInput } from '../shared/contract';
+import { importEventPayload } from '../shared/import-events';
+import { ImportJobs, startImportHere, startImportWorker, type ImportJob } from '../import/jobs';
+import { jobView, pushJobEvents } from '../import/job-events';
+import { givenStart } from '../import/from-window';
+import type { ImportSource } from '../import/batch';
 import type { ImportChannelName } from '../shared/contract-import';
 import type { CoreContext, HandlersFor } from './core';
-
-/**
- * The window's import of one file, in the import worker (so the main process never parses a
- * file), or on this thread where the host gave no worker script (unit tests of the channels).
- */
-export function importOneFile(core: CoreContext, input: ValidInput<'runs:importGpx'>): Promise<GpxImportResult> {
-  if (!core.importWorker) return importGpxFromWindow(core.db, input, core.now());
-  const { nativeBinding, ...script } = core.importWorker;
-  return runWorkerTask<GpxImportResult>({ task: 'file', databasePath: core.databasePath, ...(nativeBinding ? { nativeBinding } : {}), input, nowMs: core.now().getTime() }, script);
-}
-
-function view(jobId: number, job: ImportJob, since: number): ImportJobView {
-  return {
-    jobId,
-    progress: { ...job.progress },
-    outcomes: job.outcomes.slice(since),
-    outcomeCount: job.outcomes.length,
-    summary: job.summary,
-    failure: job.failure,
-  };
-}
 
 export function importHandlers(core: CoreContext): HandlersFor<ImportChannelName> {
   const jobs = new ImportJobs();
@@ -40,8 +21,19 @@ export function importHandlers(core: CoreContext): HandlersFor<ImportChannelName
     return job;
   };
   return {
-    'imports:start': ({ files, timeZone, allowNearDuplicates }) => {
-      const sources = files.map((file) => ({ name: file.fileName, bytes: file.bytes, ...(file.inFolder ? { inFolder: true } : {}) }));
+    'imports:start': ({ files, timeZone, allowNearDuplicates }, caller) => {
+      // A date given is checked before anything starts (not in the future, with a duration).
+      const now = core.now();
+      const sources = files.map((file): ImportSource => {
+        const given = givenStart({ ...file, timeZone }, now);
+        return {
+          name: file.fileName,
+          bytes: file.bytes,
+          ...(file.inFolder ? { inFolder: true } : {}),
+          ...(file.allowNearDuplicates ? { allowNearDuplicates: true } : {}),
+          ...(given ? { given } : {}),
+        };
+      });
       const request = { sources, timeZone, ...(allowNearDuplicates ? { allowNearDuplicates } : {}) };
       const job = core.importWorker
         ? startImportWorker(
@@ -55,9 +47,12 @@ export function importHandlers(core: CoreContext): HandlersFor<ImportChannelName
             core.importWorker,
           )
         : startImportHere(core.db, request);
-      return { jobId: jobs.add(job) };
+      const jobId = jobs.add(job);
+      const send = caller?.sendEvent;
+      if (send) pushJobEvents(jobId, job, (view) => send('import', importEventPayload(view)));
+      return { jobId };
     },
-    'imports:status': ({ jobId, since }) => view(jobId, find(jobId), since ?? 0),
+    'imports:status': ({ jobId, since }) => jobView(jobId, find(jobId), since ?? 0),
     'imports:cancel': ({ jobId }) => {
       const job = find(jobId);
       if (job.summary !== null || job.failure !== null) return { cancelling: false };

@@ -1,8 +1,7 @@
-/** Handlers for the runs channels: validated input to db/runs, and the window's one-file import (in the import worker). */
+/** Handlers for the runs channels: validated input to db/runs; a run's track. (Files are imported through handlers-import.ts.) */
 import type { RunsChannelName } from '../shared/contract-runs';
 import { addRun, deleteRun, getRun, listRuns, updateRun } from '../db/runs';
 import { readRunTrack } from '../import/from-window';
-import { importOneFile } from './handlers-import';
 import { readRunSpike } from '../db/services/next-run';
 import { readBeforePain, readBeforePainAcrossRuns } from '../db/services/before-pain';
 import type { CoreContext, HandlersFor } from './core';
@@ -15,7 +14,6 @@ export function runsHandlers(core: CoreContext): HandlersFor<RunsChannelName> {
     'runs:add': (draft) => addRun(db, draft, core.now()),
     'runs:update': (update) => updateRun(db, update, core.now()),
     'runs:delete': ({ id }) => deleteRun(db, id),
-    'runs:importGpx': (file) => importOneFile(core, file),
     'runs:track': ({ id }) => readRunTrack(db, id),
     'runs:spike': ({ id }) => readRunSpike(db, id),
     'runs:beforePain': ({ id }) => readBeforePain(db, id),

@@ -15,6 +15,6 @@ export function settingsHandlers(core: CoreContext): HandlersFor<SettingsChannel
       schemaVersion: LATEST_SCHEMA_VERSION,
     }),
     'settings:get': () => getSettings(db),
-    'settings:update': (patch) => updateSettings(db, patch),
+    'settings:update': (patch) => updateSettings(db, patch, core.now()),
   };
 }

@@ -8,6 +8,6 @@ export function shoesHandlers(core: CoreContext): HandlersFor<ShoesChannelName> 
   return {
     'shoes:list': () => listShoes(db),
     'shoes:add': (shoe) => addShoe(db, shoe, core.now()),
-    'shoes:update': (shoe) => updateShoe(db, shoe),
+    'shoes:update': (shoe) => updateShoe(db, shoe, core.now()),
   };
 }

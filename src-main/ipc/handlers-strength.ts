@@ -18,7 +18,7 @@ export function strengthHandlers(core: CoreContext): HandlersFor<StrengthChannel
   const { db } = core;
   return {
     'exercises:list': () => listExercises(db),
-    'exercises:add': (draft) => addExercise(db, draft),
+    'exercises:add': (draft) => addExercise(db, draft, core.now()),
     'strength:list': (range) => listStrengthSessions(db, range),
     'strength:get': ({ id }) => getStrengthSession(db, id),
     'strength:add': (draft) => addStrengthSession(db, draft, core.now(), core.timeZone()),
@@ -26,7 +26,7 @@ export function strengthHandlers(core: CoreContext): HandlersFor<StrengthChannel
     'strength:delete': ({ id }) => deleteStrengthSession(db, id),
     'strength:last': () => ({ session: lastStrengthSession(db) }),
     'routines:list': () => listRoutines(db),
-    'routines:saveFromSession': (input) => saveRoutineFromSession(db, input),
+    'routines:saveFromSession': (input) => saveRoutineFromSession(db, input, core.now()),
     'recovery:list': (range) => listRecovery(db, range),
     'recovery:add': (draft) => addRecovery(db, draft, core.now(), core.timeZone()),
     'recovery:delete': ({ id }) => deleteRecovery(db, id),

@@ -5,6 +5,14 @@ import type { Dispatch } from './dispatch';
 
 export function registerChannels(dispatch: Dispatch): void {
   for (const channel of channelNames) {
-    ipcMain.handle(channel, (event, payload: unknown) => dispatch(channel, payload, { url: event.senderFrame?.url }));
+    ipcMain.handle(channel, (event, payload: unknown) =>
+      dispatch(channel, payload, {
+        url: event.senderFrame?.url,
+        // Events (an import's progress) go back to the window that asked, while it is there.
+        sendEvent: (name, message) => {
+          if (!event.sender.isDestroyed()) event.sender.send(`event:${name}`, message);
+        },
+      }),
+    );
   }
 }

@@ -17,7 +17,6 @@ export const channelNames = [
   'runs:add',
   'runs:update',
   'runs:delete',
-  'runs:importGpx',
   'runs:track',
   'runs:spike',
   'runs:beforePain',
@@ -91,6 +90,9 @@ export function isChannelName(name: unknown): name is ChannelName {
   return typeof name === 'string' && (channelNames as readonly string[]).includes(name);
 }
 
-/** Messages main sends to the window (the application menu's shortcuts). */
-export const eventNames = ['navigate'] as const;
+/**
+ * Messages main sends to the window, each a string: `navigate` (the application menu's
+ * shortcuts; a page id), `import` (an import's progress and outcomes; JSON, shared/import-events.ts).
+ */
+export const eventNames = ['navigate', 'import'] as const;
 export type EventName = (typeof eventNames)[number];

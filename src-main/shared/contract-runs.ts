@@ -1,6 +1,7 @@
 /**
  * The runs channels of the IPC contract (spread into contract.ts; names in channels.ts): list,
- * read, add, change and delete runs, import one GPX file from the window, read a run's track.
+ * read, add, change and delete runs, read a run's track. (Files are imported through the import
+ * channels, contract-import.ts.)
  *
  * (contract.ts imports this file, so nothing here may import contract.ts.)
  */
@@ -10,7 +11,7 @@ import { localDateSchema, nothing, recordId, saveAnywaySchema, timeZoneSchema } 
 import { surfaces, type Run } from './domain';
 import type { BeforePain, BeforePainRun } from './before-pain';
 import type { RunSpikeCheck } from './next-run';
-import { MAX_GPX_BYTES, type GpxImportResult, type RunTrackView } from './track';
+import type { RunTrackView } from './track';
 import { isClockTime } from './validation';
 
 // The longest run Stance accepts (1,000 km, 10 days): in run-limits.ts, which loads no zod.
@@ -48,30 +49,6 @@ export const runIdSchema = z.strictObject({ id: recordId('run') });
 export const runUpdateSchema = runDraftSchema.extend({ id: recordId('run') });
 export type RunUpdate = z.input<typeof runUpdateSchema>;
 
-export const gpxImportSchema = z
-  .strictObject({
-    fileName: z.string().min(1).max(1000),
-    bytes: z
-      .instanceof(Uint8Array, { error: 'The file could not be read. Try choosing it again.' })
-      .refine((bytes) => bytes.byteLength <= MAX_GPX_BYTES, { error: 'That file is over 300 MB, too large to be one run.' }),
-    timeZone: timeZoneSchema,
-    /** For a file without times: the runner gives when it started and how long it took. */
-    startLocalDate: localDateSchema.optional(),
-    startLocalTime: z.string().refine(isClockTime, { error: 'Give the start time as HH:MM, e.g. 07:30.' }).optional(),
-    durationSeconds: z
-      .number()
-      .gt(0, { error: 'The duration must be more than zero.' })
-      .max(MAX_RUN_SECONDS, { error: 'That duration is over ten days. Give it as h:mm:ss.' })
-      .optional(),
-    trackNumber: z.number().int().min(1).max(10_000).optional(),
-    /** Import even a run that looks like one already in Stance (start within 2 minutes, distance within 3 %). */
-    allowNearDuplicates: z.boolean().optional(),
-  })
-  .refine((input) => (input.startLocalDate === undefined) === (input.startLocalTime === undefined), {
-    error: 'Give both the date and the start time.',
-    path: ['startLocalTime'],
-  });
-
 export const runListQuerySchema = z
   .strictObject({
     fromDate: localDateSchema.optional(),
@@ -90,7 +67,6 @@ export const runsChannels = {
   'runs:update': write<Run>('runs')(runUpdateSchema),
   /** A run's pain record and follow-up scores go with it. */
   'runs:delete': write<{ deleted: number }>('runs', 'pain', 'followups')(runIdSchema),
-  'runs:importGpx': write<GpxImportResult>('runs')(gpxImportSchema),
   'runs:track': read<RunTrackView | null>('runs')(runIdSchema),
   /** Whether the run was longer than 110% of the longest of the 30 days before it. */
   'runs:spike': read<RunSpikeCheck>('runs')(runIdSchema),

@@ -97,54 +97,111 @@ function pluralOf(name: string): string {
 }
 
 /**
+ * Why a file, or one recording in it, cannot give a run: the stable codes the readers
+ * (formats/) and the run rules (track/) throw with their sentence (track/refusals.ts `refuse`).
+ * One list, here, so the window, the command line and the outcome codes below read the same one.
+ */
+export const REFUSAL_REASONS = [
+  /** Zero bytes, or only white space. */
+  'empty-file',
+  /** Well-formed XML, but its root element is not <gpx> (a TCX, KML, HTML page…). */
+  'not-gpx',
+  /** The XML stops in the middle: unclosed elements at the end of the bytes. */
+  'cut-off',
+  /** Broken XML somewhere before the end. */
+  'malformed-xml',
+  /** A <!DOCTYPE>: GPX never needs one, and DTDs are how entity bombs and file-reading attacks get in. */
+  'doctype',
+  /** An `&name;` that XML does not define (only &amp; &lt; &gt; &quot; &apos; exist without a DTD). */
+  'unknown-entity',
+  /** Text in an encoding Stance does not read (GPX files are UTF-8 or ISO-8859-1). */
+  'unsupported-encoding',
+  /** Elements nested deeper than any GPX file needs. */
+  'too-deep',
+  /** One attribute, text, comment or name longer than any GPX file needs. */
+  'too-long',
+  /** More points than any run holds. */
+  'too-many-points',
+  /** Only <rte> (a planned route), no <trk>. */
+  'route-only',
+  /** Only <wpt> (saved places), no <trk>. */
+  'waypoints-only',
+  /** No track, route or waypoint at all. */
+  'no-track',
+  /** <trk> elements are there, but none holds a point. */
+  'empty-track',
+  /** Points are there, but none has a readable latitude and longitude. */
+  'no-valid-positions',
+  /** Fewer than two distinct recorded points. */
+  'too-few-points',
+  /** No point has a time, and the caller gave no start time. */
+  'no-times',
+  /** Points have times, but not ones that can time a run (all the same instant, or before 1990). */
+  'times-unusable',
+  /** Several recordings from different days or hours in one file (only when one run is asked for). */
+  'several-recordings',
+  /** Two segments of one recording cover the same minutes with different points. */
+  'overlapping-segments',
+  /** `options.trackNumber` names a track the file does not have. */
+  'no-such-track',
+  /** Most of the recording moves faster than anyone runs. */
+  'too-fast-for-a-run',
+  /** The caller cancelled the import (options.signal). */
+  'cancelled',
+  /** A FIT file whose framing is broken: a bad header, a CRC mismatch, or cut off (formats/fit). */
+  'damaged-file',
+  /** A file of a known format that holds no activity (a FIT settings or course file, a TCX without <Activity>). */
+  'not-an-activity',
+  /** An archive refused as a whole: too many entries, too large unpacked, compressed too well (a zip bomb), nested too deep, or unreadable. */
+  'archive-refused',
+  /** Bytes Stance reads no format of (not GPX, FIT, TCX, gzip or zip). */
+  'unknown-format',
+  /** A path that is not a regular file when it is read (a folder, a named pipe, a device), or is gone. */
+  'not-a-file',
+  /** The reader ran out of memory or stack on this file, or failed in a way no rule names (import worker). */
+  'reader-failed',
+] as const;
+
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+/**
  * The stable codes of an import outcome (with `status`), for programs: the window, the command
- * line's JSON, tests. A sentence for the runner always comes with it (`reason`).
+ * line's JSON, tests. A sentence for the runner always comes with it (`reason`); a program
+ * decides on the code, never on the sentence.
  *
- *  - `needs-start-time`: the file has no times; given a date, a start time and a duration it can
- *    be imported (the window asks for them; the command line names --date/--start/--duration);
+ *  - `needs-start-time`: a GPX recording without usable times (none, one instant, too few,
+ *    before 1990); given a date, a start time and a duration it can be imported (the window
+ *    asks for them; the command line names --date/--start/--duration). The only code the
+ *    runner can fix by dating the run;
  *  - `other-sport`: the activity is not a run (the sport named in `sport`);
  *  - `same-points` / `near-duplicate`: already in Stance;
- *  - `not-an-activity`: a file of a known format that holds no activity (a course, settings);
- *  - the refusal reasons of track/refusals.ts for files that cannot give a run.
+ *  - `times-not-forward`: the recording's times do not move forward, so it has no duration;
+ *  - `longer-than-one-run` / `further-than-one-run`: its times span more than ten days, or it
+ *    covers more than 1,000 km (shared/run-limits.ts) — a clock or a file gone wrong, which a
+ *    date cannot mend;
+ *  - `unreadable`: a figure or a file Stance could not read, no rule naming why;
+ *  - `implausible`: a figure the table's record rule refuses (db/tables): a run no runner can have;
+ *  - the refusal reasons above for files that cannot give a run.
  */
-export type ImportOutcomeCode =
-  | 'needs-start-time'
-  | 'other-sport'
-  | 'same-points'
-  | 'near-duplicate'
-  | 'no-duration'
-  | 'unreadable'
-  | 'empty-file'
-  | 'not-gpx'
-  | 'cut-off'
-  | 'malformed-xml'
-  | 'doctype'
-  | 'unknown-entity'
-  | 'unsupported-encoding'
-  | 'too-deep'
-  | 'too-long'
-  | 'too-many-points'
-  | 'route-only'
-  | 'waypoints-only'
-  | 'no-track'
-  | 'empty-track'
-  | 'no-valid-positions'
-  | 'too-few-points'
-  | 'no-times'
-  | 'times-unusable'
-  | 'several-recordings'
-  | 'overlapping-segments'
-  | 'no-such-track'
-  | 'too-fast-for-a-run'
-  | 'cancelled'
-  | 'damaged-file'
-  | 'not-an-activity'
-  | 'archive-refused'
-  | 'unknown-format'
-  | 'not-a-file'
-  | 'reader-failed'
-  /** A figure the table's record rule refuses (db/tables): a run no runner can have. */
-  | 'implausible';
+export const IMPORT_OUTCOME_CODES = [
+  'needs-start-time',
+  'other-sport',
+  'same-points',
+  'near-duplicate',
+  'no-duration',
+  'times-not-forward',
+  'longer-than-one-run',
+  'further-than-one-run',
+  'unreadable',
+  'implausible',
+  ...REFUSAL_REASONS,
+] as const;
+
+export type ImportOutcomeCode = (typeof IMPORT_OUTCOME_CODES)[number];
+
+export function isImportOutcomeCode(value: unknown): value is ImportOutcomeCode {
+  return typeof value === 'string' && (IMPORT_OUTCOME_CODES as readonly string[]).includes(value);
+}
 
 /** Whether an outcome can be imported once the runner gives its date, start time and duration. */
 export function needsStartTime(outcome: { status: string; code: string | null }): boolean {

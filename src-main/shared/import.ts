@@ -60,11 +60,16 @@ export interface ImportSummaryView {
   gearOffered: string[];
 }
 
-/** `imports:status`: how an import is going. */
+/**
+ * How an import is going: the answer of `imports:status` (the catch-up read), and the payload of
+ * each `import` event main pushes to the window that started it (shared/import-events.ts).
+ */
 export interface ImportJobView {
   jobId: number;
   progress: ImportProgressView;
-  /** Outcomes from index `since` of the request on (all of them with since 0). */
+  /** The index, in the job's list, of `outcomes[0]`: `since` of the read, or the first outcome an event had not pushed yet. */
+  from: number;
+  /** Outcomes from index `from` on, in the order the import decided them. */
   outcomes: ImportOutcomeView[];
   /** How many outcomes there are in all (ask again with since = this). */
   outcomeCount: number;

@@ -6,67 +6,10 @@
  * the CLI, tests), `message` is the plain sentence shown to the runner. A refusal always means
  * nothing was imported: the parser produces a result only when the whole file was understood.
  */
-import { formatsStanceReads } from '../shared/import-formats';
+import { formatsStanceReads, type RefusalReason } from '../shared/import-formats';
 
-export type RefusalReason =
-  /** Zero bytes, or only white space. */
-  | 'empty-file'
-  /** Well-formed XML, but its root element is not <gpx> (a TCX, KML, HTML page…). */
-  | 'not-gpx'
-  /** The XML stops in the middle: unclosed elements at the end of the bytes. */
-  | 'cut-off'
-  /** Broken XML somewhere before the end. */
-  | 'malformed-xml'
-  /** A <!DOCTYPE>: GPX never needs one, and DTDs are how entity bombs and file-reading attacks get in. */
-  | 'doctype'
-  /** An `&name;` that XML does not define (only &amp; &lt; &gt; &quot; &apos; exist without a DTD). */
-  | 'unknown-entity'
-  /** Text in an encoding Stance does not read (GPX files are UTF-8 or ISO-8859-1). */
-  | 'unsupported-encoding'
-  /** Elements nested deeper than any GPX file needs. */
-  | 'too-deep'
-  /** One attribute, text, comment or name longer than any GPX file needs. */
-  | 'too-long'
-  /** More points than any run holds. */
-  | 'too-many-points'
-  /** Only <rte> (a planned route), no <trk>. */
-  | 'route-only'
-  /** Only <wpt> (saved places), no <trk>. */
-  | 'waypoints-only'
-  /** No track, route or waypoint at all. */
-  | 'no-track'
-  /** <trk> elements are there, but none holds a point. */
-  | 'empty-track'
-  /** Points are there, but none has a readable latitude and longitude. */
-  | 'no-valid-positions'
-  /** Fewer than two distinct recorded points. */
-  | 'too-few-points'
-  /** No point has a time, and the caller gave no start time. */
-  | 'no-times'
-  /** Points have times, but not ones that can time a run (all the same instant, or before 1990). */
-  | 'times-unusable'
-  /** Several recordings from different days or hours in one file (only when one run is asked for). */
-  | 'several-recordings'
-  /** Two segments of one recording cover the same minutes with different points. */
-  | 'overlapping-segments'
-  /** `options.trackNumber` names a track the file does not have. */
-  | 'no-such-track'
-  /** Most of the recording moves faster than anyone runs. */
-  | 'too-fast-for-a-run'
-  /** The caller cancelled the import (options.signal). */
-  | 'cancelled'
-  /** A FIT file whose framing is broken: a bad header, a CRC mismatch, or cut off (formats/fit). */
-  | 'damaged-file'
-  /** A file of a known format that holds no activity (a FIT settings or course file, a TCX without <Activity>). */
-  | 'not-an-activity'
-  /** An archive refused as a whole: too many entries, too large unpacked, compressed too well (a zip bomb), nested too deep, or unreadable. */
-  | 'archive-refused'
-  /** Bytes Stance reads no format of (not GPX, FIT, TCX, gzip or zip). */
-  | 'unknown-format'
-  /** A path that is not a regular file when it is read (a folder, a named pipe, a device), or is gone. */
-  | 'not-a-file'
-  /** The reader ran out of memory or stack on this file, or failed in a way no rule names (import worker). */
-  | 'reader-failed';
+/** The codes, one list in the shared vocabulary (shared/import-formats.ts `REFUSAL_REASONS`), each documented there. */
+export type { RefusalReason };
 
 export class ImportRefusal extends Error {
   override readonly name = 'ImportRefusal';

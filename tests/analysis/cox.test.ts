@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { coxProportionalHazards, type CoxFit, type CoxObservation } from '../../src-main/analysis';
 import { coxReferences } from './reference/cox-reference';
+import fc from 'fast-check';
+import { PartialLikelihood, riskSetOrder } from '../../src-main/analysis/cox';
 
 /** Absolute difference within `absolute`, or relative within it for numbers far from 1 (metres-scale coefficients are tiny). */
 function expectNear(actual: readonly number[], expected: readonly number[], tolerance: number, what: string): void {
@@ -102,5 +104,48 @@ describe('data the Cox model cannot be fitted to get a worded result, never NaN 
         { time: 2, event: true, covariates: [1, 2] },
       ]),
     ).toThrow(/has 2 covariates/);
+  });
+});
+
+describe('the order of the risk sets (riskSetOrder)', () => {
+  it('is the stable sort by time, longest first, censored before events at a tie, for generated data with many ties', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ time: fc.oneof(fc.constantFrom(0, -0, 1, 2.5, 10), fc.double({ min: 0, max: 50, noNaN: true })), event: fc.boolean() }), { maxLength: 60 }),
+        (observations) => {
+          const expected = observations.map((_, index) => index);
+          expected.sort((a, b) => observations[b]!.time - observations[a]!.time || Number(observations[a]!.event) - Number(observations[b]!.event));
+          expect(riskSetOrder(observations)).toEqual(expected);
+        },
+      ),
+    );
+  });
+});
+
+describe('the partial likelihood written out for 2 and 3 covariates', () => {
+  it('gives the very same doubles as the general loops, for generated data with ties, both tie rules', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 3 }),
+        fc.array(fc.record({ time: fc.constantFrom(1, 2, 3, 4.5, 7, 9.25), event: fc.boolean(), x: fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: 3, maxLength: 3 }) }), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: 3, maxLength: 3 }),
+        fc.boolean(),
+        (p, rows, betaValues, efron) => {
+          rows.sort((a, b) => b.time - a.time || Number(a.event) - Number(b.event));
+          const times = Float64Array.from(rows, (row) => row.time);
+          const status = Uint8Array.from(rows, (row) => (row.event ? 1 : 0));
+          const x = Float64Array.from(rows.flatMap((row) => row.x.slice(0, p)));
+          const beta = Float64Array.from(betaValues.slice(0, p));
+          const likelihood = new PartialLikelihood(times, status, x, rows.length, p, efron);
+          const fast = likelihood.evaluate(beta);
+          const general = likelihood.evaluateAny(beta);
+          expect(Object.is(fast.logLikelihood, general.logLikelihood)).toBe(true);
+          expect(Array.from(fast.gradient)).toEqual(Array.from(general.gradient));
+          expect(Array.from(fast.information)).toEqual(Array.from(general.information));
+          Array.from(fast.gradient).forEach((value, index) => expect(Object.is(value, general.gradient[index])).toBe(true));
+          Array.from(fast.information).forEach((value, index) => expect(Object.is(value, general.information[index])).toBe(true));
+        },
+      ),
+    );
   });
 });

@@ -23,6 +23,16 @@ describe('group-sequential boundaries', () => {
     both.lower.forEach((value, index) => expect(value).toBeCloseTo(published[index]!, 3));
   });
 
+  it('at the milestones are exactly what the integration gives (they are written out so that no open waits for it)', () => {
+    const computed = asymmetricBoundaries(ONSET_MILESTONES, EARLIER_ALPHA, LATER_ALPHA);
+    const written = milestoneBoundaries();
+    expect(written.upper).toHaveLength(ONSET_MILESTONES.length);
+    expect(written.lower).toHaveLength(ONSET_MILESTONES.length);
+    // Bit for bit: the written numbers are the computed doubles.
+    computed.upper.forEach((value, index) => expect(Object.is(written.upper[index], value), `upper ${index}`).toBe(true));
+    computed.lower.forEach((value, index) => expect(Object.is(written.lower[index], value), `lower ${index}`).toBe(true));
+  });
+
   it('spend 3.5% on "earlier" and 1% on "later" over the milestones, shown by simulating the statistic (seeded)', () => {
     const { upper, lower } = milestoneBoundaries();
     expect(upper).toHaveLength(ONSET_MILESTONES.length);

@@ -195,7 +195,7 @@ describe('the export files', () => {
     const json = writeJsonExport(db, path.join(folder, 'out', 'export.json'), now);
     const parsed = JSON.parse(fs.readFileSync(json.path, 'utf8'));
     expect(parsed).toMatchObject({ format: 'stance-export', formatVersion: 1, schemaVersion: LATEST_SCHEMA_VERSION, exportedAt: '2026-11-21T12:00:00Z' });
-    expect(Object.keys(parsed.tables)).toHaveLength(19);
+    expect(Object.keys(parsed.tables)).toHaveLength(20);
     const tablesInSchema = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
     expect(Object.keys(parsed.tables).sort()).toEqual(tablesInSchema.sort()); // a new table must be exported too
     const track = parsed.tables.run_tracks[0];
@@ -204,7 +204,7 @@ describe('the export files', () => {
     expect(parsed.tables.settings.map((row: { key: string }) => row.key)).toEqual(['units', 'weekStartsOn']);
 
     const csv = writeCsvExport(db, path.join(folder, 'out', 'csv'), now);
-    expect(fs.readdirSync(csv.path).sort()).toHaveLength(19);
+    expect(fs.readdirSync(csv.path).sort()).toHaveLength(20);
     const runsCsv = fs.readFileSync(path.join(csv.path, 'runs.csv'), 'utf8').split('\r\n');
     expect(runsCsv[0]).toMatch(/^id,started_at,time_zone,local_date,local_time,distance_m,duration_s,/);
     expect(runsCsv).toHaveLength(3 + 1 + 1); // header, 3 runs, trailing newline

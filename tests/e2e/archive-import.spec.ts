@@ -54,6 +54,11 @@ test('Strava’s bulk export: runs imported, the ride skipped, the damaged file 
   const status = page.getByRole('status');
   await expect(status).toHaveText('4 imported, 0 duplicates skipped, 1 other sport skipped, 1 refused.', { timeout: 90_000 });
   expect(stance.count('runs')).toBe(4);
+  // Told by main's events, in order; the window never polled.
+  expect(stance.events).toContain('import');
+  expect(stance.callsTo('imports:status')).toBe(0);
+  // The photo in the export is named among what it held.
+  await expect(page.getByTestId('import-other-files')).toHaveText('1 file in the folders or archives was not an activity and was left alone: 1 photo or video (not activities).');
 
   await expect(page.locator('details.import-group-imported summary')).toHaveText('Imported — 4');
   await expect(page.locator('details.import-group-skipped')).toContainText('Strava lists this activity as a Ride, not a run, so it was skipped.');
@@ -132,7 +137,52 @@ test('a folder picked whole: its runs imported, the note beside them counted, no
   await expect(page.getByRole('status')).toHaveText('2 imported, 0 duplicates skipped, 0 refused.', { timeout: 90_000 });
   await expect(page.getByTestId('import-result')).toHaveCount(2);
   await expect(page.getByTestId('import-result').first()).toContainText('watch-exports/2026/');
-  await expect(page.getByTestId('import-other-files')).toHaveText('1 file in the folders or archives was not an activity (photos, notes, settings) and was left alone.');
+  await expect(page.getByTestId('import-other-files')).toHaveText('1 file in the folders or archives was not an activity and was left alone: 1 PDF or document (not activities).');
   await screenshot(page, 'folder-import-summary');
   expect(stance.count('runs')).toBe(2);
+});
+
+test('a folder that held no run says what it held and which formats Stance reads; an export whose index was not understood says so', async ({ page }) => {
+  stance = await launchStance(page);
+  const folder = path.join(stance.dataFolder, 'zepp-export');
+  fs.mkdirSync(path.join(folder, 'SPORT'), { recursive: true });
+  for (let k = 0; k < 3; k++) {
+    fs.writeFileSync(
+      path.join(folder, 'SPORT', `SPORT_${1700000000000 + k}.csv`),
+      'type,startTime,sportTime(s),maxPace(/meter),minPace(/meter),distance(m),avgPace(/meter),calories(kcal)\n1,2024-05-04 07:30:00+0000,1800,0.2,0.4,5000,0.36,350\n',
+    );
+  }
+  fs.writeFileSync(path.join(folder, 'finish.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 1]));
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Runs' }).click();
+  await page.getByRole('button', { name: 'Import runs' }).first().click();
+  await page.getByLabel('Folder to import').setInputFiles(folder);
+  await expect(page.getByRole('status')).toHaveText('0 imported, 0 duplicates skipped, 0 refused.', { timeout: 90_000 });
+  const held = page.getByTestId('import-what-it-held');
+  await expect(held).toContainText('No run was imported. 4 files were not activities: 3 Zepp/Amazfit workout summary CSVs (summaries only, no routes or times of day Stance can use); 1 photo or video (not activities).');
+  await expect(held).toContainText('Stance reads GPX, FIT, TCX, Strava export, Apple Health export and Polar Flow export.');
+  for (const size of [{ width: 1024, height: 700 }, { width: 1600, height: 1000 }]) {
+    await page.setViewportSize(size);
+    await screenshot(page, `import-what-it-held-${size.width}`);
+  }
+
+  // A Strava export whose activities.csv is not understood: said, and each file judged by its own content.
+  const archive = path.join(stance.dataFolder, 'export_99.zip');
+  fs.writeFileSync(
+    archive,
+    zipOf([
+      { name: 'activities.csv', bytes: Buffer.from('foo;bar;baz\n1;2;3\n') },
+      { name: 'activities/31.fit.gz', bytes: gz(fitActivity([{ sport: 1, points: run(1) }])), deflate: false },
+      { name: 'activities/32.fit.gz', bytes: gz(fitActivity([{ sport: 2, points: run(2) }])), deflate: false },
+    ]),
+  );
+  await page.getByLabel('Files to import').setInputFiles([archive]);
+  await expect(page.getByRole('status')).toHaveText('1 imported, 0 duplicates skipped, 1 other sport skipped, 0 refused.', { timeout: 90_000 });
+  await expect(page.getByTestId('import-what-it-held')).toHaveCount(0);
+  await expect(page.getByTestId('import-notes')).toContainText('Strava’s activities.csv could not be understood');
+  await expect(page.getByTestId('import-notes')).toContainText('so each file was judged by its own content');
+  for (const size of [{ width: 1024, height: 700 }, { width: 1600, height: 1000 }]) {
+    await page.setViewportSize(size);
+    await screenshot(page, `import-notes-${size.width}`);
+  }
+  expect(stance.callsTo('imports:status')).toBe(0);
 });

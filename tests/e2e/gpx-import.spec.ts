@@ -18,8 +18,8 @@ async function openImport(page: Page) {
   await page.getByRole('button', { name: 'Import runs' }).first().click();
 }
 
-test('several files imported through the picker: progress, then a summary per file, each file all or nothing', async ({ page }) => {
-  stance = await launchStance(page, { slowChannels: { 'imports:status': 250 } });
+test('several files imported through the picker: progress pushed by main, then a summary per file, each file all or nothing', async ({ page }) => {
+  stance = await launchStance(page);
   await openImport(page);
   await page.getByLabel('Files to import').setInputFiles([
     file('georust__garmin-activity.gpx'),
@@ -43,6 +43,9 @@ test('several files imported through the picker: progress, then a summary per fi
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   expect(stance.count('runs')).toBe(3);
   expect(stance.count('run_tracks')).toBe(3);
+  // The window was told by main's events; it never asked how the import was going.
+  expect(stance.events.filter((name) => name === 'import').length).toBeGreaterThan(0);
+  expect(stance.callsTo('imports:status')).toBe(0);
 
   // The same run again is recognised and skipped.
   await page.getByLabel('Files to import').setInputFiles([file('mapbox__run.gpx')]);
@@ -51,6 +54,28 @@ test('several files imported through the picker: progress, then a summary per fi
   expect(stance.count('runs')).toBe(3);
   await page.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByTestId('run-row')).toHaveCount(3);
+  expect(stance.callsTo('imports:status')).toBe(0);
+});
+
+test('events missed (the window reloaded in the middle of an import): the panel opens again and catches up from main', async ({ page }) => {
+  test.slow();
+  stance = await launchStance(page);
+  const archive = path.join(stance.dataFolder, 'history.zip');
+  fs.writeFileSync(
+    archive,
+    zipOf(Array.from({ length: 150 }, (_, n) => ({ name: `activities/${n + 1}.fit`, bytes: fitActivity([{ sport: 1, points: straightRun({ startUtcMs: Date.UTC(2023, 0, 1 + n, 7), seconds: 1800, latitude: 50 + n / 1000 }) }]) }))),
+  );
+  await openImport(page);
+  await page.getByLabel('Files to import').setInputFiles([archive]);
+  await expect(page.getByRole('status')).toContainText(/Importing \d+ of 150/);
+  await page.reload();
+  // The reloaded window missed every event before it. On Runs its import panel is open again
+  // (nothing clicked to open it): it reads the job once, then follows the events.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Runs' }).click();
+  await expect(page.getByRole('status')).toHaveText('150 imported, 0 duplicates skipped, 0 refused.', { timeout: 120_000 });
+  await expect(page.locator('details.import-group-imported summary')).toHaveText('Imported — 150');
+  expect(stance.count('runs')).toBe(150);
+  expect(stance.callsTo('imports:status')).toBeGreaterThanOrEqual(1);
 });
 
 test('an import can be cancelled between files; what was imported stays, the rest is not started', async ({ page }) => {
@@ -65,6 +90,7 @@ test('an import can be cancelled between files; what was imported stays, the res
   await expect(page.getByRole('status')).toContainText(/Importing \d+ of 600/);
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('status')).toHaveText(/^\d+ imported, 0 duplicates skipped, 0 refused, \d+ not started \(cancelled\)\.$/, { timeout: 90_000 });
+  expect(stance.callsTo('imports:status')).toBe(0);
   const text = (await page.getByRole('status').textContent()) ?? '';
   const [imported, notStarted] = [...text.matchAll(/(\d+) (?:imported|not started)/g)].map((match) => Number(match[1]));
   expect(imported! + notStarted!).toBe(600);
@@ -106,6 +132,9 @@ test('a file without times: the window says what will be stored, needs a duratio
   const said =
     'From a file without times: the start and duration are the ones you gave; the run has its distance and an average pace from that duration, but no splits, no pace chart and no moving time.';
   await expect(result).toContainText(said);
+  // The date went through the one import channel, its answer pushed by main like any import's.
+  expect(stance.calls.filter((name) => name === 'imports:start')).toHaveLength(2);
+  expect(stance.callsTo('imports:status')).toBe(0);
   expect(stance.db.prepare('SELECT local_date, local_time, duration_s, source FROM runs').get()).toEqual({
     local_date: '2026-11-14',
     local_time: '08:15',
@@ -164,6 +193,9 @@ test('a near-duplicate is skipped with the run it probably is, and "Import anywa
   await expect(result).toContainText('Imported');
   await expect(page.getByRole('status')).toHaveText('1 imported, 0 duplicates skipped, 0 refused.');
   expect(stance.count('runs')).toBe(2);
+  // "Import anyway" is the same file sent again through the one import channel.
+  expect(stance.calls.filter((name) => name === 'imports:start')).toHaveLength(3);
+  expect(stance.callsTo('imports:status')).toBe(0);
 });
 
 test("a run's page draws its route, pace and elevation and splits, and the pain onset is set by clicking the chart", async ({ page }) => {

@@ -48,11 +48,38 @@ export interface Stance {
   calls: string[];
   /** How many times the page called `channel` so far. */
   callsTo(channel: string): number;
+  /** Every event main sent the page, by name, in order (`import` for an import's progress). */
+  events: string[];
   /** Closes the database and opens the same file again, then reloads the page: a restart. */
   restart(): Promise<void>;
   close(): void;
   /** Rows in a table, straight from the file. */
   count(table: string): number;
+}
+
+/**
+ * A reply as the binding carries it: as JSON text when JSON gives back exactly the same value,
+ * else as the value (Playwright's own serialisation, which keeps undefined, NaN, −0, dates and
+ * bytes). Electron's IPC copies a reply with the structured clone algorithm, about as fast as JSON;
+ * Playwright's serialisation walks it value by value and took seconds for ten years of Insights
+ * (1.3 MB), which no runner's window ever waits for.
+ */
+function asReply(value: unknown): { json: string } | { value: unknown } {
+  let lossless = true;
+  const json = JSON.stringify(value, function check(this: Record<string, unknown>, key, item: unknown) {
+    if (!lossless) return undefined;
+    // The value before any toJSON (a Date or a Buffer has one): only plain data goes as JSON.
+    const original = this[key];
+    if (typeof original === 'number') {
+      if (!Number.isFinite(original) || Object.is(original, -0)) lossless = false;
+    } else if (original === undefined || typeof original === 'bigint' || typeof original === 'function' || typeof original === 'symbol') {
+      lossless = false;
+    } else if (typeof original === 'object' && original !== null && !Array.isArray(original) && Object.getPrototypeOf(original) !== Object.prototype) {
+      lossless = false;
+    }
+    return item;
+  });
+  return lossless && json !== undefined ? { json } : { value };
 }
 
 export function newDataFolder(): string {
@@ -69,7 +96,7 @@ function preloadScript(): string {
     const fakeElectron = {
       contextBridge: { exposeInMainWorld: (key, api) => Object.defineProperty(window, key, { value: Object.freeze(api) }) },
       ipcRenderer: {
-        invoke: (channel, payload) => window.__stanceIpc(channel, payload),
+        invoke: (channel, payload) => window.__stanceIpc(channel, payload).then((reply) => ('json' in reply ? JSON.parse(reply.json) : reply.value)),
         on: (channel, fn) => listeners.set(channel, [...(listeners.get(channel) || []), fn]),
         removeListener: (channel, fn) => listeners.set(channel, (listeners.get(channel) || []).filter((f) => f !== fn)),
       },
@@ -97,6 +124,7 @@ export async function launchStance(page: Page, options: {
   const backupsFolder = path.join(dataFolder, 'backups');
   const openedFolders: string[] = [];
   const calls: string[] = [];
+  const events: string[] = [];
   // A damaged database opens in recovery mode, as in the app (src-main/index.ts).
   let damaged: { problem: string } | undefined;
   let db: StanceDatabase | undefined;
@@ -148,7 +176,16 @@ export async function launchStance(page: Page, options: {
     calls.push(String(channel));
     const delay = typeof channel === 'string' ? options.slowChannels?.[channel] : undefined;
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
-    return dispatch(channel, payload, { url: source.frame.url() });
+    return asReply(
+      await dispatch(channel, payload, {
+        url: source.frame.url(),
+        // Main's events to the page that called (an import's progress), as webContents.send does in the app.
+        sendEvent: (name, message) => {
+          events.push(name);
+          source.page.evaluate(([event, text]) => (window as unknown as { __stanceEmit: (event: string, text: string) => void }).__stanceEmit(event, text), [`event:${name}`, message] as const).catch(() => undefined);
+        },
+      }),
+    );
   });
   await page.addInitScript({ content: preloadScript() });
   await page.route('**/*', async (route) => {
@@ -184,6 +221,7 @@ export async function launchStance(page: Page, options: {
     faults,
     openedFolders,
     calls,
+    events,
     callsTo(channel: string) {
       return calls.filter((name) => name === channel).length;
     },

@@ -121,7 +121,11 @@ async function fillAMonth(page: Page) {
       must(await s.checkins.add({ localDate, context: 'morning', leftScore: day % 4, rightScore: 0, notes: day === 4 ? 'stiff on the stairs at work' : '' }));
     }
     must(await s.recovery.add({ localDate: '2026-11-20', kind: 'foam_rolling', durationSeconds: 600, notes: 'left IT band' }));
-    must(await s.runs.importGpx({ fileName: 'mapbox__run.gpx', bytes: new Uint8Array(gpxBytes), timeZone: 'Europe/London' }));
+    // Seeded through the window's import channel (the test reads how it went; the panel is told by events).
+    const { jobId } = must(await s.imports.start({ files: [{ fileName: 'mapbox__run.gpx', bytes: new Uint8Array(gpxBytes) }], timeZone: 'Europe/London' }));
+    for (let view = must(await s.imports.status({ jobId })); view.summary === null && view.failure === null; view = must(await s.imports.status({ jobId }))) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }, gpx);
   await page.reload();
 }
@@ -311,8 +315,14 @@ test('the run page: a pace readout from hover or keys, in feet with miles, and "
   stance = await launchStance(page, { now: NOW });
   const gpx = [...fs.readFileSync(path.join(corpus, 'mapbox__run.gpx'))];
   await page.evaluate(async (bytes) => {
-    const result = await window.stance.runs.importGpx({ fileName: 'mapbox__run.gpx', bytes: new Uint8Array(bytes), timeZone: 'Europe/London' });
-    if (!result.ok) throw new Error(result.error.message);
+    const started = await window.stance.imports.start({ files: [{ fileName: 'mapbox__run.gpx', bytes: new Uint8Array(bytes) }], timeZone: 'Europe/London' });
+    if (!started.ok) throw new Error(started.error.message);
+    for (;;) {
+      const status = await window.stance.imports.status({ jobId: started.value.jobId });
+      if (!status.ok) throw new Error(status.error.message);
+      if (status.value.summary !== null || status.value.failure !== null) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }, gpx);
   await go(page, 'Runs');
   await page.getByTestId('run-row').getByRole('button', { name: /^\w{3}, \d+ \w{3} \d{4} at / }).click();

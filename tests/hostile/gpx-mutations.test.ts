@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { importThroughDispatch } from '../support/import-channels';
 import { importGpxFile } from '../../src-main/import/importer';
 import { createDispatch, samePage } from '../../src-main/ipc/dispatch';
 import { createHandlers } from '../../src-main/ipc/handlers';
@@ -232,10 +233,10 @@ describe('hostile and mangled GPX', () => {
     const dispatch = createDispatch(handlers, { isTrustedPage: samePage(app) });
     for (const [name, payload] of Object.entries(classicAttacks)) {
       const bytes = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
-      const result = await dispatch('runs:importGpx', { fileName: `${name}.gpx`, bytes: new Uint8Array(bytes), timeZone: 'UTC' }, { url: app });
+      const result = await importThroughDispatch(dispatch, { files: [{ fileName: `${name}.gpx`, bytes: new Uint8Array(bytes) }], timeZone: 'UTC' }, app);
       // Answered in words, one outcome per recording of the file (the file as a whole when refused outright).
-      const recordings = result.ok ? (result.value as { recordings: { status: string }[] }).recordings : [];
-      expect(result.ok === false || (recordings.length > 0 && recordings.every((recording) => ['imported', 'refused', 'duplicate'].includes(recording.status)))).toBe(true);
+      const outcomes = result.ok ? result.view.outcomes : [];
+      expect(result.ok === false || (outcomes.length > 0 && outcomes.every((outcome) => ['imported', 'refused', 'duplicate'].includes(outcome.status) && outcome.reason !== ''))).toBe(true);
       expect(JSON.stringify(result)).not.toContain(SECRET);
     }
   });

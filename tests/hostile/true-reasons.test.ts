@@ -1,11 +1,12 @@
 /**
  * Issue 18: every reason true. Each case that was refused (or dropped) for the wrong reason now
  * gets the reason that is really its cause, through the batch import into a real database; and
- * the window's single-file import and JSON import run in the import worker (main never parses).
+ * the window's import and the JSON import run in the import worker (main never parses).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importThroughHandlers } from '../support/import-channels';
 import type { StanceDatabase } from '../../src-main/db/open';
 import type { ActivityOutcome } from '../../src-main/import/activities';
 import { importBatch, type ImportSource } from '../../src-main/import/batch';
@@ -107,10 +108,10 @@ describe('the window: one file, the JSON import, the report', () => {
       ...(worker ? { importWorker: { script: path.join(root, 'scripts/ts-worker.cjs'), argv: [path.join(root, 'src-main/import/worker.ts')] } } : {}),
     });
 
-  it('the single-file import and the JSON import run in the import worker, with their worded answers', { timeout: 240_000 }, async () => {
+  it('the window\'s import and the JSON import run in the import worker, with their worded answers', { timeout: 240_000 }, async () => {
     const handlers = handlersWith(true);
-    const result = await handlers['runs:importGpx']({ fileName: 'run.gpx', bytes: Buffer.from(gpxOf(points601())), timeZone: 'Europe/London' } as never);
-    expect(result.recordings).toMatchObject([{ status: 'imported', points: 601 }]);
+    const view = await importThroughHandlers(handlers, { files: [{ fileName: 'run.gpx', bytes: Buffer.from(gpxOf(points601())) }], timeZone: 'Europe/London' });
+    expect(view.outcomes).toMatchObject([{ status: 'imported', points: 601 }]);
     expect(countRows(db, 'runs')).toBe(1); // written by the worker's connection, seen by this one
     await expect(handlers['data:importJson']({ bytes: nestedJson(200_000) } as never)).rejects.toThrow('it nests values more than 32 deep');
     expect(countRows(db, 'runs')).toBe(1);

@@ -88,6 +88,42 @@ describe('a file that needs more memory than the worker may use', { timeout: 240
   });
 });
 
+describe('a Strava export whose member ends the worker (the new worker reads activities.csv again)', { timeout: 240_000 }, () => {
+  it('the activities after it keep the index: its names, a ride still skipped, the manual entry imported once', async () => {
+    const csv = [
+      'Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,Distance,Filename',
+      '1,"Apr 2, 2024, 7:00:00 AM",Easy loop,Run,,900,2.5,activities/1.fit',
+      '2,"Apr 3, 2024, 7:00:00 AM",Long one,Run,,900,2.5,activities/2.fit',
+      '3,"Apr 4, 2024, 7:00:00 AM",Commute,Ride,,900,2.5,activities/3.gpx',
+      '4,"Apr 5, 2024, 7:00:00 AM",Hill repeats,Run,,900,2.5,activities/4.gpx',
+      '5,"Apr 6, 2024, 7:00:00 AM",Treadmill,Run,,1800,5,',
+    ].join('\n');
+    const zip = zipOf([
+      { name: 'activities.csv', bytes: Buffer.from(csv) },
+      { name: 'activities/1.fit', bytes: goodFit(1) },
+      { name: 'activities/2.fit', bytes: timedRecordsFit(MANY) },
+      // A ride the file cannot tell from a run (an untyped GPX): only the index says so.
+      { name: 'activities/3.gpx', bytes: goodGpx(3) },
+      { name: 'activities/4.gpx', bytes: goodGpx(4) },
+    ]);
+    const job = importInWorker([{ name: 'export_123.zip', bytes: zip }], SMALL_WORKER);
+    await job.finished;
+    expect(job.failure).toBeNull();
+    expect(job.outcomes.map((o) => [o.entry, o.status, o.code])).toEqual([
+      ['activities.csv › row 6 “Treadmill”', 'imported', null],
+      ['activities/1.fit', 'imported', null],
+      ['activities/2.fit', 'refused', 'reader-failed'],
+      ['activities/3.gpx', 'skipped', 'other-sport'],
+      ['activities/4.gpx', 'imported', null],
+    ]);
+    expect(job.outcomes[3]?.reason).toBe('Strava lists this activity as a Ride, not a run, so it was skipped.');
+    const names = db.prepare('SELECT track_name FROM run_tracks ORDER BY track_name').all() as { track_name: string }[];
+    expect(names.map((row) => row.track_name)).toEqual(['Easy loop', 'Hill repeats']);
+    expect(countRows(db, 'runs')).toBe(3);
+    expect(job.summary).toMatchObject({ imported: 3, skipped: 1, refused: 1 });
+  });
+});
+
 describe('FIT files of millions of empty records through the worker (64 MB ran 342 s to 5.5 GB and ended the job)', { timeout: 240_000 }, () => {
   it('is refused by its bounds; the rest of the batch is read', async () => {
     const job = importInWorker(

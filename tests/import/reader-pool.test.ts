@@ -6,9 +6,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readActivities } from '../../src-main/import/activities';
 import { importBatch } from '../../src-main/import/batch';
-import { ReaderPool, type ReaderScript } from '../../src-main/import/reader-pool';
+import { forTheWriter, ReaderPool, type ReaderScript } from '../../src-main/import/reader-pool';
 import { openTempDatabase } from '../support/temp-db';
 import { gpxOf } from '../support/activity-files';
 import { straightRun } from '../formats/fit/generate-fit';
@@ -83,4 +85,54 @@ describe('reading in reader threads, storing in one', () => {
     expect(summary).toMatchObject({ imported: 4, refused: 1 });
     expect((database.db.prepare('SELECT count(*) AS n FROM runs').get() as { n: number }).n).toBe(4);
   }, 120_000);
+});
+
+describe('what crosses from a reader to the writer', () => {
+  const file = Buffer.from(gpxOf(straightRun({ startUtcMs: Date.UTC(2025, 4, 1, 7), seconds: 1800 }), 'Morning run'));
+  const read = () => readActivities(file, { file: 'run.gpx', entry: null, timeZone: 'UTC' });
+
+  it('carries the runs whole and the recording without its points; hands over only buffers it owns whole', () => {
+    const before = read();
+    const runs = before.derived.filter((item) => 'run' in item);
+    expect(runs.length).toBeGreaterThan(0);
+    const expected = structuredClone(before.derived);
+    const { read: sent, transfer } = forTheWriter(before);
+    expect(sent.recording?.points.count).toBe(0);
+    expect(sent.recording?.metadata).toEqual(before.recording?.metadata);
+    expect(sent.recording?.tracks).toEqual(before.recording?.tracks);
+    // Every handed-over buffer is wholly one array's own; none is handed over twice.
+    expect(new Set(transfer).size).toBe(transfer.length);
+    const arrays = sent.derived.flatMap((item) => ('run' in item ? Object.values(item.run.streams) : [])).concat(sent.original ?? []);
+    for (const buffer of transfer) expect(arrays.filter((array) => array.buffer === buffer && array.byteOffset === 0 && array.byteLength === buffer.byteLength)).toHaveLength(1);
+    // The writer receives what it would have without the hand-over (as a structured clone would give it).
+    const received = structuredClone(sent, { transfer });
+    expect(received.derived).toEqual(expected);
+  });
+
+  it('never hands over memory a view shares with other data (a slice of a bigger buffer, Node\'s Buffer pool): it copies it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 64 }), fc.integer({ min: 0, max: 64 }), fc.integer({ min: 1, max: 200 }), (before, after, length) => {
+        const base = read();
+        const run = base.derived.find((item) => 'run' in item)!;
+        if (!('run' in run)) return;
+        // The streams as views in the middle of bigger buffers, and the original a small pooled Buffer.
+        const shared = new Float64Array(before + length + after).fill(7);
+        run.run.streams.latitude = shared.subarray(before, before + length);
+        run.run.streams.longitude = shared.subarray(before, before + length);
+        const pooled = Buffer.from([0x1f, 0x8b, 1, 2, 3]);
+        const { read: sent, transfer } = forTheWriter({ ...base, original: pooled });
+        expect(transfer).not.toContain(shared.buffer);
+        expect(transfer).not.toContain(pooled.buffer);
+        const sentRun = sent.derived.find((item) => 'run' in item)!;
+        if (!('run' in sentRun)) return;
+        expect(Array.from(sentRun.run.streams.latitude)).toEqual(new Array(length).fill(7));
+        expect(sentRun.run.streams.latitude.buffer).not.toBe(sentRun.run.streams.longitude.buffer);
+        expect(Array.from(sent.original!)).toEqual([0x1f, 0x8b, 1, 2, 3]);
+        // What was shared is untouched.
+        expect(shared.length).toBe(before + length + after);
+        expect(pooled.length).toBe(5);
+      }),
+      { numRuns: 40 },
+    );
+  });
 });

@@ -43,6 +43,15 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
+/** An import started: its end (the worker's runs are in the database then). */
+async function finished(jobId: number): Promise<void> {
+  for (;;) {
+    const view = (await call('imports:status', { jobId })) as { summary: unknown; failure: unknown };
+    if (view.summary !== null || view.failure !== null) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** Ids the writes make, for the reads that need one. */
 const made: { runId?: number; shoeId?: number; sessionId?: number; checkinId?: number; recoveryId?: number; exerciseId?: number } = {};
 
@@ -107,9 +116,8 @@ const writes: [WriteChannelName, () => unknown][] = [
   ['settings:update', () => ({ units: 'km' })],
   ['insights:setExampleHidden', () => ({ hidden: true })],
   ['ostrc:save', () => ({ weekStart: '2026-11-15', q1: 8, q2: 8, q3: 0, q4: 8 })],
-  ['runs:importGpx', () => ({
-    fileName: 'tempo.gpx',
-    bytes: new TextEncoder().encode(gpxOf([{ segments: [walk({ startMs: Date.parse('2026-11-18T07:00:00Z'), points: 1200, stepMetres: 3, stepSeconds: 1 })] }])),
+  ['imports:start', () => ({
+    files: [{ fileName: 'tempo.gpx', bytes: new TextEncoder().encode(gpxOf([{ segments: [walk({ startMs: Date.parse('2026-11-18T07:00:00Z'), points: 1200, stepMetres: 3, stepSeconds: 1 })] }])) }],
     timeZone: 'Europe/London',
   })],
   ['runs:delete', () => ({ id: made.runId })],
@@ -131,6 +139,7 @@ describe('the areas each channel declares are true of the code', () => {
     let before = await answers();
     for (const [channel, input] of writes) {
       const result = await call(channel, input() as never);
+      if (channel === 'imports:start') await finished((result as { jobId: number }).jobId);
       remember(channel, result);
       const after = await answers();
       for (const [read, answer] of after) {

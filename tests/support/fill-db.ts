@@ -66,4 +66,9 @@ export async function fillEveryKind(db: StanceDatabase, options: { gpxSeconds?: 
     saveOstrcWeek(db, { weekStart: '2026-11-01', q1: 17, q2: 17, q3: 8, q4: 17 }, { now, timeZone: zone });
     saveOstrcWeek(db, { weekStart: '2026-11-08', q1: 0, q2: null, q3: null, q4: null }, { now, timeZone: zone });
   }
+  // Schema 8 on: a second Insights analysis started (stored as the window's startAnalysisPeriod stores it;
+  // the window allows it only after a verdict, which this small history never reaches).
+  if (db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'analysis_periods'").get()) {
+    db.prepare("INSERT INTO analysis_periods (starts_on, created_at) VALUES ('2026-11-05', '2026-11-21T12:00:00Z')").run();
+  }
 }

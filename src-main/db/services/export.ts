@@ -19,7 +19,7 @@ import type { StanceDatabase } from '../open';
 import type { ExportResult } from '../../shared/backups';
 import { backupStamp } from '../backup';
 import { isoUtc } from '../local-time';
-import { columnsOf, describeTable, exportedTables, type ExportedTable, type ExportRow, type ExportValue } from '../tables';
+import { asExportRow, columnsOf, describeTable, exportedTables, type ExportedTable, type ExportRow } from '../tables';
 
 export const EXPORT_FORMAT = 'stance-export' as const;
 export const EXPORT_FORMAT_VERSION = 1;
@@ -38,20 +38,7 @@ export function* exportRows(db: StanceDatabase, table: ExportedTable, options: {
   const description = describeTable(table);
   const where = description.exportWhere ? ` WHERE ${description.exportWhere}` : '';
   const statement = db.prepare(`SELECT * FROM ${table}${where} ORDER BY ${description.exportOrder}`);
-  for (const row of statement.iterate() as Iterable<Record<string, unknown>>) {
-    const out: ExportRow = {};
-    for (const column of columns) {
-      const value = row[column.name];
-      if (Buffer.isBuffer(value)) {
-        if (options.blobs === 'base64') out[column.name] = value.toString('base64');
-      } else if (column.type === 'BLOB' && options.blobs === 'omit') {
-        continue;
-      } else {
-        out[column.name] = value as ExportValue;
-      }
-    }
-    yield out;
-  }
+  for (const row of statement.iterate() as Iterable<Record<string, unknown>>) yield asExportRow(row, columns, options.blobs);
 }
 
 /** The whole export in memory (tests, small databases). Read in one transaction: a consistent snapshot. */

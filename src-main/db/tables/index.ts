@@ -5,7 +5,7 @@
  */
 import { StanceError } from '../../shared/errors';
 import type { StanceDatabase } from '../open';
-import { RecordProblem, type ExportRow, type RuleContext, type TableDescription } from './table';
+import { RecordProblem, type ExportRow, type ExportValue, type RuleContext, type TableDescription } from './table';
 import { settings } from './settings';
 import { shoes } from './shoes';
 import { exercises } from './exercises';
@@ -73,6 +73,25 @@ export interface ColumnInfo {
   type: string;
 }
 
+/**
+ * A row as the database returns it, as an export presents it: every column of `columns` in
+ * order, BLOBs as base64 text (`blobs: 'omit'` leaves BLOB columns out).
+ */
+export function asExportRow(row: Record<string, unknown>, columns: readonly ColumnInfo[], blobs: 'base64' | 'omit' = 'base64'): ExportRow {
+  const out: ExportRow = {};
+  for (const column of columns) {
+    const value = row[column.name];
+    if (Buffer.isBuffer(value)) {
+      if (blobs === 'base64') out[column.name] = value.toString('base64');
+    } else if (column.type === 'BLOB' && blobs === 'omit') {
+      continue;
+    } else {
+      out[column.name] = value as ExportValue;
+    }
+  }
+  return out;
+}
+
 /** The columns of `table` as the database has them, in order. */
 export function columnsOf(db: StanceDatabase, table: string): ColumnInfo[] {
   return (db.prepare(`SELECT name, type FROM pragma_table_info(?) ORDER BY cid`).all(table) as ColumnInfo[]).map((column) => ({
@@ -123,6 +142,36 @@ export function checkRecord(table: ExportedTable, row: ExportRow, index: number,
   } catch (error) {
     if (!(error instanceof RecordProblem) && !(error instanceof StanceError)) throw error;
     throw refuse(`Record ${index + 1} of ${table} in the file was refused: ${error.message.replace(/\.$/, '')}.`);
+  }
+}
+
+/*
+ * The one door's check for a record a writer has just written (issue 23: "every write goes through
+ * one door with one set of rules"). The window's writers (pain, check-ins, sessions, routines,
+ * exercises, recovery, shoes, the glute plan, the weekly questionnaire, follow-ups, settings) call
+ * `checkStored` inside their own transaction, after their INSERT or UPDATE: the records are read
+ * back exactly as an export will present them (`asExportRow`) and checked by their table's rule —
+ * the rule the JSON import applies to an export's records. A record the rule refuses throws, and
+ * the writer's transaction is undone: nothing is stored that its export could not bring back.
+ */
+/**
+ * Checks every record of `table` matching `where` (SQL written by the caller's code, never by
+ * input; `params` bound to its `?`) against the table's rule, as exported. Call inside the
+ * writer's transaction, after the write.
+ *
+ * @throws StanceError ('invalid') "This WHAT cannot be saved: PROBLEM." for a record the rule
+ *   refuses (the writer's transaction rolls back); a StanceError a shared check raises, as it is.
+ */
+export function checkStored(db: StanceDatabase, table: TableName, where: string, params: readonly unknown[], context: RuleContext, what: string): void {
+  const columns = columnsOf(db, table);
+  const rows = db.prepare(`SELECT * FROM ${table} WHERE ${where}`).all(...params) as Record<string, unknown>[];
+  for (const row of rows) {
+    try {
+      checkTableRecord(table, asExportRow(row, columns), context);
+    } catch (error) {
+      if (error instanceof RecordProblem) throw new StanceError('invalid', `This ${what} cannot be saved: ${error.message.replace(/\.$/, '')}.`);
+      throw error;
+    }
   }
 }
 

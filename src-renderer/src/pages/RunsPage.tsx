@@ -2,14 +2,13 @@ import { InputEcho } from '../components/InputEcho';
 import { Fragment, useId, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { PainStatus, Run } from '../../../src-main/shared/domain';
 import { formatDistance, formatDuration, formatPace } from '../../../src-main/shared/units';
-import { announceChange } from '../api/changes';
-import { areasChanged } from '../../../src-main/shared/contract';
 import { useChannel, useSave } from '../api/hooks';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { EmptyState } from '../components/EmptyState';
 import { RunForm } from '../components/RunForm';
 import { RunPainEditor } from '../components/pain/RunPainEditor';
 import { ActivityImport } from '../components/runs/ActivityImport';
+import { storedImportJob } from '../api/import-job';
 import { LogRun } from '../components/runs/LogRun';
 import { RunDetail } from '../components/runs/RunDetail';
 import { useFocusAfterSave } from '../focus';
@@ -49,16 +48,12 @@ function moveInRunsTable(event: KeyboardEvent<HTMLTableElement>): void {
   target.focus();
 }
 
-/** Runs the import worker stored are announced as the import's channel declares (runs, the import). */
-function announceImported(): void {
-  announceChange(areasChanged('imports:start'));
-}
-
 export function RunsPage() {
   const { units, weekStartsOn } = useLoadedSettings();
   const destination = useDestination();
   const id = useId();
-  const [editing, setEditing] = useState<Editing>(null);
+  // An import still going when the window was reloaded: its panel opens again, where it goes on.
+  const [editing, setEditing] = useState<Editing>(() => (storedImportJob() !== null ? { mode: 'import' } : null));
   const [notice, setNotice] = useState<string>();
   const [fromDate, setFromDate] = useState('');
   const [toDate, setToDate] = useState('');
@@ -153,7 +148,7 @@ export function RunsPage() {
           }}
         />
       ) : null}
-      {editing?.mode === 'import' ? <ActivityImport onImported={announceImported} onClose={() => setEditing(null)} openRun={setViewing} /> : null}
+      {editing?.mode === 'import' ? <ActivityImport onClose={() => setEditing(null)} openRun={setViewing} /> : null}
       {editing?.mode === 'pain' ? (
         <RunPainEditor
           key={editing.run.id}

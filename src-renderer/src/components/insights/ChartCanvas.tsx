@@ -15,6 +15,7 @@ import {
 } from 'chart.js';
 import { toFont } from 'chart.js/helpers';
 import { themeColour, type Theme } from '../../theme';
+import { resolveThemeColours } from './charts';
 
 // Only the pieces the Insights charts use.
 Chart.register(BarController, BarElement, Filler, Legend, LinearScale, LineController, LineElement, PointElement, ScatterController, Tooltip);
@@ -22,7 +23,7 @@ Chart.register(BarController, BarElement, Filler, Legend, LinearScale, LineContr
 /**
  * One Chart.js chart in a canvas. `config` is rebuilt by the caller when its data changes; the
  * chart is destroyed and drawn again then, and when `theme` changes (its colours read the theme's
- * tokens as it draws). The canvas is an image to assistive technology, with
+ * tokens as it draws: resolveThemeColours). The canvas is an image to assistive technology, with
  * `label` as its description; the numbers are in the table beside each chart.
  *
  * Once drawn, the canvas carries the ranges its axes were drawn with (`data-axes`, JSON
@@ -38,7 +39,8 @@ export function ChartCanvas({ config, label, height = 300, theme }: { config: Ch
     // Text and lines Chart.js draws itself (ticks, titles, legend) in the theme's colours.
     Chart.defaults.color = themeColour('--chart-text');
     Chart.defaults.borderColor = themeColour('--chart-grid');
-    const chart = new Chart(element, config);
+    // The theme's colours read once, as plain colours: Chart.js then resolves each dataset's options once, not per point.
+    const chart = new Chart(element, resolveThemeColours(config));
     const axes: Record<string, [number, number]> = {};
     for (const [id, scale] of Object.entries(chart.scales)) axes[id] = [scale.min, scale.max];
     element.dataset.axes = JSON.stringify(axes);

@@ -29,13 +29,21 @@ export interface InsightsChart {
   rows: ChartRow[];
 }
 
+/** A colour that reads a theme token (--chart-* in styles.css) when the chart is drawn. */
+export type ThemeToken = (() => string) & { readonly themeToken: string };
+
+function isThemeToken(value: unknown): value is ThemeToken {
+  return typeof value === 'function' && typeof (value as Partial<ThemeToken>).themeToken === 'string';
+}
+
 /**
- * The charts' colours: each a function reading a theme token (--chart-* in styles.css, light and
- * dark) when Chart.js draws (a scriptable option), so the same configuration is drawn in
- * whichever theme the page shows then; ChartCanvas draws again when the theme changes.
+ * The charts' colours: each a theme token (--chart-* in styles.css, light and dark), a function
+ * that reads the token's value, so the same configuration is drawn in whichever theme the page
+ * shows then: ChartCanvas reads every token once as it draws (resolveThemeColours) and draws
+ * again when the theme changes.
  */
 export function palette() {
-  const token = (name: string) => () => themeColour(name);
+  const token = (name: string): ThemeToken => Object.assign(() => themeColour(name), { themeToken: name });
   return {
     onPlan: token('--chart-on-plan'),
     onPlanBand: token('--chart-on-plan-band'),
@@ -53,6 +61,28 @@ export function palette() {
     notJudged: token('--chart-not-judged'),
     notJudgedFill: token('--chart-not-judged-fill'),
   };
+}
+
+/**
+ * The configuration with every theme token (palette()) replaced by the colour it reads now, in the
+ * datasets and the options (a copy; data points are shared, not copied). Chart.js resolves a
+ * function-valued (scriptable) option again for every point it draws and cannot share one
+ * resolved set of options between points, which with ten years of runs took seconds; plain
+ * colours are resolved once per dataset. Other functions (callbacks, per-point rules) are kept.
+ */
+export function resolveThemeColours<T>(config: T): T {
+  const resolve = (value: unknown, key: string | null): unknown => {
+    if (isThemeToken(value)) return value();
+    if (key === 'data' && Array.isArray(value)) return value;
+    if (Array.isArray(value)) return value.map((item) => resolve(item, null));
+    if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+      const copy: Record<string, unknown> = {};
+      for (const [name, item] of Object.entries(value)) copy[name] = resolve(item, name);
+      return copy;
+    }
+    return value;
+  };
+  return resolve(config, null) as T;
 }
 
 type XY = { x: number; y: number };
@@ -374,7 +404,8 @@ export function weeksChart(insights: Insights, unit: DistanceUnit): InsightsChar
       type: 'bar' as const,
       label: 'Glute sessions done (green: as planned or no plan; orange: fewer than planned)',
       data: judgedBars,
-      backgroundColor: (context: { raw?: unknown }) => (missedAt.has((context.raw as XY | undefined)?.x ?? Number.NaN) ? colours.skipped() : colours.onPlan()),
+      // One colour per bar (in the bars' order): orange where fewer than planned.
+      backgroundColor: judgedBars.map((bar) => (missedAt.has(bar.x) ? colours.skipped : colours.onPlan)),
       yAxisID: 'sessions',
       order: 3,
       barPercentage: 0.8,

@@ -1,18 +1,14 @@
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
-import type { ImportJobView, ImportOutcomeView, ImportSummaryView } from '../../../../src-main/shared/import';
-import { MAX_WINDOW_IMPORT_BYTES } from '../../../../src-main/shared/import';
-import type { ImportOutcomeCode } from '../../../../src-main/shared/import-formats';
+import type { ImportOutcomeView, ImportSummaryView } from '../../../../src-main/shared/import';
+import { describeHeld } from '../../../../src-main/shared/import-formats';
 import { formatDistance } from '../../../../src-main/shared/units';
 import { messageOf, request } from '../../api/client';
-import { systemTimeZone } from '../../local-clock';
+import { useImportJob, type FileToImport } from '../../api/import-job';
+import { needsDate } from '../../api/import-job-state';
 import { useLoadedSettings } from '../../settings-context';
-import type { GpxImportResult } from '../../../../src-main/shared/track';
-import { GiveDate, NEEDS_DATE } from './GiveDate';
-
-const POLL_MS = 250;
+import { GiveDate } from './GiveDate';
 
 interface Props {
-  onImported: () => void;
   onClose: () => void;
   openRun: (runId: number) => void;
 }
@@ -26,10 +22,7 @@ const GROUPS: { status: Group; title: string; pill: string }[] = [
   { status: 'refused', title: 'Refused', pill: 'Refused' },
 ];
 
-/** A GPX file refused only for want of times, given on its own (not inside an archive): the runner can give the date. */
-function needsDate(outcome: ImportOutcomeView): boolean {
-  return outcome.status === 'refused' && outcome.entry === null && outcome.format !== 'fit' && NEEDS_DATE.has(outcome.code ?? '') && !/more than ten days|1,000 km|do not move forward/.test(outcome.reason ?? '');
-}
+
 
 function groupOf(outcome: ImportOutcomeView): Group {
   return needsDate(outcome) ? 'needs-date' : outcome.status;
@@ -79,9 +72,9 @@ function breakable(path: string) {
   ));
 }
 
-function summaryLine(summary: ImportSummaryView | null, outcomes: ImportOutcomeView[], notStarted: number): string {
-  // Counted from the outcomes once they are all in: "Import anyway" and a given date change them after the batch.
-  const count = (status: Group) => (summary !== null && outcomes.length === 0 ? (status === 'needs-date' ? 0 : summary[status]) : outcomes.filter((o) => groupOf(o) === status).length);
+function summaryLine(outcomes: ImportOutcomeView[], notStarted: number): string {
+  // Counted from the outcomes (all of them are in once the summary is): "Import anyway" and a given date change them after the batch.
+  const count = (status: Group) => outcomes.filter((o) => groupOf(o) === status).length;
   const duplicates = count('duplicate');
   const skipped = count('skipped');
   const dated = count('needs-date');
@@ -115,77 +108,50 @@ function summaryText(outcomes: ImportOutcomeView[], headline: string): string {
   return [headline, ...outcomes.map((o) => `${o.status}\t${where(o)}\t${o.status === 'imported' ? `${((o.distanceMetres ?? 0) / 1000).toFixed(2)} km` : (o.reason ?? '')}`)].join('\n');
 }
 
+/** "1 file in the folders or archives was not an activity and was left alone: 1 photo or video (not activities)." */
+function otherFilesLine(summary: ImportSummaryView): string {
+  const one = summary.otherFiles === 1;
+  const held = describeHeld(summary.held);
+  return (
+    `${one ? '1 file' : `${summary.otherFiles.toLocaleString()} files`} in the folders or archives ${one ? 'was' : 'were'} not ${one ? 'an activity' : 'activities'} ` +
+    `and ${one ? 'was' : 'were'} left alone${held === '' ? '' : `: ${held}`}.`
+  );
+}
+
 /**
- * Import runs from files, archives and folders: .gpx, .fit, .tcx, .gz of them, .zip (Strava's and
- * Garmin's exports) or a whole folder, picked or dropped. The import runs in main's import worker
- * (import/worker.ts); this panel polls its progress, can cancel it between files, and shows a
- * summary grouped as imported / already in Stance / other sports / refused, reasons expandable and
- * copyable. Each run is one transaction in main: all of it or none.
+ * Import runs from files, archives and folders: .gpx, .fit, .tcx, .gz of them, .zip (Strava's,
+ * Garmin's, Apple Health's exports) or a whole folder, picked or dropped. The import runs in
+ * main's import worker; the job hook (api/import-job.ts) follows it by the events main pushes,
+ * cancels it, and imports one file again with a date or "anyway". This panel shows it: progress,
+ * then a summary grouped as imported / needs a date / already in Stance / other sports / refused,
+ * reasons expandable and copyable, and what the files held that gave no run. Each run is one
+ * transaction in main: all of it or none.
  */
-export function ActivityImport({ onImported, onClose, openRun }: Props) {
+export function ActivityImport({ onClose, openRun }: Props) {
   const { units } = useLoadedSettings();
   const id = useId();
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
-  const [job, setJob] = useState<ImportJobView | null>(null);
-  const [outcomes, setOutcomes] = useState<ImportOutcomeView[]>([]);
+  const { job, outcomes, running, cancelling, problem: jobProblem, start: startJob, cancel, importAgain } = useImportJob();
   const [picked, setPicked] = useState<File[]>([]);
   const [problem, setProblem] = useState<string>();
   const [dragging, setDragging] = useState(false);
-  const [cancelling, setCancelling] = useState(false);
   const [copied, setCopied] = useState(false);
   const [addedShoes, setAddedShoes] = useState<string[]>([]);
-  const running = job !== null && job.summary === null && job.failure === null;
 
   useEffect(() => {
     // A folder picker: the attribute React does not know.
     folderInput.current?.setAttribute('webkitdirectory', '');
   }, []);
 
-  useEffect(() => {
-    if (job === null || job.summary !== null || job.failure !== null) return;
-    const timer = setTimeout(() => {
-      request('imports:status', { jobId: job.jobId, since: outcomes.length })
-        .then((next) => {
-          setOutcomes((before) => [...before, ...next.outcomes]);
-          setJob(next);
-          if ((next.summary !== null || next.failure !== null) && (next.summary?.imported ?? 1) > 0) onImported();
-        })
-        .catch((error: unknown) => {
-          setProblem(messageOf(error));
-          setJob(null);
-        });
-    }, POLL_MS);
-    return () => clearTimeout(timer);
-  }, [job, outcomes.length, onImported]);
-
   async function start(files: File[]) {
     if (files.length === 0 || running) return;
     setProblem(undefined);
-    setOutcomes([]);
-    setJob(null);
-    setCancelling(false);
     setCopied(false);
     setAddedShoes([]);
-    const tooLarge = files.find((file) => file.size > MAX_WINDOW_IMPORT_BYTES);
-    if (tooLarge) {
-      setProblem(`${tooLarge.name} is over 1 GB. Import exports that large with the command line (stance import); nothing was imported.`);
-      return;
-    }
     setPicked(files);
-    try {
-      const payload = await Promise.all(
-        files.map(async (file) => ({
-          fileName: file.webkitRelativePath || file.name,
-          bytes: new Uint8Array(await file.arrayBuffer()),
-          ...(file.webkitRelativePath || inFolder.has(file) ? { inFolder: true } : {}),
-        })),
-      );
-      const { jobId } = await request('imports:start', { files: payload, timeZone: systemTimeZone() });
-      setJob({ jobId, progress: { filesRead: 0, filesTotal: files.length, runsImported: 0, currentFile: files[0]?.name ?? null }, outcomes: [], outcomeCount: 0, summary: null, failure: null });
-    } catch (error) {
-      setProblem(messageOf(error));
-    }
+    const given: FileToImport[] = files.map((file) => ({ file, name: file.webkitRelativePath || file.name, inFolder: file.webkitRelativePath !== '' || inFolder.has(file) }));
+    await startJob(given);
   }
 
   async function onDrop(event: DragEvent) {
@@ -197,39 +163,15 @@ export function ActivityImport({ onImported, onClose, openRun }: Props) {
 
   const summary = job?.summary ?? null;
   const progress = job?.progress;
+  const finished = job !== null && !running;
   const notStarted = summary?.cancelled && progress ? Math.max(0, progress.filesTotal - progress.filesRead) : 0;
-  const headline = summaryLine(summary, outcomes, notStarted);
+  const headline = summaryLine(outcomes, notStarted);
   const fileByName = new Map(picked.map((file) => [file.webkitRelativePath || file.name, file]));
+  const shownProblem = problem ?? jobProblem;
 
-  /**
-   * The answer of a second import of one file (a date given, "Import anyway") put in place of its
-   * recordings' outcomes. Recordings imported the first time come back as duplicates of themselves:
-   * the first answer is kept for those.
-   */
-  function replace(fileName: string, result: GpxImportResult) {
-    setOutcomes((list) =>
-      list.map((o) => {
-        if (o.file !== fileName || o.entry !== null) return o;
-        const next = result.recordings.find((r) => (r.track?.index ?? null) === (o.track?.index ?? null)) ?? (result.recordings.length === 1 ? result.recordings[0] : undefined);
-        if (next === undefined) return o;
-        if (o.status === 'imported' && next.status === 'duplicate' && next.duplicateOf === 'same-points' && next.runId === o.runId) return o;
-        switch (next.status) {
-          case 'imported':
-            return { ...o, status: 'imported', runId: next.runId, distanceMetres: next.distanceMetres, points: next.points, startedAt: next.startedAt, reason: null, code: null, warnings: next.warnings, untimed: next.untimed };
-          case 'duplicate':
-            return { ...o, status: 'duplicate', runId: next.runId, distanceMetres: next.distanceMetres, reason: next.reason, code: next.duplicateOf === 'near' ? 'near-duplicate' : 'same-points' };
-          default:
-            return { ...o, status: 'refused', reason: next.reason, code: (next.refusal === 'no-times' ? 'needs-start-time' : next.refusal) as ImportOutcomeCode };
-        }
-      }),
-    );
-    if (result.recordings.some((recording) => recording.status === 'imported')) onImported();
-  }
-
-  async function importAnyway(file: File) {
+  async function importAnyway(file: File, fileName: string) {
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      replace(file.webkitRelativePath || file.name, await request('runs:importGpx', { fileName: file.webkitRelativePath || file.name, bytes, timeZone: systemTimeZone(), allowNearDuplicates: true }));
+      await importAgain(file, fileName, { allowNearDuplicates: true });
     } catch (error) {
       setProblem(messageOf(error));
     }
@@ -273,8 +215,9 @@ export function ActivityImport({ onImported, onClose, openRun }: Props) {
           .
         </p>
         <p className="hint">
-          GPX, FIT and TCX files, gzipped (.gz) or not, and .zip archives — Strava’s bulk export and Garmin’s account export
-          work as downloaded. Only runs are imported; rides, walks, swims and other sports are listed and skipped.
+          GPX, FIT and TCX files, gzipped (.gz) or not, and .zip archives — Strava’s bulk export, Garmin’s account export,
+          Apple Health’s export.zip and Polar Flow’s export work as downloaded. Only runs are imported; rides, walks, swims
+          and other sports are listed and skipped.
         </p>
         <input
           ref={filesInput}
@@ -302,9 +245,9 @@ export function ActivityImport({ onImported, onClose, openRun }: Props) {
           }}
         />
       </div>
-      {problem ? (
+      {shownProblem ? (
         <p className="field-error" role="alert">
-          {problem}
+          {shownProblem}
         </p>
       ) : null}
 
@@ -319,14 +262,7 @@ export function ActivityImport({ onImported, onClose, openRun }: Props) {
                 : headline}
           </p>
           {running ? (
-            <button
-              type="button"
-              disabled={cancelling}
-              onClick={() => {
-                setCancelling(true);
-                request('imports:cancel', { jobId: job.jobId }).catch((error: unknown) => setProblem(messageOf(error)));
-              }}
-            >
+            <button type="button" disabled={cancelling} onClick={cancel}>
               {cancelling ? 'Cancelling…' : 'Cancel'}
             </button>
           ) : null}
@@ -346,11 +282,22 @@ export function ActivityImport({ onImported, onClose, openRun }: Props) {
         </div>
       ) : null}
 
-      {summary && summary.otherFiles > 0 ? (
-        <p className="hint" data-testid="import-other-files">
-          {summary.otherFiles === 1 ? '1 file' : `${summary.otherFiles.toLocaleString()} files`} in the folders or archives{' '}
-          {summary.otherFiles === 1 ? 'was' : 'were'} not an activity (photos, notes, settings) and {summary.otherFiles === 1 ? 'was' : 'were'} left alone.
+      {finished && summary?.whatItHeld ? (
+        <p className="import-held" data-testid="import-what-it-held">
+          {summary.whatItHeld}
         </p>
+      ) : finished && summary && summary.otherFiles > 0 ? (
+        <p className="hint" data-testid="import-other-files">
+          {otherFilesLine(summary)}
+        </p>
+      ) : null}
+
+      {finished && summary && summary.notes.length > 0 ? (
+        <ul className="import-notes" aria-label="What the import learnt about the export" data-testid="import-notes">
+          {summary.notes.map((note, index) => (
+            <li key={index}>{note}</li>
+          ))}
+        </ul>
       ) : null}
 
       {summary && summary.gearOffered.length > 0 ? (
@@ -381,6 +328,7 @@ export function ActivityImport({ onImported, onClose, openRun }: Props) {
                 <ul className="import-summary">
                   {members.map(({ outcome, index }) => {
                     const file = outcome.entry === null ? fileByName.get(outcome.file) : undefined;
+                    const fileName = outcome.file;
                     return (
                       <li key={index} className={`import-${groupOf(outcome)}`} data-testid="import-result">
                         <span className={`pill status-${groupOf(outcome)}`}>{pill}</span>
@@ -410,11 +358,11 @@ export function ActivityImport({ onImported, onClose, openRun }: Props) {
                           </span>
                         )}
                         {outcome.status === 'duplicate' && outcome.code === 'near-duplicate' && file ? (
-                          <button type="button" className="import-anyway" onClick={() => void importAnyway(file)}>
+                          <button type="button" className="import-anyway" onClick={() => void importAnyway(file, fileName)}>
                             Import anyway
                           </button>
                         ) : null}
-                        {needsDate(outcome) && file ? <GiveDate file={file} onResult={(next) => replace(outcome.file, next)} /> : null}
+                        {needsDate(outcome) && file ? <GiveDate file={file} importAgain={(options) => importAgain(file, fileName, options)} /> : null}
                       </li>
                     );
                   })}

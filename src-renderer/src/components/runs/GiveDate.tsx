@@ -1,19 +1,22 @@
 import { InputEcho } from '../InputEcho';
 import { useId, useState, type FormEvent } from 'react';
-import type { GpxImportResult } from '../../../../src-main/shared/track';
+import type { ImportOutcomeView } from '../../../../src-main/shared/import';
+import { needsStartTime } from '../../../../src-main/shared/import-formats';
 import { parseDuration } from '../../../../src-main/shared/units';
-import { messageOf, request } from '../../api/client';
-import { systemTimeZone, todayLocalDate } from '../../local-clock';
-
-/** Refusals the runner can fix by saying when the run was and how long it took (outcome codes, and the file's refusal reasons). */
-export const NEEDS_DATE = new Set(['needs-start-time', 'no-times', 'times-unusable', 'no-duration']);
+import { messageOf } from '../../api/client';
+import type { ImportAgainOptions } from '../../api/import-job';
+import { todayLocalDate } from '../../local-clock';
 
 /** What the window says before importing a file without times; afterwards it and the run page say UNTIMED_RUN_SUMMARY. */
 const UNTIMED_RUN_WORDS =
   'Stance will store its distance, and an average pace from the duration you give; it will have no splits, no pace chart and no moving time.';
 
-/** For a file without usable times: the runner says when it was and how long it took (in ActivityImport's summary, beside the file that needs it). */
-export function GiveDate({ file, onResult }: { file: File; onResult: (result: GpxImportResult) => void }) {
+/**
+ * For a file without usable times (outcome code 'needs-start-time'): the runner says when it was
+ * and how long it took, and the file is imported again with that (`importAgain`, through the
+ * import channels). Shown in ActivityImport's summary, beside the file that needs it.
+ */
+export function GiveDate({ file, importAgain }: { file: File; importAgain: (options: ImportAgainOptions) => Promise<ImportOutcomeView[]> }) {
   const id = useId();
   const [date, setDate] = useState(todayLocalDate());
   const [time, setTime] = useState('07:00');
@@ -32,18 +35,9 @@ export function GiveDate({ file, onResult }: { file: File; onResult: (result: Gp
       return;
     }
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const result = await request('runs:importGpx', {
-        fileName: file.name,
-        bytes,
-        timeZone: systemTimeZone(),
-        startLocalDate: date,
-        startLocalTime: time,
-        durationSeconds,
-      });
-      const stillRefused = result.recordings.find((recording) => recording.status === 'refused' && NEEDS_DATE.has(recording.refusal));
-      if (stillRefused?.status === 'refused') setProblem(stillRefused.reason);
-      else onResult(result);
+      const outcomes = await importAgain({ startLocalDate: date, startLocalTime: time, durationSeconds });
+      const stillRefused = outcomes.find(needsStartTime);
+      setProblem(stillRefused?.reason ?? undefined);
     } catch (error) {
       setProblem(messageOf(error));
     }

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spacedTicks } from '../../../../src-renderer/src/components/insights/charts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { palette, resolveThemeColours, spacedTicks } from '../../../../src-renderer/src/components/insights/charts';
 import { shortDate, summarySentences, summaryTitle } from '../../../../src-renderer/src/components/insights/wording';
 import type { Insights } from '../../../../src-main/shared/insights';
 import { setDisplayLocale } from '../../../../src-renderer/src/local-clock';
@@ -96,4 +96,41 @@ describe('the Insights summary', () => {
       expect(first.slice(0, 40)).not.toContain(words);
     });
   }
+});
+
+describe('the charts read the theme once per drawing (resolveThemeColours)', () => {
+  it('turns every theme token into the colour it reads now, keeps callbacks and shares the data points', () => {
+    const tokens = new Map([
+      ['--chart-pain', '#c0392b'],
+      ['--chart-on-plan', '#2e7d32'],
+      ['--chart-skipped', '#ef6c00'],
+      ['--chart-grid', '#dddddd'],
+    ]);
+    vi.stubGlobal('document', { documentElement: {} });
+    vi.stubGlobal('getComputedStyle', () => ({ getPropertyValue: (token: string) => tokens.get(token) ?? '' }));
+    try {
+      const colours = palette();
+      const points = [{ x: 1, y: 2 }];
+      const callback = (value: number) => String(value);
+      const config = {
+        type: 'bar',
+        data: { datasets: [{ data: points, borderColor: colours.pain, backgroundColor: [colours.onPlan, colours.skipped, colours.onPlan], borderDash: [4, 3] }] },
+        options: { scales: { x: { ticks: { callback }, grid: { color: colours.grid } } } },
+      };
+      const drawn = resolveThemeColours(config);
+      const dataset = drawn.data.datasets[0]!;
+      expect(dataset.borderColor).toBe('#c0392b');
+      expect(dataset.backgroundColor).toEqual(['#2e7d32', '#ef6c00', '#2e7d32']);
+      expect(dataset.borderDash).toEqual([4, 3]);
+      expect(dataset.data, 'the points are not copied').toBe(points);
+      expect(drawn.options.scales.x.grid.color).toBe('#dddddd');
+      expect(drawn.options.scales.x.ticks.callback).toBe(callback);
+      // The configuration itself still reads the theme: drawn again in another theme, other colours.
+      expect(typeof config.data.datasets[0]!.borderColor).toBe('function');
+      tokens.set('--chart-pain', '#ff8a80');
+      expect(resolveThemeColours(config).data.datasets[0]!.borderColor).toBe('#ff8a80');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });

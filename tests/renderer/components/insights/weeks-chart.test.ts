@@ -37,7 +37,12 @@ function barDatasets(insights: Insights): Bars[] {
 function fillOf(dataset: Bars, x: number): string {
   const fill = dataset.backgroundColor;
   const raw = dataset.data.find((point) => point.x === x);
-  let value = typeof fill === 'function' ? (fill as (context: { raw?: unknown; dataIndex: number }) => unknown)({ raw, dataIndex: dataset.data.indexOf(raw!) }) : fill;
+  const dataIndex = dataset.data.indexOf(raw!);
+  let value = Array.isArray(fill)
+    ? fill[dataIndex]
+    : typeof fill === 'function'
+      ? (fill as (context: { raw?: unknown; dataIndex: number }) => unknown)({ raw, dataIndex })
+      : fill;
   if (typeof value === 'function') value = (value as () => unknown)();
   return String(value);
 }
