@@ -105,7 +105,7 @@ export interface BatchOptions {
    * member (null: the file itself) is about to be read, before it is — so whoever restarts a
    * worker that died on it knows where to go on from (jobs.ts).
    */
-  onReading?: (reading: { at: ReadingAt; file: string; otherFilesSoFar: number }) => void;
+  onReading?: (reading: { at: ReadingAt; file: string; otherFilesSoFar: number; /** The same files by kind. */ heldSoFar: HeldCount[] }) => void;
   /** Go on after `resumeAfter`: everything before it, and it, is passed over unread (counted as read). */
   resumeAfter?: ReadingAt;
   /**
@@ -286,6 +286,10 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
     summary.otherFiles += 1;
     heldCounts.set(kind, (heldCounts.get(kind) ?? 0) + 1);
   };
+  /** What the files that gave no run held so far, by kind (`RECOGNISED_NOT_READ`'s order). */
+  const heldList = (): HeldCount[] => RECOGNISED_NOT_READ.map((entry) => ({ kind: entry.id, count: heldCounts.get(entry.id) ?? 0 })).filter((entry) => entry.count > 0);
+  /** Told with each `onReading`, so a worker started after one that died counts what that one saw. */
+  const soFar = (): { otherFilesSoFar: number; heldSoFar: HeldCount[] } => ({ otherFilesSoFar: summary.otherFiles, heldSoFar: heldList() });
   const gearOffered = new Set<string>();
   const expanded = expand(sources);
   const progress: BatchProgress = { filesRead: 0, filesTotal: expanded.length, runsImported: 0, currentFile: null };
@@ -304,7 +308,7 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
   const storeOldest = async (): Promise<void> => {
     const next = reading.shift();
     if (next === undefined) return;
-    if (options.readers && next.at.entry !== null) options.onReading?.({ at: next.at, file: next.context.file, otherFilesSoFar: summary.otherFiles });
+    if (options.readers && next.at.entry !== null) options.onReading?.({ at: next.at, file: next.context.file, ...soFar() });
     let read: ReadActivities;
     try {
       read = await next.read;
@@ -494,7 +498,7 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
       progress.filesRead += 1;
       continue;
     }
-    options.onReading?.({ at: { source: sourceIndex, entry: null }, file: item.shownAs, otherFilesSoFar: summary.otherFiles });
+    options.onReading?.({ at: { source: sourceIndex, entry: null }, file: item.shownAs, ...soFar() });
     // A restarted worker passes over the members before (and the one) it died on, unread.
     let reached = resume === undefined || sourceIndex !== resume.source;
     const target = resume?.entry ?? null;
@@ -592,7 +596,7 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
         }
       }
       // Read in reader threads, a member is this thread's work only when it is stored: told then (storeOldest).
-      if (member.entry !== null && !options.readers) options.onReading?.({ at: { source: sourceIndex, entry: member.entry }, file: item.shownAs, otherFilesSoFar: summary.otherFiles });
+      if (member.entry !== null && !options.readers) options.onReading?.({ at: { source: sourceIndex, entry: member.entry }, file: item.shownAs, ...soFar() });
       const shoeId = listed?.gear ? shoeIdFor(db, listed.gear) : null;
       const context: ActivityContext = {
         file: item.shownAs,
@@ -628,14 +632,21 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
   progress.currentFile = null;
   tellProgress({ ...progress });
   summary.gearOffered = [...gearOffered].sort();
-  summary.held = RECOGNISED_NOT_READ.map((entry) => ({ kind: entry.id, count: heldCounts.get(entry.id) ?? 0 })).filter((entry) => entry.count > 0);
-  if (summary.imported === 0 && summary.duplicate === 0) {
-    const files = summary.otherFiles + summary.skipped + summary.refused;
-    const held = describeHeld(summary.held);
-    summary.whatItHeld =
-      files === 0
-        ? `Nothing to import was found. ${formatsStanceReads()}`
-        : `No run was imported. ${summary.otherFiles > 0 ? `${summary.otherFiles.toLocaleString('en')} ${summary.otherFiles === 1 ? 'file was' : 'files were'} not activities: ${held}. ` : ''}${formatsStanceReads()}`;
-  }
+  summary.held = heldList();
+  summary.whatItHeld = whatTheFilesHeld(summary);
   return summary;
+}
+
+/**
+ * When a batch imported nothing and found nothing already in Stance: what its files held and
+ * which formats Stance reads, in one sentence ("No run was imported. 42 files were not
+ * activities: 40 Zepp/Amazfit workout summary CSVs (…); 2 photos or videos (…). Stance reads …");
+ * otherwise null. From the batch's counts (jobs.ts puts a restarted batch's together first).
+ */
+export function whatTheFilesHeld(counts: Pick<BatchSummary, 'imported' | 'duplicate' | 'skipped' | 'refused' | 'otherFiles' | 'held'>): string | null {
+  if (counts.imported > 0 || counts.duplicate > 0) return null;
+  const files = counts.otherFiles + counts.skipped + counts.refused;
+  if (files === 0) return `Nothing to import was found. ${formatsStanceReads()}`;
+  const held = describeHeld(counts.held);
+  return `No run was imported. ${counts.otherFiles > 0 ? `${counts.otherFiles.toLocaleString('en')} ${counts.otherFiles === 1 ? 'file was' : 'files were'} not activities: ${held}. ` : ''}${formatsStanceReads()}`;
 }

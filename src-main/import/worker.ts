@@ -17,7 +17,7 @@
  *   workerData: ImportWorkerRequest | JsonWorkerRequest
  *   parent → worker: { type: 'cancel' }      — stops between files (the parent ends the thread
  *                                              if a file holds it longer than a moment)
- *   worker → parent (batch): { type: 'reading', at, file, otherFiles } — before each file/member
+ *   worker → parent (batch): { type: 'reading', at, file, otherFiles, held } — before each file/member
  *                  | { type: 'progress', progress } | { type: 'outcome', outcome }
  *                  | { type: 'done', summary } | { type: 'failed', message }
  *   worker → parent (json): { type: 'result', result } | { type: 'failed', message, stance? }
@@ -29,6 +29,7 @@ import { openStanceDatabase, type StanceDatabase } from '../db/open';
 import { BACKUPS_FOLDER_NAME } from '../data-folder';
 import { importBatch, type BatchSummary, type ImportSource, type BatchProgress, type ReadingAt } from './batch';
 import type { ActivityOutcome } from './activities';
+import type { HeldCount } from '../shared/import-formats';
 import { ReaderPool, type ReaderScript } from './reader-pool';
 import { StanceError } from '../shared/errors';
 import { takeBackup } from '../db/backups';
@@ -63,7 +64,7 @@ export interface JsonWorkerRequest {
 export type WorkerRequest = ImportWorkerRequest | JsonWorkerRequest;
 
 export type ImportWorkerMessage =
-  | { type: 'reading'; at: ReadingAt; file: string; otherFiles: number }
+  | { type: 'reading'; at: ReadingAt; file: string; otherFiles: number; held: HeldCount[] }
   | { type: 'progress'; progress: BatchProgress }
   | { type: 'outcome'; outcome: ActivityOutcome }
   | { type: 'done'; summary: BatchSummary }
@@ -92,7 +93,7 @@ async function runBatch(db: StanceDatabase, request: ImportWorkerRequest, post: 
     onProgress: (progress) => {
       post({ type: 'progress', progress });
     },
-    onReading: ({ at, file, otherFilesSoFar }) => post({ type: 'reading', at, file, otherFiles: otherFilesSoFar }),
+    onReading: ({ at, file, otherFilesSoFar, heldSoFar }) => post({ type: 'reading', at, file, otherFiles: otherFilesSoFar, held: heldSoFar }),
   }).finally(() => readers?.close());
   post({ type: 'done', summary });
 }

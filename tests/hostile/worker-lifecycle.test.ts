@@ -89,7 +89,7 @@ describe('a file that needs more memory than the worker may use', { timeout: 240
 });
 
 describe('a Strava export whose member ends the worker (the new worker reads activities.csv again)', { timeout: 240_000 }, () => {
-  it('the activities after it keep the index: its names, a ride still skipped, the manual entry imported once', async () => {
+  it('the activities after it keep the index: its names, a ride still skipped, the manual entry imported once; what the files held counted whole', async () => {
     const csv = [
       'Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,Distance,Filename',
       '1,"Apr 2, 2024, 7:00:00 AM",Easy loop,Run,,900,2.5,activities/1.fit',
@@ -101,7 +101,9 @@ describe('a Strava export whose member ends the worker (the new worker reads act
     const zip = zipOf([
       { name: 'activities.csv', bytes: Buffer.from(csv) },
       { name: 'activities/1.fit', bytes: goodFit(1) },
+      { name: 'media/before.jpg', bytes: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 1]) },
       { name: 'activities/2.fit', bytes: timedRecordsFit(MANY) },
+      { name: 'media/after.jpg', bytes: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 2]) },
       // A ride the file cannot tell from a run (an untyped GPX): only the index says so.
       { name: 'activities/3.gpx', bytes: goodGpx(3) },
       { name: 'activities/4.gpx', bytes: goodGpx(4) },
@@ -120,7 +122,8 @@ describe('a Strava export whose member ends the worker (the new worker reads act
     const names = db.prepare('SELECT track_name FROM run_tracks ORDER BY track_name').all() as { track_name: string }[];
     expect(names.map((row) => row.track_name)).toEqual(['Easy loop', 'Hill repeats']);
     expect(countRows(db, 'runs')).toBe(3);
-    expect(job.summary).toMatchObject({ imported: 3, skipped: 1, refused: 1 });
+    // What the files held is counted across the restart (a photo before it, one after), and no "No run was imported".
+    expect(job.summary).toMatchObject({ imported: 3, skipped: 1, refused: 1, otherFiles: 2, held: [{ kind: 'photo', count: 2 }], whatItHeld: null });
   });
 });
 
