@@ -388,14 +388,25 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
     }
   };
 
-  /** Apple Health's export.xml: its workouts, read as a stream; runs without a route stored now. */
-  const readHealthIndex = async (state: ExportState, file: string, index: StreamedIndexFile): Promise<void> => {
+  /**
+   * Apple Health's export.xml: its workouts, read as a stream; runs without a route stored now.
+   * `again`: read again by a restarted worker, which told and stored all that before it died:
+   * only the workouts are learnt, for the routes that follow.
+   */
+  const readHealthIndex = async (state: ExportState, file: string, index: StreamedIndexFile, again = false): Promise<void> => {
     progress.currentFile = index.entry;
     tellProgress({ ...progress });
     const health = await readHealthExport(index.stream, { ...(options.signal ? { signal: options.signal } : {}) });
     const byRoute = new Map<string, HealthWorkout>();
     const waiting = new Set<HealthWorkout>();
     state.health = { entry: index.entry, file, workouts: health.workouts, byRoute, waiting };
+    if (again) {
+      for (const workout of health.workouts) {
+        for (const key of workout.routeKeys) byRoute.set(key, workout);
+        if (workout.isRun && workout.routeKeys.length > 0) waiting.add(workout);
+      }
+      return;
+    }
     const runs = health.workouts.filter((workout) => workout.isRun).length;
     summary.notes.push(
       `Apple Health export: ${health.workouts.length.toLocaleString('en')} workouts, ${runs.toLocaleString('en')} of them runs; ${health.records.toLocaleString('en')} other health records passed over` +
@@ -531,8 +542,10 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
         progress.filesTotal -= 1; // an index, not an activity file
       },
       onStreamedIndex: async (file) => {
-        await readHealthIndex(state, item.shownAs, { ...file, entry: 'path' in item.source && file.entry === item.source.path ? path.basename(file.entry) : file.entry });
+        // Read again by a restarted worker (not yet at the member it died on): quietly, for the routes after it.
+        await readHealthIndex(state, item.shownAs, { ...file, entry: 'path' in item.source && file.entry === item.source.path ? path.basename(file.entry) : file.entry }, !reached);
       },
+      readIndexAgain: (entry) => !reached && entry !== target,
       onZipOpened: (files) => {
         progress.filesTotal += files - 1; // the archive counted as one file until now
       },
@@ -560,7 +573,12 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
       const member = next.value;
       const base = { file: item.shownAs, entry: member.entry, recording: null, track: null, untimed: false, sport: null, runId: null, distanceMetres: null, points: null, startedAt: null, warnings: [], format: null, deviceName: null };
       progress.filesRead += 1;
-      if (member.kind === 'passed') continue;
+      if (member.kind === 'passed') {
+        // A route the worker before did (or died on): its workout is not waiting for it any more.
+        const workout = member.entry === null ? undefined : state.health?.byRoute.get(healthRouteKey(member.entry));
+        if (workout !== undefined) state.health?.waiting.delete(workout);
+        continue;
+      }
       progress.currentFile = member.entry ?? item.shownAs;
       tellProgress({ ...progress, filesRead: progress.filesRead - 1 });
       // An activity Strava's index lists as another sport is skipped, whatever its file holds.

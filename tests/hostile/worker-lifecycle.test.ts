@@ -127,6 +127,46 @@ describe('a Strava export whose member ends the worker (the new worker reads act
   });
 });
 
+describe('an Apple Health export whose route ends the worker (the new worker reads export.xml again)', { timeout: 240_000 }, () => {
+  it('the routes after it keep their workouts: a ride still skipped, a run named, the indoor run imported once', async () => {
+    const workout = (type: string, n: number, route: string | null) =>
+      `<Workout workoutActivityType="HKWorkoutActivityType${type}" duration="15" durationUnit="min" sourceName="Watch" startDate="2024-04-0${1 + n} 07:00:00 +0000" endDate="2024-04-0${1 + n} 07:15:00 +0000">` +
+      (route === null ? '<WorkoutStatistics type="HKQuantityTypeIdentifierDistanceWalkingRunning" sum="2.5" unit="km"/>' : `<WorkoutRoute><FileReference path="/workout-routes/${route}"/></WorkoutRoute>`) +
+      '</Workout>';
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<HealthData locale="en_GB">
+ <ExportDate value="2024-05-10 20:00:00 +0000"/>
+ ${workout('Running', 1, 'route_1.gpx')}
+ ${workout('Running', 2, 'route_2.fit')}
+ ${workout('Cycling', 3, 'route_3.gpx')}
+ ${workout('Running', 4, 'route_4.gpx')}
+ ${workout('Running', 5, null)}
+</HealthData>`;
+    const untyped = (n: number): Buffer => Buffer.from(gpxOf(run(n)).replace(/<type>[^<]*<\/type>/g, ''));
+    const zip = zipOf([
+      { name: 'apple_health_export/export.xml', bytes: Buffer.from(xml) },
+      { name: 'apple_health_export/workout-routes/route_1.gpx', bytes: untyped(1) },
+      { name: 'apple_health_export/workout-routes/route_2.fit', bytes: timedRecordsFit(MANY) },
+      // A ride's route the file cannot tell from a run: only export.xml says so.
+      { name: 'apple_health_export/workout-routes/route_3.gpx', bytes: untyped(3) },
+      { name: 'apple_health_export/workout-routes/route_4.gpx', bytes: untyped(4) },
+    ]);
+    const job = importInWorker([{ name: 'export.zip', bytes: zip }], SMALL_WORKER);
+    await job.finished;
+    expect(job.failure).toBeNull();
+    const byEntry = new Map(job.outcomes.map((o) => [o.entry, [o.status, o.code]]));
+    expect(byEntry.get('apple_health_export/workout-routes/route_1.gpx')).toEqual(['imported', null]);
+    expect(byEntry.get('apple_health_export/workout-routes/route_2.fit')).toEqual(['refused', 'reader-failed']);
+    expect(byEntry.get('apple_health_export/workout-routes/route_4.gpx')).toEqual(['imported', null]);
+    expect(byEntry.has('apple_health_export/workout-routes/route_3.gpx')).toBe(false); // skipped with its workout, named once
+    expect(job.outcomes.filter((o) => o.status === 'skipped').map((o) => o.sport)).toEqual(['cycling']);
+    expect(job.outcomes.filter((o) => o.status === 'duplicate')).toEqual([]);
+    // Runs 1 and 4 with their routes, and the indoor run 5 once; the ride is not a run.
+    expect(db.prepare('SELECT local_date FROM runs ORDER BY local_date').pluck().all()).toEqual(['2024-04-02', '2024-04-05', '2024-04-06']);
+    expect(countRows(db, 'run_tracks')).toBe(2);
+  });
+});
+
 describe('FIT files of millions of empty records through the worker (64 MB ran 342 s to 5.5 GB and ended the job)', { timeout: 240_000 }, () => {
   it('is refused by its bounds; the rest of the batch is read', async () => {
     const job = importInWorker(
