@@ -21,7 +21,22 @@ import { openStanceDatabase } from '../src-main/db/open';
 import { forgetBeforePain, readBeforePainAcrossRuns, readBeforePainAcrossRunsInSlices } from '../src-main/db/services/before-pain';
 import { TEN_YEARS, writeGeneratedHistory } from '../tests/support/history';
 import { writeHistoryTracks } from '../tests/support/history-tracks';
+import { beforePain } from '../src-main/track/before-pain';
+import { decodeStreams } from '../src-main/track/streams-codec';
+import type { BeforePainRun } from '../src-main/shared/before-pain';
 import { startLoad } from './load';
+
+/** The reference, measured in the same run: the way before issue 21 (every painful run's whole streams decoded and described, every call). */
+function decodeEverything(db: Parameters<typeof readBeforePainAcrossRuns>[0]): BeforePainRun[] {
+  const rows = db
+    .prepare(
+      `SELECT runs.id AS runId, runs.local_date AS localDate, runs.distance_m AS distanceMetres, MIN(run_pain.onset_m) AS onset, run_tracks.streams AS streams
+       FROM runs JOIN run_pain ON run_pain.run_id = runs.id JOIN run_tracks ON run_tracks.run_id = runs.id
+       GROUP BY runs.id ORDER BY runs.local_date, runs.local_time, runs.id`,
+    )
+    .all() as { runId: number; localDate: string; distanceMetres: number; onset: number; streams: Buffer }[];
+  return rows.map((row) => ({ runId: row.runId, localDate: row.localDate, distanceMetres: row.distanceMetres, found: beforePain(row.runId, decodeStreams(row.streams), row.onset) }));
+}
 
 interface Timing {
   median: number;
@@ -41,6 +56,8 @@ export interface BeforePainBenchResult {
   runs: number;
   tracks: number;
   points: number;
+  /** The way before (`decodeEverything`), every open, in this same run. */
+  reference: Timing & { cpu: Timing };
   firstOpen: Timing & { cpu: Timing };
   repeatOpen: Timing & { cpu: Timing };
   afterOneEdit: Timing & { cpu: Timing };
@@ -97,18 +114,20 @@ export async function benchBeforePain(options: { loadProcesses: number; samples?
     const points = (db.prepare('SELECT sum(point_count) AS n FROM run_tracks').get() as { n: number }).n;
     console.log(`Before the pain: ${runs} runs, ${tracks} painful runs with a track, ${(points / 1e6).toFixed(1)} million points.`);
 
-    const series = (prepare: () => void) => {
+    const series = (prepare: () => void, read: () => unknown = () => readBeforePainAcrossRuns(db)) => {
       const wall: number[] = [];
       const cpu: number[] = [];
       for (let run = 0; run < samples; run++) {
         prepare();
-        const one = timed(() => readBeforePainAcrossRuns(db));
+        const one = timed(read);
         wall.push(one.wall);
         cpu.push(one.cpu);
       }
       return { ...stats(wall), cpu: stats(cpu) };
     };
-    readBeforePainAcrossRuns(db); // warm-up
+    decodeEverything(db); // warm-up
+    const reference = series(() => undefined, () => decodeEverything(db));
+    readBeforePainAcrossRuns(db);
     const firstOpen = series(() => forgetBeforePain(db));
     readBeforePainAcrossRuns(db);
     const repeatOpen = series(() => undefined);
@@ -131,6 +150,7 @@ export async function benchBeforePain(options: { loadProcesses: number; samples?
 
     const line = (what: string, timing: Timing & { cpu: Timing }) =>
       console.log(`  ${what}: ${timing.median.toFixed(1)} ms (${timing.min.toFixed(1)}–${timing.max.toFixed(1)}), CPU ${timing.cpu.median.toFixed(1)} ms`);
+    line('the way before (every track decoded whole, every open), this run', reference);
     line('first open in one call (nothing remembered)', firstOpen);
     line('repeat open', repeatOpen);
     line('repeat open after one pain record changed', afterOneEdit);
@@ -138,7 +158,7 @@ export async function benchBeforePain(options: { loadProcesses: number; samples?
       console.log(`  ${what}: ${timing.median.toFixed(1)} ms (${timing.min.toFixed(1)}–${timing.max.toFixed(1)}), CPU ${timing.cpu.median.toFixed(1)} ms, longest stall of the event loop ${timing.stall.median.toFixed(1)} ms (worst ${timing.stall.max.toFixed(1)})`);
     slicedLine('first open in slices (the IPC handler)', sliced);
     slicedLine(`the same, ${options.loadProcesses} busy processes beside it (load ${underLoad.loadAverage.toFixed(1)})`, underLoad);
-    return { runs, tracks, points, firstOpen, repeatOpen, afterOneEdit, sliced, underLoad };
+    return { runs, tracks, points, reference, firstOpen, repeatOpen, afterOneEdit, sliced, underLoad };
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }
