@@ -1,4 +1,5 @@
 /** The run page's and the Insights' "what came before the pain": a run's stored streams and earliest pain onset, through track/before-pain.ts. */
+import type { Statement } from 'better-sqlite3';
 import type { StanceDatabase } from '../open';
 import type { BeforePain, BeforePainRun } from '../../shared/before-pain';
 import { beforePain } from '../../track/before-pain';
@@ -70,9 +71,17 @@ function stillTrue(remembered: Remembered | undefined, row: AcrossRow): remember
   return remembered !== undefined && remembered.pointsSha256 === row.pointsSha256 && remembered.pointCount === row.pointCount && Object.is(remembered.onset, row.onset);
 }
 
+/** The statement reading one track's streams, prepared once per connection. */
+const streamsStatements = new WeakMap<StanceDatabase, Statement>();
+function streamsOf(db: StanceDatabase): Statement {
+  let statement = streamsStatements.get(db);
+  if (!statement) streamsStatements.set(db, (statement = db.prepare('SELECT streams FROM run_tracks WHERE run_id = ?').pluck()));
+  return statement;
+}
+
 /** Computes `row`'s figures from its stored streams (read within the caller's synchronous stretch, so they match `row`). */
 function computed(db: StanceDatabase, row: AcrossRow): Remembered {
-  const streams = db.prepare('SELECT streams FROM run_tracks WHERE run_id = ?').pluck().get(row.runId) as Buffer;
+  const streams = streamsOf(db).get(row.runId) as Buffer;
   return { pointsSha256: row.pointsSha256, pointCount: row.pointCount, onset: row.onset, found: frozen(beforePain(row.runId, decodeProfile(streams), row.onset)) };
 }
 
