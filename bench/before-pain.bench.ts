@@ -11,7 +11,8 @@
  * recomputed); wall and CPU time. Then the first open as the main process serves it
  * (`readBeforePainAcrossRunsInSlices`): its wall and CPU time and the main event loop's longest
  * stall meanwhile (perf_hooks.monitorEventLoopDelay, 1 ms resolution), quiet and with busy
- * processes beside it (bench/load.ts). Run with tsx.
+ * processes beside it (bench/load.ts), where the way before is timed again for comparison (its
+ * whole call is one stall). Run with tsx.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -64,6 +65,8 @@ export interface BeforePainBenchResult {
   /** The first open in slices (the IPC handler's way), with the event loop's longest stall (ms). */
   sliced: Timing & { cpu: Timing; stall: Timing };
   underLoad: Timing & { cpu: Timing; stall: Timing; processes: number; loadAverage: number };
+  /** The way before under the same load: each call holds the main process throughout (its wall time is its stall). */
+  referenceUnderLoad: Timing & { cpu: Timing };
 }
 
 /** One first open the main process's way, in slices: wall, CPU and the longest stall of the event loop meanwhile (ms). */
@@ -141,8 +144,11 @@ export async function benchBeforePain(options: { loadProcesses: number; samples?
     const sliced = await slicedSeries(db, samples);
     const load = await startLoad(options.loadProcesses);
     let underLoad: BeforePainBenchResult['underLoad'];
+    let referenceUnderLoad: BeforePainBenchResult['referenceUnderLoad'];
     try {
       underLoad = { ...(await slicedSeries(db, samples)), processes: options.loadProcesses, loadAverage: os.loadavg()[0]! };
+      // The way before under the same load: the main process held for the whole call.
+      referenceUnderLoad = series(() => undefined, () => decodeEverything(db));
     } finally {
       load.stop();
     }
@@ -157,8 +163,9 @@ export async function benchBeforePain(options: { loadProcesses: number; samples?
     const slicedLine = (what: string, timing: Timing & { cpu: Timing; stall: Timing }) =>
       console.log(`  ${what}: ${timing.median.toFixed(1)} ms (${timing.min.toFixed(1)}–${timing.max.toFixed(1)}), CPU ${timing.cpu.median.toFixed(1)} ms, longest stall of the event loop ${timing.stall.median.toFixed(1)} ms (worst ${timing.stall.max.toFixed(1)})`);
     slicedLine('first open in slices (the IPC handler)', sliced);
+    line(`the way before, ${options.loadProcesses} busy processes beside it (the whole call is one stall)`, referenceUnderLoad);
     slicedLine(`the same, ${options.loadProcesses} busy processes beside it (load ${underLoad.loadAverage.toFixed(1)})`, underLoad);
-    return { runs, tracks, points, reference, firstOpen, repeatOpen, afterOneEdit, sliced, underLoad };
+    return { runs, tracks, points, reference, firstOpen, repeatOpen, afterOneEdit, sliced, underLoad, referenceUnderLoad };
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }
