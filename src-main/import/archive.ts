@@ -166,6 +166,12 @@ export interface MemberOptions {
   shouldRead?: (entry: string) => boolean;
   /** Receives Apple Health's export.xml as a stream before the other members of its archive; the members wait until it resolves. */
   onStreamedIndex?: (file: StreamedIndexFile) => Promise<void>;
+  /**
+   * Asked of Apple Health's export.xml (its shown path) when `shouldRead` is given: true reads it
+   * again without asking `shouldRead` (a restarted worker, so the routes after the restart keep their
+   * workouts' types). Default: never.
+   */
+  readIndexAgain?: (entry: string) => boolean;
 }
 
 /** Shared across one top-level file and everything nested in it. */
@@ -175,6 +181,7 @@ interface Budget {
   onZipOpened?: ((files: number) => void) | undefined;
   shouldRead?: (entry: string) => boolean;
   onStreamedIndex?: ((file: StreamedIndexFile) => Promise<void>) | undefined;
+  readIndexAgain?: ((entry: string) => boolean) | undefined;
 }
 
 /** A refusal of `entry`: the whole archive when it is the top level (null), else only that member. */
@@ -309,7 +316,7 @@ export async function* membersOf(
   source: { path: string } | { bytes: Uint8Array },
   options: MemberOptions = {},
 ): AsyncGenerator<Member> {
-  const budget: Budget = { limits: { ...DEFAULT_ARCHIVE_LIMITS, ...options.limits }, unpackedBytes: 0, onZipOpened: options.onZipOpened, ...(options.shouldRead ? { shouldRead: options.shouldRead } : {}), onStreamedIndex: options.onStreamedIndex };
+  const budget: Budget = { limits: { ...DEFAULT_ARCHIVE_LIMITS, ...options.limits }, unpackedBytes: 0, onZipOpened: options.onZipOpened, ...(options.shouldRead ? { shouldRead: options.shouldRead } : {}), onStreamedIndex: options.onStreamedIndex, readIndexAgain: options.readIndexAgain };
   if ('bytes' in source) {
     const kind = sniffKind(source.bytes.subarray(0, 4096));
     if (kind === 'zip') {
@@ -469,7 +476,10 @@ async function* zipMembers(
       const shown = joinEntry(outerEntry, name);
       if (name.endsWith('/')) continue; // a folder
       // Strava's index is read again by a restarted worker (its activities' names and types), never passed over.
-      const rereadIndex = /(^|\/)activities\.csv$/i.test(name) && onIndexFile !== undefined && entry.uncompressedSize <= MAX_INDEX_BYTES;
+      const rereadIndex =
+        (/(^|\/)activities\.csv$/i.test(name) && onIndexFile !== undefined && entry.uncompressedSize <= MAX_INDEX_BYTES) ||
+        // Apple Health's export.xml likewise (streamed), unless it is the member the worker died on.
+        (isHealthExportName(name) && budget.onStreamedIndex !== undefined && budget.readIndexAgain?.(shown) === true);
       if (budget.shouldRead !== undefined && !rereadIndex && !budget.shouldRead(shown)) {
         yield { kind: 'passed', entry: shown };
         continue;

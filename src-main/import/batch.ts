@@ -108,7 +108,7 @@ export interface BatchOptions {
    * call), so whoever restarts a worker that died knows which file it died on, and where to go on
    * from without losing or repeating a file (jobs.ts).
    */
-  onReading?: (reading: { at: ReadingAt; file: string; otherFilesSoFar: number; doneThrough: ReadingAt | null }) => void;
+  onReading?: (reading: { at: ReadingAt; file: string; otherFilesSoFar: number; /** The same files by kind. */ heldSoFar: HeldCount[]; doneThrough: ReadingAt | null }) => void;
   /** Go on after `resumeAfter`: everything before it, and it, is passed over unread (counted as read). */
   resumeAfter?: ReadingAt;
   /** Places passed over unread wherever they are (counted as read): the files a worker died on, refused already. */
@@ -304,6 +304,10 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
     summary.otherFiles += 1;
     heldCounts.set(kind, (heldCounts.get(kind) ?? 0) + 1);
   };
+  /** What the files that gave no run held so far, by kind (`RECOGNISED_NOT_READ`'s order). */
+  const heldList = (): HeldCount[] => RECOGNISED_NOT_READ.map((entry) => ({ kind: entry.id, count: heldCounts.get(entry.id) ?? 0 })).filter((entry) => entry.count > 0);
+  /** Told with each `onReading`, so a worker started after one that died counts what that one saw. */
+  const soFar = (): { otherFilesSoFar: number; heldSoFar: HeldCount[] } => ({ otherFilesSoFar: summary.otherFiles, heldSoFar: heldList() });
   const gearOffered = new Set<string>();
   const expanded = expand(sources);
   const progress: BatchProgress = { filesRead: 0, filesTotal: expanded.length, runsImported: 0, currentFile: null };
@@ -323,7 +327,7 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
   let readingBytes = 0;
   // Every file up to here is done and told (see `onReading`).
   let doneThrough: ReadingAt | null = null;
-  const tellReading = (at: ReadingAt, file: string): void => options.onReading?.({ at, file, otherFilesSoFar: summary.otherFiles, doneThrough });
+  const tellReading = (at: ReadingAt, file: string): void => options.onReading?.({ at, file, ...soFar(), doneThrough });
   const done = (entry: Reading): void => {
     doneThrough = entry.endsSource ? { source: entry.at.source, entry: null } : entry.at;
   };
@@ -431,8 +435,12 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
     }
   };
 
-  /** Apple Health's export.xml: its workouts, read as a stream; runs without a route stored now. */
-  const readHealthIndex = async (state: ExportState, file: string, index: StreamedIndexFile): Promise<void> => {
+  /**
+   * Apple Health's export.xml: its workouts, read as a stream; runs without a route stored now.
+   * `again`: read again by a restarted worker, which told and stored all that before it died:
+   * only the workouts are learnt, for the routes that follow.
+   */
+  const readHealthIndex = async (state: ExportState, file: string, index: StreamedIndexFile, again = false): Promise<void> => {
     await storeAll(); // its runs without a route are stored in their turn
     progress.currentFile = index.entry;
     tellProgress({ ...progress });
@@ -440,6 +448,13 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
     const byRoute = new Map<string, HealthWorkout>();
     const waiting = new Set<HealthWorkout>();
     state.health = { entry: index.entry, file, workouts: health.workouts, byRoute, waiting };
+    if (again) {
+      for (const workout of health.workouts) {
+        for (const key of workout.routeKeys) byRoute.set(key, workout);
+        if (workout.isRun && workout.routeKeys.length > 0) waiting.add(workout);
+      }
+      return;
+    }
     const runs = health.workouts.filter((workout) => workout.isRun).length;
     summary.notes.push(
       `Apple Health export: ${health.workouts.length.toLocaleString('en')} workouts, ${runs.toLocaleString('en')} of them runs; ${health.records.toLocaleString('en')} other health records passed over` +
@@ -583,8 +598,10 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
         progress.filesTotal -= 1; // an index, not an activity file
       },
       onStreamedIndex: async (file) => {
-        await readHealthIndex(state, item.shownAs, { ...file, entry: 'path' in item.source && file.entry === item.source.path ? path.basename(file.entry) : file.entry });
+        // Read again by a restarted worker (not yet at the member it died on): quietly, for the routes after it.
+        await readHealthIndex(state, item.shownAs, { ...file, entry: 'path' in item.source && file.entry === item.source.path ? path.basename(file.entry) : file.entry }, !reached);
       },
+      readIndexAgain: (entry) => !reached && entry !== target,
       onZipOpened: (files) => {
         progress.filesTotal += files - 1; // the archive counted as one file until now
       },
@@ -612,7 +629,12 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
       const member = next.value;
       const base = { file: item.shownAs, entry: member.entry, recording: null, track: null, untimed: false, sport: null, runId: null, distanceMetres: null, points: null, startedAt: null, warnings: [], format: null, deviceName: null };
       progress.filesRead += 1;
-      if (member.kind === 'passed') continue;
+      if (member.kind === 'passed') {
+        // A route the worker before did (or died on): its workout is not waiting for it any more.
+        const workout = member.entry === null ? undefined : state.health?.byRoute.get(healthRouteKey(member.entry));
+        if (workout !== undefined) state.health?.waiting.delete(workout);
+        continue;
+      }
       progress.currentFile = member.entry ?? item.shownAs;
       tellProgress({ ...progress, filesRead: progress.filesRead - 1 });
       // An activity Strava's index lists as another sport is skipped, whatever its file holds.
@@ -707,14 +729,21 @@ export async function importBatch(db: StanceDatabase, sources: readonly ImportSo
   progress.currentFile = null;
   tellProgress({ ...progress });
   summary.gearOffered = [...gearOffered].sort();
-  summary.held = RECOGNISED_NOT_READ.map((entry) => ({ kind: entry.id, count: heldCounts.get(entry.id) ?? 0 })).filter((entry) => entry.count > 0);
-  if (summary.imported === 0 && summary.duplicate === 0) {
-    const files = summary.otherFiles + summary.skipped + summary.refused;
-    const held = describeHeld(summary.held);
-    summary.whatItHeld =
-      files === 0
-        ? `Nothing to import was found. ${formatsStanceReads()}`
-        : `No run was imported. ${summary.otherFiles > 0 ? `${summary.otherFiles.toLocaleString('en')} ${summary.otherFiles === 1 ? 'file was' : 'files were'} not activities: ${held}. ` : ''}${formatsStanceReads()}`;
-  }
+  summary.held = heldList();
+  summary.whatItHeld = whatTheFilesHeld(summary);
   return summary;
+}
+
+/**
+ * When a batch imported nothing and found nothing already in Stance: what its files held and
+ * which formats Stance reads, in one sentence ("No run was imported. 42 files were not
+ * activities: 40 Zepp/Amazfit workout summary CSVs (…); 2 photos or videos (…). Stance reads …");
+ * otherwise null. From the batch's counts (jobs.ts puts a restarted batch's together first).
+ */
+export function whatTheFilesHeld(counts: Pick<BatchSummary, 'imported' | 'duplicate' | 'skipped' | 'refused' | 'otherFiles' | 'held'>): string | null {
+  if (counts.imported > 0 || counts.duplicate > 0) return null;
+  const files = counts.otherFiles + counts.skipped + counts.refused;
+  if (files === 0) return `Nothing to import was found. ${formatsStanceReads()}`;
+  const held = describeHeld(counts.held);
+  return `No run was imported. ${counts.otherFiles > 0 ? `${counts.otherFiles.toLocaleString('en')} ${counts.otherFiles === 1 ? 'file was' : 'files were'} not activities: ${held}. ` : ''}${formatsStanceReads()}`;
 }

@@ -55,8 +55,9 @@ export function pushJobEvents(jobId: number, job: ImportJob, send: (view: Import
     do {
       const view = jobView(jobId, job, sent, MAX_OUTCOMES_PER_EVENT);
       sent = view.from + view.outcomes.length;
-      // Not final until every outcome went with it: the window takes a summary with the outcomes it counts.
-      send(sent < job.outcomes.length ? { ...view, summary: null, failure: null } : view);
+      // A part of the news counts only its own outcomes (so the window sees no gap the next part fills),
+      // and is not final: the summary goes with the last outcome.
+      send(sent < job.outcomes.length ? { ...view, outcomeCount: sent, summary: null, failure: null } : view);
     } while (sent < job.outcomes.length);
     lastAt = now();
     if (final) stop();

@@ -22,7 +22,11 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { StanceDatabase } from '../db/open';
 import { StanceError } from '../shared/errors';
 import type { ActivityOutcome } from './activities';
-import { importBatch, type BatchProgress, type BatchSummary, type ReadingAt } from './batch';
+import { importBatch, whatTheFilesHeld, type BatchProgress, type BatchSummary, type ReadingAt } from './batch';
+import { RECOGNISED_NOT_READ, type HeldCount, type HeldKind } from '../shared/import-formats';
+
+/** A held kind's place in `RECOGNISED_NOT_READ`, the order summaries list them in. */
+const heldOrder = (kind: HeldKind): number => RECOGNISED_NOT_READ.findIndex((entry) => entry.id === kind);
 import type { ImportWorkerMessage, ImportWorkerRequest, WorkerRequest } from './worker';
 import { WORKER_LIMITS } from './thread-limits';
 
@@ -109,9 +113,16 @@ export function startImportWorker(request: ImportWorkerRequest, worker: WorkerSc
   let cancelled = false;
   let current: Worker | null = null;
   let otherFilesBefore = 0;
+  /** What the files that gave no run held, as counted by the workers that died before the current one. */
+  const heldBefore = new Map<HeldKind, number>();
   const gear = new Set<string>();
-  const finish = (summary: Omit<BatchSummary, 'imported' | 'duplicate' | 'skipped' | 'refused'>): void => {
-    job.summary = { ...tally(job.outcomes), ...summary, gearOffered: [...gear].sort() };
+  const finish = (summary: Omit<BatchSummary, 'imported' | 'duplicate' | 'skipped' | 'refused' | 'whatItHeld'>): void => {
+    // The whole batch's counts, across restarts: the last worker saw only what came after the one before it.
+    const merged = new Map(heldBefore);
+    for (const item of summary.held) merged.set(item.kind, (merged.get(item.kind) ?? 0) + item.count);
+    const held = [...merged].map(([kind, count]) => ({ kind, count })).sort((a, b) => heldOrder(a.kind) - heldOrder(b.kind));
+    const counts = { ...tally(job.outcomes), ...summary, held };
+    job.summary = { ...counts, whatItHeld: whatTheFilesHeld(counts), gearOffered: [...gear].sort() };
     job.progress.currentFile = null;
   };
   const finished = new Promise<void>((resolve) => {
@@ -125,6 +136,7 @@ export function startImportWorker(request: ImportWorkerRequest, worker: WorkerSc
       // The file it was working on was finished and told (its outcome came) after it said so.
       let toldSinceReading = false;
       let otherFiles = 0;
+      let held: HeldCount[] = [];
       let ended = false;
       let lastError: Error | null = null;
       let outcomesBefore = job.outcomes.length;
@@ -146,6 +158,7 @@ export function startImportWorker(request: ImportWorkerRequest, worker: WorkerSc
           toldSinceReading = false;
           otherFiles = message.otherFiles;
           doneThrough = message.doneThrough;
+          held = message.held;
         } else if (message.type === 'done') {
           ended = true;
           for (const name of message.summary.gearOffered) gear.add(name);
@@ -153,7 +166,6 @@ export function startImportWorker(request: ImportWorkerRequest, worker: WorkerSc
             otherFiles: otherFilesBefore + message.summary.otherFiles,
             held: message.summary.held,
             notes: message.summary.notes,
-            whatItHeld: message.summary.whatItHeld,
             cancelled: message.summary.cancelled || cancelled,
             gearOffered: [],
           });
@@ -170,8 +182,9 @@ export function startImportWorker(request: ImportWorkerRequest, worker: WorkerSc
         current = null;
         if (ended) return resolve();
         otherFilesBefore += otherFiles;
+        for (const item of held) heldBefore.set(item.kind, (heldBefore.get(item.kind) ?? 0) + item.count);
         if (cancelled) {
-          finish({ otherFiles: otherFilesBefore, held: [], notes: [], whatItHeld: null, cancelled: true, gearOffered: [] });
+          finish({ otherFiles: otherFilesBefore, held: [], notes: [], cancelled: true, gearOffered: [] });
           changed();
           return resolve();
         }

@@ -17,9 +17,9 @@
  *   workerData: ImportWorkerRequest | JsonWorkerRequest
  *   parent → worker: { type: 'cancel' }      — stops between files (the parent ends the thread
  *                                              if a file holds it longer than a moment)
- *   worker → parent (batch): { type: 'reading', at, file, otherFiles, doneThrough } — before this
- *                  thread works on a file/member (batch.ts onReading: the file it would die on,
- *                  and how far everything is done)
+ *   worker → parent (batch): { type: 'reading', at, file, otherFiles, held, doneThrough } — before
+ *                  this thread works on a file/member (batch.ts onReading: the file it would die
+ *                  on, and how far everything is done)
  *                  | { type: 'progress', progress } | { type: 'outcome', outcome }
  *                  | { type: 'done', summary } | { type: 'failed', message }
  *   worker → parent (json): { type: 'result', result } | { type: 'failed', message, stance? }
@@ -31,6 +31,7 @@ import { openStanceDatabase, type StanceDatabase } from '../db/open';
 import { BACKUPS_FOLDER_NAME } from '../data-folder';
 import { importBatch, type BatchSummary, type ImportSource, type BatchProgress, type ReadingAt } from './batch';
 import type { ActivityOutcome } from './activities';
+import type { HeldCount } from '../shared/import-formats';
 import { ReaderPool, type ReaderScript } from './reader-pool';
 import { StanceError } from '../shared/errors';
 import { takeBackup } from '../db/backups';
@@ -67,7 +68,7 @@ export interface JsonWorkerRequest {
 export type WorkerRequest = ImportWorkerRequest | JsonWorkerRequest;
 
 export type ImportWorkerMessage =
-  | { type: 'reading'; at: ReadingAt; file: string; otherFiles: number; doneThrough: ReadingAt | null }
+  | { type: 'reading'; at: ReadingAt; file: string; otherFiles: number; held: HeldCount[]; doneThrough: ReadingAt | null }
   | { type: 'progress'; progress: BatchProgress }
   | { type: 'outcome'; outcome: ActivityOutcome }
   | { type: 'done'; summary: BatchSummary }
@@ -97,7 +98,7 @@ async function runBatch(db: StanceDatabase, request: ImportWorkerRequest, post: 
     onProgress: (progress) => {
       post({ type: 'progress', progress });
     },
-    onReading: ({ at, file, otherFilesSoFar, doneThrough }) => post({ type: 'reading', at, file, otherFiles: otherFilesSoFar, doneThrough }),
+    onReading: ({ at, file, otherFilesSoFar, heldSoFar, doneThrough }) => post({ type: 'reading', at, file, otherFiles: otherFilesSoFar, held: heldSoFar, doneThrough }),
   }).finally(() => readers?.close());
   post({ type: 'done', summary });
 }

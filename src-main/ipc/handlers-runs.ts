@@ -3,7 +3,7 @@ import type { RunsChannelName } from '../shared/contract-runs';
 import { addRun, deleteRun, getRun, listRuns, updateRun } from '../db/runs';
 import { readRunTrack } from '../import/from-window';
 import { readRunSpike } from '../db/services/next-run';
-import { readBeforePain, readBeforePainAcrossRuns } from '../db/services/before-pain';
+import { readBeforePain, readBeforePainAcrossRunsInSlices } from '../db/services/before-pain';
 import type { CoreContext, HandlersFor } from './core';
 
 export function runsHandlers(core: CoreContext): HandlersFor<RunsChannelName> {
@@ -17,6 +17,6 @@ export function runsHandlers(core: CoreContext): HandlersFor<RunsChannelName> {
     'runs:track': ({ id }) => readRunTrack(db, id),
     'runs:spike': ({ id }) => readRunSpike(db, id),
     'runs:beforePain': ({ id }) => readBeforePain(db, id),
-    'runs:beforePainAcross': () => readBeforePainAcrossRuns(db),
+    'runs:beforePainAcross': () => readBeforePainAcrossRunsInSlices(db),
   };
 }

@@ -3,7 +3,7 @@
  * began, described against the rest of the same run. Pure: stored streams in, figures out.
  */
 import type { BeforePain, StretchFigures } from '../shared/before-pain';
-import type { RunStreams } from './derive';
+import type { RunProfile } from './streams-codec';
 import { DEFAULT_ELEVATION, measureClimb, pausedIntervals } from './elevation';
 import { movingIntervals } from './track-maths';
 
@@ -42,7 +42,7 @@ function figures(sums: Sums, hasElevation: boolean): StretchFigures {
 }
 
 /** Seconds from the start at `metres` along the track, interpolated between points; NaN without times. */
-function secondsAt(streams: RunStreams, metres: number): number {
+function secondsAt(streams: RunProfile, metres: number): number {
   const along = streams.metresFromStart;
   let i = 0;
   while (i + 1 < along.length && along[i + 1]! < metres) i++;
@@ -55,7 +55,7 @@ function secondsAt(streams: RunStreams, metres: number): number {
 }
 
 /** Metres along the track at `seconds` from the start (the first point at or after it). */
-function metresAt(streams: RunStreams, seconds: number): number {
+function metresAt(streams: RunProfile, seconds: number): number {
   const times = streams.secondsFromStart;
   let i = 0;
   while (i + 1 < times.length && times[i]! < seconds) i++;
@@ -84,7 +84,7 @@ function metresAt(streams: RunStreams, seconds: number): number {
  * track, an onset before 1 km on a run without times, an onset before 1 km and 5 minutes, or a
  * stretch or rest under 200 m.
  */
-export function beforePain(runId: number, streams: RunStreams, onsetMetres: number): BeforePain | null {
+export function beforePain(runId: number, streams: RunProfile, onsetMetres: number): BeforePain | null {
   const along = streams.metresFromStart;
   const count = along.length;
   if (count < 2 || !(onsetMetres > 0)) return null;

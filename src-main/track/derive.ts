@@ -148,16 +148,38 @@ interface Gathered {
 /** Copies the chosen points (ascending indices) into new columns, remapping segment starts. */
 function gather(columns: TrackPointColumns, segmentStarts: Uint32Array, chosen: Uint32Array, extraStarts: ReadonlySet<number> = new Set()): Gathered {
   const n = chosen.length;
-  const pick64 = (from: Float64Array): Float64Array => {
-    const to = new Float64Array(n);
-    for (let k = 0; k < n; k += 1) to[k] = from[chosen[k] ?? 0] ?? Number.NaN;
+  // The chosen points as runs of consecutive indices [from, to) landing at `at`: usually a few
+  // runs (a whole track, a run minus its spikes), each copied as one block rather than point by point.
+  const runFrom: number[] = [];
+  const runTo: number[] = [];
+  const runAt: number[] = [];
+  for (let k = 0; k < n; ) {
+    const first = chosen[k] ?? 0;
+    let end = k + 1;
+    while (end < n && chosen[end] === first + (end - k)) end += 1;
+    runFrom.push(first);
+    runTo.push(first + (end - k));
+    runAt.push(k);
+    k = end;
+  }
+  // Many short runs (every other point kept): point by point is cheaper than a block copy each.
+  const byBlock = runFrom.length * 16 <= n;
+  const pick = <T extends Float64Array | Float32Array>(from: T, to: T): T => {
+    if (!byBlock) {
+      for (let k = 0; k < n; k += 1) to[k] = from[chosen[k] ?? 0] ?? Number.NaN;
+      return to;
+    }
+    for (let r = 0; r < runFrom.length; r += 1) {
+      const start = runFrom[r] ?? 0;
+      const end = runTo[r] ?? 0;
+      const at = runAt[r] ?? 0;
+      if (end <= from.length) to.set(from.subarray(start, end), at);
+      else for (let k = 0; k < end - start; k += 1) to[at + k] = from[start + k] ?? Number.NaN; // past the end: not recorded
+    }
     return to;
   };
-  const pick32 = (from: Float32Array): Float32Array => {
-    const to = new Float32Array(n);
-    for (let k = 0; k < n; k += 1) to[k] = from[chosen[k] ?? 0] ?? Number.NaN;
-    return to;
-  };
+  const pick64 = (from: Float64Array): Float64Array => pick(from, new Float64Array(n));
+  const pick32 = (from: Float32Array): Float32Array => pick(from, new Float32Array(n));
   const isStart = new Set<number>(extraStarts);
   for (const start of segmentStarts) isStart.add(start);
   const starts: number[] = [];
@@ -580,9 +602,10 @@ function deriveRecording(parsed: RecordedFile, plan: RecordingPlan, options: Der
   // 5. Fill in or leave out untimed points of timed tracks.
   if (timed) {
     const filled = interpolateMissingTimes(working.columns, working.segmentStarts);
-    const withTime: number[] = [];
-    for (let i = 0; i < filled.utcMs.length; i += 1) if (!Number.isNaN(filled.utcMs[i] ?? Number.NaN)) withTime.push(i);
-    const untimedLeftOut = filled.utcMs.length - withTime.length;
+    const withTime = new Uint32Array(filled.utcMs.length);
+    let timedPoints = 0;
+    for (let i = 0; i < filled.utcMs.length; i += 1) if (!Number.isNaN(filled.utcMs[i] ?? Number.NaN)) withTime[timedPoints++] = i;
+    const untimedLeftOut = filled.utcMs.length - timedPoints;
     working = { columns: { ...working.columns, utcMs: filled.utcMs }, segmentStarts: working.segmentStarts };
     // Points whose bogus time was dropped (time-order.ts) have had their warning already.
     filled.interpolated -= Math.min(filled.interpolated, bogusTimesDropped);
@@ -591,7 +614,7 @@ function deriveRecording(parsed: RecordedFile, plan: RecordingPlan, options: Der
     }
     if (untimedLeftOut > 0) {
       warn('untimed-points-left-out', `${plural(untimedLeftOut, 'point')} without a time at the start or end of a segment ${untimedLeftOut === 1 ? 'was' : 'were'} left out.`);
-      working = gather(working.columns, working.segmentStarts, Uint32Array.from(withTime));
+      working = gather(working.columns, working.segmentStarts, withTime.subarray(0, timedPoints));
     }
   } else {
     working = { columns: { ...working.columns, utcMs: new Float64Array(working.columns.count).fill(Number.NaN) }, segmentStarts: working.segmentStarts };

@@ -46,91 +46,117 @@ export interface OnePoint {
 type Float64Column = Float64Array<ArrayBuffer>;
 type Float32Column = Float32Array<ArrayBuffer>;
 
-function grow64(column: Float64Column, capacity: number): Float64Column {
-  const bigger = new Float64Array(capacity);
-  bigger.set(column);
-  return bigger;
+/** One block of points, column by column, `capacity` points long. */
+class PointBlock {
+  readonly latitude: Float64Column;
+  readonly longitude: Float64Column;
+  readonly elevationMetres: Float32Column;
+  readonly utcMs: Float64Column;
+  readonly heartRate: Float32Column;
+  readonly cadence: Float32Column;
+  readonly powerWatts: Float32Column;
+  readonly temperatureCelsius: Float32Column;
+  readonly deviceDistanceMetres: Float64Column;
+
+  constructor(readonly capacity: number) {
+    this.latitude = new Float64Array(capacity);
+    this.longitude = new Float64Array(capacity);
+    this.elevationMetres = new Float32Array(capacity);
+    this.utcMs = new Float64Array(capacity);
+    this.heartRate = new Float32Array(capacity);
+    this.cadence = new Float32Array(capacity);
+    this.powerWatts = new Float32Array(capacity);
+    this.temperatureCelsius = new Float32Array(capacity);
+    this.deviceDistanceMetres = new Float64Array(capacity);
+  }
+
+  /** Copies this block's first `count` points into `into` from point `at`. */
+  copyInto(into: PointBlock, at: number, count: number): void {
+    into.latitude.set(this.latitude.subarray(0, count), at);
+    into.longitude.set(this.longitude.subarray(0, count), at);
+    into.elevationMetres.set(this.elevationMetres.subarray(0, count), at);
+    into.utcMs.set(this.utcMs.subarray(0, count), at);
+    into.heartRate.set(this.heartRate.subarray(0, count), at);
+    into.cadence.set(this.cadence.subarray(0, count), at);
+    into.powerWatts.set(this.powerWatts.subarray(0, count), at);
+    into.temperatureCelsius.set(this.temperatureCelsius.subarray(0, count), at);
+    into.deviceDistanceMetres.set(this.deviceDistanceMetres.subarray(0, count), at);
+  }
 }
 
-function grow32(column: Float32Column, capacity: number): Float32Column {
-  const bigger = new Float32Array(capacity);
-  bigger.set(column);
-  return bigger;
-}
+/** Points per block once the first block is full (~3.6 MB of columns). */
+const LATER_BLOCK_POINTS = 65_536;
 
+/**
+ * Points pushed one at a time. They fill a block; a full block is kept as it is and a new one
+ * started, so growing never copies (a 100 MB GPX file has ~320,000 points: growing one array by
+ * half each time copied and zeroed its columns about three times over). `columns()` joins the
+ * blocks once, into arrays exactly the points' length.
+ */
 export class GrowingPointColumns {
-  private capacity: number;
-  private size = 0;
-  private latitude: Float64Column;
-  private longitude: Float64Column;
-  private elevationMetres: Float32Column;
-  private utcMs: Float64Column;
-  private heartRate: Float32Column;
-  private cadence: Float32Column;
-  private powerWatts: Float32Column;
-  private temperatureCelsius: Float32Column;
-  private deviceDistanceMetres: Float64Column;
+  private readonly full: PointBlock[] = [];
+  private fullPoints = 0;
+  private current: PointBlock;
+  private inCurrent = 0;
 
   constructor(initialCapacity = 4096) {
-    this.capacity = initialCapacity;
-    this.latitude = new Float64Array(initialCapacity);
-    this.longitude = new Float64Array(initialCapacity);
-    this.elevationMetres = new Float32Array(initialCapacity);
-    this.utcMs = new Float64Array(initialCapacity);
-    this.heartRate = new Float32Array(initialCapacity);
-    this.cadence = new Float32Array(initialCapacity);
-    this.powerWatts = new Float32Array(initialCapacity);
-    this.temperatureCelsius = new Float32Array(initialCapacity);
-    this.deviceDistanceMetres = new Float64Array(initialCapacity);
+    this.current = new PointBlock(Math.max(1, initialCapacity));
   }
 
   get count(): number {
-    return this.size;
+    return this.fullPoints + this.inCurrent;
   }
 
   push(point: OnePoint): void {
-    if (this.size === this.capacity) this.growTo(Math.ceil(this.capacity * 1.5));
-    const i = this.size;
-    this.latitude[i] = point.latitude;
-    this.longitude[i] = point.longitude;
-    this.elevationMetres[i] = point.elevationMetres;
-    this.utcMs[i] = point.utcMs;
-    this.heartRate[i] = point.heartRate;
-    this.cadence[i] = point.cadence;
-    this.powerWatts[i] = point.powerWatts;
-    this.temperatureCelsius[i] = point.temperatureCelsius;
-    this.deviceDistanceMetres[i] = point.deviceDistanceMetres;
-    this.size += 1;
+    if (this.inCurrent === this.current.capacity) {
+      this.full.push(this.current);
+      this.fullPoints += this.inCurrent;
+      this.current = new PointBlock(Math.max(this.current.capacity, LATER_BLOCK_POINTS));
+      this.inCurrent = 0;
+    }
+    const block = this.current;
+    const i = this.inCurrent;
+    block.latitude[i] = point.latitude;
+    block.longitude[i] = point.longitude;
+    block.elevationMetres[i] = point.elevationMetres;
+    block.utcMs[i] = point.utcMs;
+    block.heartRate[i] = point.heartRate;
+    block.cadence[i] = point.cadence;
+    block.powerWatts[i] = point.powerWatts;
+    block.temperatureCelsius[i] = point.temperatureCelsius;
+    block.deviceDistanceMetres[i] = point.deviceDistanceMetres;
+    this.inCurrent += 1;
   }
 
-  /** The columns trimmed to the points held (views, no copy). */
+  /** The columns trimmed to the points held (views of one block; blocks are joined first when there are several). */
   columns(): TrackPointColumns {
-    const n = this.size;
+    if (this.full.length > 0) {
+      const joined = new PointBlock(this.count);
+      let at = 0;
+      for (const block of this.full) {
+        block.copyInto(joined, at, block.capacity);
+        at += block.capacity;
+      }
+      this.current.copyInto(joined, at, this.inCurrent);
+      this.full.length = 0;
+      this.fullPoints = 0;
+      this.current = joined;
+      this.inCurrent = joined.capacity;
+    }
+    const block = this.current;
+    const n = this.inCurrent;
     return {
       count: n,
-      latitude: this.latitude.subarray(0, n),
-      longitude: this.longitude.subarray(0, n),
-      elevationMetres: this.elevationMetres.subarray(0, n),
-      utcMs: this.utcMs.subarray(0, n),
-      heartRate: this.heartRate.subarray(0, n),
-      cadence: this.cadence.subarray(0, n),
-      powerWatts: this.powerWatts.subarray(0, n),
-      temperatureCelsius: this.temperatureCelsius.subarray(0, n),
-      deviceDistanceMetres: this.deviceDistanceMetres.subarray(0, n),
+      latitude: block.latitude.subarray(0, n),
+      longitude: block.longitude.subarray(0, n),
+      elevationMetres: block.elevationMetres.subarray(0, n),
+      utcMs: block.utcMs.subarray(0, n),
+      heartRate: block.heartRate.subarray(0, n),
+      cadence: block.cadence.subarray(0, n),
+      powerWatts: block.powerWatts.subarray(0, n),
+      temperatureCelsius: block.temperatureCelsius.subarray(0, n),
+      deviceDistanceMetres: block.deviceDistanceMetres.subarray(0, n),
     };
-  }
-
-  private growTo(capacity: number): void {
-    this.capacity = capacity;
-    this.latitude = grow64(this.latitude, capacity);
-    this.longitude = grow64(this.longitude, capacity);
-    this.elevationMetres = grow32(this.elevationMetres, capacity);
-    this.utcMs = grow64(this.utcMs, capacity);
-    this.heartRate = grow32(this.heartRate, capacity);
-    this.cadence = grow32(this.cadence, capacity);
-    this.powerWatts = grow32(this.powerWatts, capacity);
-    this.temperatureCelsius = grow32(this.temperatureCelsius, capacity);
-    this.deviceDistanceMetres = grow64(this.deviceDistanceMetres, capacity);
   }
 }
 

@@ -69,6 +69,22 @@ class ByteReader {
     }
   }
 
+  /** Steps over `count` varints without reading their values (the same checks as `varint`). */
+  skip(count: number): void {
+    const bytes = this.bytes;
+    let at = this.at;
+    for (let k = 0; k < count; k += 1) {
+      let length = 0;
+      for (;;) {
+        const byte = bytes[at++];
+        if (byte === undefined) throw new Error('Stored run streams are damaged (they end too early).');
+        if (byte < 0x80) break;
+        if (++length > 9) throw new Error('Stored run streams are damaged (a number is too long).');
+      }
+    }
+    this.at = at;
+  }
+
   signed(): number {
     const zigzag = this.varint();
     return zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2;
@@ -155,7 +171,7 @@ export function encodeStreams(streams: RunStreams): Buffer {
   return Buffer.concat([MAGIC, deflateRawSync(writer.result(), { level: STREAMS_DEFLATE_LEVEL })]);
 }
 
-export function decodeStreams(blob: Uint8Array): RunStreams {
+function openBlob(blob: Uint8Array): { reader: ByteReader; count: number; pieceStarts: Uint32Array; flags: number } {
   if (blob.length < MAGIC.length || !MAGIC.equals(blob.subarray(0, MAGIC.length))) {
     throw new Error('These are not Stance run streams (unknown format).');
   }
@@ -169,6 +185,41 @@ export function decodeStreams(blob: Uint8Array): RunStreams {
     pieceStarts[k] = start;
   }
   const flags = reader.varint();
+  return { reader, count, pieceStarts, flags };
+}
+
+/**
+ * A run's streams without its positions and power: what a description along the run's distance
+ * needs (track/before-pain.ts). Values in the units of `RunStreams`.
+ */
+export type RunProfile = Pick<RunStreams, 'metresFromStart' | 'secondsFromStart' | 'elevationMetres' | 'heartRate' | 'cadence' | 'pieceStarts'>;
+
+/**
+ * The profile of stored streams (`RunProfile`): the same values `decodeStreams` gives for those
+ * columns, without turning latitude, longitude and power into numbers (their bytes are stepped
+ * over). Throws as `decodeStreams` does on a blob that is not Stance streams or is damaged.
+ */
+export function decodeProfile(blob: Uint8Array): RunProfile {
+  const { reader, count, pieceStarts, flags } = openBlob(blob);
+  const profile: RunProfile = {
+    elevationMetres: new Float32Array(count).fill(Number.NaN),
+    secondsFromStart: new Float64Array(count).fill(Number.NaN),
+    metresFromStart: new Float64Array(count),
+    heartRate: new Float32Array(count).fill(Number.NaN),
+    cadence: new Float32Array(count).fill(Number.NaN),
+    pieceStarts,
+  };
+  reader.skip(2 * count);
+  readColumn(reader, profile.metresFromStart, 10);
+  if (flags & 1) readColumn(reader, profile.secondsFromStart, 1000);
+  if (flags & 2) readSparseColumn(reader, profile.elevationMetres, 10);
+  if (flags & 4) readSparseColumn(reader, profile.heartRate, 1);
+  if (flags & 8) readSparseColumn(reader, profile.cadence, 1);
+  return profile;
+}
+
+export function decodeStreams(blob: Uint8Array): RunStreams {
+  const { reader, count, pieceStarts, flags } = openBlob(blob);
   const streams: RunStreams = {
     latitude: new Float64Array(count),
     longitude: new Float64Array(count),

@@ -65,21 +65,31 @@ export interface Stance {
  * (1.3 MB), which no runner's window ever waits for.
  */
 function asReply(value: unknown): { json: string } | { value: unknown } {
-  let lossless = true;
-  const json = JSON.stringify(value, function check(this: Record<string, unknown>, key, item: unknown) {
-    if (!lossless) return undefined;
-    // The value before any toJSON (a Date or a Buffer has one): only plain data goes as JSON.
-    const original = this[key];
-    if (typeof original === 'number') {
-      if (!Number.isFinite(original) || Object.is(original, -0)) lossless = false;
-    } else if (original === undefined || typeof original === 'bigint' || typeof original === 'function' || typeof original === 'symbol') {
-      lossless = false;
-    } else if (typeof original === 'object' && original !== null && !Array.isArray(original) && Object.getPrototypeOf(original) !== Object.prototype) {
-      lossless = false;
+  return isPlainData(value) ? { json: JSON.stringify(value) } : { value };
+}
+
+/** True when JSON gives back exactly this value: plain objects and arrays of strings, booleans, null and finite numbers other than −0. */
+function isPlainData(root: unknown): boolean {
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (item === null || typeof item === 'string' || typeof item === 'boolean') continue;
+    if (typeof item === 'number') {
+      if (!Number.isFinite(item) || Object.is(item, -0)) return false;
+      continue;
     }
-    return item;
-  });
-  return lossless && json !== undefined ? { json } : { value };
+    if (typeof item !== 'object') return false; // undefined, a function, a bigint, a symbol
+    if (Array.isArray(item)) {
+      for (let index = 0; index < item.length; index++) {
+        if (!(index in item)) return false; // a hole
+        pending.push(item[index]);
+      }
+      continue;
+    }
+    if (Object.getPrototypeOf(item) !== Object.prototype) return false; // a Date, a Buffer, bytes, a Map
+    for (const key in item) pending.push((item as Record<string, unknown>)[key]);
+  }
+  return true;
 }
 
 export function newDataFolder(): string {

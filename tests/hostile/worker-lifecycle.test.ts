@@ -89,7 +89,7 @@ describe('a file that needs more memory than the worker may use', { timeout: 240
 });
 
 describe('a Strava export whose member ends the worker (the new worker reads activities.csv again)', { timeout: 240_000 }, () => {
-  it('the activities after it keep the index: its names, a ride still skipped, the manual entry imported once', async () => {
+  it('the activities after it keep the index: its names, a ride still skipped, the manual entry imported once; what the files held counted whole', async () => {
     const csv = [
       'Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,Distance,Filename',
       '1,"Apr 2, 2024, 7:00:00 AM",Easy loop,Run,,900,2.5,activities/1.fit',
@@ -101,7 +101,9 @@ describe('a Strava export whose member ends the worker (the new worker reads act
     const zip = zipOf([
       { name: 'activities.csv', bytes: Buffer.from(csv) },
       { name: 'activities/1.fit', bytes: goodFit(1) },
+      { name: 'media/before.jpg', bytes: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 1]) },
       { name: 'activities/2.fit', bytes: timedRecordsFit(MANY) },
+      { name: 'media/after.jpg', bytes: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 2]) },
       // A ride the file cannot tell from a run (an untyped GPX): only the index says so.
       { name: 'activities/3.gpx', bytes: goodGpx(3) },
       { name: 'activities/4.gpx', bytes: goodGpx(4) },
@@ -120,7 +122,48 @@ describe('a Strava export whose member ends the worker (the new worker reads act
     const names = db.prepare('SELECT track_name FROM run_tracks ORDER BY track_name').all() as { track_name: string }[];
     expect(names.map((row) => row.track_name)).toEqual(['Easy loop', 'Hill repeats']);
     expect(countRows(db, 'runs')).toBe(3);
-    expect(job.summary).toMatchObject({ imported: 3, skipped: 1, refused: 1 });
+    // What the files held is counted across the restart (a photo before it, one after), and no "No run was imported".
+    expect(job.summary).toMatchObject({ imported: 3, skipped: 1, refused: 1, otherFiles: 2, held: [{ kind: 'photo', count: 2 }], whatItHeld: null });
+  });
+});
+
+describe('an Apple Health export whose route ends the worker (the new worker reads export.xml again)', { timeout: 240_000 }, () => {
+  it('the routes after it keep their workouts: a ride still skipped, a run named, the indoor run imported once', async () => {
+    const workout = (type: string, n: number, route: string | null) =>
+      `<Workout workoutActivityType="HKWorkoutActivityType${type}" duration="15" durationUnit="min" sourceName="Watch" startDate="2024-04-0${1 + n} 07:00:00 +0000" endDate="2024-04-0${1 + n} 07:15:00 +0000">` +
+      (route === null ? '<WorkoutStatistics type="HKQuantityTypeIdentifierDistanceWalkingRunning" sum="2.5" unit="km"/>' : `<WorkoutRoute><FileReference path="/workout-routes/${route}"/></WorkoutRoute>`) +
+      '</Workout>';
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<HealthData locale="en_GB">
+ <ExportDate value="2024-05-10 20:00:00 +0000"/>
+ ${workout('Running', 1, 'route_1.gpx')}
+ ${workout('Running', 2, 'route_2.fit')}
+ ${workout('Cycling', 3, 'route_3.gpx')}
+ ${workout('Running', 4, 'route_4.gpx')}
+ ${workout('Running', 5, null)}
+</HealthData>`;
+    const untyped = (n: number): Buffer => Buffer.from(gpxOf(run(n)).replace(/<type>[^<]*<\/type>/g, ''));
+    const zip = zipOf([
+      { name: 'apple_health_export/export.xml', bytes: Buffer.from(xml) },
+      { name: 'apple_health_export/workout-routes/route_1.gpx', bytes: untyped(1) },
+      { name: 'apple_health_export/workout-routes/route_2.fit', bytes: timedRecordsFit(MANY) },
+      // A ride's route the file cannot tell from a run: only export.xml says so.
+      { name: 'apple_health_export/workout-routes/route_3.gpx', bytes: untyped(3) },
+      { name: 'apple_health_export/workout-routes/route_4.gpx', bytes: untyped(4) },
+    ]);
+    const job = importInWorker([{ name: 'export.zip', bytes: zip }], SMALL_WORKER);
+    await job.finished;
+    expect(job.failure).toBeNull();
+    const byEntry = new Map(job.outcomes.map((o) => [o.entry, [o.status, o.code]]));
+    expect(byEntry.get('apple_health_export/workout-routes/route_1.gpx')).toEqual(['imported', null]);
+    expect(byEntry.get('apple_health_export/workout-routes/route_2.fit')).toEqual(['refused', 'reader-failed']);
+    expect(byEntry.get('apple_health_export/workout-routes/route_4.gpx')).toEqual(['imported', null]);
+    expect(byEntry.has('apple_health_export/workout-routes/route_3.gpx')).toBe(false); // skipped with its workout, named once
+    expect(job.outcomes.filter((o) => o.status === 'skipped').map((o) => o.sport)).toEqual(['cycling']);
+    expect(job.outcomes.filter((o) => o.status === 'duplicate')).toEqual([]);
+    // Runs 1 and 4 with their routes, and the indoor run 5 once; the ride is not a run.
+    expect(db.prepare('SELECT local_date FROM runs ORDER BY local_date').pluck().all()).toEqual(['2024-04-02', '2024-04-05', '2024-04-06']);
+    expect(countRows(db, 'run_tracks')).toBe(2);
   });
 });
 

@@ -111,6 +111,16 @@ export function plainName(text: string): string | null {
   return cleaned.length > MAX_NAME_CHARS ? `${cleaned.slice(0, MAX_NAME_CHARS - 1)}…` : cleaned;
 }
 
+/** One extension element looked up: what it reads (undefined: nothing). */
+interface SensorAnswer {
+  namespaceUri: string;
+  localName: string;
+  reading: SensorReading | undefined;
+}
+
+/** Extension element names remembered at most (a file uses a handful). */
+const MAX_SENSOR_ANSWERS = 16;
+
 type Capture = 'elevation' | 'time' | 'trackName' | 'trackType' | 'fileName' | SensorReading;
 
 /**
@@ -139,6 +149,9 @@ export class GpxFileReader implements XmlElementListener {
     heartRate: Number.NaN, cadence: Number.NaN, powerWatts: Number.NaN, temperatureCelsius: Number.NaN,
     deviceDistanceMetres: Number.NaN,
   };
+
+  /** Extension elements already looked up (see `sensorReading`). */
+  private readonly sensorAnswers: SensorAnswer[] = [];
 
   private capture: Capture | null = null;
   private captureDepth = 0;
@@ -210,7 +223,7 @@ export class GpxFileReader implements XmlElementListener {
 
     if (this.pointDepth > 0) {
       if (this.extensionsDepth > 0) {
-        const reading = (isGpxElement ? BARE_POWER : SENSOR_ELEMENTS.get(namespaceUri))?.get(localName);
+        const reading = this.sensorReading(namespaceUri, localName, isGpxElement);
         if (reading !== undefined) this.startCapture(reading);
       } else if (depth === this.pointDepth + 1 && isGpxElement) {
         if (localName === 'ele') this.startCapture('elevation');
@@ -258,6 +271,23 @@ export class GpxFileReader implements XmlElementListener {
       this.inMetadata = false;
     }
     this.depth -= 1;
+  }
+
+  /**
+   * What an element inside a point's <extensions> reads, if anything. A file names the same few
+   * extension elements at every point, and the XML reader hands over the same name strings for
+   * them, so the last answers are kept and found by `===` before two Map lookups are made.
+   */
+  private sensorReading(namespaceUri: string, localName: string, isGpxElement: boolean): SensorReading | undefined {
+    const known = this.sensorAnswers;
+    for (let k = 0; k < known.length; k += 1) {
+      const answer = known[k] as SensorAnswer;
+      if (answer.localName === localName && answer.namespaceUri === namespaceUri) return answer.reading;
+    }
+    const reading = (isGpxElement ? BARE_POWER : SENSOR_ELEMENTS.get(namespaceUri))?.get(localName);
+    if (known.length >= MAX_SENSOR_ANSWERS) known.shift();
+    known.push({ namespaceUri, localName, reading });
+    return reading;
   }
 
   private startTrack(): void {

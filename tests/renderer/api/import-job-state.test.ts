@@ -145,6 +145,21 @@ describe('the window puts an import together by outcome index', () => {
     );
   });
 
+  it('news of more outcomes than one event carries goes as several, in order, the summary only with the last', () => {
+    const { job, step, end } = fakeJob();
+    const events: ImportJobView[] = [];
+    pushJobEvents(7, job, (view) => events.push(view), { now: () => 0, setTimer: () => undefined });
+    step(12_000); // a timer is asked for and never fires: the end sends everything
+    end();
+    expect(events.map((view) => [view.from, view.outcomes.length, view.summary !== null])).toEqual([
+      [0, 5_000, false],
+      [5_000, 5_000, false],
+      [10_000, 2_000, true],
+    ]);
+    const { state, reads } = windowSees(events, job);
+    expect([state.outcomes.length, reads, isFinished(state)]).toEqual([12_000, 0, true]);
+  });
+
   it('a late event does not move progress back, nor a view of another job change anything', () => {
     const { events, job } = eventsOf([3, 3, 3], [150, 150, 150]);
     let state = startedJob(7, 100, null);

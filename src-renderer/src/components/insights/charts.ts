@@ -554,6 +554,9 @@ export function spacedTicks(values: readonly number[], labelWidth: (value: numbe
   const chosen: number[] = [];
   let freeFrom = -Infinity;
   for (const value of values) {
+    // A label centred before the free space starts cannot fit: skipped without measuring it (ten
+    // years of dates would otherwise each be measured on every layout).
+    if (pixel(value) < freeFrom) continue;
     const half = labelWidth(value) / 2;
     const left = pixel(value) - half;
     const right = pixel(value) + half;
@@ -569,9 +572,10 @@ function ticksThatFit(axis: Scale, values: readonly number[], labels: ReadonlyMa
   const context = axis.ctx;
   context.save();
   context.font = toFont((axis.options as unknown as { ticks: { font: Parameters<typeof toFont>[0] } }).ticks.font).string;
-  const widths = new Map(values.map((value) => [value, context.measureText(labels.get(value) ?? '').width]));
+  // Measured only when spacedTicks asks (the labels that might fit), in the tick font.
+  const chosen = spacedTicks(values, (value) => context.measureText(labels.get(value) ?? '').width, { min: axis.min, max: axis.max, widthPx: axis.width });
   context.restore();
-  return spacedTicks(values, (value) => widths.get(value) ?? 0, { min: axis.min, max: axis.max, widthPx: axis.width }).map((value) => ({ value }));
+  return chosen.map((value) => ({ value }));
 }
 
 /** Chart 4 (headline load signal): each run's distance and 110% of the longest run of the 30 days before it. */
