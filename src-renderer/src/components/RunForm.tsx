@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { surfaces, type Run, type Shoe, type Surface } from '../../../src-main/shared/domain';
 import { fromMetres, formatDuration, parseDecimal, parseDuration, toMetres, unitLabel } from '../../../src-main/shared/units';
 import { useChannel, useSave } from '../api/hooks';
-import { DuplicatePrompt } from './DuplicatePrompt';
+import { SaveFooter } from './DuplicatePrompt';
 import { allTimeZones, nowLocalTime, systemTimeZone, todayLocalDate } from '../local-clock';
 import { useLoadedSettings } from '../settings-context';
 
@@ -219,17 +219,7 @@ export function RunForm({ run, onSaved, onCancel }: Props) {
           {fieldError('notes')}
         </div>
       </div>
-      {duplicate ? <DuplicatePrompt message={duplicate} saving={saving} onSaveAnyway={() => void save(true)} onCancel={onCancel} /> : formError}
-      {duplicate ? null : (
-        <div className="actions">
-          <button type="submit" className="primary" disabled={saving}>
-            {saving ? 'Saving…' : run ? 'Save changes' : 'Save run'}
-          </button>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
-      )}
+      <SaveFooter duplicate={duplicate} formError={formError} saving={saving} saveLabel={run ? 'Save changes' : 'Save run'} onSaveAnyway={() => void save(true)} onCancel={onCancel} />
     </form>
   );
 }

@@ -8,7 +8,7 @@ import {
   type StrengthSession,
 } from '../../../../src-main/shared/strength';
 import { useSave } from '../../api/hooks';
-import { DuplicatePrompt } from '../DuplicatePrompt';
+import { SaveFooter } from '../DuplicatePrompt';
 import { InputEcho } from '../InputEcho';
 import { todayLocalDate } from '../../local-clock';
 import {
@@ -244,17 +244,7 @@ export function SessionEditor({ initial, session, title, origin, library, onSave
         {problemHere('notes')}
       </div>
 
-      {duplicate ? <DuplicatePrompt message={duplicate} saving={saving} onSaveAnyway={() => void save(true)} onCancel={onCancel} /> : saver.formError}
-      {duplicate ? null : (
-        <div className="actions">
-          <button type="submit" className="primary" disabled={saving}>
-            {saving ? 'Saving…' : session ? 'Save changes' : 'Save session'}
-          </button>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
-      )}
+      <SaveFooter duplicate={duplicate} formError={saver.formError} saving={saving} saveLabel={session ? 'Save changes' : 'Save session'} onSaveAnyway={() => void save(true)} onCancel={onCancel} />
     </form>
   );
 }
